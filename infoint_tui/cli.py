@@ -1,0 +1,154 @@
+"""The ``infoint-tui`` command: a thin layer over the service API.
+
+With no subcommand it opens the TUI. ``--db`` is accepted before or after a
+subcommand. Errors meant for people (``InfointError``) are printed as one
+line and exit 1; nothing here holds a rule of the workbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from infoint_tui import __version__
+from infoint_tui.core import paths
+from infoint_tui.core.errors import InfointError
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        # On subcommands the default is SUPPRESS so that a --db given before
+        # the subcommand is not overwritten by the subcommand's own default.
+        default=None if top else argparse.SUPPRESS,
+        help=f"the workbook file (default: ${paths.DB_ENV}, else {paths.default_db_path()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infoint-tui",
+        description="A keyboard-driven terminal workbook for informational interviewing. "
+        "With no command, opens the workbook in the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"infoint-tui {__version__}")
+    _db_option(parser, top=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a fresh temporary demo workbook (your own is not touched)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        _db_option(sub, top=False)
+        return sub
+
+    command("locate", "print where the data, the workbook and the settings live")
+    command("check", "print the schema version and run SQLite's integrity check")
+    backup = command("backup", "write a consistent copy of the workbook (safe while the app is open)")
+    backup.add_argument("dest", metavar="DEST", help="the new file to write; it must not exist yet")
+    demo = command("demo", "write a realistic demo workbook into --db (a new file) and exit")
+    demo.add_argument("--contacts", type=int, default=40, metavar="N",
+                      help="how many contacts (default 40; 10000 works for scale tests)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        return _COMMANDS[args.command](args)
+    except InfointError as exc:
+        print(f"infoint-tui: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return paths.resolve_db_path(args.db)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
+            path = Path(folder) / "demo.db"
+            _write_demo(path, contacts=40, seed=7)
+            return _run_tui(path)
+    return _run_tui(_db(args))
+
+
+def _run_tui(path: Path) -> int:
+    from infoint_tui.tui.app import InfointApp
+
+    app = InfointApp(path)
+    app.run()
+    if app.error_message:
+        print(f"infoint-tui: {app.error_message}", file=sys.stderr)
+    return app.return_code or 0
+
+
+def _locate(args: argparse.Namespace) -> int:
+    print(f"data dir:  {paths.data_dir()}")
+    print(f"workbook:  {_db(args)}")
+    print(f"settings:  {paths.config_path()}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from infoint_tui.core import migrate, storage
+    from infoint_tui.core.errors import WorkbookError
+
+    path = _db(args)
+    if not storage.inspect_file(path).exists:
+        raise WorkbookError(path, "does not exist")
+    revision = storage.check_readonly(path, full=True)
+    print(f"workbook:  {path}")
+    print(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
+    print("integrity: ok")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from infoint_tui.core import storage
+    from infoint_tui.core.backup import backup_workbook
+    from infoint_tui.core.errors import WorkbookError
+
+    path = _db(args)
+    if not storage.inspect_file(path).exists:
+        raise WorkbookError(path, "does not exist")
+    storage.check_readonly(path)
+    dest = backup_workbook(path, Path(args.dest))
+    print(f"backed up {path} to {dest}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import WorkbookError
+
+    if args.db is None:
+        raise WorkbookError(paths.default_db_path(), "demo needs --db PATH (a new file), so your "
+                            "own workbook is never touched")
+    path = Path(args.db)
+    if path.exists():
+        raise WorkbookError(path, "already exists; demo writes only a new file")
+    if args.contacts < 1:
+        print("infoint-tui: --contacts must be at least 1", file=sys.stderr)
+        return 2
+    summary = _write_demo(path, contacts=args.contacts, seed=args.seed)
+    print(f"wrote {path}: {summary}")
+    return 0
+
+
+def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
+    from infoint_tui.core.demo import write_demo
+
+    return write_demo(path, contacts=contacts, seed=seed)
+
+
+_COMMANDS = {"locate": _locate, "check": _check, "backup": _backup, "demo": _demo}

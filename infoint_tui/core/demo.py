@@ -1,0 +1,274 @@
+"""A realistic demo workbook, for newcomers and for the scale benchmarks.
+
+The story: a student looking at careers in clean energy, science writing
+and product design. A handful of people they know directly referred them
+on, two and three links deep; some talks are done, one is under way, more
+are coming, and follow-ups are due, overdue and done. Larger workbooks
+(``contacts=10000``) repeat the pattern with generated names, written with
+bulk inserts in one transaction so that they take seconds.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from infoint_tui.core.enums import (
+    AppliesTo,
+    FollowUpKind,
+    Intent,
+    InterviewStatus,
+    Mode,
+    Source,
+    Stage,
+    Warmth,
+)
+from infoint_tui.core.tables import (
+    ContactRow,
+    FollowUpRow,
+    InterviewQuestionRow,
+    InterviewRow,
+    NoteRow,
+    PrepItemRow,
+    PrepTemplateItemRow,
+    QuestionRow,
+    StageChangeRow,
+)
+
+FIRST = ("Maya", "Jonah", "Priya", "Tomás", "Aiko", "Deshawn", "Leila", "Mateus", "Ingrid", "Kwame",
+         "Sofia", "Ravi", "Hannah", "Obi", "Camille", "Yusuf", "Elena", "Noah", "Zara", "Felix",
+         "Amara", "Lucas", "Mei", "Samir", "Greta", "Diego", "Nadia", "Owen", "Ines", "Theo")
+LAST = ("Okafor", "Lindqvist", "Raman", "Herrera", "Takahashi", "Brooks", "Haddad", "Costa",
+        "Nilsen", "Mensah", "Rossi", "Iyer", "Weber", "Adeyemi", "Laurent", "Demir", "Petrova",
+        "Kim", "Ahmed", "Schulz", "Nwosu", "Moreau", "Chen", "Farah", "Berg", "Ortiz", "Novak",
+        "Walsh", "Silva", "Fischer")
+FIELDS = {
+    "clean energy": (("Sunridge Power", "Project engineer"), ("GridWorks", "Energy analyst"),
+                     ("Helio Storage, Inc.", "Battery scientist"), ("City Utilities", "Planning lead")),
+    "science writing": (("The Quantum Ledger", "Staff writer"), ("Field Notes Press", "Editor"),
+                        ("Caltech News Office", "Science communicator"), ("Podcast Lab", "Producer")),
+    "product design": (("Pixelhaus", "UX designer"), ("Northwind Health", "Design researcher"),
+                       ("Loop Mobility", "Product manager"), ("Studio Fern", "Design director")),
+}
+PLACES = ("Pasadena, CA", "Los Angeles, CA", "San Francisco, CA", "Seattle, WA", "Boston, MA",
+          "Austin, TX", "Denver, CO", "New York, NY")
+HOT_SOURCES = (Source.FRIEND, Source.FAMILY, Source.FACULTY, Source.STAFF, Source.COACH,
+               Source.ROOMMATE, Source.COLLEAGUE)
+COLD_SOURCES = (Source.ALUMNI_DATABASE, Source.LIST_OR_WEBSITE, Source.LINKEDIN)
+ANSWERS = (
+    "Most days start with a stand-up, then deep work until lunch; meetings cluster in the afternoon.",
+    "They said the best way in is a strong portfolio and an internship, not the job boards.",
+    "Evaluation is by project outcomes twice a year; peers weigh in.",
+    "Advice: learn to write clearly, everyone underestimates it.",
+    "Likes: the people and seeing the work used. Dislikes: slow approvals.",
+    "Thinks the field will grow for a decade; policy is the big unknown.",
+)
+NOTES = ("Mentioned a summer program for students, deadline in February.",
+         "Offered to look at my résumé later, when I'm job hunting.",
+         "Recommended the book 'The Design of Everyday Things'.",
+         "Their team is moving to a new building next year.")
+
+
+def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime | None = None) -> str:
+    """Create the demo workbook at ``path`` (a new file) and say what it holds."""
+    from infoint_tui.core.service import Workbook
+
+    now = now or datetime.now(timezone.utc)
+    rng = random.Random(seed)
+    with Workbook.open(path, clock=lambda: now) as workbook, workbook._writing() as session:
+        connection = session.connection()
+        people = _people(rng, contacts)
+        _insert_contacts(connection, people, now)
+        counts = _insert_interviews(connection, rng, people, now)
+    return (f"{contacts} contacts, {counts['interviews']} interviews, {counts['notes']} notes, "
+            f"{counts['follow_ups']} follow-ups")
+
+
+def _people(rng: random.Random, count: int) -> list[dict]:
+    """Contacts as dicts, each a root (known directly) or referred by an earlier one."""
+    people: list[dict] = []
+    used: set[str] = set()
+    field_names = list(FIELDS)
+    for index in range(count):
+        name = _name(rng, used, index)
+        depth_choice = rng.random()
+        referrer = None
+        if index >= 4 and depth_choice < 0.55:
+            referrer = rng.choice(people[max(0, index - 60):index])
+            if referrer["depth"] >= 2 and rng.random() < 0.6:
+                referrer = None
+        if referrer is None:
+            if index % 5 in (0, 1, 2) or index < 4:
+                source, warmth, depth = rng.choice(HOT_SOURCES), Warmth.HOT, 0
+            elif index % 5 == 3:
+                source, warmth, depth = Source.EVENT_OR_CLASS, Warmth.WARM, 0
+            else:
+                source, warmth, depth = rng.choice(COLD_SOURCES), Warmth.COLD, 0
+            career_field = field_names[index % len(field_names)]
+        else:
+            depth = referrer["depth"] + 1
+            source = Source.REFERRAL
+            warmth = Warmth.WARM if referrer["warmth"] == Warmth.HOT else Warmth.COLD
+            career_field = referrer["career_field"]
+        organization, title = rng.choice(FIELDS[career_field])
+        first = name.split()[0].lower()
+        people.append({
+            "id": index + 1,
+            "name": name,
+            "organization": organization,
+            "title": title,
+            "career_field": career_field,
+            "email": f"{first}.{index + 1}@example.org" if rng.random() < 0.8 else "",
+            "phone": f"(626) 555-{1000 + index % 9000:04d}" if rng.random() < 0.5 else "",
+            "location": rng.choice(PLACES),
+            "linkedin_url": f"https://www.linkedin.com/in/{first}-{index + 1}" if rng.random() < 0.4 else "",
+            "source": source,
+            "warmth": warmth,
+            "referred_by_id": referrer["id"] if referrer else None,
+            "may_mention_referrer": rng.random() < 0.85,
+            "intent": Intent.JOB_SEARCH if rng.random() < 0.1 else Intent.INFORMATIONAL,
+            "depth": depth,
+            "stage": _stage(rng, warmth),
+        })
+    return people
+
+
+def _name(rng: random.Random, used: set[str], index: int) -> str:
+    for _ in range(20):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        if name not in used:
+            break
+    else:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index + 1}"
+    used.add(name)
+    return name
+
+
+def _stage(rng: random.Random, warmth: Warmth) -> Stage:
+    # Warmer contacts are further along, as they would be for a real user.
+    weights = {
+        Warmth.HOT: (1, 1, 2, 2, 3, 3, 1),
+        Warmth.WARM: (3, 3, 2, 2, 2, 1, 1),
+        Warmth.COLD: (5, 3, 1, 1, 1, 0, 2),
+    }[warmth]
+    return rng.choices(list(Stage), weights=weights)[0]
+
+
+def _insert_contacts(connection, people: list[dict], now: datetime) -> None:
+    contact_rows, history = [], []
+    for person in people:
+        created = now - timedelta(days=40 + person["id"] % 30)
+        entered = now - timedelta(days=_days_in_stage(person))
+        contact_rows.append({
+            key: (value.value if hasattr(value, "value") else value)
+            for key, value in person.items() if key not in ("depth",)
+        } | {"notes": "", "stage_entered_at": entered, "created_at": created, "updated_at": entered})
+        history.append({"contact_id": person["id"], "stage": Stage.PROSPECT.value,
+                        "from_stage": None, "entered_at": created})
+        if person["stage"] is not Stage.PROSPECT:
+            history.append({"contact_id": person["id"], "stage": person["stage"].value,
+                            "from_stage": Stage.PROSPECT.value, "entered_at": entered})
+    # Referrers always come before the people they referred, so one pass keeps
+    # the foreign key satisfied.
+    connection.execute(insert(ContactRow), contact_rows)
+    connection.execute(insert(StageChangeRow), history)
+
+
+def _days_in_stage(person: dict) -> int:
+    return {
+        Stage.PROSPECT: 3, Stage.REQUESTED: 2 + person["id"] % 9, Stage.SCHEDULED: 4,
+        Stage.MET: 1, Stage.THANKED: 8, Stage.KEEPING_IN_TOUCH: 35, Stage.PARKED: 20,
+    }[person["stage"]]
+
+
+def _insert_interviews(connection, rng: random.Random, people: list[dict], now: datetime) -> dict[str, int]:
+    questions = connection.execute(select(QuestionRow.id, QuestionRow.text, QuestionRow.required)
+                                   .order_by(QuestionRow.position)).all()
+    template = connection.execute(select(PrepTemplateItemRow.text, PrepTemplateItemRow.applies_to,
+                                         PrepTemplateItemRow.position)).all()
+    interviews, chosen, prep, notes, follow_ups = [], [], [], [], []
+    live_done = False
+    for person in people:
+        stage = person["stage"]
+        contact_id = person["id"]
+        if stage is Stage.REQUESTED:
+            follow_ups.append(_follow_up(contact_id, None, FollowUpKind.FOLLOW_UP_REQUEST,
+                                         now + timedelta(days=7 - _days_in_stage(person)), None, now))
+            continue
+        if stage not in (Stage.SCHEDULED, Stage.MET, Stage.THANKED, Stage.KEEPING_IN_TOUCH):
+            continue
+        interview_id = len(interviews) + 1
+        mode = rng.choice((Mode.IN_PERSON_WORKPLACE, Mode.PHONE, Mode.VIDEO, Mode.IN_PERSON_ELSEWHERE))
+        row = {
+            "id": interview_id, "contact_id": contact_id, "length_minutes": 30, "mode": mode.value,
+            "location": person["organization"] if mode.in_person else "", "companion": "",
+            "intent": person["intent"].value, "paused_seconds": 0, "extra_minutes": 0,
+            "story": "", "field_notes": "", "org_notes": "", "debrief_learned": "",
+            "debrief_open_questions": "", "debrief_impressions": "", "debrief_direction": "",
+            "created_at": now - timedelta(days=20), "updated_at": now,
+            "started_at": None, "ended_at": None, "paused_at": None,
+        }
+        if stage is Stage.SCHEDULED:
+            if not live_done:
+                live_done = True
+                start = now - timedelta(minutes=12)
+                row |= {"status": InterviewStatus.LIVE.value, "scheduled_at": start, "started_at": start}
+            else:
+                row |= {"status": InterviewStatus.PLANNED.value,
+                        "scheduled_at": _at_hour(now + timedelta(days=1 + contact_id % 10), 10 + contact_id % 6)}
+            done = False
+        else:
+            ago = {Stage.MET: 1, Stage.THANKED: 9, Stage.KEEPING_IN_TOUCH: 40}[stage]
+            start = _at_hour(now - timedelta(days=ago), 9 + contact_id % 7)
+            row |= {"status": InterviewStatus.DONE.value, "scheduled_at": start, "started_at": start,
+                    "ended_at": start + timedelta(minutes=31),
+                    "story": "A summer project on solar microgrids got me hooked.",
+                    "debrief_learned": rng.choice(ANSWERS),
+                    "debrief_direction": "More sure that I want hands-on work before graduate school."}
+            done = True
+        interviews.append(row)
+        for position, question in enumerate(questions[:11] if done or row["status"] == "live" else questions[-3:]):
+            answered = done or (row["status"] == "live" and position < 4)
+            chosen.append({"interview_id": interview_id, "question_id": question.id, "text": question.text,
+                           "position": position, "required": question.required, "answered": answered,
+                           "answer": rng.choice(ANSWERS) if answered else ""})
+        for item in template:
+            applies = item.applies_to == AppliesTo.ALL.value or mode.in_person
+            prep.append({"interview_id": interview_id, "text": item.text, "applies_to": item.applies_to,
+                         "position": item.position,
+                         "done_at": now - timedelta(days=2) if done or (applies and rng.random() < 0.5) else None})
+        if done or row["status"] == "live":
+            for n in range(2):
+                notes.append({"interview_id": interview_id, "offset_seconds": 240 + n * 420,
+                              "text": rng.choice(NOTES), "created_at": row["started_at"] + timedelta(minutes=4 + n * 7)})
+        if done:
+            ended = row["ended_at"]
+            follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.JOT_NOTES, ended, ended + timedelta(minutes=20), now))
+            thanked = stage is not Stage.MET
+            follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.THANK_YOU, ended + timedelta(hours=24),
+                                         ended + timedelta(hours=5) if thanked else None, now))
+            if person["intent"] is Intent.INFORMATIONAL and stage is Stage.KEEPING_IN_TOUCH:
+                follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.RECONNECT,
+                                             ended + timedelta(weeks=4), None, now))
+    for person in people:
+        if person["referred_by_id"] and person["stage"] is Stage.PROSPECT:
+            follow_ups.append(_follow_up(person["id"], None, FollowUpKind.REACH_REFERRAL,
+                                         now - timedelta(days=person["id"] % 4), None, now))
+    for table, rows in ((InterviewRow, interviews), (InterviewQuestionRow, chosen),
+                        (PrepItemRow, prep), (NoteRow, notes), (FollowUpRow, follow_ups)):
+        if rows:
+            connection.execute(insert(table), rows)
+    return {"interviews": len(interviews), "notes": len(notes), "follow_ups": len(follow_ups)}
+
+
+def _follow_up(contact_id: int, interview_id: int | None, kind: FollowUpKind, due: datetime,
+               done: datetime | None, now: datetime) -> dict:
+    return {"contact_id": contact_id, "interview_id": interview_id, "kind": kind.value, "due_at": due,
+            "done_at": done, "snoozed_until": None, "created_at": min(due, now) - timedelta(days=1)}
+
+
+def _at_hour(moment: datetime, hour: int) -> datetime:
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)

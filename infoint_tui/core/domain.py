@@ -1,0 +1,188 @@
+"""The workbook's objects as the rest of the program sees them.
+
+The ``*Fields`` classes hold the columns a person edits, with their checks;
+the table models in ``tables`` extend them with storage details, and the
+read models here extend them with what the service adds (ids, times,
+derived names). The service validates input through these classes because
+SQLModel table models do not validate on construction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import field_validator
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from infoint_tui.core import validation
+from infoint_tui.core.enums import (
+    AppliesTo,
+    FollowUpKind,
+    Intent,
+    InterviewStatus,
+    Mode,
+    Source,
+    Stage,
+    TemplateKind,
+    Warmth,
+)
+
+DEFAULT_LENGTH_MINUTES = 30
+
+
+class ContactFields(SQLModel):
+    """What you know about a person you might talk to."""
+
+    name: str
+    organization: str = ""
+    title: str = ""
+    career_field: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    linkedin_url: str = ""
+    source: Source = Field(default=Source.OTHER, sa_type=String)
+    warmth: Warmth = Field(default=Warmth.COLD, sa_type=String)
+    referred_by_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    may_mention_referrer: bool = True
+    intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
+    notes: str = ""
+
+    _name = field_validator("name")(validation.required_line)
+    _lines = field_validator("organization", "title", "career_field", "location")(validation.one_line)
+    _email = field_validator("email")(validation.email)
+    _phone = field_validator("phone")(validation.phone)
+    _url = field_validator("linkedin_url")(validation.url)
+    _notes = field_validator("notes")(validation.storable)
+
+
+class Contact(ContactFields):
+    """A stored contact."""
+
+    id: int
+    stage: Stage
+    stage_entered_at: datetime
+    created_at: datetime
+    updated_at: datetime
+
+
+class StageChange(SQLModel):
+    """One move of a contact along (or off) the pipeline."""
+
+    contact_id: int
+    stage: Stage
+    from_stage: Stage | None
+    entered_at: datetime
+
+
+class InterviewFields(SQLModel):
+    """What you agree on when a talk is arranged."""
+
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", index=True)
+    scheduled_at: datetime | None = None
+    length_minutes: int = Field(default=DEFAULT_LENGTH_MINUTES, ge=5, le=480)
+    mode: Mode = Field(default=Mode.IN_PERSON_WORKPLACE, sa_type=String)
+    location: str = ""
+    companion: str = ""
+    intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
+
+    _lines = field_validator("location", "companion")(validation.one_line)
+
+
+class Interview(InterviewFields):
+    """A stored interview, with the timer's persisted state and the debrief."""
+
+    id: int
+    status: InterviewStatus
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    paused_at: datetime | None = None
+    paused_seconds: int = 0
+    extra_minutes: int = 0
+    story: str = ""
+    field_notes: str = ""
+    org_notes: str = ""
+    debrief_learned: str = ""
+    debrief_open_questions: str = ""
+    debrief_impressions: str = ""
+    debrief_direction: str = ""
+    created_at: datetime
+    updated_at: datetime
+
+
+class Question(SQLModel):
+    """A question in the bank you choose from when preparing."""
+
+    id: int
+    text: str
+    topic: str
+    required: bool
+    builtin: bool
+
+
+class InterviewQuestion(SQLModel):
+    """A question chosen for one interview, with what they answered."""
+
+    id: int
+    interview_id: int
+    question_id: int | None
+    text: str
+    position: int
+    answer: str
+    answered: bool
+    required: bool
+
+
+class PrepItem(SQLModel):
+    """One line of an interview's preparation checklist."""
+
+    id: int
+    interview_id: int
+    text: str
+    applies_to: AppliesTo
+    position: int
+    done_at: datetime | None
+
+
+class PrepTemplateItem(SQLModel):
+    """A checklist line every new interview starts with."""
+
+    id: int
+    text: str
+    applies_to: AppliesTo
+    position: int
+    builtin: bool
+
+
+class Note(SQLModel):
+    """A free note taken during a call, stamped with the elapsed time."""
+
+    id: int
+    interview_id: int
+    offset_seconds: int
+    text: str
+    created_at: datetime
+
+
+class FollowUp(SQLModel):
+    """Something to do for a contact, by a time."""
+
+    id: int
+    contact_id: int
+    interview_id: int | None
+    kind: FollowUpKind
+    due_at: datetime
+    done_at: datetime | None
+    snoozed_until: datetime | None
+    created_at: datetime
+
+
+class MessageTemplate(SQLModel):
+    """An editable message with {placeholders}."""
+
+    id: int
+    kind: TemplateKind
+    subject: str
+    body: str
+    updated_at: datetime

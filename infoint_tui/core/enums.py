@@ -1,0 +1,130 @@
+"""The closed vocabularies of the workbook.
+
+Values are what is stored in the database (and guarded there by CHECK
+constraints); ``label`` is what a person reads.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class Warmth(_Labelled):
+    """How well you know a contact; the guide says to start with the warmest."""
+
+    HOT = "hot"
+    WARM = "warm"
+    COLD = "cold"
+
+    @property
+    def rank(self) -> int:
+        return _WARMTH_RANK[self]
+
+
+_WARMTH_RANK = {Warmth.HOT: 0, Warmth.WARM: 1, Warmth.COLD: 2}
+
+
+class Source(_Labelled):
+    """How you found a contact."""
+
+    FRIEND = "friend"
+    FAMILY = "family"
+    FACULTY = "faculty"
+    STAFF = "staff"
+    COACH = "coach"
+    ROOMMATE = "roommate"
+    COLLEAGUE = "colleague"
+    ALUMNI_DATABASE = "alumni_database"
+    EVENT_OR_CLASS = "event_or_class"
+    LIST_OR_WEBSITE = "list_or_website"
+    REFERRAL = "referral"
+    LINKEDIN = "linkedin"
+    OTHER = "other"
+
+
+class Stage(_Labelled):
+    """Where a contact is in the pipeline; PARKED is off the main line."""
+
+    PROSPECT = "prospect"
+    REQUESTED = "requested"
+    SCHEDULED = "scheduled"
+    MET = "met"
+    THANKED = "thanked"
+    KEEPING_IN_TOUCH = "keeping_in_touch"
+    PARKED = "parked"
+
+    @property
+    def rank(self) -> int:
+        return list(Stage).index(self)
+
+
+PIPELINE: tuple[Stage, ...] = tuple(s for s in Stage if s is not Stage.PARKED)
+
+
+class Intent(_Labelled):
+    """Why you are talking to someone: the guide keeps the two apart."""
+
+    INFORMATIONAL = "informational"
+    JOB_SEARCH = "job_search"
+
+
+class Mode(_Labelled):
+    """How an interview happens, best first according to the guide."""
+
+    IN_PERSON_WORKPLACE = "in_person_workplace"
+    IN_PERSON_ELSEWHERE = "in_person_elsewhere"
+    VIDEO = "video"
+    PHONE = "phone"
+    EMAIL = "email"
+
+    @property
+    def in_person(self) -> bool:
+        return self in (Mode.IN_PERSON_WORKPLACE, Mode.IN_PERSON_ELSEWHERE)
+
+
+class InterviewStatus(_Labelled):
+    """The life of one interview."""
+
+    PLANNED = "planned"
+    LIVE = "live"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class FollowUpKind(_Labelled):
+    """Things the guide says to do after (or while waiting for) a talk."""
+
+    JOT_NOTES = "jot_notes"
+    THANK_YOU = "thank_you"
+    REACH_REFERRAL = "reach_referral"
+    SECOND_CONTACT = "second_contact"
+    FOLLOW_UP_REQUEST = "follow_up_request"
+    RECONNECT = "reconnect"
+
+
+class TemplateKind(_Labelled):
+    """The messages the workbook drafts for you."""
+
+    OUTREACH = "outreach"
+    REFERRAL_INTRO = "referral_intro"
+    THANK_YOU = "thank_you"
+    RECONNECT = "reconnect"
+
+
+class AppliesTo(_Labelled):
+    """Which interviews a prep checklist item concerns."""
+
+    ALL = "all"
+    IN_PERSON = "in_person"
+
+
+def sql_in(column: str, enum: type[StrEnum]) -> str:
+    """A CHECK expression limiting ``column`` to the values of ``enum``."""
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return f"{column} IN ({values})"

@@ -1,0 +1,80 @@
+"""What a new workbook starts with: the question bank, the prep checklist
+and the message templates, in this project's own words after the guide.
+"""
+
+from __future__ import annotations
+
+from infoint_tui.core.enums import AppliesTo, TemplateKind
+
+WHO_ELSE = "Who else do you know that I might talk to?"
+
+# (topic, text); the last is the guide's required closing question.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("the work", "What does a typical day or week look like for you, hours and take-home work included?"),
+    ("the work", "What problems do you solve for your organization?"),
+    ("the work", "How is your work evaluated?"),
+    ("the work", "What do you enjoy most about your job?"),
+    ("the work", "What do you enjoy least, and what drives you up the wall?"),
+    ("the work", "How much of your time goes to meetings, calls and e-mail compared with working alone?"),
+    ("growth", "What training or learning opportunities does your organization offer?"),
+    ("growth", "How do people advance here if they want to?"),
+    ("growth", "Who thrives in this kind of job, and who struggles?"),
+    ("advice", "If you were starting out in this field today, what would you do?"),
+    ("advice", "Looking back, what would you do differently?"),
+    ("advice", "Which skills matter most in this job and this industry?"),
+    ("advice", "What is the best way into this field or into your organization?"),
+    ("the field", "Where do you see this line of work going in the next few years?"),
+    ("the field", "How do economic ups and downs affect careers in this area?"),
+    ("practicalities", "Where can people in this field live, how much do they travel, and how does relocation work?"),
+    ("practicalities", "What is the usual salary range at entry level and at the next step up?"),
+    ("network", WHO_ELSE),
+)
+
+# (text, applies_to)
+PREP_ITEMS: tuple[tuple[str, AppliesTo], ...] = (
+    ("Read about the field in general", AppliesTo.ALL),
+    ("Read about the organization (news, its own pages, directories)", AppliesTo.ALL),
+    ("Write the short story of how you became interested in the field", AppliesTo.ALL),
+    ("Write at least ten open-ended questions", AppliesTo.ALL),
+    ("Confirm the time, the mode and how long they agreed to", AppliesTo.ALL),
+    ("Plan how to get there and when to leave", AppliesTo.IN_PERSON),
+    ("Lay out business-casual clothes, ironed; bring a jacket", AppliesTo.IN_PERSON),
+    ("Bring business cards to give", AppliesTo.IN_PERSON),
+)
+
+# kind: (subject, body). Placeholders are documented in core.messages.
+TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
+    TemplateKind.OUTREACH: (
+        "A few questions about your work in {field}",
+        "Dear {contact_name},\n\n"
+        "I'm {my_name}, {my_situation}, and I'm thinking about a career in {field}. "
+        "Would you be willing to spend about 30 minutes, by phone or in person, "
+        "telling me how you got where you are and what your work is like? "
+        "Any time that suits you would suit me.\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    TemplateKind.REFERRAL_INTRO: (
+        "{referrer_name} suggested I get in touch",
+        "Dear {contact_name},\n\n"
+        "{referrer_name} suggested I talk to you. I'm {my_name}, {my_situation}, and I'm "
+        "thinking about a career in {field}. {referrer_name} said you know this area well "
+        "and might be willing to give me some advice. Could we find a convenient time to "
+        "talk, by phone or in person, so I can ask you a few questions about your career?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    TemplateKind.THANK_YOU: (
+        "Thank you for your time",
+        "Dear {contact_name},\n\n"
+        "Thank you for talking with me about your work in {field}. {learned_line}"
+        "Our conversation helped me think about where I'm heading.\n\n"
+        "With thanks,\n{my_name}",
+    ),
+    TemplateKind.RECONNECT: (
+        "Following up on our conversation",
+        "Dear {contact_name},\n\n"
+        "We spoke a few weeks ago about your work in {field}, and your advice stayed with me. "
+        "I'm now looking for a position or internship in the field, and I'd be grateful for "
+        "any recommendations you have on how to search.\n\n"
+        "Best regards,\n{my_name}",
+    ),
+}

@@ -1,0 +1,141 @@
+"""The workbook file: recognising it, opening it safely, and its engine.
+
+Opening follows one rule: a file that is not plainly an infoint-tui
+workbook is never written to. The header is read as bytes before SQLite
+touches the file; an existing workbook is checked through a read-only
+connection before the read-write engine is made; only a path that does not
+exist yet is created (0600, in a 0700 data dir).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import URL, Engine, create_engine, event
+
+from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged
+
+# "INFI" as a big-endian integer, kept in the SQLite header's application_id.
+APPLICATION_ID = 0x494E4649
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+def readonly_uri(path: Path) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the bytes of a path say, before SQLite is let near it."""
+
+    exists: bool
+    application_id: int | None = None
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read the header; raise ``NotAWorkbook`` for anything but our own file."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except FileNotFoundError:
+        return FileState(exists=False)
+    except IsADirectoryError:
+        raise NotAWorkbook(path, "is a directory, not a workbook file") from None
+    except PermissionError:
+        raise NotAWorkbook(path, "cannot be read (permission denied)") from None
+    if not header:
+        raise NotAWorkbook(path, "is an empty (zero-byte) file, not an infoint-tui workbook; "
+                                 "it was left untouched")
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAWorkbook(path, "is not an SQLite database (damaged, or another kind of file); "
+                                 "it was left untouched")
+    app_id = int.from_bytes(header[68:72], "big", signed=True)
+    if app_id != APPLICATION_ID:
+        raise NotAWorkbook(path, "is another program's SQLite database, not an infoint-tui "
+                                 "workbook; it was left untouched")
+    return FileState(exists=True, application_id=app_id)
+
+
+def check_readonly(path: Path, *, full: bool = False) -> str | None:
+    """Run SQLite's quick (or full integrity) check without writing a byte.
+
+    Returns the stored schema revision, or raises ``WorkbookDamaged``.
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        con = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
+            if rows != ["ok"]:
+                raise WorkbookDamaged(path, "is damaged: " + "; ".join(rows[:5]))
+            return read_revision(con)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise WorkbookDamaged(path, f"cannot be read as a workbook ({exc}); it was left untouched") from None
+
+
+def read_revision(con: sqlite3.Connection) -> str | None:
+    """The Alembic revision stored in the workbook, or None for a new file."""
+    has_table = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def create_file(path: Path, *, private_dir: bool) -> None:
+    """Create an empty database file readable by its owner only."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        if private_dir:
+            os.chmod(path.parent, 0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    con = sqlite3.connect(path)
+    try:
+        # SQLite gives -wal and -shm the database file's mode, so 0600 carries over.
+        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.commit()
+    finally:
+        con.close()
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Take transaction control from the driver: its implicit BEGIN differs
+    # between Python 3.11 (isolation_level) and 3.12+ (autocommit), and the
+    # pragmas below must run outside any transaction on both.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _on_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """A read-write engine on an already checked workbook file."""
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine

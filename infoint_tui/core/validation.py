@@ -1,0 +1,69 @@
+"""Checks on what a person types, shared by every field that needs them.
+
+Each check returns the cleaned value or raises ``ValueError`` with a
+sentence for the person; the service turns that into a ``ValidationFailed``
+naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+
+
+def storable(value: str) -> str:
+    """Reject text SQLite cannot hold as UTF-8 (lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that cannot be stored") from None
+    return value
+
+
+def one_line(value: str) -> str:
+    """A single-line field: trimmed, no line breaks."""
+    value = storable(value).strip()
+    if _LINE_BREAKS.search(value):
+        raise ValueError("must be on one line")
+    return value
+
+
+def required_line(value: str) -> str:
+    value = one_line(value)
+    if not value:
+        raise ValueError("is required")
+    return value
+
+
+def email(value: str) -> str:
+    value = one_line(value)
+    if value and not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
+    return value
+
+
+def phone(value: str) -> str:
+    value = one_line(value)
+    if not value:
+        return value
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE.match(value) or not 5 <= digits <= 20:
+        raise ValueError(f"{value!r} is not a phone number (digits, spaces, + ( ) - . allowed)")
+    return value
+
+
+def url(value: str) -> str:
+    """An http(s) address; a bare host such as linkedin.com/in/x gets https://."""
+    value = one_line(value)
+    if not value:
+        return value
+    if not re.match(r"^https?://", value, re.IGNORECASE):
+        if "://" in value or " " in value or "." not in value.split("/")[0]:
+            raise ValueError(f"{value!r} is not a web address")
+        value = "https://" + value
+    if " " in value:
+        raise ValueError(f"{value!r} is not a web address")
+    return value

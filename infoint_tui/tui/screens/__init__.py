@@ -1,0 +1,1 @@
+"""One screen per area of the workbook, and the dialogs they open."""

@@ -1,0 +1,59 @@
+"""Shared fixtures: a pinned clock, a private home for every test, a workbook."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core.service import Workbook
+
+# A Wednesday, so business-day rules have both sides of a weekend nearby.
+PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, now: datetime = PINNED) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        from datetime import timedelta
+
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user directory at the test's own folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("INFOINT_TUI_DB", raising=False)
+    monkeypatch.delenv("INFOINT_TUI_CONFIG", raising=False)
+    return home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "wb" / "workbook.db"
+
+
+@pytest.fixture
+def workbook(db_path: Path, clock: FakeClock):
+    wb = Workbook.open(db_path, clock=clock)
+    yield wb
+    wb.close()

@@ -1,0 +1,37 @@
+"""The app opens the workbook in a worker, shows its contacts, and reports a bad file in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from infoint_tui.core.demo import write_demo
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.message import MessageScreen
+
+
+async def test_app_shows_the_contacts_of_the_workbook(tmp_path: Path, clock) -> None:
+    path = tmp_path / "demo.db"
+    write_demo(path, now=clock.now)
+    app = InfointApp(path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 40
+        assert app.workbook is not None and app.workbook.count_contacts() == 40
+
+
+async def test_foreign_file_gets_a_message_not_a_traceback(tmp_path: Path, clock) -> None:
+    path = tmp_path / "foreign.db"
+    path.write_bytes(b"not a workbook at all")
+    app = InfointApp(path, clock=clock)
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert path.read_bytes() == b"not a workbook at all"

@@ -63,6 +63,7 @@ class Contact(ContactFields):
     id: int
     stage: Stage
     stage_entered_at: datetime
+    warmth_is_manual: bool = False
     created_at: datetime
     updated_at: datetime
 
@@ -175,7 +176,18 @@ class FollowUp(SQLModel):
     due_at: datetime
     done_at: datetime | None
     snoozed_until: datetime | None
+    cancelled_at: datetime | None = None
+    detail: str = ""
     created_at: datetime
+
+    @property
+    def open(self) -> bool:
+        return self.done_at is None and self.cancelled_at is None
+
+    @property
+    def effective_due(self) -> datetime:
+        """When it is due now: the snoozed-until time if it was snoozed."""
+        return self.snoozed_until or self.due_at
 
 
 class MessageTemplate(SQLModel):

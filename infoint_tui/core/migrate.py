@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from infoint_tui.core.errors import WorkbookDamaged, WorkbookTooNew
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -83,5 +83,10 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> None:
 def backup_before_migration(path: Path, revision: str, now: datetime) -> Path:
     from infoint_tui.core.backup import backup_workbook
 
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    return backup_workbook(path, path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision}-{stamp}"))
+    stem = f"{path.name}.before-{HEAD_REVISION}-from-{revision}-{now.strftime('%Y%m%dT%H%M%SZ')}"
+    dest = path.with_name(stem)
+    attempt = 1
+    while dest.exists():  # an earlier, failed attempt in the same second
+        attempt += 1
+        dest = path.with_name(f"{stem}-{attempt}")
+    return backup_workbook(path, dest)

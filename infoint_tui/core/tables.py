@@ -61,6 +61,8 @@ class ContactRow(ContactFields, table=True):
     )
     stage: str = Field(default=Stage.PROSPECT.value, sa_type=String)
     stage_entered_at: datetime
+    # True once the person chose the warmth: the rules then never change it.
+    warmth_is_manual: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: datetime
     updated_at: datetime
 
@@ -179,9 +181,12 @@ class FollowUpRow(SQLModel, table=True):
         default=None, foreign_key="interview.id", ondelete="SET NULL", index=True
     )
     kind: str
-    due_at: datetime
+    due_at: datetime = Field(index=True)
     done_at: datetime | None = None
     snoozed_until: datetime | None = None
+    # Reminders made pointless by an event (a reply) are cancelled, not deleted.
+    cancelled_at: datetime | None = None
+    detail: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: datetime
 
 

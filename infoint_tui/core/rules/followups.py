@@ -1,0 +1,89 @@
+"""When each follow-up falls due, and the one order the queue is shown in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from infoint_tui.core.enums import FollowUpKind, Intent
+from infoint_tui.core.rules.business_days import add_business_days
+
+THANK_YOU_WITHIN = timedelta(hours=24)
+REACH_REFERRAL_WITHIN = timedelta(days=2)
+SECOND_CONTACT_AFTER_BUSINESS_DAYS = 3
+FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS = 7
+DEFAULT_RECONNECT_WEEKS = 4
+
+# What outranks what when two items fall due in the same minute: the guide
+# says the thank-you cannot wait, and the job-search reconnect is the one
+# thing it says *not* to hurry.
+WEIGHT: dict[FollowUpKind, int] = {
+    FollowUpKind.THANK_YOU: 60,
+    FollowUpKind.JOT_NOTES: 50,
+    FollowUpKind.REACH_REFERRAL: 40,
+    FollowUpKind.FOLLOW_UP_REQUEST: 30,
+    FollowUpKind.SECOND_CONTACT: 20,
+    FollowUpKind.RECONNECT: 10,
+}
+
+# Reminders that a reply to an outreach request makes pointless.
+AWAITING_REPLY = frozenset({FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST})
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A follow-up a rule asks for; the service stores it."""
+
+    kind: FollowUpKind
+    due_at: datetime
+    detail: str = ""
+
+
+def after_interview(ended_at: datetime, intent: Intent, reconnect_weeks: int | None) -> list[Planned]:
+    """Jot notes now, thank them within a day, and, for an informational
+    talk, reconnect about a job search no sooner than ``reconnect_weeks``."""
+    planned = [
+        Planned(FollowUpKind.JOT_NOTES, ended_at, "while your memory is fresh"),
+        Planned(FollowUpKind.THANK_YOU, ended_at + THANK_YOU_WITHIN, "right away: skipping it is rude"),
+    ]
+    if intent is Intent.INFORMATIONAL and reconnect_weeks is not None:
+        planned.append(reconnect(ended_at, reconnect_weeks))
+    return planned
+
+
+def reconnect(ended_at: datetime, weeks: int) -> Planned:
+    weeks = max(weeks, DEFAULT_RECONNECT_WEEKS)  # never sooner than the guide's "some weeks"
+    return Planned(FollowUpKind.RECONNECT, ended_at + timedelta(weeks=weeks),
+                   "separately from the informational talk, ask about a job search")
+
+
+def after_request_sent(sent_at: datetime, tz: tzinfo) -> list[Planned]:
+    """The 2-Hour Job Search "3B7" reminders for an outreach request."""
+    return [
+        Planned(FollowUpKind.SECOND_CONTACT,
+                add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz),
+                "no reply after 3 business days: try a second person at the same organization"),
+        Planned(FollowUpKind.FOLLOW_UP_REQUEST,
+                add_business_days(sent_at, FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS, tz),
+                "no reply after 7 business days: follow up once"),
+    ]
+
+
+def for_referral(captured_at: datetime, referrer_name: str, may_mention: bool) -> Planned:
+    detail = f"mention that {referrer_name} suggested it" if may_mention else \
+        f"{referrer_name} asked not to be named"
+    return Planned(FollowUpKind.REACH_REFERRAL, captured_at + REACH_REFERRAL_WITHIN, detail)
+
+
+def rank_key(kind: FollowUpKind, due: datetime, now: datetime, item_id: int = 0) -> tuple:
+    """The queue's order, smallest first.
+
+    1. Overdue items before everything else (``due < now``).
+    2. Within that, by due time compared to the minute: the most overdue
+       first, then the soonest due. (Ascending due time does both.)
+    3. Within the same minute, the heavier kind first (``WEIGHT``).
+    4. Then the older item (lower id), so the order is stable.
+    ``due`` is the snoozed-until time when an item was snoozed.
+    """
+    minute = due.replace(second=0, microsecond=0)
+    return (0 if due < now else 1, minute, -WEIGHT[kind], item_id)

@@ -1,0 +1,80 @@
+"""Workbooks saved by every earlier schema revision open with every row intact.
+
+``fixtures/workbook-NNNN.db`` are real workbooks as revision NNNN wrote
+them; keep one for each revision from now on.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core import migrate
+from infoint_tui.core.enums import Warmth
+from infoint_tui.core.service import Workbook
+
+FIXTURES = Path(__file__).with_name("fixtures")
+SAVED = sorted(FIXTURES.glob("workbook-*.db"))
+
+
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version' ORDER BY name")]
+        dump = {}
+        for table in tables:
+            columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+            dump[table] = [dict(zip(columns, row)) for row in con.execute(f"SELECT * FROM {table} ORDER BY id")]
+        return dump
+    finally:
+        con.close()
+
+
+def test_there_is_a_fixture_for_every_earlier_revision() -> None:
+    revisions = {p.stem.removeprefix("workbook-") for p in SAVED}
+    assert "0001" in revisions
+    assert migrate.HEAD_REVISION not in revisions or len(revisions) > 1
+
+
+@pytest.mark.parametrize("fixture", SAVED, ids=[p.stem for p in SAVED])
+def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clock) -> None:
+    path = tmp_path / "workbook.db"
+    shutil.copy(fixture, path)
+    before = _dump(path)
+    assert sum(len(rows) for rows in before.values()) > 10
+    with Workbook.open(path, clock=clock) as wb:
+        assert wb.schema_revision() == migrate.HEAD_REVISION
+        assert wb.integrity_check() == ["ok"]
+        assert wb.get_contact(2).referred_by_id == 1
+        assert wb.get_contact(1).warmth is Warmth.HOT
+        assert wb.notes(1)[0].text == "Suggests the summer fellowship. 🎓"
+    after = _dump(path)
+    assert set(before) <= set(after)
+    for table, rows in before.items():
+        assert len(after[table]) == len(rows), table
+        for old, new in zip(rows, after[table]):
+            assert {k: new[k] for k in old} == old, table
+    backups = list(tmp_path.glob("workbook.db.before-*"))
+    assert len(backups) == 1
+    assert _dump(backups[0]) == before
+
+
+def test_failed_migration_leaves_the_workbook_as_it_was(tmp_path: Path, monkeypatch, clock) -> None:
+    path = tmp_path / "workbook.db"
+    shutil.copy(SAVED[0], path)
+    before = _dump(path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("migration exploded")
+
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", broken)
+    with pytest.raises(RuntimeError):
+        Workbook.open(path, clock=clock)
+    assert _dump(path) == before
+    Workbook.open(path, clock=clock).close()  # and the lock was released

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from infoint_tui.core.enums import Intent
-from infoint_tui.core.rules.questions import MIN_QUESTIONS, Severity, check_question, check_question_list
+from infoint_tui.core.rules.questions import (
+    MIN_QUESTIONS,
+    Severity,
+    check_question,
+    check_question_list,
+)
 
 OK: set[str] = set()
 PAY = {"own-pay"}

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core import migrate, storage
-from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged, WorkbookLocked, WorkbookTooNew
+from infoint_tui.core.errors import (
+    NotAWorkbook,
+    WorkbookDamaged,
+    WorkbookLocked,
+    WorkbookTooNew,
+)
 from infoint_tui.core.service import Workbook
 
 

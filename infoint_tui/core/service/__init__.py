@@ -1,0 +1,19 @@
+"""The service API: the one way the TUI and the command line reach the workbook.
+
+``Workbook.open(path)`` opens the file safely (see ``storage``), holds the
+lock for its lifetime and exposes operations that validate their input,
+write in short transactions and return read models from ``domain``; no
+caller ever holds a live session or row. Time comes from an injected clock.
+"""
+
+from infoint_tui.core.service.base import Clock, utc_now
+from infoint_tui.core.service.contacts import ContactSummary
+from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.service.records import RecordsMixin
+
+
+class Workbook(InterviewsMixin, RecordsMixin):
+    """An open workbook. Use ``Workbook.open(path)``, and close it (or use ``with``)."""
+
+
+__all__ = ["Clock", "ContactSummary", "Workbook", "utc_now"]

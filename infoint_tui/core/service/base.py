@@ -1,0 +1,190 @@
+"""The service's foundation: opening the workbook, transactions, validation.
+
+``WorkbookBase`` owns the engine, the lock and the clock; the mixins beside
+it (contacts, interviews, follow-ups, messages) hold the operations, and
+``Workbook`` puts them together. Every operation validates its input,
+writes in one short transaction and returns read models from ``domain``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+
+from infoint_tui.core import migrate, storage
+from infoint_tui.core.errors import ValidationFailed, WorkbookError
+from infoint_tui.core.lock import WorkbookLock
+from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
+
+Clock = Callable[[], datetime]
+M = TypeVar("M", bound=SQLModel)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def local_zone() -> tzinfo:
+    return datetime.now().astimezone().tzinfo or timezone.utc
+
+
+def validated(model: type[M], data: dict[str, Any]) -> M:
+    """Validate ``data`` as ``model``; the first problem becomes a ValidationFailed."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or model.__name__
+        message = error["msg"].removeprefix("Value error, ")
+        raise ValidationFailed(field, message) from None
+
+
+def read_model(model: type[M], row: SQLModel) -> M:
+    return model.model_validate(row, from_attributes=True)
+
+
+def parse_utc(value: str | None) -> datetime | None:
+    """Parse a UTC time as SQLModel stores it in SQLite text (for raw queries)."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+
+
+class WorkbookBase:
+    """An open workbook file: engine, lock, clock, and the transaction helpers."""
+
+    def __init__(self, path: Path, engine, lock: WorkbookLock | None, clock: Clock,
+                 tz: tzinfo | None = None) -> None:
+        self.path = path
+        self._engine = engine
+        self._lock = lock
+        self.clock = clock
+        self.tz = tz or local_zone()
+        self._write_lock = threading.Lock()
+
+    # -- opening and closing --------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        clock: Clock = utc_now,
+        tz: tzinfo | None = None,
+        exclusive: bool = True,
+    ):
+        """Open (or create) the workbook at ``path``.
+
+        Refuses, leaving the file untouched, anything that is not an
+        infoint-tui workbook; refuses a workbook another instance holds
+        when ``exclusive``; migrates an older workbook after a backup.
+        """
+        path = Path(path)
+        state = storage.inspect_file(path)
+        if not state.exists and not create:
+            raise WorkbookError(path, "does not exist")
+        lock: WorkbookLock | None = None
+        if exclusive:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+            lock = WorkbookLock(path)
+            lock.acquire()
+        try:
+            revision: str | None = None
+            created = False
+            if not state.exists:
+                storage.create_file(path, private_dir=True)
+                created = True
+            else:
+                revision = storage.check_readonly(path)
+            engine = storage.make_engine(path)
+            try:
+                if migrate.needs_upgrade(path, revision):
+                    if revision is not None:
+                        migrate.backup_before_migration(path, revision, clock())
+                    migrate.upgrade(engine, path)
+                workbook = cls(path, engine, lock, clock, tz)
+                if revision is None:
+                    workbook._seed()
+            except BaseException:
+                engine.dispose()
+                if created:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{path}{suffix}").unlink(missing_ok=True)
+                raise
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return workbook
+
+    def close(self) -> None:
+        self._engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One write transaction at a time, committed on success."""
+        with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
+            yield session
+            session.commit()
+
+    def _reading(self) -> Session:
+        return Session(self._engine)
+
+    # -- the file ------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        with self._engine.connect() as connection:
+            return storage.read_revision(connection.connection.dbapi_connection)
+
+    def integrity_check(self) -> list[str]:
+        with self._engine.connect() as connection:
+            return [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+
+    def pragma(self, name: str) -> Any:
+        """Read back one connection setting (used by ``check`` and the tests)."""
+        if not name.isidentifier():
+            raise ValueError(name)
+        with self._engine.connect() as connection:
+            return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+    def backup(self, dest: Path | str) -> Path:
+        from infoint_tui.core.backup import backup_workbook
+
+        return backup_workbook(self.path, Path(dest))
+
+    def _seed(self) -> None:
+        from infoint_tui.core import seed
+
+        now = self.clock()
+        with self._writing() as session:
+            if session.exec(select(func.count()).select_from(QuestionRow)).one():
+                return
+            for position, (topic, question) in enumerate(seed.QUESTIONS):
+                required = question == seed.WHO_ELSE
+                session.add(QuestionRow(text=question, topic=topic, required=required,
+                                        builtin=True, position=position))
+            for position, (item, applies_to) in enumerate(seed.PREP_ITEMS):
+                session.add(PrepTemplateItemRow(text=item, applies_to=applies_to.value,
+                                                position=position, builtin=True))
+            for kind, (subject, body) in seed.TEMPLATES.items():
+                session.add(MessageTemplateRow(kind=kind.value, subject=subject, body=body,
+                                               updated_at=now))

@@ -198,3 +198,11 @@ class MessageTemplate(SQLModel):
     subject: str
     body: str
     updated_at: datetime
+
+
+class Profile(SQLModel):
+    """Who you are, as the message templates introduce you."""
+
+    name: str = ""
+    situation: str = ""
+    field: str = ""

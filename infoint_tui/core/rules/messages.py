@@ -107,12 +107,19 @@ def check_message(kind: TemplateKind, body: str, intent: Intent) -> list[Finding
     if intent is Intent.INFORMATIONAL and _JOB_WORDS.search(body):
         findings.append(Finding(Severity.WARNING, "mentions-jobs",
                                 "An informational request shouldn't mention jobs, openings or a résumé."))
-    if intent is Intent.JOB_SEARCH:
-        opening = " ".join(re.split(r"(?<=[.!?])\s+", body.strip())[:3])
-        if not _JOB_WORDS.search(opening):
-            findings.append(Finding(Severity.WARNING, "job-search-not-up-front",
-                                    "You are looking for a job: say so up front, not half-way through."))
+    if intent is Intent.JOB_SEARCH and not _JOB_WORDS.search(_opening(body)):
+        findings.append(Finding(Severity.WARNING, "job-search-not-up-front",
+                                "You are looking for a job: say so up front, not half-way through."))
     return findings
+
+
+def _opening(body: str) -> str:
+    """The first two sentences after the greeting line."""
+    lines = body.strip().splitlines()
+    if lines and re.match(r"^\s*(?:dear|hi|hello|good\s+\w+)\b.*,\s*$", lines[0], re.IGNORECASE):
+        lines = lines[1:]
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(lines).strip())
+    return " ".join(sentences[:2])
 
 
 class _Filled(dict):

@@ -10,9 +10,12 @@ from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from infoint_tui.core.domain import Contact, ContactFields, StageChange
-from infoint_tui.core.enums import Stage, Warmth
+from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.service.base import WorkbookBase, parse_utc, read_model, validated
+from infoint_tui.core.rules import followups
+from infoint_tui.core.rules.warmth import default_warmth
+from infoint_tui.core.service.base import parse_utc, read_model, validated
+from infoint_tui.core.service.followups import FollowUpsMixin
 from infoint_tui.core.tables import ContactRow, StageChangeRow
 
 
@@ -30,25 +33,46 @@ class ContactSummary:
     next_due: datetime | None
 
 
-class ContactsMixin(WorkbookBase):
+class ContactsMixin(FollowUpsMixin):
     """The people you might talk to."""
 
     def add_contact(self, **fields: Any) -> Contact:
-        """Store a new contact; raises ValidationFailed naming the field at fault."""
+        """Store a new contact; raises ValidationFailed naming the field at fault.
+
+        Without a ``warmth`` the rules choose one from the source and the
+        referrer; a warmth given here is the person's choice and is kept.
+        """
+        manual = fields.get("warmth") is not None
+        if not manual:
+            fields = {k: v for k, v in fields.items() if k != "warmth"}
         draft = validated(ContactFields, fields)
-        now = self.clock()
         with self._writing() as session:
-            self._check_referrer(session, None, draft.referred_by_id)
-            row = ContactRow(**draft.model_dump(), stage=Stage.PROSPECT.value,
-                             stage_entered_at=now, created_at=now, updated_at=now)
-            session.add(row)
-            session.flush()
-            session.add(StageChangeRow(contact_id=row.id, stage=Stage.PROSPECT.value,
-                                       from_stage=None, entered_at=now))
+            row = self._insert_contact(session, draft, manual)
+        return read_model(Contact, row)
+
+    def add_referral(self, referrer_id: int, *, interview_id: int | None = None, **fields: Any) -> Contact:
+        """Someone ``referrer_id`` named: a new contact they referred, warmth by
+        the rules, and a reminder to reach out (mentioning the referrer when
+        they allowed it)."""
+        fields = {"source": Source.REFERRAL} | fields | {"referred_by_id": referrer_id}
+        manual = fields.get("warmth") is not None
+        if not manual:
+            fields.pop("warmth", None)
+        draft = validated(ContactFields, fields)
+        with self._writing() as session:
+            referrer = self._contact_row(session, referrer_id)
+            row = self._insert_contact(session, draft, manual)
+            self._plan(session, row.id, interview_id,
+                       [followups.for_referral(self.clock(), referrer.name, draft.may_mention_referrer)])
         return read_model(Contact, row)
 
     def update_contact(self, contact_id: int, **changes: Any) -> Contact:
-        """Change some fields of a contact; the rest stay as they are."""
+        """Change some fields of a contact; the rest stay as they are.
+
+        Setting ``warmth`` makes it the person's choice, which the rules
+        never change; changing the source or referrer re-derives a warmth
+        the rules chose, and the referrals below follow.
+        """
         unknown = set(changes) - set(ContactFields.model_fields)
         if unknown:
             raise ValidationFailed(sorted(unknown)[0], "is not a contact field")
@@ -57,10 +81,37 @@ class ContactsMixin(WorkbookBase):
             current = {name: getattr(row, name) for name in ContactFields.model_fields}
             draft = validated(ContactFields, current | changes)
             self._check_referrer(session, contact_id, draft.referred_by_id)
+            old_warmth = row.warmth
             for name in changes:
                 setattr(row, name, getattr(draft, name))
+            if "warmth" in changes:
+                row.warmth_is_manual = True
+            elif not row.warmth_is_manual:
+                row.warmth = self._default_warmth(session, row).value
             row.updated_at = self.clock()
             session.add(row)
+            if row.warmth != old_warmth:
+                self._rewarm_referrals(session, row)
+        return read_model(Contact, row)
+
+    def reset_warmth(self, contact_id: int) -> Contact:
+        """Forget the person's choice and let the rules set the warmth again."""
+        with self._writing() as session:
+            row = self._contact_row(session, contact_id)
+            row.warmth_is_manual = False
+            row.warmth = self._default_warmth(session, row).value
+            row.updated_at = self.clock()
+            session.add(row)
+            self._rewarm_referrals(session, row)
+        return read_model(Contact, row)
+
+    def mark_request_sent(self, contact_id: int) -> Contact:
+        """The outreach request went out: stage requested, and the 3B7 reminders."""
+        with self._writing() as session:
+            row = self._contact_row(session, contact_id)
+            self._cancel_open(session, contact_id, followups.AWAITING_REPLY)
+            self._move(session, row, Stage.REQUESTED)
+            self._plan(session, contact_id, None, followups.after_request_sent(self.clock(), self.tz))
         return read_model(Contact, row)
 
     def get_contact(self, contact_id: int) -> Contact:
@@ -82,7 +133,8 @@ class ContactsMixin(WorkbookBase):
             SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
                    r.name AS referred_by,
                    (SELECT min(coalesce(f.snoozed_until, f.due_at)) FROM follow_up f
-                     WHERE f.contact_id = c.id AND f.done_at IS NULL) AS next_due
+                     WHERE f.contact_id = c.id AND f.done_at IS NULL
+                       AND f.cancelled_at IS NULL) AS next_due
               FROM contact c LEFT JOIN contact r ON r.id = c.referred_by_id
             """
         )
@@ -136,16 +188,41 @@ class ContactsMixin(WorkbookBase):
                                 .order_by(ContactRow.name)).all()
             return [read_model(Contact, row) for row in rows]
 
-    def _move(self, session: Session, row: ContactRow, stage: Stage) -> None:
-        if row.stage == stage.value:
-            return
+    def _insert_contact(self, session: Session, draft: ContactFields, manual: bool) -> ContactRow:
         now = self.clock()
-        session.add(StageChangeRow(contact_id=row.id, stage=stage.value, from_stage=row.stage,
-                                   entered_at=now))
-        row.stage = stage.value
-        row.stage_entered_at = now
-        row.updated_at = now
+        self._check_referrer(session, None, draft.referred_by_id)
+        row = ContactRow(**draft.model_dump(), stage=Stage.PROSPECT.value, warmth_is_manual=manual,
+                         stage_entered_at=now, created_at=now, updated_at=now)
+        if not manual:
+            row.warmth = self._default_warmth(session, row).value
         session.add(row)
+        session.flush()
+        session.add(StageChangeRow(contact_id=row.id, stage=Stage.PROSPECT.value, from_stage=None, entered_at=now))
+        return row
+
+    @staticmethod
+    def _default_warmth(session: Session, row: ContactRow) -> Warmth:
+        referrer = session.get(ContactRow, row.referred_by_id) if row.referred_by_id else None
+        return default_warmth(Source(row.source), Warmth(referrer.warmth) if referrer else None)
+
+    def _rewarm_referrals(self, session: Session, row: ContactRow) -> None:
+        """Carry a warmth change down the referral chain, past anyone the person set by hand."""
+        pending = [row]
+        seen = {row.id}
+        while pending:
+            parent = pending.pop()
+            children = session.exec(select(ContactRow).where(ContactRow.referred_by_id == parent.id)).all()
+            for child in children:
+                if child.id in seen:
+                    continue
+                seen.add(child.id)
+                if child.warmth_is_manual:
+                    continue  # the person's choice stands, and so do the defaults below it
+                warmth = default_warmth(Source(child.source), Warmth(parent.warmth)).value
+                if warmth != child.warmth:
+                    child.warmth = warmth
+                    session.add(child)
+                    pending.append(child)
 
     @staticmethod
     def _contact_row(session: Session, contact_id: int) -> ContactRow:

@@ -13,8 +13,11 @@ from infoint_tui.core.domain import (
     Note,
     PrepItem,
 )
-from infoint_tui.core.enums import Stage
+from infoint_tui.core.enums import Intent, InterviewStatus, Mode, Stage
 from infoint_tui.core.errors import NotFound, ValidationFailed
+from infoint_tui.core.rules import followups, timer
+from infoint_tui.core.rules.questions import Finding, check_question
+from infoint_tui.core.rules.readiness import MODE_ADVICE, ChecklistState, Readiness, readiness
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
@@ -27,9 +30,16 @@ from infoint_tui.core.tables import (
 )
 from infoint_tui.core.validation import storable
 
+INTENT_SWITCH_REFUSAL = (
+    "an informational talk can't become a job request half-way: it makes you seem dishonest. "
+    "Keep to advice now; reconnect about a job search some weeks later, separately."
+)
+
 
 class InterviewsMixin(ContactsMixin):
     """The talks themselves, before, during and after."""
+
+    reconnect_weeks: int | None = followups.DEFAULT_RECONNECT_WEEKS
 
     def schedule_interview(self, contact_id: int, **fields: Any) -> Interview:
         """Arrange a talk: its prep checklist and the required question come with it."""
@@ -98,6 +108,108 @@ class InterviewsMixin(ContactsMixin):
                           created_at=self.clock())
             session.add(row)
         return read_model(Note, row)
+
+    # -- the timer and the end of the talk ---------------------------------------
+
+    @staticmethod
+    def timer_state(interview: Interview) -> timer.TimerState:
+        return timer.TimerState(length_minutes=interview.length_minutes, started_at=interview.started_at,
+                                paused_at=interview.paused_at, paused_seconds=interview.paused_seconds,
+                                extra_minutes=interview.extra_minutes, ended_at=interview.ended_at)
+
+    def timer_reading(self, interview: Interview) -> timer.Reading:
+        return timer.read(self.timer_state(interview), self.clock())
+
+    def start_interview(self, interview_id: int) -> Interview:
+        """Start (or resume) the timer; the talk is live from now."""
+        return self._update_timer(interview_id, lambda state, now: timer.start(state, now))
+
+    def pause_interview(self, interview_id: int) -> Interview:
+        return self._update_timer(interview_id, timer.pause)
+
+    def resume_interview(self, interview_id: int) -> Interview:
+        return self._update_timer(interview_id, timer.resume)
+
+    def extend_interview(self, interview_id: int, minutes: int = timer.EXTEND_MINUTES) -> Interview:
+        """They said it's fine to talk a little longer."""
+        return self._update_timer(interview_id, lambda state, now: timer.extend(state, minutes))
+
+    def end_interview(self, interview_id: int) -> Interview:
+        """Stop the timer, mark the contact met, and plan the follow-ups:
+        notes now, a thank-you within a day, and (informational talks) a
+        separate reconnect some weeks later."""
+        now = self.clock()
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if row.status == InterviewStatus.DONE.value:
+                return read_model(Interview, row)
+            self._apply_timer(row, timer.end(self._row_timer(row), now))
+            row.status = InterviewStatus.DONE.value
+            session.add(row)
+            contact = self._contact_row(session, row.contact_id)
+            if Stage(contact.stage).rank < Stage.MET.rank or contact.stage == Stage.PARKED.value:
+                self._move(session, contact, Stage.MET)
+            self._plan(session, row.contact_id, row.id,
+                       followups.after_interview(now, Intent(row.intent), self.reconnect_weeks))
+        return read_model(Interview, row)
+
+    def set_interview_intent(self, interview_id: int, intent: Intent | str) -> Interview:
+        """Declare why you are talking. Once an informational talk is under
+        way, turning it into a job request is refused, as the guide warns."""
+        intent = Intent(validated(InterviewFields, {"contact_id": 0, "intent": intent}).intent)
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            started = row.started_at is not None
+            if started and row.intent == Intent.INFORMATIONAL.value and intent is Intent.JOB_SEARCH:
+                raise ValidationFailed("intent", INTENT_SWITCH_REFUSAL)
+            row.intent = intent.value
+            row.updated_at = self.clock()
+            session.add(row)
+        return read_model(Interview, row)
+
+    def _update_timer(self, interview_id: int, change) -> Interview:
+        now = self.clock()
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if row.status == InterviewStatus.DONE.value:
+                raise ValidationFailed("status", "this interview has ended")
+            self._apply_timer(row, change(self._row_timer(row), now))
+            if row.started_at is not None:
+                row.status = InterviewStatus.LIVE.value
+            row.updated_at = now
+            session.add(row)
+        return read_model(Interview, row)
+
+    @staticmethod
+    def _row_timer(row: InterviewRow) -> timer.TimerState:
+        return timer.TimerState(length_minutes=row.length_minutes, started_at=row.started_at,
+                                paused_at=row.paused_at, paused_seconds=row.paused_seconds,
+                                extra_minutes=row.extra_minutes, ended_at=row.ended_at)
+
+    @staticmethod
+    def _apply_timer(row: InterviewRow, state: timer.TimerState) -> None:
+        row.started_at = state.started_at
+        row.paused_at = state.paused_at
+        row.paused_seconds = state.paused_seconds
+        row.extra_minutes = state.extra_minutes
+        row.ended_at = state.ended_at
+
+    # -- preparation ---------------------------------------------------------------
+
+    @staticmethod
+    def check_question(text_: str, intent: Intent = Intent.INFORMATIONAL) -> list[Finding]:
+        return check_question(text_, intent)
+
+    @staticmethod
+    def mode_advice(mode: Mode) -> str:
+        return MODE_ADVICE[Mode(mode)]
+
+    def interview_readiness(self, interview_id: int) -> Readiness:
+        interview = self.get_interview(interview_id)
+        checklist = [ChecklistState(i.text, i.applies_to, i.done_at is not None)
+                     for i in self.prep_items(interview_id)]
+        questions = [q.text for q in self.interview_questions(interview_id)]
+        return readiness(interview.mode, checklist, questions, interview.story, interview.intent)
 
     @staticmethod
     def _interview_row(session: Session, interview_id: int) -> InterviewRow:

@@ -1,19 +1,17 @@
-"""The workbook's shared lists: the question bank, the checklist template,
-message templates and follow-ups."""
+"""The workbook's shared lists: the question bank, the checklist template and
+the message templates."""
 
 from __future__ import annotations
 
 from sqlmodel import select
 
 from infoint_tui.core.domain import (
-    FollowUp,
     MessageTemplate,
     PrepTemplateItem,
     Question,
 )
 from infoint_tui.core.service.base import WorkbookBase, read_model
 from infoint_tui.core.tables import (
-    FollowUpRow,
     MessageTemplateRow,
     PrepTemplateItemRow,
     QuestionRow,
@@ -37,11 +35,3 @@ class RecordsMixin(WorkbookBase):
         with self._reading() as session:
             rows = session.exec(select(MessageTemplateRow).order_by(MessageTemplateRow.id)).all()
             return [read_model(MessageTemplate, row) for row in rows]
-
-    def list_follow_ups(self, *, include_done: bool = False) -> list[FollowUp]:
-        with self._reading() as session:
-            query = select(FollowUpRow)
-            if not include_done:
-                query = query.where(FollowUpRow.done_at.is_(None))
-            rows = session.exec(query.order_by(FollowUpRow.due_at, FollowUpRow.id)).all()
-            return [read_model(FollowUp, row) for row in rows]

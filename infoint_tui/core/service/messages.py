@@ -1,0 +1,88 @@
+"""Messages: the editable templates, rendered for one contact and checked."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from infoint_tui.core.domain import MessageTemplate, Profile
+from infoint_tui.core.enums import Intent, TemplateKind
+from infoint_tui.core.errors import NotFound, ValidationFailed
+from infoint_tui.core.rules import messages
+from infoint_tui.core.service.base import read_model
+from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.tables import InterviewRow, MessageTemplateRow, NoteRow
+from infoint_tui.core.validation import storable
+
+
+class MessagesMixin(InterviewsMixin):
+    """Outreach, referral introductions, thank-yous and reconnects."""
+
+    def get_template(self, kind: TemplateKind | str) -> MessageTemplate:
+        with self._reading() as session:
+            return read_model(MessageTemplate, self._template_row(session, TemplateKind(kind)))
+
+    def update_template(self, kind: TemplateKind | str, *, subject: str, body: str) -> MessageTemplate:
+        """Save a template; an unknown or malformed placeholder is refused, naming it."""
+        for field, value in (("subject", subject), ("body", body)):
+            try:
+                storable(value)
+                messages.check_template(value)
+            except ValueError as exc:
+                raise ValidationFailed(field, str(exc)) from None
+        if not body.strip():
+            raise ValidationFailed("body", "is required")
+        with self._writing() as session:
+            row = self._template_row(session, TemplateKind(kind))
+            row.subject, row.body, row.updated_at = subject, body, self.clock()
+            session.add(row)
+        return read_model(MessageTemplate, row)
+
+    def render_message(self, kind: TemplateKind | str, contact_id: int, profile: Profile,
+                       interview_id: int | None = None) -> messages.Rendered:
+        """The template filled in for this contact, with the checks' findings.
+
+        For a thank-you, the line about what you learned comes from the
+        interview's debrief, or else its first note.
+        """
+        kind = TemplateKind(kind)
+        with self._reading() as session:
+            template = self._template_row(session, kind)
+            contact = self._contact_row(session, contact_id)
+            referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
+            learned = self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU else ""
+        values = {
+            "contact_name": contact.name,
+            "contact_first_name": contact.name.split()[0] if contact.name.split() else contact.name,
+            "organization": contact.organization,
+            "title": contact.title,
+            "field": contact.career_field or profile.field,
+            "referrer_name": referrer.name if referrer and contact.may_mention_referrer else "",
+            "my_name": profile.name,
+            "my_situation": profile.situation,
+            "learned_line": f"I especially appreciated learning this: {learned} " if learned else "",
+        }
+        try:
+            return messages.render(kind, template.subject, template.body, values, Intent(contact.intent))
+        except messages.TemplateError as exc:
+            raise ValidationFailed("template", str(exc)) from None
+
+    @staticmethod
+    def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
+        query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
+        if interview_id is not None:
+            query = query.where(InterviewRow.id == interview_id)
+        interview = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
+        if interview is None:
+            return ""
+        if interview.debrief_learned.strip():
+            return interview.debrief_learned.strip().splitlines()[0]
+        note = session.exec(select(NoteRow).where(NoteRow.interview_id == interview.id)
+                            .order_by(NoteRow.offset_seconds)).first()
+        return note.text.strip().splitlines()[0] if note and note.text.strip() else ""
+
+    @staticmethod
+    def _template_row(session: Session, kind: TemplateKind) -> MessageTemplateRow:
+        row = session.exec(select(MessageTemplateRow).where(MessageTemplateRow.kind == kind.value)).first()
+        if row is None:
+            raise NotFound(f"no {kind.label} template")
+        return row

@@ -149,3 +149,45 @@ def test_unicode_round_trips_unchanged(workbook: Workbook, name: str, organizati
 def test_specific_hard_strings_round_trip(workbook: Workbook) -> None:
     for name in ("Zoë 👩🏽‍🔬 O'Brien", "مريم الحسيني", "[bold]x[/bold] [@click=app.quit]", "\x1b[31mred", "a" * 100_000):
         assert workbook.get_contact(workbook.add_contact(name=name).id).name == name
+
+
+def test_delete_says_what_goes_and_undo_restores_everything(workbook: Workbook, clock) -> None:
+    joe = workbook.add_contact(name="Joe", source="faculty")
+    interview = workbook.schedule_interview(joe.id)
+    workbook.start_interview(interview.id)
+    workbook.add_note(interview.id, "fellowship", 60)
+    techer = workbook.add_referral(joe.id, interview_id=interview.id, name="Techer")
+    workbook.end_interview(interview.id)
+    impact = workbook.deletion_impact(joe.id)
+    assert (impact.interviews, impact.notes, impact.follow_ups, impact.referrals_unlinked) == (1, 1, 3, 1)
+    assert "1 interview(s)" in impact.describe() and "stay, with no referrer" in impact.describe()
+    before = _table_counts(workbook)
+    detail_before = workbook.contact_detail(joe.id)
+    deleted = workbook.delete_contact(joe.id)
+    assert _table_counts(workbook)["contact"] == before["contact"] - 1
+    assert workbook.get_contact(techer.id).referred_by_id is None
+    workbook.restore_contact(deleted)
+    assert _table_counts(workbook) == before
+    assert workbook.contact_detail(joe.id) == detail_before
+    assert workbook.get_contact(techer.id).referred_by_id == joe.id
+    reach = workbook.follow_up_queue(contact_id=techer.id)[0].follow_up
+    assert reach.interview_id == interview.id
+    with pytest.raises(ValidationFailed, match="already"):
+        workbook.restore_contact(deleted)
+
+
+def test_pipeline_summary(workbook: Workbook, clock) -> None:
+    from datetime import timedelta
+
+    a = workbook.add_contact(name="A")
+    b = workbook.add_contact(name="B")
+    workbook.add_contact(name="C")
+    workbook.schedule_interview(a.id, scheduled_at=clock.now + timedelta(days=1))  # Thursday, this week
+    workbook.schedule_interview(b.id, scheduled_at=clock.now + timedelta(days=8))  # next week
+    workbook.mark_request_sent(workbook.add_contact(name="D").id)
+    clock.advance(days=10)
+    summary = workbook.pipeline_summary()
+    assert summary.by_stage[Stage.SCHEDULED] == 2 and summary.by_stage[Stage.PROSPECT] == 1
+    assert summary.by_stage[Stage.REQUESTED] == 1 and summary.total == 4
+    assert summary.interviews_this_week == 1  # the one on the 3rd of December
+    assert summary.overdue == 2  # both 3B7 reminders

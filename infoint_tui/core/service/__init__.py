@@ -8,13 +8,25 @@ caller ever holds a live session or row. Time comes from an injected clock.
 
 from infoint_tui.core.service.base import Clock, utc_now
 from infoint_tui.core.service.contacts import ContactSummary
+from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
 from infoint_tui.core.service.messages import MessagesMixin
+from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
 from infoint_tui.core.service.records import RecordsMixin
 
 
-class Workbook(MessagesMixin, RecordsMixin):
+class Workbook(MessagesMixin, OverviewMixin, RecordsMixin):
     """An open workbook. Use ``Workbook.open(path)``, and close it (or use ``with``)."""
 
 
-__all__ = ["Clock", "ContactSummary", "QueueItem", "Workbook", "utc_now"]
+__all__ = [
+    "Clock",
+    "ContactDetail",
+    "ContactSummary",
+    "DeletedContact",
+    "DeletionImpact",
+    "PipelineSummary",
+    "QueueItem",
+    "Workbook",
+    "utc_now",
+]

@@ -118,14 +118,6 @@ class ContactsMixin(FollowUpsMixin):
         with self._reading() as session:
             return read_model(Contact, self._contact_row(session, contact_id))
 
-    def delete_contact(self, contact_id: int) -> None:
-        """Delete a contact with its interviews, notes and follow-ups.
-
-        The people they referred stay, with no referrer.
-        """
-        with self._writing() as session:
-            session.delete(self._contact_row(session, contact_id))
-
     def list_contacts(self) -> list[ContactSummary]:
         """Every contact for the pipeline, warmest first, then by stage and due date."""
         query = text(

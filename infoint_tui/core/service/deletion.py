@@ -1,0 +1,125 @@
+"""Deleting a contact, saying first what goes with it, and undoing it.
+
+A deletion returns a snapshot of every row it removed or unlinked; giving
+the snapshot back restores them with their original ids, so the last
+delete can be undone exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, delete, insert, select, update
+
+from infoint_tui.core.errors import NotFound, ValidationFailed
+from infoint_tui.core.service.contacts import ContactsMixin
+from infoint_tui.core.tables import (
+    ContactRow,
+    FollowUpRow,
+    InterviewQuestionRow,
+    InterviewRow,
+    NoteRow,
+    PrepItemRow,
+    StageChangeRow,
+)
+
+CONTACT = ContactRow.__table__
+INTERVIEW = InterviewRow.__table__
+FOLLOW_UP = FollowUpRow.__table__
+# Parents before children, the order rows must be put back in.
+OWNED_BY_CONTACT = (StageChangeRow.__table__, INTERVIEW, FOLLOW_UP)
+OWNED_BY_INTERVIEW = (InterviewQuestionRow.__table__, PrepItemRow.__table__, NoteRow.__table__)
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What deleting a contact takes with it, for the confirmation."""
+
+    name: str
+    interviews: int
+    notes: int
+    follow_ups: int
+    referrals_unlinked: int
+
+    def describe(self) -> str:
+        parts = [f"{self.interviews} interview(s)", f"{self.notes} note(s)", f"{self.follow_ups} follow-up(s)"]
+        text = f"Delete {self.name} with " + ", ".join(parts) + "?"
+        if self.referrals_unlinked:
+            text += f" The {self.referrals_unlinked} people they referred stay, with no referrer."
+        return text
+
+
+@dataclass(frozen=True)
+class DeletedContact:
+    """Everything a deletion removed, enough to put it back."""
+
+    contact_id: int
+    name: str
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    referred_ids: tuple[int, ...] = ()
+    linked_follow_ups: tuple[tuple[int, int], ...] = ()  # (follow-up id, interview id) of other contacts
+
+
+class DeletionMixin(ContactsMixin):
+    """Delete with a warning, and undo."""
+
+    def deletion_impact(self, contact_id: int) -> DeletionImpact:
+        snapshot = self._snapshot(contact_id)
+        return DeletionImpact(snapshot.name, len(snapshot.rows["interview"]), len(snapshot.rows["note"]),
+                              len(snapshot.rows["follow_up"]), len(snapshot.referred_ids))
+
+    def delete_contact(self, contact_id: int) -> DeletedContact:
+        """Delete a contact with its interviews, notes and follow-ups.
+
+        The people they referred stay, with no referrer. Returns what was
+        removed, for ``restore_contact``.
+        """
+        with self._writing() as session:
+            connection = session.connection()
+            snapshot = self._snapshot(contact_id, connection)
+            connection.execute(delete(CONTACT).where(CONTACT.c.id == contact_id))
+        return snapshot
+
+    def restore_contact(self, deleted: DeletedContact) -> None:
+        """Put back a deleted contact exactly as it was (undo)."""
+        with self._writing() as session:
+            connection = session.connection()
+            if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
+                raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
+            referrer = deleted.rows["contact"][0]["referred_by_id"]
+            if referrer is not None and not connection.execute(
+                    select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first():
+                deleted.rows["contact"][0]["referred_by_id"] = None  # their referrer went meanwhile
+            for table in (CONTACT, *OWNED_BY_CONTACT[:2], *OWNED_BY_INTERVIEW, FOLLOW_UP):
+                rows = deleted.rows[table.name]
+                if rows:
+                    connection.execute(insert(table), rows)
+            if deleted.referred_ids:
+                connection.execute(update(CONTACT).where(CONTACT.c.id.in_(deleted.referred_ids),
+                                                         CONTACT.c.referred_by_id.is_(None))
+                                   .values(referred_by_id=deleted.contact_id))
+            for follow_up_id, interview_id in deleted.linked_follow_ups:
+                connection.execute(update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id)
+                                   .values(interview_id=interview_id))
+
+    def _snapshot(self, contact_id: int, connection=None) -> DeletedContact:
+        if connection is None:
+            with self._engine.connect() as own:
+                return self._snapshot(contact_id, own)
+
+        def rows(table: Table, where) -> list[dict]:
+            return [dict(r._mapping) for r in connection.execute(select(table).where(where))]
+
+        contact = rows(CONTACT, CONTACT.c.id == contact_id)
+        if not contact:
+            raise NotFound(f"no contact with id {contact_id}")
+        found = {"contact": contact}
+        for table in OWNED_BY_CONTACT:
+            found[table.name] = rows(table, table.c.contact_id == contact_id)
+        interview_ids = [r["id"] for r in found["interview"]]
+        for table in OWNED_BY_INTERVIEW:
+            found[table.name] = rows(table, table.c.interview_id.in_(interview_ids))
+        referred = tuple(r["id"] for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id))
+        linked = tuple((r["id"], r["interview_id"]) for r in rows(
+            FOLLOW_UP, FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id)))
+        return DeletedContact(contact_id, contact[0]["name"], found, referred, linked)

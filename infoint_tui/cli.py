@@ -84,9 +84,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_tui(path: Path) -> int:
+    from infoint_tui.core.settings import load_profile
     from infoint_tui.tui.app import InfointApp
 
-    app = InfointApp(path)
+    app = InfointApp(path, profile=load_profile(paths.config_path()))
     app.run()
     if app.error_message:
         print(f"infoint-tui: {app.error_message}", file=sys.stderr)

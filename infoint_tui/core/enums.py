@@ -63,6 +63,10 @@ class Stage(_Labelled):
     def rank(self) -> int:
         return list(Stage).index(self)
 
+    @property
+    def short_label(self) -> str:
+        return "in touch" if self is Stage.KEEPING_IN_TOUCH else self.label
+
 
 PIPELINE: tuple[Stage, ...] = tuple(s for s in Stage if s is not Stage.PARKED)
 

@@ -8,6 +8,7 @@ naming the field.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time, timezone
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
@@ -67,3 +68,20 @@ def url(value: str) -> str:
     if " " in value:
         raise ValueError(f"{value!r} is not a web address")
     return value
+
+
+def local_datetime(date_text: str, time_text: str, tz) -> datetime:
+    """A date (YYYY-MM-DD) and a time (HH:MM) typed in the user's zone, as UTC."""
+    try:
+        day = date.fromisoformat(date_text.strip())
+    except ValueError:
+        raise ValueError(f"{date_text.strip()!r} is not a date; write it as 2026-12-01") from None
+    match = re.fullmatch(r"\s*(\d{1,2})[:.h]?(\d{2})?\s*", time_text)
+    if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+        raise TimeError(f"{time_text.strip()!r} is not a time; write it as 14:30")
+    moment = datetime.combine(day, time(int(match.group(1)), int(match.group(2) or 0)), tzinfo=tz)
+    return moment.astimezone(timezone.utc)
+
+
+class TimeError(ValueError):
+    """The time part of a date and time is wrong (so the form can point at it)."""

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual import work
-from textual.app import App
+from textual import events, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
+from infoint_tui.core.domain import Profile
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.service import Clock, Workbook, utc_now
+from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 
@@ -20,16 +24,19 @@ class InfointApp(App[int]):
     TITLE = "infoint-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", id="app.help_question", show=False),
+        Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Clock = utc_now) -> None:
+    def __init__(self, db_path: Path, *, clock: Clock = utc_now, profile: Profile | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.clock = clock
+        self.profile = profile or Profile()
         self.workbook: Workbook | None = None
         self.error_message: str | None = None
-        self.sub_title = str(self.db_path)
 
     def on_mount(self) -> None:
         self.push_screen(PipelineScreen())
@@ -57,6 +64,54 @@ class InfointApp(App[int]):
             self.exit(return_code=1)
 
         self.push_screen(MessageScreen("The workbook cannot be opened", message), leave)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keep keys typed while a dialog opens, for the dialog.
+
+        Textual routes each key to the widget focused when the key arrives.
+        Keys typed in the instant between a key that opens a dialog and the
+        dialog taking focus go to the screen underneath, come back unused,
+        and would be lost: they are sent again, in order, to the dialog.
+        """
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                event._routed_to = self.screen  # type: ignore[attr-defined]
+                if self.focused is None and self._auto_focus_target() is not None:
+                    target = self._auto_focus_target()
+                    self.screen.set_focus(target)
+            elif getattr(event, "_routed_to", self.screen) is not self.screen and event.key != "escape":
+                self.post_message(events.Key(event.key, event.character))
+                return
+        await super().on_event(event)
+
+    def _auto_focus_target(self):
+        selector = self.screen.AUTO_FOCUS
+        return next(iter(self.screen.query(selector)), None) if selector else None
+
+    def refresh_overdue(self, count: int) -> None:
+        """Keep the overdue count in the header, visible from every screen."""
+        self.sub_title = f"{count} follow-up(s) overdue" if count else "nothing overdue"
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_pipeline(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every action of the current screen, by its description."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(f"{binding.tooltip or binding.description} ({key})", binding.description,
+                                lambda action=binding.action, node=active.node: self.run_action(action, node))
 
     def on_unmount(self) -> None:
         if self.workbook is not None:

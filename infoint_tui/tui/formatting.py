@@ -6,7 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 
-from infoint_tui.core.enums import Warmth
+from infoint_tui.core.enums import Stage, Warmth
 
 WARMTH_STYLE = {Warmth.HOT: "bold red", Warmth.WARM: "dark_orange", Warmth.COLD: "steel_blue1"}
 
@@ -32,3 +32,20 @@ def _amount(seconds: float) -> str:
             count = int(seconds // size)
             return f"{count} {unit}{'s' if count != 1 else ''}"
     return "a moment"
+
+
+def summary_text(summary) -> Text:
+    """The pipeline's one-line summary: counts per stage, this week, overdue."""
+    text = Text()
+    text.append(f"{summary.total} contacts", style="bold")
+    for stage in Stage:
+        if summary.by_stage[stage]:
+            text.append(f" · {summary.by_stage[stage]} {stage.label}")
+    text.append(f" │ {summary.interviews_this_week} talks this week │ ")
+    text.append(f"{summary.overdue} overdue", style="bold red" if summary.overdue else "")
+    return text
+
+
+def local_time(moment: datetime, tz) -> str:
+    """A stored UTC time as the user reads it: 'Wed 25 Nov 2026 15:00'."""
+    return moment.astimezone(tz).strftime("%a %d %b %Y %H:%M")

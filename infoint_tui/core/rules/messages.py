@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from infoint_tui.core.enums import Intent, TemplateKind
 from infoint_tui.core.rules.questions import Finding, Severity
 
+__all__ = ["Finding", "Rendered", "TemplateError", "check_message", "check_template", "render"]
+
 MAX_OUTREACH_WORDS = 100
 
 PLACEHOLDERS: dict[str, str] = {

@@ -67,6 +67,11 @@ class MessagesMixin(InterviewsMixin):
             raise ValidationFailed("template", str(exc)) from None
 
     @staticmethod
+    def check_message(kind: TemplateKind | str, body: str, intent: Intent | str) -> list[messages.Finding]:
+        """The checks on a message as the person edits it."""
+        return messages.check_message(TemplateKind(kind), body, Intent(intent))
+
+    @staticmethod
     def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
         query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
         if interview_id is not None:

@@ -1,60 +1,333 @@
-"""The contact pipeline: everyone you might talk to, warmest first."""
+"""The contact pipeline: who to talk to next, warmest first."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from infoint_tui.core.service import ContactSummary
-from infoint_tui.tui.formatting import relative_due, warmth_text
+from infoint_tui.core.domain import Contact
+from infoint_tui.core.enums import Intent, Stage, Warmth
+from infoint_tui.core.pipeline import matches, next_stage, previous_stage
+from infoint_tui.core.service import ContactSummary, DeletedContact, PipelineSummary
+from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
+from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
+from infoint_tui.tui.screens.contact_form import ContactForm
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
+# Below this width the table keeps only what you need to choose whom to contact next;
+# the rest is one key away in the detail view.
+NARROW_BELOW = 110
+NARROW_COLUMNS = ("Name", "Organization", "Warmth", "Stage", "Next due")
+WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: Warmth.HOT}
 
 
-class PipelineScreen(Screen[None]):
-    """The contacts table, loaded from the workbook in a worker."""
+class PipelineScreen(WorkbookScreen):
+    """The contacts table with filter-as-you-type, and every action on a contact."""
+
+    HELP_TITLE = "Pipeline: find people, warmest first"
+    HELP_TEXT = (
+        "Start with people you know directly (hot), then people they refer you to (warm), then names "
+        "from lists and databases (cold): the warmer the contact, the likelier a yes. End every talk "
+        "by asking who else you might talk to, and add each name here as a referral (r)."
+    )
+
+    BINDINGS = [
+        # Priority, so the focus moves before the next keys are routed: the
+        # letters typed right after the slash must land in the filter.
+        Binding("slash", "filter", "Filter", id="pipeline.filter", priority=True,
+                tooltip="Filter by name, organization, field, stage or warmth"),
+        Binding("a", "add", "Add", id="pipeline.add", tooltip="Add a contact"),
+        Binding("r", "referral", "Referral", id="pipeline.referral", tooltip="Add someone the selected contact referred you to"),
+        Binding("e", "edit", "Edit", id="pipeline.edit", show=False, tooltip="Edit the selected contact"),
+        Binding("enter", "detail", "Details", id="pipeline.detail", show=False, tooltip="Open the contact's details"),
+        Binding("s", "schedule", "Schedule", id="pipeline.schedule", tooltip="Schedule an interview"),
+        Binding("o", "compose", "Outreach", id="pipeline.compose", tooltip="Write the outreach request or referral introduction"),
+        Binding("right_square_bracket", "forward", "Stage →", id="pipeline.forward", show=False, tooltip="Move to the next stage"),
+        Binding("left_square_bracket", "back", "Stage ←", id="pipeline.back", show=False, tooltip="Move back a stage"),
+        Binding("p", "park", "Park", id="pipeline.park", show=False, tooltip="Park (declined or no reply)"),
+        Binding("w", "warmth", "Warmth", id="pipeline.warmth", show=False, tooltip="Change warmth: hot, warm, cold"),
+        Binding("i", "intent", "Intent", id="pipeline.intent", show=False, tooltip="Switch intent: informational or job search"),
+        Binding("d", "delete", "Delete", id="pipeline.delete", show=False, tooltip="Delete the selected contact"),
+        Binding("u", "undo", "Undo delete", id="pipeline.undo", show=False, tooltip="Undo the last delete"),
+        Binding("escape", "clear_filter", "Clear filter", id="pipeline.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._contacts: list[ContactSummary] = []
+        self._shown: list[ContactSummary] = []
+        self._last_deleted: DeletedContact | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Opening the workbook…", id="pipeline-summary")
+        yield Static(Text("Opening the workbook…"), id="pipeline-summary")
+        yield Input(placeholder="/ to filter by name, organization, field, stage or warmth",
+                    id="pipeline-filter", compact=True)
         yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="pipeline-empty")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._columns: tuple[str, ...] = ()
+        self._set_columns()
+        self.query_one(DataTable).focus()
+        super().on_mount()
+
+    def on_resize(self) -> None:
+        if self._set_columns():
+            self._fill(self.selected_id())
+
+    def _set_columns(self) -> bool:
+        """Choose the columns for the terminal's width; True if they changed."""
+        columns = NARROW_COLUMNS if self.app.size.width < NARROW_BELOW else COLUMNS
+        if columns == self._columns:
+            return False
         table = self.query_one(DataTable)
-        for label in COLUMNS:
+        table.clear(columns=True)
+        for label in columns:
             table.add_column(label, key=label)
-        if self.app.workbook is not None:
-            self.workbook_ready()
+        self._columns = columns
+        return True
 
     def workbook_ready(self) -> None:
-        self._load()
+        self.reload()
+
+    # -- loading and showing --------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None:
+            select_id = self.selected_id()
+        self._load(select_id)
 
     @work(thread=True, exclusive=True, group="pipeline-load")
-    def _load(self) -> None:
-        contacts = self.app.workbook.list_contacts()
-        self.app.call_from_thread(self._show, contacts)
+    def _load(self, select_id: int | None) -> None:
+        workbook = self.workbook
+        contacts = workbook.list_contacts()
+        summary = workbook.pipeline_summary()
+        self.app.call_from_thread(self._show, contacts, summary, select_id)
 
-    def _show(self, contacts: list[ContactSummary]) -> None:
+    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary, select_id: int | None) -> None:
+        self._contacts = contacts
+        self.query_one("#pipeline-summary", Static).update(summary_text(summary))
+        self.app.refresh_overdue(summary.overdue)
+        self._fill(select_id)
+
+    def _fill(self, select_id: int | None = None) -> None:
+        query = self.query_one("#pipeline-filter", Input).value
+        self._shown = [c for c in self._contacts if matches(c, query)]
         table = self.query_one(DataTable)
         table.clear()
         now = self.app.clock()
-        for contact in contacts:
-            table.add_row(
-                Text(contact.name),
-                Text(contact.organization),
-                Text(contact.career_field),
-                warmth_text(contact.warmth),
-                Text(contact.stage.label),
-                Text(contact.referred_by or ""),
-                Text(relative_due(contact.next_due, now)),
-                key=str(contact.id),
-            )
-        summary = self.query_one("#pipeline-summary", Static)
-        if contacts:
-            summary.update(f"{len(contacts)} contacts")
+        narrow = self._columns == NARROW_COLUMNS
+        cells = {
+            "Name": lambda c: Text(c.name, overflow="ellipsis", no_wrap=True),
+            "Organization": lambda c: Text(c.organization),
+            "Field": lambda c: Text(c.career_field),
+            "Warmth": lambda c: warmth_text(c.warmth),
+            "Stage": lambda c: Text(c.stage.short_label if narrow else c.stage.label),
+            "Referred by": lambda c: Text(c.referred_by or ""),
+            "Next due": lambda c: Text(relative_due(c.next_due, now)),
+        }
+        makers = [cells[label] for label in self._columns]
+        table.add_rows([make(c) for make in makers] for c in self._shown)
+        empty = self.query_one("#pipeline-empty", Static)
+        if not self._contacts:
+            empty.update(Text("No contacts yet. Press a to add the first person you know who works in a "
+                              "field you're curious about: a friend, a relative, a professor."))
+        elif not self._shown:
+            empty.update(Text(f"Nobody matches “{query}”. Press escape to clear the filter."))
         else:
-            summary.update("No contacts yet.")
+            empty.update("")
+        empty.display = not self._shown
+        if select_id is not None:
+            for index, contact in enumerate(self._shown):
+                if contact.id == select_id:
+                    table.move_cursor(row=index)
+                    break
+
+    @on(Input.Changed, "#pipeline-filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#pipeline-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def selected(self) -> ContactSummary | None:
+        table = self.query_one(DataTable)
+        if not self._shown or table.cursor_row is None or table.cursor_row >= len(self._shown):
+            return None
+        return self._shown[table.cursor_row]
+
+    def selected_id(self) -> int | None:
+        contact = self.selected()
+        return contact.id if contact else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_contact = {"referral", "edit", "detail", "schedule", "compose", "forward", "back", "park",
+                         "warmth", "intent", "delete"}
+        if action in needs_contact and not self._shown:
+            return None  # shown dimmed: nothing selected
+        if action == "undo" and self._last_deleted is None:
+            return None
+        return True
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        box = self.query_one("#pipeline-filter", Input)
+        if self.focused is box:
+            box.insert_text_at_cursor("/")  # a slash typed in the filter is text
+        else:
+            self.set_focus(box)
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#pipeline-filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_one(DataTable).focus()
+
+    def action_add(self) -> None:
+        self.app.push_screen(ContactForm("New contact", lambda v: self.workbook.add_contact(**v)), self._saved)
+
+    def action_referral(self) -> None:
+        referrer = self.selected()
+        if referrer is None:
+            return
+        self.app.push_screen(
+            ContactForm(f"New referral from {referrer.name}",
+                        lambda v: self.workbook.add_referral(referrer.id, **v),
+                        fixed_referrer=referrer.name),
+            self._saved)
+
+    def action_edit(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            return
+
+        def open_form(contact: Contact) -> None:
+            def save(values: dict) -> Contact:
+                if values["warmth"] is None and contact.warmth_is_manual:
+                    self.workbook.reset_warmth(contact.id)
+                if values["warmth"] is None:
+                    values.pop("warmth")
+                return self.workbook.update_contact(contact.id, **values)
+
+            self.app.push_screen(ContactForm(f"Edit {contact.name}", save, contact), self._saved)
+
+        self.call_workbook(self.workbook.get_contact, summary.id, done=open_form)
+
+    def _saved(self, contact: Contact | None) -> None:
+        if contact is not None:
+            self.notify(Text(f"Saved {contact.name}.").plain, markup=False)
+            self.reload(select_id=contact.id)
+
+    def action_detail(self) -> None:
+        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+
+        contact = self.selected()
+        if contact is not None:
+            self.app.push_screen(ContactDetailScreen(contact.id), lambda _: self.reload())
+
+    def action_schedule(self) -> None:
+        from infoint_tui.tui.screens.schedule import ScheduleForm
+
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def scheduled(interview) -> None:
+            if interview is not None:
+                self.reload(select_id=contact.id)
+                self.call_workbook(self.workbook.interview_readiness, interview.id, done=lambda r: self.notify(
+                    f"Interview scheduled with {contact.name}. To prepare: " + "; ".join(r.missing[:4]),
+                    markup=False, timeout=8))
+
+        self.app.push_screen(ScheduleForm(contact.id, contact.name), scheduled)
+
+    def action_compose(self) -> None:
+        from infoint_tui.tui.screens.compose import ComposeScreen
+
+        contact = self.selected()
+        if contact is not None:
+            self.app.push_screen(ComposeScreen(contact.id), lambda _: self.reload(select_id=contact.id))
+
+    def action_forward(self) -> None:
+        self._restage(next_stage)
+
+    def action_back(self) -> None:
+        self._restage(previous_stage)
+
+    def action_park(self) -> None:
+        self._restage(lambda stage: Stage.PARKED)
+
+    def _restage(self, choose) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+        stage = choose(contact.stage)
+        if stage is None or stage is contact.stage:
+            self.notify(f"{contact.name} is already {contact.stage.label}.", markup=False)
+            return
+        self.call_workbook(self.workbook.set_stage, contact.id, stage,
+                           done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}"))
+
+    def action_warmth(self) -> None:
+        contact = self.selected()
+        if contact is not None:
+            self.call_workbook(self.workbook.update_contact, contact.id, warmth=WARMTH_CYCLE[contact.warmth],
+                               done=lambda c: self._changed(c, f"{c.name}: {c.warmth.label} (your choice)"))
+
+    def action_intent(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            return
+
+        def toggle(contact: Contact) -> None:
+            intent = Intent.JOB_SEARCH if contact.intent is Intent.INFORMATIONAL else Intent.INFORMATIONAL
+            self.call_workbook(self.workbook.update_contact, contact.id, intent=intent,
+                               done=lambda c: self._changed(c, f"{c.name}: {c.intent.label}"))
+
+        self.call_workbook(self.workbook.get_contact, summary.id, done=toggle)
+
+    def _changed(self, contact: Contact, message: str) -> None:
+        self.notify(message, markup=False)
+        self.reload(select_id=contact.id)
+
+    def action_delete(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def confirm(impact) -> None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.call_workbook(self.workbook.delete_contact, contact.id, done=self._deleted)
+
+            self.app.push_screen(ConfirmScreen(impact.describe() + " (u undoes it)", yes="Delete"), answered)
+
+        self.call_workbook(self.workbook.deletion_impact, contact.id, done=confirm)
+
+    def _deleted(self, deleted: DeletedContact) -> None:
+        self._last_deleted = deleted
+        self.notify(f"Deleted {deleted.name}. Press u to undo.", markup=False)
+        self.reload()
+        self.refresh_bindings()
+
+    def action_undo(self) -> None:
+        deleted = self._last_deleted
+        if deleted is None:
+            return
+
+        def restored(_: object) -> None:
+            self._last_deleted = None
+            self.notify(f"Restored {deleted.name}.", markup=False)
+            self.reload(select_id=deleted.contact_id)
+            self.refresh_bindings()
+
+        self.call_workbook(self.workbook.restore_contact, deleted, done=restored)
+

@@ -1,0 +1,31 @@
+"""Moving along the pipeline and finding people in it."""
+
+from __future__ import annotations
+
+from infoint_tui.core.enums import PIPELINE, Stage
+from infoint_tui.core.service.contacts import ContactSummary
+
+
+def next_stage(stage: Stage) -> Stage | None:
+    """One step along the pipeline; a parked contact comes back as a prospect."""
+    if stage is Stage.PARKED:
+        return Stage.PROSPECT
+    index = PIPELINE.index(stage)
+    return PIPELINE[index + 1] if index + 1 < len(PIPELINE) else None
+
+
+def previous_stage(stage: Stage) -> Stage | None:
+    if stage is Stage.PARKED:
+        return None
+    index = PIPELINE.index(stage)
+    return PIPELINE[index - 1] if index > 0 else None
+
+
+def matches(contact: ContactSummary, query: str) -> bool:
+    """Every word of ``query`` appears in the name, organization, field, stage or warmth."""
+    words = query.casefold().split()
+    if not words:
+        return True
+    haystack = " ".join((contact.name, contact.organization, contact.career_field,
+                         contact.stage.label, contact.warmth.value)).casefold()
+    return all(word in haystack for word in words)

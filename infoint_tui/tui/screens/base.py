@@ -1,0 +1,54 @@
+"""What every area screen shares: reaching the workbook off the event loop,
+showing core errors as messages, and the help and area keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.screen import Screen
+
+from infoint_tui.core.errors import InfointError
+
+
+class WorkbookCalls:
+    """Mixed into screens and dialogs that call the service."""
+
+    @property
+    def workbook(self):
+        return self.app.workbook
+
+    def call_workbook(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
+                      failed: Callable[[InfointError], None] | None = None, **kwargs: Any) -> None:
+        """Run a service call in a thread; ``done`` gets its result on the event loop.
+
+        Calls are never cancelled by later ones (a save must not be lost);
+        an ``InfointError`` is shown as a message, or handed to ``failed``.
+        """
+        self._call(fn, args, kwargs, done, failed)
+
+    @work(thread=True, group="workbook-calls")
+    def _call(self, fn, args, kwargs, done, failed) -> None:
+        try:
+            result = fn(*args, **kwargs)
+        except InfointError as exc:
+            handler = failed or (lambda e: self.notify(str(e), title="Not saved", severity="error", markup=False))
+            self.app.call_from_thread(handler, exc)
+            return
+        if done is not None:
+            self.app.call_from_thread(done, result)
+
+
+class WorkbookScreen(WorkbookCalls, Screen[None]):
+    """An area screen whose data comes from ``app.workbook``, always through a worker."""
+
+    HELP_TITLE = ""
+    HELP_TEXT = ""
+
+    def workbook_ready(self) -> None:
+        """Called once the app has opened the workbook (or at mount if it already had)."""
+
+    def on_mount(self) -> None:
+        if self.app.workbook is not None:
+            self.workbook_ready()

@@ -1,0 +1,111 @@
+"""Everything about one contact: fields, the referral chain up to you, the
+people they referred, interviews with notes, follow-ups and stage history."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from infoint_tui.core.rules.timer import clock_text
+from infoint_tui.core.service import ContactDetail
+from infoint_tui.tui.formatting import local_time, relative_due, warmth_text
+from infoint_tui.tui.screens.base import WorkbookScreen
+
+FIELDS = (("organization", "Organization"), ("title", "Title"), ("career_field", "Field"), ("email", "E-mail"),
+          ("phone", "Phone"), ("location", "Location"), ("linkedin_url", "LinkedIn"))
+
+
+class ContactDetailScreen(WorkbookScreen):
+    """Read-only view of one contact; escape goes back to the pipeline."""
+
+    HELP_TITLE = "Contact details"
+    HELP_TEXT = "Everything the workbook knows about this person. Press escape to go back."
+    BINDINGS = [Binding("escape", "back", "Back", id="detail.back")]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self._contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static(Text("Loading…"), id="detail-body")
+        yield Footer()
+
+    def workbook_ready(self) -> None:
+        self.call_workbook(self.workbook.contact_detail, self._contact_id, done=self._show)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def _show(self, detail: ContactDetail) -> None:
+        self.query_one("#detail-body", Static).update(render_detail(detail, self.app.clock(), self.workbook.tz))
+        self.query_one("#detail").focus()
+
+
+def render_detail(detail: ContactDetail, now, tz) -> Group:
+    c = detail.contact
+    parts: list = []
+    head = Text(c.name, style="bold")
+    head.append("  ")
+    head.append_text(warmth_text(c.warmth))
+    head.append(f" · {c.stage.label} · {c.intent.label} · found via {c.source.label}")
+    parts.append(head)
+    for field, label in FIELDS:
+        value = getattr(c, field)
+        if value:
+            parts.append(Text.assemble((f"{label:<13}", "dim"), value))
+
+    parts.append(_heading("Referral chain"))
+    if detail.chain:
+        chain = Text(c.name)
+        for person in detail.chain:
+            chain.append(" ← referred by ")
+            chain.append(person.name, style="bold")
+        chain.append(" ← you")
+        parts.append(chain)
+    else:
+        parts.append(Text("Someone you found yourself (no referrer)."))
+    parts.append(_heading(f"People {c.name} referred you to"))
+    parts.extend(Text.assemble("• ", p.name, (f"  {p.warmth.label}, {p.stage.label}", "dim"))
+                 for p in detail.referrals)
+    if not detail.referrals:
+        parts.append(Text("Nobody yet. Ask: who else do you know that I might talk to?", style="dim"))
+
+    parts.append(_heading("Interviews"))
+    for interview in detail.interviews:
+        when = local_time(interview.scheduled_at, tz) if interview.scheduled_at else "no date"
+        parts.append(Text.assemble("• ", (when, "bold"),
+                                   f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}"))
+        for note in detail.notes.get(interview.id, []):
+            parts.append(Text.assemble(("    " + clock_text(note.offset_seconds) + "  ", "dim"), note.text))
+        if interview.debrief_learned:
+            parts.append(Text.assemble(("    learned: ", "dim"), interview.debrief_learned))
+    if not detail.interviews:
+        parts.append(Text("None yet. Press s on the pipeline to schedule one.", style="dim"))
+
+    parts.append(_heading("Follow-ups"))
+    for item in detail.follow_ups:
+        f = item.follow_up
+        state = "done" if f.done_at else "cancelled" if f.cancelled_at else relative_due(item.due, now)
+        parts.append(Text.assemble("• ", f.kind.label, (f"  {state}", "red" if item.overdue else "dim"),
+                                   (f"  {f.detail}" if f.detail else "", "dim")))
+    if not detail.follow_ups:
+        parts.append(Text("Nothing to do for them.", style="dim"))
+
+    if c.notes.strip():
+        parts.append(_heading("Notes"))
+        parts.append(Text(c.notes))
+
+    parts.append(_heading("Stage history"))
+    for change in detail.history:
+        parts.append(Text.assemble((local_time(change.entered_at, tz) + "  ", "dim"), change.stage.label))
+    return Group(*parts)
+
+
+def _heading(title: str) -> Text:
+    return Text("\n" + title, style="bold underline")

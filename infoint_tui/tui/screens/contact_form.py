@@ -1,0 +1,118 @@
+"""Add or edit a contact. Errors appear beside their field and nothing is
+stored until the whole form is valid; what was typed stays in the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, Switch, TextArea
+
+from infoint_tui.core.domain import Contact
+from infoint_tui.core.enums import Intent, Source, Warmth
+from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import FormField
+
+TEXT_FIELDS = (
+    ("name", "Name (required)"),
+    ("organization", "Organization"),
+    ("title", "Title"),
+    ("career_field", "Career field"),
+    ("email", "E-mail"),
+    ("phone", "Phone"),
+    ("location", "Location"),
+    ("linkedin_url", "LinkedIn URL"),
+)
+RULES_DECIDE = "rules"
+
+
+class ContactForm(WorkbookCalls, ModalScreen[Contact | None]):
+    """A contact form that saves through ``save`` and closes only once saved.
+
+    ``save`` receives the field values and returns the stored contact, or
+    raises ValidationFailed naming the field, which is then marked.
+    """
+
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+enter,f10", "submit", "Save", id="form.save"),
+    ]
+
+    def __init__(self, title: str, save: Callable[[dict[str, Any]], Contact], contact: Contact | None = None,
+                 *, fixed_referrer: str | None = None) -> None:
+        super().__init__()
+        self._title = title
+        self._save = save
+        self._contact = contact
+        self._fixed_referrer = fixed_referrer
+
+    def compose(self) -> ComposeResult:
+        c = self._contact
+        with Vertical(classes="dialog form"):
+            yield Static(Text(self._title, style="bold"))
+            if self._fixed_referrer:
+                yield Static(Text(f"Referred by {self._fixed_referrer}"), classes="form-note")
+            with VerticalScroll():
+                for field, label in TEXT_FIELDS:
+                    yield FormField(label, field, Input(getattr(c, field) if c else "", compact=True, id=field))
+                source = c.source if c else (Source.REFERRAL if self._fixed_referrer else Source.FRIEND)
+                yield FormField("How you found them", "source",
+                                Select([(s.label, s.value) for s in Source], value=source.value,
+                                       allow_blank=False, compact=True, id="source"))
+                warmth_options = [("let the rules decide", RULES_DECIDE)] + [(w.label, w.value) for w in Warmth]
+                warmth = c.warmth.value if c and c.warmth_is_manual else RULES_DECIDE
+                yield FormField("Warmth", "warmth", Select(warmth_options, value=warmth, allow_blank=False, compact=True, id="warmth"))
+                yield FormField("Intent", "intent",
+                                Select([(i.label, i.value) for i in Intent],
+                                       value=(c.intent if c else Intent.INFORMATIONAL).value,
+                                       allow_blank=False, compact=True, id="intent"))
+                yield FormField("May you mention who referred you?", "may_mention_referrer",
+                                Switch(c.may_mention_referrer if c else True, id="may_mention_referrer"))
+                yield FormField("Notes (Markdown)", "notes",
+                                TextArea(c.notes if c else "", id="notes", soft_wrap=True, classes="notes"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (f10)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {field: self.query_one(f"#{field}", Input).value for field, _ in TEXT_FIELDS}
+        values["source"] = self.query_one("#source", Select).value
+        warmth = self.query_one("#warmth", Select).value
+        values["warmth"] = None if warmth == RULES_DECIDE else warmth
+        values["intent"] = self.query_one("#intent", Select).value
+        values["may_mention_referrer"] = self.query_one("#may_mention_referrer", Switch).value
+        values["notes"] = self.query_one("#notes", TextArea).text
+        return values
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        for field in self.query(FormField):
+            field.show_error(None)
+        self.call_workbook(self._save, self.values(), done=self.dismiss, failed=self._failed)
+
+    def _failed(self, error: InfointError) -> None:
+        field = error.field if isinstance(error, ValidationFailed) else None
+        matches = [f for f in self.query(FormField) if f.field == field]
+        if matches:
+            matches[0].show_error(error.message)
+            matches[0].widget.focus()
+        else:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)

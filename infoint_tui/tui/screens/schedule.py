@@ -1,0 +1,114 @@
+"""Schedule an interview: when, how long (30 minutes unless agreed otherwise), how and where."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Interview
+from infoint_tui.core.enums import Intent, Mode
+from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.core.validation import TimeError, local_datetime
+from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import FormField
+
+
+class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
+    """Dismisses with the scheduled interview, or None if cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="schedule.cancel"),
+        Binding("f10", "submit", "Save", id="schedule.save"),
+    ]
+
+    def __init__(self, contact_id: int, contact_name: str) -> None:
+        super().__init__()
+        self._contact_id = contact_id
+        self._contact_name = contact_name
+
+    def compose(self) -> ComposeResult:
+        tomorrow = (self.app.clock().astimezone(self.workbook.tz) + timedelta(days=1)).date()
+        with Vertical(classes="dialog form"):
+            yield Static(Text(f"Schedule an interview with {self._contact_name}", style="bold"))
+            with VerticalScroll():
+                with Horizontal(classes="row"):
+                    yield FormField("Date (YYYY-MM-DD)", "date", Input(tomorrow.isoformat(), compact=True, id="date"))
+                    yield FormField("Time (HH:MM)", "time", Input("10:00", compact=True, id="time"))
+                    yield FormField("Minutes agreed", "length_minutes",
+                                    Input(str(DEFAULT_LENGTH_MINUTES), compact=True, id="length_minutes", type="integer"))
+                yield FormField("How", "mode", Select([(m.label, m.value) for m in Mode],
+                                                      value=Mode.IN_PERSON_WORKPLACE.value, allow_blank=False, compact=True,
+                                                      id="mode"))
+                yield Static("", id="mode-advice")
+                yield FormField("Where (address, phone number or video link)", "location",
+                                Input(compact=True, id="location"))
+                yield FormField("A friend coming along (optional)", "companion", Input(compact=True, id="companion"))
+                yield FormField("Intent", "intent", Select([(i.label, i.value) for i in Intent],
+                                                           value=Intent.INFORMATIONAL.value, allow_blank=False, compact=True,
+                                                           id="intent"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Schedule (f10)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#date", Input).focus()
+        self._show_advice(Mode.IN_PERSON_WORKPLACE)
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        self._show_advice(Mode(event.value))
+
+    def _show_advice(self, mode: Mode) -> None:
+        advice = self.workbook.mode_advice(mode)
+        box = self.query_one("#mode-advice", Static)
+        box.update(Text(advice))
+        box.set_class(mode is Mode.EMAIL, "warning")
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_submit() if event.button.id == "save" else self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        for field in self.query(FormField):
+            field.show_error(None)
+        value = lambda name: self.query_one(f"#{name}", Input).value  # noqa: E731
+        workbook = self.workbook
+        try:
+            try:
+                when = local_datetime(value("date"), value("time"), workbook.tz)
+            except TimeError as exc:
+                raise ValidationFailed("time", str(exc)) from None
+            except ValueError as exc:
+                raise ValidationFailed("date", str(exc)) from None
+            if not value("length_minutes").strip().isdigit():
+                raise ValidationFailed("length_minutes", "is a number of minutes, such as 30")
+        except ValidationFailed as exc:
+            self._failed(exc)
+            return
+        self.call_workbook(
+            workbook.schedule_interview, self._contact_id, scheduled_at=when,
+            length_minutes=int(value("length_minutes")), mode=self.query_one("#mode", Select).value,
+            location=value("location"), companion=value("companion"),
+            intent=self.query_one("#intent", Select).value,
+            done=self.dismiss, failed=self._failed)
+
+    def _failed(self, error: InfointError) -> None:
+        field = getattr(error, "field", None)
+        for form_field in self.query(FormField):
+            if form_field.field == field:
+                form_field.show_error(error.message)
+                form_field.widget.focus()
+                return
+        self.notify(str(error), title="Not scheduled", severity="error", markup=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("TZ", "UTC")  # local times on screen and business days are pinned too
+    time.tzset()
     monkeypatch.delenv("INFOINT_TUI_DB", raising=False)
     monkeypatch.delenv("INFOINT_TUI_CONFIG", raising=False)
     return home

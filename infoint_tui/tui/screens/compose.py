@@ -25,7 +25,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "dismiss(False)", "Close", id="compose.close"),
         Binding("f5", "copy", "Copy", id="compose.copy", tooltip="Copy subject and message to the clipboard"),
-        Binding("f6", "sent", "Mark sent", id="compose.sent", tooltip="Mark the request sent (starts the 3B7 reminders)"),
+        Binding("f8", "sent", "Mark sent", id="compose.sent", tooltip="Mark the request sent (starts the 3B7 reminders)"),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -43,7 +43,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             yield Static("", id="compose-checks")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Copy (f5)", id="copy")
-                yield Button("Mark sent (f6)", variant="primary", id="sent")
+                yield Button("Mark sent (f8)", variant="primary", id="sent")
                 yield Button("Close (esc)", id="close")
 
     def on_mount(self) -> None:

@@ -151,7 +151,11 @@ class PipelineScreen(WorkbookScreen):
 
     @on(Input.Changed, "#pipeline-filter")
     def _filter_changed(self) -> None:
-        self._fill()
+        self._fill(self.selected_id())  # whoever was selected stays selected while visible
+
+    @on(DataTable.RowSelected, "#contacts")
+    def _row_chosen(self) -> None:
+        self.action_detail()  # the table takes enter itself and says so with this message
 
     @on(Input.Submitted, "#pipeline-filter")
     def _filter_done(self) -> None:

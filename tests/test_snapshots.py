@@ -1,0 +1,38 @@
+"""How the screens look, on the demo workbook at a pinned time, small and large."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core.demo import write_demo
+from infoint_tui.tui.app import InfointApp
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path, clock):
+    path = tmp_path / "demo.db"
+    write_demo(path, now=clock.now)
+    return InfointApp(path, clock=clock)
+
+
+async def _loaded(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_pipeline(snap_compare, demo_app, size) -> None:
+    assert snap_compare(demo_app, terminal_size=size, run_before=_loaded)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_contact_detail(snap_compare, demo_app, size) -> None:
+    async def open_detail(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("slash", *"Leila Rossi", "enter", "enter")
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=open_detail)

@@ -1,0 +1,262 @@
+"""The pipeline screen driven by keys, asserting what the workbook stored."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from infoint_tui.core.demo import write_demo
+from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
+from infoint_tui.core.service import Workbook
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
+from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.screens.help import HelpScreen
+from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.screens.schedule import ScheduleForm
+
+
+def plain(renderable) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def pipeline(app) -> PipelineScreen:
+    return next(s for s in app.screen_stack if isinstance(s, PipelineScreen))
+
+
+async def select(app, pilot, name: str) -> int:
+    """Put the cursor on ``name`` by filtering, as a person would; returns the id."""
+    await pilot.press("slash", *name)
+    await settle(app, pilot)
+    await pilot.press("enter")
+    screen = pipeline(app)
+    chosen = screen.selected()
+    assert chosen is not None and chosen.name == name
+    return chosen.id
+
+
+async def typed(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+@pytest.fixture
+def empty_app(db_path, clock):
+    return InfointApp(db_path, clock=clock)
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path, clock):
+    path = tmp_path / "demo.db"
+    write_demo(path, now=clock.now)
+    return InfointApp(path, clock=clock)
+
+
+async def test_empty_workbook_says_what_to_do(empty_app) -> None:
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await settle(empty_app, pilot)
+        text = str(empty_app.screen.query_one("#pipeline-empty").render())
+        assert "Press a to add the first person" in text
+
+
+async def test_add_contact_validates_beside_the_field_and_stores(empty_app) -> None:
+    app = empty_app
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        await typed(pilot, "Joe Chameau")
+        form.query_one("#email", Input).value = "joe@"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form  # still open, what was typed is still there
+        assert "not an e-mail address" in str(form.query_one("#field-email .field-error").render())
+        assert form.query_one("#name", Input).value == "Joe Chameau"
+        assert app.workbook.count_contacts() == 0
+        form.query_one("#email", Input).value = "joe@example.edu"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PipelineScreen)
+        (stored,) = app.workbook.list_contacts()
+        assert stored.name == "Joe Chameau"
+        assert app.workbook.get_contact(stored.id).email == "joe@example.edu"
+        assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 40
+        joe = await select(app, pilot, "Hannah Fischer")
+        assert table.row_count == 1
+        await pilot.press("escape")  # clears the filter
+        await settle(app, pilot)
+        assert table.row_count == 40 and pipeline(app).selected().id == joe
+
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactForm)
+        await typed(pilot, "Ada Byron")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        ada = next(c for c in app.workbook.list_contacts() if c.name == "Ada Byron")
+        stored = app.workbook.get_contact(ada.id)
+        assert stored.referred_by_id == joe and stored.warmth is Warmth.COLD  # referred by a warm contact
+        assert [i.kind for i in app.workbook.follow_up_queue(contact_id=ada.id)] == [FollowUpKind.REACH_REFERRAL]
+        assert pipeline(app).selected().id == ada.id
+
+        await pilot.press("s")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ScheduleForm)
+        form.query_one("#date", Input).value = "2026-12-01"
+        form.query_one("#time", Input).value = "14:30"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        (interview,) = app.workbook.list_interviews(ada.id)
+        assert interview.length_minutes == 30
+        assert interview.scheduled_at.astimezone(app.workbook.tz).strftime("%Y-%m-%d %H:%M") == "2026-12-01 14:30"
+        assert app.workbook.get_contact(ada.id).stage is Stage.SCHEDULED
+
+
+async def test_stage_keys_warmth_and_intent(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        contact_id = await select(app, pilot, "Maya Ortiz")
+        assert app.workbook.get_contact(contact_id).stage is Stage.PROSPECT
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(contact_id).stage is Stage.REQUESTED
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(contact_id).stage is Stage.PROSPECT
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(contact_id).stage is Stage.PARKED
+        assert [h.stage for h in app.workbook.stage_history(contact_id)][-3:] == [
+            Stage.REQUESTED, Stage.PROSPECT, Stage.PARKED]
+        await pilot.press("w")
+        await settle(app, pilot)
+        stored = app.workbook.get_contact(contact_id)
+        assert stored.warmth is Warmth.WARM and stored.warmth_is_manual
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(contact_id).intent is Intent.JOB_SEARCH
+
+
+async def test_delete_confirms_then_undo_restores(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        contact_id = await select(app, pilot, "Sofia Takahashi")
+        interviews = len(app.workbook.list_interviews(contact_id))
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"{interviews} interview(s)" in str(app.screen.query_one(".dialog-body").render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(contact_id)
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.workbook.count_contacts() == 39
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.workbook.count_contacts() == 40
+        assert len(app.workbook.list_interviews(contact_id)) == interviews
+
+
+async def test_edit_keeps_what_was_typed_when_invalid(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        contact_id = await select(app, pilot, "Maya Ortiz")
+        await pilot.press("e")
+        await settle(app, pilot)
+        form = app.screen
+        form.query_one("#phone", Input).value = "call me maybe"
+        form.query_one("#title", Input).value = "Chief engineer"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form and form.query_one("#title", Input).value == "Chief engineer"
+        assert app.workbook.get_contact(contact_id).title != "Chief engineer"
+        form.query_one("#phone", Input).value = "+1 626 555 0100"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        stored = app.workbook.get_contact(contact_id)
+        assert (stored.title, stored.phone) == ("Chief engineer", "+1 626 555 0100")
+
+
+async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        contact_id = await select(app, pilot, "Deshawn Herrera")
+        await pilot.press("o")
+        await settle(app, pilot)
+        compose = app.screen
+        assert isinstance(compose, ComposeScreen)
+        assert compose.message_text().startswith("Subject: Sofia Takahashi suggested I get in touch")
+        assert "words" in str(compose.query_one("#compose-checks").render())
+        await pilot.press("f5")
+        assert app.clipboard == compose.message_text()
+        await pilot.press("f8")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PipelineScreen)
+        assert app.workbook.get_contact(contact_id).stage is Stage.REQUESTED
+        kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=contact_id)}
+        assert {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST} <= kinds
+
+
+async def test_detail_help_and_palette(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "Leila Rossi")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        body = plain(app.screen.query_one("#detail-body").content)
+        assert "referred by Sofia Takahashi" in body and "Stage history" in body
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert any("Schedule an interview" in t for t in titles)
+
+
+async def test_markup_in_a_name_is_shown_literally(empty_app, db_path) -> None:
+    app = empty_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.workbook.add_contact(name="[bold]Eve[/bold] [@click=app.quit]")
+        pipeline(app).reload()
+        await settle(app, pilot)
+        cell = app.screen.query_one(DataTable).get_row_at(0)[0]
+        assert cell.plain == "[bold]Eve[/bold] [@click=app.quit]"
+        assert app.is_running

@@ -79,15 +79,16 @@ def _run_app(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
             path = Path(folder) / "demo.db"
             _write_demo(path, contacts=40, seed=7)
-            return _run_tui(path)
+            return _run_tui(path, scratch_dir=Path(folder))
     return _run_tui(_db(args))
 
 
-def _run_tui(path: Path) -> int:
+def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
     from infoint_tui.core.settings import load_profile
     from infoint_tui.tui.app import InfointApp
 
     app = InfointApp(path, profile=load_profile(paths.config_path()))
+    app.scratch_dir = scratch_dir
     app.run()
     if app.error_message:
         print(f"infoint-tui: {app.error_message}", file=sys.stderr)

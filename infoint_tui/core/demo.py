@@ -230,7 +230,10 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                     "debrief_direction": "More sure that I want hands-on work before graduate school."}
             done = True
         interviews.append(row)
-        for position, question in enumerate(questions[:11] if done or row["status"] == "live" else questions[-3:]):
+        # Talks held or under way had a full list: ten questions and the required "who else".
+        chosen_questions = questions[:10] + [q for q in questions if q.required] if done or row["status"] == "live" \
+            else [q for q in questions if q.required]
+        for position, question in enumerate(chosen_questions):
             answered = done or (row["status"] == "live" and position < 4)
             chosen.append({"interview_id": interview_id, "question_id": question.id, "text": question.text,
                            "position": position, "required": question.required, "answered": answered,

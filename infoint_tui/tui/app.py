@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import shutil
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +32,8 @@ class InfointApp(App[int]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("question_mark", "help", "Help", id="app.help_question", show=False),
         Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
+        Binding("f4", "interview", "Interview", id="app.interview",
+                tooltip="Go to the interview under way, or the next one"),
     ]
 
     def __init__(self, db_path: Path, *, clock: Clock = utc_now, profile: Profile | None = None) -> None:
@@ -37,10 +43,39 @@ class InfointApp(App[int]):
         self.profile = profile or Profile()
         self.workbook: Workbook | None = None
         self.error_message: str | None = None
+        self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
 
     def on_mount(self) -> None:
         self.push_screen(PipelineScreen())
         self._open_workbook()
+        # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
+        # (SIGTERM) would otherwise end the app before pending notes are saved.
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, self._hung_up)
+        loop.add_signal_handler(signal.SIGTERM, self._terminated)
+
+    def save_everything(self) -> None:
+        """Store what every open screen still has pending (blocking, a few milliseconds)."""
+        for screen in self.screen_stack:
+            saver = getattr(screen, "autosaver", None)
+            if saver is not None:
+                saver.flush()
+
+    def _hung_up(self) -> None:
+        self.save_everything()
+        if self.workbook is not None:
+            self.workbook.close()
+        if self.scratch_dir is not None:
+            shutil.rmtree(self.scratch_dir, ignore_errors=True)
+        os._exit(129)  # the terminal is gone: nothing left to draw on
+
+    def _terminated(self) -> None:
+        self.save_everything()
+        self.exit(return_code=143)
+
+    async def action_quit(self) -> None:
+        self.save_everything()
+        self.exit()
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
@@ -99,6 +134,26 @@ class InfointApp(App[int]):
     def action_pipeline(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
             self.pop_screen()
+
+    def action_interview(self) -> None:
+        if self.workbook is None:
+            return
+        self.open_interview(None)
+
+    def open_interview(self, interview_id: int | None) -> None:
+        """Show an interview (the current one if no id), over the pipeline."""
+        from infoint_tui.tui.screens.interview import InterviewScreen
+
+        def show(interview) -> None:
+            if interview is None:
+                self.notify("No interview under way or coming up. Schedule one with s on the pipeline.")
+                return
+            self.action_pipeline()
+            self.push_screen(InterviewScreen(interview.id))
+
+        workbook = self.workbook
+        fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))
+        self.run_worker(lambda: self.call_from_thread(show, fetch()), thread=True, group="open-interview")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the current screen, by its description."""

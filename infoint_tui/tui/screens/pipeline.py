@@ -96,6 +96,10 @@ class PipelineScreen(WorkbookScreen):
     def workbook_ready(self) -> None:
         self.reload()
 
+    def on_screen_resume(self) -> None:
+        if self.workbook is not None:
+            self.reload()  # another screen may have moved someone along
+
     # -- loading and showing --------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:

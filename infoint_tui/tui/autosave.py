@@ -1,0 +1,114 @@
+"""Debounced saving of what the person types, without ever losing the newest text.
+
+Each editor registers under a key. A keystroke only (re)starts a short
+timer; when it fires, the editor's text is read on the event loop and saved
+in a thread worker. Saves are numbered: a save that finds a newer one
+already stored does nothing, so a slow, late save never overwrites newer
+text, and no save is ever cancelled. ``flush`` saves everything pending at
+once, for quitting, switching screens and the SIGHUP/SIGTERM handlers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.timer import Timer
+
+from infoint_tui.core.errors import InfointError
+
+DEBOUNCE_SECONDS = 0.4
+
+
+@dataclass
+class _Editor:
+    read: Callable[[], str]
+    save: Callable[[str], None]
+    timer: Timer | None = None
+
+
+class AutoSaver:
+    """Owns the pending saves of one screen."""
+
+    def __init__(self, app: App, on_state: Callable[[str, str | None], None] | None = None,
+                 delay: float = DEBOUNCE_SECONDS) -> None:
+        self._app = app
+        self._delay = delay
+        self._on_state = on_state or (lambda state, error: None)
+        self._editors: dict[Hashable, _Editor] = {}
+        self._numbers = itertools.count(1)
+        self._stored: dict[Hashable, int] = {}  # newest save number stored, per key
+        self._unsaved: dict[Hashable, tuple[int, str, Callable[[str], None]]] = {}  # read, not yet stored
+        self._lock = threading.Lock()
+
+    def changed(self, key: Hashable, read: Callable[[], str], save: Callable[[str], None]) -> None:
+        """The editor under ``key`` changed: save it once typing pauses."""
+        editor = self._editors.get(key)
+        if editor is None:
+            editor = self._editors[key] = _Editor(read, save)
+        else:
+            editor.read, editor.save = read, save
+        if editor.timer is not None:
+            editor.timer.stop()
+        editor.timer = self._app.set_timer(self._delay, lambda: self.capture(key), name=f"autosave {key}")
+        self._on_state("editing", None)
+
+    def capture(self, key: Hashable) -> None:
+        """Read the editor now and save it in the background (call before the editor is reused)."""
+        pending = self._take(key)
+        if pending is None:
+            return
+        number, text, save = pending
+        self._on_state("saving", None)
+        self._app.run_worker(lambda: self._store(key, number, text, save), thread=True,
+                             group="autosave", exit_on_error=False)
+
+    def flush(self) -> None:
+        """Save everything pending, here and now (blocking): for quitting and signals."""
+        for key in list(self._editors):
+            self._take(key)
+        for key, (number, text, save) in list(self._unsaved.items()):
+            self._store(key, number, text, save, from_thread=False)
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._editors or self._unsaved)
+
+    def _take(self, key: Hashable) -> tuple[int, str, Callable[[str], None]] | None:
+        """Stop the editor's timer and read its text as the next numbered save."""
+        editor = self._editors.pop(key, None)
+        if editor is None:
+            return None
+        if editor.timer is not None:
+            editor.timer.stop()
+        pending = (next(self._numbers), editor.read(), editor.save)
+        self._unsaved[key] = pending
+        return pending
+
+    def _store(self, key: Hashable, number: int, text: str, save: Callable[[str], None],
+               from_thread: bool = True) -> None:
+        with self._lock:
+            if number <= self._stored.get(key, 0):
+                return  # a newer text is already stored
+            try:
+                save(text)
+            except InfointError as exc:
+                self._report("failed", str(exc), from_thread)
+                return  # stays unsaved: the next change or flush tries again
+            self._stored[key] = number
+            if self._unsaved.get(key, (0,))[0] <= number:
+                self._unsaved.pop(key, None)
+            state = "saving" if (self._unsaved or self._editors) else "saved"
+        self._report(state, None, from_thread)
+
+    def _report(self, state: str, error: str | None, from_thread: bool) -> None:
+        if not from_thread:
+            self._on_state(state, error)
+            return
+        try:
+            self._app.call_from_thread(self._on_state, state, error)
+        except RuntimeError:  # the app is shutting down; flush reports instead
+            pass

@@ -1,0 +1,84 @@
+"""The debrief, right after the call: four questions from the guide, saved as you type."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, Static, TextArea
+
+from infoint_tui.core.domain import Interview
+from infoint_tui.tui.autosave import AutoSaver
+from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.save_state import SaveState
+
+PROMPTS = (
+    ("debrief_learned", "What did you learn?"),
+    ("debrief_open_questions", "What else do you need to know?"),
+    ("debrief_impressions", "What impressions did you have?"),
+    ("debrief_direction", "What do you think about your career direction now?"),
+)
+
+
+class DebriefScreen(WorkbookScreen):
+    """Jot your notes down while your memory is fresh."""
+
+    HELP_TITLE = "Debrief: jot it down now"
+    HELP_TEXT = ("The guide says to write your notes the moment you leave or hang up, then send a thank-you "
+                 "right away. Everything here is saved as you type.")
+    BINDINGS = [
+        Binding("f8,alt+up", "move(-1)", "◀ Previous", id="debrief.previous", priority=True),
+        Binding("f9,alt+down", "move(1)", "Next ▶", id="debrief.next", priority=True),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self._stored: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Debrief: write it down while it's fresh.", style="bold"), id="debrief-title")
+        with VerticalScroll(id="debrief"):
+            for field, prompt in PROMPTS:
+                yield Label(prompt)
+                yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")
+        yield SaveState(id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
+        super().on_mount()
+
+    def workbook_ready(self) -> None:
+        self.call_workbook(self.workbook.get_interview, self.interview_id, done=self._loaded)
+
+    def _loaded(self, interview: Interview) -> None:
+        for field, _ in PROMPTS:
+            self._stored[field] = getattr(interview, field)
+            self.query_one(f"#{field}", TextArea).load_text(self._stored[field])
+        self.set_focus(self.query_one(f"#{PROMPTS[0][0]}", TextArea))
+
+    @on(TextArea.Changed, ".debrief-answer")
+    def _typed(self, event: TextArea.Changed) -> None:
+        editor = event.text_area
+        field = editor.id
+        if editor.text == self._stored.get(field):
+            return
+        workbook = self.workbook
+        self.autosaver.changed(("debrief", field), lambda: editor.text,
+                               lambda text: workbook.save_debrief(self.interview_id, **{field: text}))
+
+    def action_move(self, step: int) -> None:
+        fields = [field for field, _ in PROMPTS]
+        current = self.focused.id if self.focused is not None and self.focused.id in fields else fields[0]
+        target = fields[max(0, min(len(fields) - 1, fields.index(current) + step))]
+        self.set_focus(self.query_one(f"#{target}", TextArea))
+
+    def on_screen_suspend(self) -> None:
+        self.autosaver.flush()
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()

@@ -1,0 +1,337 @@
+"""The live interview: notes against your questions, with the agreed-time timer.
+
+Every key here works while typing (the bindings have priority over the
+editor). What is typed is saved by an ``AutoSaver`` a moment after typing
+pauses, and flushed before the screen is left or the app stops.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
+from infoint_tui.core.enums import Intent
+from infoint_tui.core.rules.timer import Phase, clock_text
+from infoint_tui.tui.autosave import AutoSaver
+from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.save_state import SaveState
+from infoint_tui.tui.widgets.timer_bar import TimerBar
+
+TICK_SECONDS = 0.5
+
+
+class InterviewScreen(WorkbookScreen):
+    """One interview, live."""
+
+    HELP_TITLE = "Interview: the call itself"
+    HELP_TEXT = (
+        "Introduce yourself, thank them and tell your story; then ask your questions and note the answers. "
+        "Watch the time you agreed: from five minutes before the end, wrap up by asking who else you "
+        "might talk to (ctrl+r saves each name as a referral) and exchange business cards (ctrl+g). "
+        "If they offer more time, f7 adds five minutes. End with f12: the debrief opens while your "
+        "memory is fresh."
+    )
+    BINDINGS = [
+        Binding("f6", "timer", "Start/pause", id="interview.timer", priority=True,
+                tooltip="Start, pause or resume the timer"),
+        Binding("f7", "extend", "+5 min", id="interview.extend", priority=True,
+                tooltip="They said it's fine to talk longer: add five minutes"),
+        Binding("f8,alt+up", "question(-1)", "◀ Question", id="interview.previous", priority=True,
+                tooltip="Previous question"),
+        Binding("f9,alt+down", "question(1)", "Question ▶", id="interview.next", priority=True,
+                tooltip="Next question"),
+        Binding("ctrl+t", "answered", "Answered", id="interview.answered", priority=True,
+                tooltip="Mark the current question answered (or not)"),
+        Binding("ctrl+n", "note", "Note", id="interview.note", priority=True,
+                tooltip="Add a free note stamped with the elapsed time"),
+        Binding("ctrl+r", "referral", "Referral", id="interview.referral", priority=True,
+                tooltip="Save someone they named as a referral"),
+        Binding("ctrl+g", "card", "Card", id="interview.card", priority=True, show=False,
+                tooltip="Save details from their business card"),
+        Binding("ctrl+l", "intent", "Intent", id="interview.intent", priority=True, show=False,
+                tooltip="Switch between informational and job search (before the talk starts)"),
+        Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        self.contact: Contact | None = None
+        self.questions: list[InterviewQuestion] = []
+        self.current = 0
+        self._note_offset = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TimerBar(id="timer")
+        with Horizontal(id="interview-body"):
+            with Vertical(id="interview-side"):
+                yield Static("", id="interview-who")
+                yield OptionList(id="questions")
+            with Vertical(id="interview-main"):
+                yield Static("", id="question-text")
+                yield TextArea(id="answer", soft_wrap=True, tab_behavior="indent")
+                yield Input(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
+                yield Static("", id="notes-log")
+        yield SaveState(id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
+        self.query_one("#stamped-note", Input).display = False
+        self.query_one("#questions", OptionList).can_focus = False  # typing always goes to the notes
+        self.set_focus(self.query_one("#answer", TextArea))
+        self.set_interval(TICK_SECONDS, self._tick, name="interview timer")
+        super().on_mount()
+
+    def workbook_ready(self) -> None:
+        self.call_workbook(self._load_all, done=self._loaded)
+
+    def _load_all(self):
+        workbook = self.workbook
+        interview = workbook.get_interview(self.interview_id)
+        return (interview, workbook.get_contact(interview.contact_id),
+                workbook.interview_questions(self.interview_id), workbook.notes(self.interview_id))
+
+    def _loaded(self, loaded) -> None:
+        self.interview, self.contact, self.questions, notes = loaded
+        first_open = next((i for i, q in enumerate(self.questions) if not q.answered), 0)
+        self._fill_questions()
+        self._show_question(first_open)
+        self._show_notes(notes)
+        self._show_who()
+        self._tick()
+
+    # -- display ----------------------------------------------------------------------
+
+    def _show_who(self) -> None:
+        interview, contact = self.interview, self.contact
+        text = Text(contact.name, style="bold")
+        text.append(f"\n{interview.mode.label} · {interview.intent.label}")
+        self.query_one("#interview-who", Static).update(text)
+
+    def _fill_questions(self) -> None:
+        options = self.query_one("#questions", OptionList)
+        options.clear_options()
+        options.add_options(Option(self._question_label(q)) for q in self.questions)
+        if self.questions:
+            options.highlighted = self.current
+
+    @staticmethod
+    def _question_label(question: InterviewQuestion) -> Text:
+        mark = "✓ " if question.answered else "  "
+        return Text(mark + question.text, style="dim" if question.answered else "")
+
+    def _show_question(self, index: int) -> None:
+        if not self.questions:
+            self.query_one("#question-text", Static).update(
+                Text("No questions chosen for this talk yet: write notes here freely."))
+            return
+        self.current = max(0, min(index, len(self.questions) - 1))
+        question = self.questions[self.current]
+        self._show_heading()
+        editor = self.query_one("#answer", TextArea)
+        editor.load_text(question.answer)
+        editor.move_cursor(editor.document.end)
+        self.query_one("#questions", OptionList).highlighted = self.current
+
+    def _show_notes(self, notes: list[Note]) -> None:
+        text = Text()
+        for note in notes[-4:]:
+            text.append(clock_text(note.offset_seconds) + "  ", style="dim")
+            text.append(note.text.replace("\n", " ") + "\n")
+        self.query_one("#notes-log", Static).update(text)
+
+    def _tick(self) -> None:
+        if self.interview is None:
+            return
+        reading = self.workbook.timer_reading(self.interview)
+        agreed = self.interview.length_minutes + self.interview.extra_minutes
+        bar = self.query_one(TimerBar)
+        before = bar.phase
+        if bar.show(reading, agreed) and before is not None and reading.phase in (Phase.WRAP_UP, Phase.TIMES_UP):
+            self.app.bell()
+            self.notify(reading.prompt, title=reading.phase.value.capitalize(), timeout=10)
+
+    # -- typing and saving ------------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def _typed(self) -> None:
+        if not self.questions:
+            return
+        editor = self.query_one("#answer", TextArea)
+        question = self.questions[self.current]
+        if editor.text == question.answer:
+            return  # the editor was loaded with this question's stored answer, nothing typed
+        workbook = self.workbook
+        self.autosaver.changed(("answer", question.id), lambda: editor.text,
+                               lambda text, qid=question.id: workbook.save_answer(qid, text))
+
+    def _keep_current_text(self) -> None:
+        """Before the editor shows another question, keep (and save) what it holds."""
+        if not self.questions:
+            return
+        question = self.questions[self.current]
+        text = self.query_one("#answer", TextArea).text
+        if text != question.answer:
+            self.questions[self.current] = question.model_copy(update={"answer": text})
+        self.autosaver.capture(("answer", question.id))
+
+    def on_screen_suspend(self) -> None:
+        self.autosaver.flush()
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_question(self, step: int) -> None:
+        if not self.questions:
+            return
+        self._keep_current_text()
+        self._show_question(self.current + step)
+
+    @on(OptionList.OptionSelected, "#questions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index != self.current:
+            self._keep_current_text()
+            self._show_question(event.option_index)
+        self.set_focus(self.query_one("#answer", TextArea))
+
+    def action_answered(self) -> None:
+        if not self.questions:
+            return
+        question = self.questions[self.current]
+
+        def done(updated: InterviewQuestion) -> None:
+            index = next(i for i, q in enumerate(self.questions) if q.id == updated.id)
+            self.questions[index] = self.questions[index].model_copy(update={"answered": updated.answered})
+            self.query_one("#questions", OptionList).replace_option_prompt_at_index(
+                index, self._question_label(self.questions[index]))
+            if index == self.current:
+                self._show_heading()
+
+        self.call_workbook(self.workbook.set_answered, question.id, not question.answered, done=done)
+
+    def _show_heading(self) -> None:
+        question = self.questions[self.current]
+        label = Text(f"Q{self.current + 1}/{len(self.questions)}  ", style="bold")
+        label.append(question.text)
+        if question.answered:
+            label.append("  ✓ answered", style="green")
+        self.query_one("#question-text", Static).update(label)
+
+    def action_timer(self) -> None:
+        interview = self.interview
+        if interview is None:
+            return
+        reading = self.workbook.timer_reading(interview)
+        if reading.phase is Phase.ENDED:
+            self.notify("This interview has ended.")
+            return
+        if reading.phase is Phase.NOT_STARTED or reading.paused:
+            call = self.workbook.start_interview
+        else:
+            call = self.workbook.pause_interview
+        self.call_workbook(call, interview.id, done=self._timer_changed)
+
+    def action_extend(self) -> None:
+        if self.interview is not None:
+            self.call_workbook(self.workbook.extend_interview, self.interview.id, done=self._timer_changed)
+
+    def _timer_changed(self, interview: Interview) -> None:
+        self.interview = interview
+        self._tick()
+
+    def action_note(self) -> None:
+        box = self.query_one("#stamped-note", Input)
+        elapsed = self.workbook.timer_reading(self.interview).elapsed if self.interview else 0
+        box.placeholder = f"note at {clock_text(elapsed)} (enter saves, escape cancels)"
+        box.display = True
+        box.value = ""
+        self._note_offset = elapsed
+        self.set_focus(box)
+
+    @on(Input.Submitted, "#stamped-note")
+    def _note_entered(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        self._close_note()
+        if text and self.interview is not None:
+            interview_id = self.interview.id
+            self.call_workbook(self.workbook.add_note, interview_id, text, self._note_offset,
+                               done=lambda _: self.call_workbook(self.workbook.notes, interview_id,
+                                                                 done=self._show_notes))
+
+    def key_escape(self) -> None:
+        if self.query_one("#stamped-note", Input).display:
+            self._close_note()
+
+    def _close_note(self) -> None:
+        box = self.query_one("#stamped-note", Input)
+        box.display = False
+        self.set_focus(self.query_one("#answer", TextArea))
+
+    def action_referral(self) -> None:
+        from infoint_tui.tui.screens.capture import ReferralCapture
+
+        if self.contact is not None:
+            self.app.push_screen(ReferralCapture(self.contact, self.interview_id), self._referral_saved)
+
+    def _referral_saved(self, referral: Contact | None) -> None:
+        if referral is not None:
+            self.notify(f"Saved {referral.name} as a referral from {self.contact.name}; "
+                        "a reminder to reach out is in the follow-ups.", markup=False)
+
+    def action_card(self) -> None:
+        from infoint_tui.tui.screens.capture import CardCapture
+
+        if self.contact is not None:
+            self.app.push_screen(CardCapture(self.contact), self._card_saved)
+
+    def _card_saved(self, contact: Contact | None) -> None:
+        if contact is not None:
+            self.contact = contact
+            self.notify(f"Card details saved for {contact.name}.", markup=False)
+
+    def action_intent(self) -> None:
+        if self.interview is None:
+            return
+        intent = Intent.JOB_SEARCH if self.interview.intent is Intent.INFORMATIONAL else Intent.INFORMATIONAL
+
+        def changed(interview: Interview) -> None:
+            self.interview = interview
+            self._show_who()
+            self.notify(f"Intent: {interview.intent.label}.")
+
+        self.call_workbook(self.workbook.set_interview_intent, self.interview.id, intent, done=changed,
+                           failed=lambda e: self.notify(e.message if hasattr(e, "message") else str(e),
+                                                        title="Not switched", severity="warning",
+                                                        markup=False, timeout=10))
+
+    def action_end(self) -> None:
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        if self.interview is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.autosaver.flush()
+                self.call_workbook(self.workbook.end_interview, self.interview.id, done=self._ended)
+
+        self.app.push_screen(ConfirmScreen("End the interview? The timer stops, the follow-ups are planned "
+                                           "and the debrief opens.", yes="End"), answered)
+
+    def _ended(self, interview: Interview) -> None:
+        from infoint_tui.tui.screens.debrief import DebriefScreen
+
+        self.interview = interview
+        self._tick()
+        self.app.switch_screen(DebriefScreen(interview.id))

@@ -61,6 +61,7 @@ class PipelineScreen(WorkbookScreen):
         self._contacts: list[ContactSummary] = []
         self._shown: list[ContactSummary] = []
         self._last_deleted: DeletedContact | None = None
+        self._select_next: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,18 +104,26 @@ class PipelineScreen(WorkbookScreen):
     # -- loading and showing --------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        if select_id is None:
-            select_id = self.selected_id()
-        self._load(select_id)
+        """Reload from the workbook; the cursor goes to ``select_id`` (or stays).
+
+        Several reloads may overlap (a dialog closes, the screen resumes): the
+        most recent explicit choice of whom to select wins.
+        """
+        if select_id is not None:
+            self._select_next = select_id
+        elif self._select_next is None:
+            self._select_next = self.selected_id()
+        self._load()
 
     @work(thread=True, exclusive=True, group="pipeline-load")
-    def _load(self, select_id: int | None) -> None:
+    def _load(self) -> None:
         workbook = self.workbook
         contacts = workbook.list_contacts()
         summary = workbook.pipeline_summary()
-        self.app.call_from_thread(self._show, contacts, summary, select_id)
+        self.app.call_from_thread(self._show, contacts, summary)
 
-    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary, select_id: int | None) -> None:
+    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary) -> None:
+        select_id, self._select_next = self._select_next, None
         self._contacts = contacts
         self.query_one("#pipeline-summary", Static).update(summary_text(summary))
         self.app.refresh_overdue(summary.overdue)

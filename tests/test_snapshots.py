@@ -36,3 +36,18 @@ def test_contact_detail(snap_compare, demo_app, size) -> None:
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=open_detail)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("minutes", [10, 26], ids=["questions", "wrap-up"])
+def test_interview(snap_compare, demo_app, clock, size, minutes) -> None:
+    async def into_the_call(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("f4")  # the demo's talk under way (started 12 minutes before "now")
+        await _loaded(pilot)
+        clock.advance(minutes=minutes - 12)
+        pilot.app.screen._tick()
+        await pilot.press(*"Likes the field work")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=into_the_call)

@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Input
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
-from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen

@@ -1,0 +1,119 @@
+"""The real program in a real pseudo-terminal: closing the terminal, SIGTERM
+and SIGKILL while notes are being typed."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core.service import Workbook, utc_now
+from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+
+F4 = b"\x1bOS"
+TEXT = "notes typed in a real terminal"
+
+
+class Terminal:
+    """infoint-tui running on the slave side of a pty we hold the master of."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become infoint-tui
+            os.environ["TERM"] = "xterm-256color"
+            os.execv(sys.executable, [sys.executable, "-m", "infoint_tui", "--db", str(db_path)])
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_for(self, text: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.output:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared on screen")
+            time.sleep(0.05)
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            os.write(self.fd, ch.encode())
+            time.sleep(0.01)
+
+    def wait_exit(self, timeout: float = 15) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return status
+            time.sleep(0.05)
+        os.kill(self.pid, signal.SIGKILL)
+        raise AssertionError("infoint-tui did not exit")
+
+
+@pytest.fixture
+def live_workbook(tmp_path: Path) -> Path:
+    path = tmp_path / "workbook.db"
+    with Workbook.open(path) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        wb.schedule_interview(joe.id, scheduled_at=utc_now())
+    return path
+
+
+def _answers(path: Path) -> list[str]:
+    with Workbook.open(path) as wb:
+        (interview,) = wb.list_interviews()
+        return [q.answer for q in wb.interview_questions(interview.id)]
+
+
+def _type_notes(path: Path) -> Terminal:
+    terminal = Terminal(path)
+    terminal.wait_for("Joe Chameau")
+    time.sleep(0.3)
+    os.write(terminal.fd, F4)
+    terminal.wait_for("Start/pause")
+    time.sleep(0.3)
+    terminal.type(TEXT)
+    return terminal
+
+
+def test_closing_the_terminal_loses_nothing(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    os.close(terminal.fd)  # the terminal window goes away: SIGHUP, well inside the debounce
+    terminal.wait_exit()
+    assert TEXT in _answers(live_workbook)
+
+
+def test_sigterm_loses_nothing(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    os.kill(terminal.pid, signal.SIGTERM)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    assert TEXT in _answers(live_workbook)
+
+
+def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    time.sleep(DEBOUNCE_SECONDS + 0.6)  # within the promised second
+    os.kill(terminal.pid, signal.SIGKILL)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    assert TEXT in _answers(live_workbook)

@@ -1,0 +1,206 @@
+"""The live interview screen: timer phases on a fake clock, autosave, capture, ending."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual.widgets import TextArea
+
+from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Stage
+from infoint_tui.core.rules.timer import Phase
+from infoint_tui.core.service import Workbook
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+from infoint_tui.tui.screens.capture import ReferralCapture
+from infoint_tui.tui.screens.debrief import DebriefScreen
+from infoint_tui.tui.screens.interview import InterviewScreen
+from infoint_tui.tui.widgets.timer_bar import TimerBar
+
+
+@pytest.fixture
+def planned(db_path, clock):
+    """A workbook with one talk scheduled now: Joe, 30 minutes, three questions."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
+        interview = wb.schedule_interview(joe.id, scheduled_at=clock.now, mode="phone")
+        for question in ("What does a typical day look like?", "How are you evaluated?"):
+            wb.add_interview_question(interview.id, question)
+    return interview.id
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_interview(app, pilot) -> InterviewScreen:
+    await settle(app, pilot)
+    await pilot.press("f4")
+    await settle(app, pilot)
+    assert isinstance(app.screen, InterviewScreen)
+    return app.screen
+
+
+async def type_text(pilot, text: str) -> None:
+    keys = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "?": "question_mark"}
+    await pilot.press(*[keys.get(ch, ch) for ch in text])
+
+
+async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    bells = []
+    app.bell = lambda: bells.append(clock.now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        bar = screen.query_one(TimerBar)
+        assert bar.phase is Phase.NOT_STARTED
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert bar.phase is Phase.OPENING
+
+        async def at(minutes: float) -> Phase:
+            clock.now = start + __import__("datetime").timedelta(minutes=minutes)
+            screen._tick()
+            await pilot.pause()
+            return bar.phase
+
+        start = clock.now
+        assert await at(4) is Phase.QUESTIONS
+        assert await at(25) is Phase.WRAP_UP
+        assert bells == [clock.now]
+        assert "who else" in str(bar.render()).lower()
+        assert await at(30) is Phase.TIMES_UP and len(bells) == 2
+        await at(32)
+        assert "OVERTIME +02:00" in str(bar.render())
+        await pilot.press("f7")  # they said it's fine to go on
+        await settle(app, pilot)
+        assert await at(32) is Phase.WRAP_UP
+        await pilot.press("f6")  # pause at 32:00
+        await settle(app, pilot)
+        await at(40)
+        assert "(paused)" in str(bar.render()) and "32:00" in str(bar.render())
+    stored = Workbook.open(db_path, clock=clock)
+    try:
+        interview = stored.get_interview(planned)
+        assert interview.extra_minutes == 5 and interview.paused_at is not None
+    finally:
+        stored.close()
+
+    # Quit and come back: the timer resumes from the stored times.
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        assert "32:00" in str(screen.query_one(TimerBar).render())
+        await pilot.press("f6")  # resume at 40:00
+        await settle(app, pilot)
+        clock.advance(minutes=2)
+        screen._tick()
+        assert screen.workbook.timer_reading(screen.interview).elapsed == 34 * 60
+
+
+async def test_typing_lands_in_the_workbook_after_the_debounce(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f6")
+        await type_text(pilot, "Long days, no take-home work.")
+        question_id = screen.questions[screen.current].id
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
+        await settle(app, pilot)
+        stored = {q.id: q.answer for q in app.workbook.interview_questions(planned)}
+        assert stored[question_id] == "Long days, no take-home work."
+        await pilot.press("f9")  # next question: the editor shows its (empty) answer
+        assert screen.query_one("#answer", TextArea).text == ""
+        await type_text(pilot, "Twice a year.")
+        await pilot.press("f8")  # back: the first answer is there, the second saved on the way
+        assert screen.query_one("#answer", TextArea).text == "Long days, no take-home work."
+        await settle(app, pilot)
+        answers = [q.answer for q in app.workbook.interview_questions(planned)]
+        assert "Twice a year." in answers
+        await pilot.press("ctrl+t")
+        await settle(app, pilot)
+        assert app.workbook.interview_questions(planned)[screen.current].answered
+
+
+async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_interview(app, pilot)
+        await type_text(pilot, "typed right before quitting")
+        await pilot.press("ctrl+q")  # well inside the debounce
+    with Workbook.open(db_path, clock=clock) as wb:
+        assert "typed right before quitting" in [q.answer for q in wb.interview_questions(planned)]
+
+
+async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f6")
+        await type_text(pilot, "She said ask Techer")
+        editor = screen.query_one("#answer", TextArea)
+        await pilot.press("left", "left", "left")
+        cursor = editor.cursor_location
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReferralCapture)
+        await type_text(pilot, "Ms Techer")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen and app.focused is editor and editor.cursor_location == cursor
+        await type_text(pilot, "X")
+        assert editor.text == "She said ask TecXher"
+        techer = next(c for c in app.workbook.list_contacts() if c.name == "Ms Techer")
+        assert app.workbook.get_contact(techer.id).referred_by_id == screen.contact.id
+        reach = app.workbook.follow_up_queue(contact_id=techer.id)[0].follow_up
+        assert reach.kind is FollowUpKind.REACH_REFERRAL and reach.interview_id == planned
+
+
+async def test_intent_switch_mid_talk_is_refused(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(planned).intent.value == "informational"
+
+
+async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        clock.advance(minutes=31)
+        await pilot.press("f12")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        interview = app.workbook.get_interview(planned)
+        assert interview.status is InterviewStatus.DONE and interview.ended_at == clock.now
+        contact_id = screen.contact.id
+        assert app.workbook.get_contact(contact_id).stage is Stage.MET
+        kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=contact_id)}
+        assert {FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU, FollowUpKind.RECONNECT} <= kinds
+        await type_text(pilot, "Write clearly.")
+        await pilot.press("f9")
+        await type_text(pilot, "Which fellowship?")
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
+        await settle(app, pilot)
+        stored = app.workbook.get_interview(planned)
+        assert (stored.debrief_learned, stored.debrief_open_questions) == ("Write clearly.", "Which fellowship?")
+
+
+def test_a_late_save_never_overwrites_newer_text() -> None:
+    from infoint_tui.tui.autosave import AutoSaver
+
+    stored: list[str] = []
+    saver = AutoSaver(app=None)  # no timers or workers are used below
+    saver._store("k", 2, "newer", stored.append, from_thread=False)
+    saver._store("k", 1, "older", stored.append, from_thread=False)
+    assert stored == ["newer"]

@@ -51,3 +51,13 @@ def test_interview(snap_compare, demo_app, clock, size, minutes) -> None:
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=size, run_before=into_the_call)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_followups(snap_compare, demo_app, size) -> None:
+    async def open_queue(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("f5")
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=open_queue)

@@ -256,10 +256,14 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             if person["intent"] is Intent.INFORMATIONAL and stage is Stage.KEEPING_IN_TOUCH:
                 follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.RECONNECT,
                                              ended + timedelta(weeks=4), None, now))
+    names = {person["id"]: person["name"] for person in people}
     for person in people:
         if person["referred_by_id"] and person["stage"] is Stage.PROSPECT:
+            referrer = names[person["referred_by_id"]]
+            detail = (f"mention that {referrer} suggested it" if person["may_mention_referrer"]
+                      else f"{referrer} asked not to be named")
             follow_ups.append(_follow_up(person["id"], None, FollowUpKind.REACH_REFERRAL,
-                                         now - timedelta(days=person["id"] % 4), None, now))
+                                         now - timedelta(days=person["id"] % 4), None, now, detail))
     for table, rows in ((InterviewRow, interviews), (InterviewQuestionRow, chosen),
                         (PrepItemRow, prep), (NoteRow, notes), (FollowUpRow, follow_ups)):
         if rows:
@@ -268,9 +272,10 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
 
 
 def _follow_up(contact_id: int, interview_id: int | None, kind: FollowUpKind, due: datetime,
-               done: datetime | None, now: datetime) -> dict:
+               done: datetime | None, now: datetime, detail: str = "") -> dict:
     return {"contact_id": contact_id, "interview_id": interview_id, "kind": kind.value, "due_at": due,
-            "done_at": done, "snoozed_until": None, "created_at": min(due, now) - timedelta(days=1)}
+            "done_at": done, "snoozed_until": None, "cancelled_at": None, "detail": detail,
+            "created_at": min(due, now) - timedelta(days=1)}
 
 
 def _at_hour(moment: datetime, hour: int) -> datetime:

@@ -34,6 +34,7 @@ class InfointApp(App[int]):
         Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
         Binding("f4", "interview", "Interview", id="app.interview",
                 tooltip="Go to the interview under way, or the next one"),
+        Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
     ]
 
     def __init__(self, db_path: Path, *, clock: Clock = utc_now, profile: Profile | None = None) -> None:
@@ -88,6 +89,7 @@ class InfointApp(App[int]):
 
     def _opened(self, workbook: Workbook) -> None:
         self.workbook = workbook
+        self.set_interval(60, self.refresh_overdue, name="overdue count")  # items fall due by themselves
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()
@@ -123,8 +125,14 @@ class InfointApp(App[int]):
         selector = self.screen.AUTO_FOCUS
         return next(iter(self.screen.query(selector)), None) if selector else None
 
-    def refresh_overdue(self, count: int) -> None:
+    def refresh_overdue(self, count: int | None = None) -> None:
         """Keep the overdue count in the header, visible from every screen."""
+        if count is None:
+            if self.workbook is not None:
+                workbook = self.workbook
+                self.run_worker(lambda: self.call_from_thread(self.refresh_overdue, workbook.overdue_count()),
+                                thread=True, group="overdue", exclusive=True)
+            return
         self.sub_title = f"{count} follow-up(s) overdue" if count else "nothing overdue"
 
     def action_help(self) -> None:
@@ -134,6 +142,14 @@ class InfointApp(App[int]):
     def action_pipeline(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
             self.pop_screen()
+
+    def action_followups(self) -> None:
+        from infoint_tui.tui.screens.followups import FollowUpsScreen
+
+        if isinstance(self.screen, FollowUpsScreen):
+            return
+        self.action_pipeline()
+        self.push_screen(FollowUpsScreen())
 
     def action_interview(self) -> None:
         if self.workbook is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from infoint_tui.core.enums import FollowUpKind, Intent
 from infoint_tui.core.rules.business_days import add_business_days
@@ -87,3 +87,64 @@ def rank_key(kind: FollowUpKind, due: datetime, now: datetime, item_id: int = 0)
     """
     minute = due.replace(second=0, microsecond=0)
     return (0 if due < now else 1, minute, -WEIGHT[kind], item_id)
+
+
+ACTIONS: dict[FollowUpKind, str] = {
+    FollowUpKind.JOT_NOTES: "Jot down your notes",
+    FollowUpKind.THANK_YOU: "Send a thank-you",
+    FollowUpKind.REACH_REFERRAL: "Reach out (referral)",
+    FollowUpKind.SECOND_CONTACT: "Try a second person there",
+    FollowUpKind.FOLLOW_UP_REQUEST: "Follow up on your request",
+    FollowUpKind.RECONNECT: "Reconnect about a job search",
+}
+
+
+def describe(kind: FollowUpKind, talk_at: datetime | None, detail: str, now: datetime, tz: tzinfo) -> str:
+    """Why an item is on the list, in words: "for Wednesday's talk; right away…"."""
+    reason = []
+    if talk_at is not None and kind in (FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU, FollowUpKind.RECONNECT,
+                                        FollowUpKind.REACH_REFERRAL):
+        reason.append(f"from {day_name(talk_at, now, tz)}'s talk" if kind is FollowUpKind.REACH_REFERRAL
+                      else f"for {day_name(talk_at, now, tz)}'s talk")
+    if detail:
+        reason.append(detail)
+    return "; ".join(reason)
+
+
+def day_name(moment: datetime, now: datetime, tz: tzinfo) -> str:
+    """'today', 'yesterday', a weekday within the week, else a date."""
+    day, today = moment.astimezone(tz).date(), now.astimezone(tz).date()
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    if 0 < delta < 7:
+        return moment.astimezone(tz).strftime("%A")
+    local = moment.astimezone(tz)
+    return f"{local.day} {local.strftime('%B')}"
+
+
+def bucket(due: datetime, now: datetime, tz: tzinfo) -> str:
+    """Which part of the list an item falls in: overdue, today, this week, later."""
+    if due < now:
+        return "overdue"
+    local_due, local_now = due.astimezone(tz).date(), now.astimezone(tz).date()
+    if local_due == local_now:
+        return "today"
+    if (local_due - local_now).days < 7 - local_now.weekday():
+        return "this week"
+    return "later"
+
+
+def snooze_choices(now: datetime, tz: tzinfo) -> list[tuple[str, datetime]]:
+    """The one-key snooze menu: later today, tomorrow morning, next week."""
+    local = now.astimezone(tz)
+    morning = time(9, 0)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), morning, tz)
+    monday = datetime.combine(local.date() + timedelta(days=7 - local.weekday()), morning, tz)
+    return [
+        ("later today (3 hours)", now + timedelta(hours=3)),
+        ("tomorrow at 9:00", tomorrow.astimezone(timezone.utc)),
+        ("next week (Monday 9:00)", monday.astimezone(timezone.utc)),
+    ]

@@ -89,8 +89,8 @@ def render(kind: TemplateKind, subject: str, body: str, values: dict[str, str], 
     check_template(subject)
     check_template(body)
     missing = [n for n in placeholders_in(subject + body) if not values.get(n)]
-    text_subject = subject.format_map(_Filled(values))
-    text_body = body.format_map(_Filled(values))
+    text_subject = subject.format_map(Filled(values))
+    text_body = body.format_map(Filled(values))
     findings = [Finding(Severity.WARNING, "empty-placeholder",
                         f"{{{name}}} has no value here ({PLACEHOLDERS[name]}); fill it in before sending")
                 for name in dict.fromkeys(missing) if name != "learned_line"]
@@ -124,6 +124,8 @@ def _opening(body: str) -> str:
     return " ".join(sentences[:2])
 
 
-class _Filled(dict):
+class Filled(dict):
+    """Values for ``str.format_map`` where a missing placeholder reads as empty."""
+
     def __missing__(self, key: str) -> str:
         return ""

@@ -12,8 +12,8 @@ from infoint_tui.core.domain import FollowUp
 from infoint_tui.core.enums import FollowUpKind, Stage
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import followups as rules
-from infoint_tui.core.service.base import WorkbookBase, read_model
-from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
+from infoint_tui.core.service.base import WorkbookBase, parse_utc, read_model
+from infoint_tui.core.tables import ContactRow, FollowUpRow, InterviewRow, StageChangeRow
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class QueueItem:
     follow_up: FollowUp
     contact_name: str
     overdue: bool
+    interview_at: datetime | None = None  # when the talk it follows was (or is)
 
     @property
     def kind(self) -> FollowUpKind:
@@ -41,19 +42,34 @@ class FollowUpsMixin(WorkbookBase):
         """Open follow-ups ranked by ``rules.followups.rank_key``; done ones last if asked for."""
         now = self.clock()
         with self._reading() as session:
-            query = select(FollowUpRow, ContactRow.name).join(ContactRow, ContactRow.id == FollowUpRow.contact_id)
+            talk_at = func.coalesce(InterviewRow.started_at, InterviewRow.scheduled_at)
+            query = (select(FollowUpRow, ContactRow.name, talk_at)
+                     .join(ContactRow, ContactRow.id == FollowUpRow.contact_id)
+                     .outerjoin(InterviewRow, InterviewRow.id == FollowUpRow.interview_id))
             if not include_done:
                 query = query.where(FollowUpRow.done_at.is_(None), FollowUpRow.cancelled_at.is_(None))
             if kind is not None:
                 query = query.where(FollowUpRow.kind == kind.value)
             if contact_id is not None:
                 query = query.where(FollowUpRow.contact_id == contact_id)
-            rows = session.exec(query).all()
-            items = [QueueItem(read_model(FollowUp, row), name, False) for row, name in rows]
-        items = [QueueItem(i.follow_up, i.contact_name, i.follow_up.open and i.due < now) for i in items]
+            items = []
+            for row, name, talk in session.exec(query).all():
+                follow_up = read_model(FollowUp, row)
+                items.append(QueueItem(follow_up, name, follow_up.open and follow_up.effective_due < now,
+                                       parse_utc(talk) if isinstance(talk, str) else talk))
         items.sort(key=lambda i: (not i.follow_up.open,
                                   rules.rank_key(i.kind, i.due, now, i.follow_up.id)))
         return items
+
+    def describe_follow_up(self, item: QueueItem) -> tuple[str, str, str]:
+        """What to do, why, and which part of the list (overdue, today, this week, later)."""
+        now = self.clock()
+        return (rules.ACTIONS[item.kind],
+                rules.describe(item.kind, item.interview_at, item.follow_up.detail, now, self.tz),
+                rules.bucket(item.due, now, self.tz))
+
+    def snooze_choices(self) -> list[tuple[str, datetime]]:
+        return rules.snooze_choices(self.clock(), self.tz)
 
     def overdue_count(self) -> int:
         now = self.clock()
@@ -79,6 +95,21 @@ class FollowUpsMixin(WorkbookBase):
                     if contact.stage not in (Stage.THANKED.value, Stage.KEEPING_IN_TOUCH.value):
                         self._move(session, contact, Stage.THANKED)
         return read_model(FollowUp, row)
+
+    def mark_follow_up_sent(self, follow_up_id: int) -> FollowUp:
+        """The message for this item went out: done, and the contact moves on.
+
+        A thank-you moves them to thanked; the first message to a referral is
+        an outreach request (requested, with the 3B7 reminders); a reconnect
+        about a job search means you are keeping in touch.
+        """
+        follow_up = self.complete_follow_up(follow_up_id)
+        if follow_up.kind is FollowUpKind.REACH_REFERRAL:
+            self.mark_request_sent(follow_up.contact_id)
+        elif follow_up.kind is FollowUpKind.RECONNECT:
+            with self._writing() as session:
+                self._move(session, session.get(ContactRow, follow_up.contact_id), Stage.KEEPING_IN_TOUCH)
+        return follow_up
 
     def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
         with self._writing() as session:

@@ -48,9 +48,23 @@ class MessagesMixin(InterviewsMixin):
         with self._reading() as session:
             template = self._template_row(session, kind)
             contact = self._contact_row(session, contact_id)
-            referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
-            learned = self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU else ""
-        values = {
+            values = self._values(session, contact, profile,
+                                  self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU
+                                  else "")
+        try:
+            return messages.render(kind, template.subject, template.body, values, Intent(contact.intent))
+        except messages.TemplateError as exc:
+            raise ValidationFailed("template", str(exc)) from None
+
+    def preview_values(self, contact_id: int, profile: Profile) -> dict[str, str]:
+        """The placeholder values for a contact, for previewing a template being edited."""
+        with self._reading() as session:
+            contact = self._contact_row(session, contact_id)
+            return messages.Filled(self._values(session, contact, profile, self._learned(session, contact_id, None)))
+
+    def _values(self, session: Session, contact, profile: Profile, learned: str) -> dict[str, str]:
+        referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
+        return {
             "contact_name": contact.name,
             "contact_first_name": contact.name.split()[0] if contact.name.split() else contact.name,
             "organization": contact.organization,
@@ -61,10 +75,6 @@ class MessagesMixin(InterviewsMixin):
             "my_situation": profile.situation,
             "learned_line": f"I especially appreciated learning this: {learned} " if learned else "",
         }
-        try:
-            return messages.render(kind, template.subject, template.body, values, Intent(contact.intent))
-        except messages.TemplateError as exc:
-            raise ValidationFailed("template", str(exc)) from None
 
     @staticmethod
     def check_message(kind: TemplateKind | str, body: str, intent: Intent | str) -> list[messages.Finding]:

@@ -1,7 +1,10 @@
-"""Write the outreach request (or the referral introduction) for one contact,
-check it, copy it, and mark it sent, which starts the 3B7 reminders."""
+"""Write a message for one contact from the templates, check it, copy it, and
+mark it sent: the outreach request or referral introduction from the
+pipeline (which starts the 3B7 reminders), or a follow-up's message."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -20,7 +23,11 @@ REQUESTS = (TemplateKind.REFERRAL_INTRO, TemplateKind.OUTREACH)
 
 
 class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
-    """Dismisses with True once the request is marked sent."""
+    """Dismisses with True once the message is marked sent.
+
+    ``kinds`` are the templates to choose from; ``send`` is the service call
+    that records the sending (by default: an outreach request went out).
+    """
 
     BINDINGS = [
         Binding("escape", "dismiss(False)", "Close", id="compose.close"),
@@ -28,16 +35,22 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         Binding("f8", "sent", "Mark sent", id="compose.sent", tooltip="Mark the request sent (starts the 3B7 reminders)"),
     ]
 
-    def __init__(self, contact_id: int) -> None:
+    def __init__(self, contact_id: int, kinds: tuple[TemplateKind, ...] = REQUESTS,
+                 send: Callable[[], object] | None = None, interview_id: int | None = None,
+                 title: str = "Request to {name}") -> None:
         super().__init__()
         self._contact_id = contact_id
         self._contact: Contact | None = None
+        self._kinds = kinds
+        self._send = send
+        self._interview_id = interview_id
+        self._title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog compose"):
             yield Static("", id="compose-title")
-            yield Select([(k.label, k.value) for k in REQUESTS], allow_blank=False, id="compose-kind",
-                         value=TemplateKind.OUTREACH.value)
+            yield Select([(k.label, k.value) for k in self._kinds], allow_blank=False, id="compose-kind",
+                         value=self._kinds[-1].value, compact=True)
             yield Input(id="compose-subject", placeholder="subject")
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
@@ -52,8 +65,8 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     def _got_contact(self, contact: Contact) -> None:
         self._contact = contact
-        self.query_one("#compose-title", Static).update(Text(f"Request to {contact.name}", style="bold"))
-        kind = TemplateKind.REFERRAL_INTRO if contact.referred_by_id else TemplateKind.OUTREACH
+        self.query_one("#compose-title", Static).update(Text(self._title.format(name=contact.name), style="bold"))
+        kind = self._kinds[0] if contact.referred_by_id or len(self._kinds) == 1 else self._kinds[-1]
         select = self.query_one("#compose-kind", Select)
         if select.value == kind.value:
             self._render_template(kind)
@@ -67,7 +80,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     def _render_template(self, kind: TemplateKind) -> None:
         self.call_workbook(self.app.workbook.render_message, kind, self._contact_id, self.app.profile,
-                           done=self._show)
+                           self._interview_id, done=self._show)
 
     def _show(self, rendered: Rendered) -> None:
         self.query_one("#compose-subject", Input).value = rendered.subject
@@ -112,6 +125,10 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         self.notify("Copied to the clipboard.")
 
     def action_sent(self) -> None:
+        if self._send is not None:
+            self.call_workbook(self._send, done=lambda _: self.dismiss(True))
+            return
+
         def sent(contact: Contact) -> None:
             self.notify(f"Request to {contact.name} marked sent: reminders in 3 and 7 business days.",
                         markup=False)

@@ -1,0 +1,183 @@
+"""The follow-up queue driven by keys, asserting what the workbook stored."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from textual.widgets import DataTable, Input, TextArea
+
+from infoint_tui.core.enums import FollowUpKind, Stage, TemplateKind
+from infoint_tui.core.service import Workbook
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.debrief import DebriefScreen
+from infoint_tui.tui.screens.followups import FollowUpsScreen
+from infoint_tui.tui.screens.snooze import SnoozeScreen
+from infoint_tui.tui.screens.templates import TemplatesScreen
+
+
+@pytest.fixture
+def after_a_talk(db_path, clock):
+    """Joe was interviewed an hour ago and named Ms Techer; a request to Ng is pending."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
+        interview = wb.schedule_interview(joe.id, scheduled_at=clock.now - timedelta(hours=1))
+        wb.start_interview(interview.id)
+        wb.add_referral(joe.id, interview_id=interview.id, name="Ms Techer")
+        clock.advance(minutes=30)
+        wb.end_interview(interview.id)
+        wb.mark_request_sent(wb.add_contact(name="Ng", source="alumni_database").id)
+    clock.advance(minutes=30)
+    return joe.id
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def queue(app, pilot) -> FollowUpsScreen:
+    await settle(app, pilot)
+    await pilot.press("f5")
+    await settle(app, pilot)
+    assert isinstance(app.screen, FollowUpsScreen)
+    return app.screen
+
+
+async def select_kind(app, pilot, screen: FollowUpsScreen, kind: FollowUpKind) -> int:
+    index = next(i for i, item in enumerate(screen.items) if item.kind is kind)
+    screen.query_one(DataTable).move_cursor(row=index)
+    await pilot.pause()
+    return screen.items[index].follow_up.id
+
+
+async def test_queue_shows_the_rules_order(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        kinds = [item.kind for item in screen.items]
+        assert kinds[:2] == [FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU]  # overdue notes, then thanks
+        assert kinds[-1] is FollowUpKind.RECONNECT
+        assert "1 overdue" in str(screen.query_one("#followups-summary").render())
+        assert app.sub_title == "1 follow-up(s) overdue"
+
+
+async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        compose = app.screen
+        assert isinstance(compose, ComposeScreen)
+        body = compose.query_one("#compose-body", TextArea)
+        assert body.text.startswith("Dear Joe Chameau,")
+        body.insert("P.S. The fellowship link: example.org\n", body.document.end)
+        await pilot.press("f5")
+        assert "P.S. The fellowship link" in app.clipboard
+        await pilot.press("f8")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert app.workbook.get_follow_up(follow_up_id).done_at == clock.now
+        assert app.workbook.get_contact(after_a_talk).stage is Stage.THANKED
+
+
+async def test_referral_outreach_sent_starts_the_3b7_reminders(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.REACH_REFERRAL)
+        techer_id = app.workbook.get_follow_up(follow_up_id).contact_id
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Joe Chameau suggested I talk to you" in app.screen.query_one("#compose-body", TextArea).text
+        await pilot.press("f8")
+        await settle(app, pilot)
+        assert app.workbook.get_contact(techer_id).stage is Stage.REQUESTED
+        kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=techer_id)}
+        assert kinds == {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST}
+
+
+async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        notes_id = await select_kind(app, pilot, screen, FollowUpKind.JOT_NOTES)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(notes_id).done_at == clock.now
+        assert notes_id not in [i.follow_up.id for i in screen.items]
+        await pilot.press("h")  # show done items, then reopen it
+        await settle(app, pilot)
+        index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == notes_id)
+        screen.query_one(DataTable).move_cursor(row=index)
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(notes_id).done_at is None
+
+        thanks_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SnoozeScreen)
+        await pilot.press("2")  # tomorrow at 9:00
+        await settle(app, pilot)
+        snoozed = app.workbook.get_follow_up(thanks_id).snoozed_until
+        assert snoozed == (clock.now + timedelta(days=1)).replace(hour=9, minute=0)
+        await pilot.press("z", "4")
+        await settle(app, pilot)
+        app.screen.query_one("#when", Input).value = "2026-12-07 10:30"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(thanks_id).snoozed_until.isoformat() == "2026-12-07T10:30:00+00:00"
+
+
+async def test_jot_notes_opens_the_debrief(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        await select_kind(app, pilot, screen, FollowUpKind.JOT_NOTES)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_filters_by_kind_and_contact(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        await pilot.press("k")  # the first kind: jot notes
+        await settle(app, pilot)
+        assert {i.kind for i in screen.items} == {FollowUpKind.JOT_NOTES}
+        await pilot.press(*["k"] * (len(FollowUpKind)))  # round to "all"
+        await settle(app, pilot)
+        await select_kind(app, pilot, screen, FollowUpKind.FOLLOW_UP_REQUEST)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert {i.contact_name for i in screen.items} == {"Ng"}
+
+
+async def test_template_editing_with_preview_and_errors(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
+        await pilot.press("t")
+        await settle(app, pilot)
+        templates = app.screen
+        assert isinstance(templates, TemplatesScreen)
+        body = templates.query_one("#template-body", TextArea)
+        body.load_text("Dear {contact_first_name}, thanks! {oops}")
+        await pilot.pause()
+        assert "{oops}" in str(templates.query_one("#template-problems").render())
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert "{oops}" not in app.workbook.get_template(TemplateKind.THANK_YOU).body
+        body.load_text("Dear {contact_first_name}, thanks!")
+        await pilot.pause()
+        assert "Dear Joe, thanks!" in str(templates.query_one("#template-preview").render())
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.workbook.get_template(TemplateKind.THANK_YOU).body == "Dear {contact_first_name}, thanks!"

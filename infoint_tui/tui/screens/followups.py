@@ -12,6 +12,7 @@ from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import relative_due
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
 # Which template an item's message comes from; items without one are tasks.
 MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
@@ -23,6 +24,7 @@ MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
 KIND_FILTERS: tuple[FollowUpKind | None, ...] = (None, *FollowUpKind)
 BUCKET_STYLE = {"overdue": "bold red", "today": "bold", "this week": "", "later": "dim"}
 COLUMNS = ("When", "Due", "To do", "For", "Why")
+NARROW_COLUMNS = ("Due", "To do", "For", "Why")  # "Due" says overdue too
 
 
 class FollowUpsScreen(WorkbookScreen):
@@ -53,20 +55,24 @@ class FollowUpsScreen(WorkbookScreen):
         self.kind_filter: FollowUpKind | None = None
         self.contact_filter: tuple[int, str] | None = None
         self._select_next: int | None = None
+        self._by_id: dict[int, QueueItem] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="followups-summary")
-        yield DataTable(id="followups", cursor_type="row", zebra_stripes=True)
+        yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="followups")
         yield Static("", id="followups-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label)
+        table = self.query_one(ResponsiveTable)
+        table.fit(self.app.size.width)
         table.focus()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        if self.query_one(ResponsiveTable).fit(self.app.size.width) and self.workbook is not None:
+            self.reload()
 
     def workbook_ready(self) -> None:
         self.reload()
@@ -76,7 +82,8 @@ class FollowUpsScreen(WorkbookScreen):
             self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        self._select_next = select_id if select_id is not None else self._select_next or self.selected_id()
+        if select_id is not None:
+            self._select_next = select_id
         self._load(self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None)
 
     @work(thread=True, exclusive=True, group="followups-load")
@@ -89,9 +96,10 @@ class FollowUpsScreen(WorkbookScreen):
     def _show(self, items: list[QueueItem], described: list[tuple[str, str, str]]) -> None:
         select_id, self._select_next = self._select_next, None
         self.items = items
-        table = self.query_one(DataTable)
-        table.clear()
+        self._by_id = {item.follow_up.id: item for item in items}
+        table = self.query_one(ResponsiveTable)
         now = self.app.clock()
+        rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
             follow_up = item.follow_up
             if follow_up.done_at:
@@ -103,12 +111,10 @@ class FollowUpsScreen(WorkbookScreen):
             due = relative_due(item.due, now) if follow_up.open else ""
             if follow_up.snoozed_until and follow_up.open:
                 due += " (snoozed)"
-            table.add_row(when, Text(due, style=bucket_style), Text(action), Text(item.contact_name),
-                          Text(why, overflow="ellipsis", no_wrap=True), key=str(follow_up.id))
-        if select_id is not None:
-            for index, item in enumerate(items):
-                if item.follow_up.id == select_id:
-                    table.move_cursor(row=index)
+            cells = {"When": when, "Due": Text(due, style=bucket_style), "To do": Text(action),
+                     "For": Text(item.contact_name), "Why": Text(why, overflow="ellipsis", no_wrap=True)}
+            rows.append((str(follow_up.id), [cells[label] for label in table.columns_shown]))
+        table.refill(rows, select=str(select_id) if select_id is not None else None)
         overdue = sum(1 for i in items if i.overdue)
         self.app.refresh_overdue()
         shown = [f"{len([i for i in items if i.follow_up.open])} to do", f"{overdue} overdue"]
@@ -124,10 +130,8 @@ class FollowUpsScreen(WorkbookScreen):
         empty.update(Text("Nothing to follow up. After each talk the workbook lists what to do next here."))
 
     def selected(self) -> QueueItem | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.cursor_row is None or table.cursor_row >= len(self.items):
-            return None
-        return self.items[table.cursor_row]
+        key = self.query_one(ResponsiveTable).cursor_key()
+        return self._by_id.get(int(key)) if key is not None else None
 
     def selected_id(self) -> int | None:
         item = self.selected()

@@ -16,11 +16,11 @@ from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
-# Below this width the table keeps only what you need to choose whom to contact next;
-# the rest is one key away in the detail view.
-NARROW_BELOW = 110
+# In a narrow terminal the table keeps what you need to choose whom to contact
+# next; the rest is one key away in the detail view.
 NARROW_COLUMNS = ("Name", "Organization", "Warmth", "Stage", "Next due")
 WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: Warmth.HOT}
 
@@ -62,37 +62,26 @@ class PipelineScreen(WorkbookScreen):
         self._shown: list[ContactSummary] = []
         self._last_deleted: DeletedContact | None = None
         self._select_next: int | None = None
+        self._by_id: dict[int, ContactSummary] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Opening the workbook…"), id="pipeline-summary")
         yield Input(placeholder="/ to filter by name, organization, field, stage or warmth",
                     id="pipeline-filter", compact=True)
-        yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
+        yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="contacts")
         yield Static("", id="pipeline-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._columns: tuple[str, ...] = ()
-        self._set_columns()
-        self.query_one(DataTable).focus()
+        table = self.query_one(ResponsiveTable)
+        table.fit(self.app.size.width)
+        table.focus()
         super().on_mount()
 
     def on_resize(self) -> None:
-        if self._set_columns():
-            self._fill(self.selected_id())
-
-    def _set_columns(self) -> bool:
-        """Choose the columns for the terminal's width; True if they changed."""
-        columns = NARROW_COLUMNS if self.app.size.width < NARROW_BELOW else COLUMNS
-        if columns == self._columns:
-            return False
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for label in columns:
-            table.add_column(label, key=label)
-        self._columns = columns
-        return True
+        if self.query_one(ResponsiveTable).fit(self.app.size.width):
+            self._fill()
 
     def workbook_ready(self) -> None:
         self.reload()
@@ -111,8 +100,6 @@ class PipelineScreen(WorkbookScreen):
         """
         if select_id is not None:
             self._select_next = select_id
-        elif self._select_next is None:
-            self._select_next = self.selected_id()
         self._load()
 
     @work(thread=True, exclusive=True, group="pipeline-load")
@@ -132,10 +119,10 @@ class PipelineScreen(WorkbookScreen):
     def _fill(self, select_id: int | None = None) -> None:
         query = self.query_one("#pipeline-filter", Input).value
         self._shown = [c for c in self._contacts if matches(c, query)]
-        table = self.query_one(DataTable)
-        table.clear()
+        self._by_id = {c.id: c for c in self._shown}
+        table = self.query_one(ResponsiveTable)
         now = self.app.clock()
-        narrow = self._columns == NARROW_COLUMNS
+        narrow = table.is_narrow
         cells = {
             "Name": lambda c: Text(c.name, overflow="ellipsis", no_wrap=True),
             "Organization": lambda c: Text(c.organization),
@@ -145,8 +132,9 @@ class PipelineScreen(WorkbookScreen):
             "Referred by": lambda c: Text(c.referred_by or ""),
             "Next due": lambda c: Text(relative_due(c.next_due, now)),
         }
-        makers = [cells[label] for label in self._columns]
-        table.add_rows([make(c) for make in makers] for c in self._shown)
+        makers = [cells[label] for label in table.columns_shown]
+        table.refill(((str(c.id), [make(c) for make in makers]) for c in self._shown),
+                     select=str(select_id) if select_id is not None else None)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:
             empty.update(Text("No contacts yet. Press a to add the first person you know who works in a "
@@ -156,15 +144,10 @@ class PipelineScreen(WorkbookScreen):
         else:
             empty.update("")
         empty.display = not self._shown
-        if select_id is not None:
-            for index, contact in enumerate(self._shown):
-                if contact.id == select_id:
-                    table.move_cursor(row=index)
-                    break
 
     @on(Input.Changed, "#pipeline-filter")
     def _filter_changed(self) -> None:
-        self._fill(self.selected_id())  # whoever was selected stays selected while visible
+        self._fill()  # whoever was selected stays selected while visible
 
     @on(DataTable.RowSelected, "#contacts")
     def _row_chosen(self) -> None:
@@ -175,10 +158,8 @@ class PipelineScreen(WorkbookScreen):
         self.query_one(DataTable).focus()
 
     def selected(self) -> ContactSummary | None:
-        table = self.query_one(DataTable)
-        if not self._shown or table.cursor_row is None or table.cursor_row >= len(self._shown):
-            return None
-        return self._shown[table.cursor_row]
+        key = self.query_one(ResponsiveTable).cursor_key()
+        return self._by_id.get(int(key)) if key is not None else None
 
     def selected_id(self) -> int | None:
         contact = self.selected()

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 
 
 @pytest.fixture
 def demo_app(tmp_path: Path, clock):
     path = tmp_path / "demo.db"
     write_demo(path, now=clock.now)
-    return InfointApp(path, clock=clock)
+    app = InfointApp(path, clock=clock)
+    app.animation_level = "none"  # scrolling lands at once, so pictures don't depend on timing
+    return app
 
 
 async def _loaded(pilot) -> None:
@@ -48,7 +52,8 @@ def test_interview(snap_compare, demo_app, clock, size, minutes) -> None:
         clock.advance(minutes=minutes - 12)
         pilot.app.screen._tick()
         await pilot.press(*"Likes the field work")
-        await pilot.pause()
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)  # let the save finish: the status line says "saved"
+        await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=into_the_call)
 

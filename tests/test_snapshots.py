@@ -66,3 +66,15 @@ def test_followups(snap_compare, demo_app, size) -> None:
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=open_queue)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_prep(snap_compare, demo_app, size) -> None:
+    async def open_prep(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("f3")
+        await _loaded(pilot)
+        await pilot.press("2")
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=open_prep)

@@ -25,7 +25,7 @@ def planned(db_path, clock):
         joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
         interview = wb.schedule_interview(joe.id, scheduled_at=clock.now, mode="phone")
         for question in ("What does a typical day look like?", "How are you evaluated?"):
-            wb.add_interview_question(interview.id, question)
+            wb.write_question(interview.id, question)
     return interview.id
 
 

@@ -32,6 +32,7 @@ class InfointApp(App[int]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("question_mark", "help", "Help", id="app.help_question", show=False),
         Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
+        Binding("f3", "prep", "Prep", id="app.prep", tooltip="Prepare for the next interview"),
         Binding("f4", "interview", "Interview", id="app.interview",
                 tooltip="Go to the interview under way, or the next one"),
         Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
@@ -150,6 +151,18 @@ class InfointApp(App[int]):
             return
         self.action_pipeline()
         self.push_screen(FollowUpsScreen())
+
+    def action_prep(self) -> None:
+        self.open_prep(None)
+
+    def open_prep(self, interview_id: int | None) -> None:
+        """Show the prep screen for an interview (the next one if no id), over the pipeline."""
+        from infoint_tui.tui.screens.prep import PrepScreen
+
+        if self.workbook is None:
+            return
+        self.action_pipeline()
+        self.push_screen(PrepScreen(interview_id))
 
     def action_interview(self) -> None:
         if self.workbook is None:

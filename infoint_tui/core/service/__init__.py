@@ -10,13 +10,13 @@ from infoint_tui.core.service.base import Clock, utc_now
 from infoint_tui.core.service.contacts import ContactSummary
 from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
-from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
+from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.service.records import RecordsMixin
 
 
-class Workbook(MessagesMixin, LiveMixin, OverviewMixin, RecordsMixin):
+class Workbook(MessagesMixin, PrepMixin, OverviewMixin, RecordsMixin):
     """An open workbook. Use ``Workbook.open(path)``, and close it (or use ``with``)."""
 
 

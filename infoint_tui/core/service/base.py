@@ -23,6 +23,7 @@ from infoint_tui.core import migrate, storage
 from infoint_tui.core.errors import ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
+from infoint_tui.core.validation import storable
 
 Clock = Callable[[], datetime]
 M = TypeVar("M", bound=SQLModel)
@@ -45,6 +46,14 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
         field = ".".join(str(part) for part in error["loc"]) or model.__name__
         message = error["msg"].removeprefix("Value error, ")
         raise ValidationFailed(field, message) from None
+
+
+def checked_text(field: str, value: str) -> str:
+    """Free text as typed, refused (naming the field) only if SQLite cannot store it."""
+    try:
+        return storable(value)
+    except ValueError as exc:
+        raise ValidationFailed(field, str(exc)) from None
 
 
 def read_model(model: type[M], row: SQLModel) -> M:

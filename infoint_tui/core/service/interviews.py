@@ -18,7 +18,7 @@ from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import followups, timer
 from infoint_tui.core.rules.questions import Finding, check_question
 from infoint_tui.core.rules.readiness import MODE_ADVICE, ChecklistState, Readiness, readiness
-from infoint_tui.core.service.base import read_model, validated
+from infoint_tui.core.service.base import checked_text, read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
     InterviewQuestionRow,
@@ -28,7 +28,6 @@ from infoint_tui.core.tables import (
     PrepTemplateItemRow,
     QuestionRow,
 )
-from infoint_tui.core.validation import storable
 
 INTENT_SWITCH_REFUSAL = (
     "an informational talk can't become a job request half-way: it makes you seem dishonest. "
@@ -98,10 +97,7 @@ class InterviewsMixin(ContactsMixin):
     def add_note(self, interview_id: int, text_: str, offset_seconds: int) -> Note:
         if offset_seconds < 0:
             raise ValidationFailed("offset_seconds", "cannot be negative")
-        try:
-            body = storable(text_)
-        except ValueError as exc:
-            raise ValidationFailed("text", str(exc)) from None
+        body = checked_text("text", text_)
         with self._writing() as session:
             self._interview_row(session, interview_id)
             row = NoteRow(interview_id=interview_id, offset_seconds=offset_seconds, text=body,

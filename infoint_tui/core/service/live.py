@@ -13,10 +13,9 @@ from sqlmodel import select
 from infoint_tui.core.domain import Interview, InterviewQuestion
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.service.base import read_model
+from infoint_tui.core.service.base import checked_text, read_model
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
-from infoint_tui.core.validation import storable
 
 DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")
 # A planned talk counts as "the one on now" from this long before its start.
@@ -40,7 +39,7 @@ class LiveMixin(InterviewsMixin):
             return read_model(Interview, planned) if planned is not None else None
 
     def save_answer(self, interview_question_id: int, answer: str) -> None:
-        answer = _text("answer", answer)
+        answer = checked_text("answer", answer)
         with self._writing() as session:
             row = self._question_row(session, interview_question_id)
             if row.answer != answer:
@@ -54,27 +53,13 @@ class LiveMixin(InterviewsMixin):
             session.add(row)
         return read_model(InterviewQuestion, row)
 
-    def add_interview_question(self, interview_id: int, text_: str) -> InterviewQuestion:
-        """A question that came up during the call (or while preparing)."""
-        text_ = _text("question", text_).strip()
-        if not text_:
-            raise ValidationFailed("question", "is empty")
-        with self._writing() as session:
-            self._interview_row(session, interview_id)
-            last = session.exec(select(InterviewQuestionRow.position)
-                                .where(InterviewQuestionRow.interview_id == interview_id)
-                                .order_by(InterviewQuestionRow.position.desc())).first()
-            row = InterviewQuestionRow(interview_id=interview_id, text=text_, position=(last or 0) + 1)
-            session.add(row)
-        return read_model(InterviewQuestion, row)
-
     def save_debrief(self, interview_id: int, **fields: str) -> Interview:
         """Save any of the four debrief answers (what you learned, what you still
         need to know, your impressions, your career direction now)."""
         unknown = set(fields) - set(DEBRIEF_FIELDS)
         if unknown:
             raise ValidationFailed(sorted(unknown)[0], "is not part of the debrief")
-        cleaned = {name: _text(name, value) for name, value in fields.items()}
+        cleaned = {name: checked_text(name, value) for name, value in fields.items()}
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
             for name, value in cleaned.items():
@@ -90,9 +75,3 @@ class LiveMixin(InterviewsMixin):
             raise NotFound(f"no interview question with id {interview_question_id}")
         return row
 
-
-def _text(field: str, value: str) -> str:
-    try:
-        return storable(value)
-    except ValueError as exc:
-        raise ValidationFailed(field, str(exc)) from None

@@ -121,8 +121,6 @@ class InterviewScreen(WorkbookScreen):
         options = self.query_one("#questions", OptionList)
         options.clear_options()
         options.add_options(Option(self._question_label(q)) for q in self.questions)
-        if self.questions:
-            options.highlighted = self.current
 
     @staticmethod
     def _question_label(question: InterviewQuestion) -> Text:
@@ -140,7 +138,15 @@ class InterviewScreen(WorkbookScreen):
         editor = self.query_one("#answer", TextArea)
         editor.load_text(question.answer)
         editor.move_cursor(editor.document.end)
-        self.query_one("#questions", OptionList).highlighted = self.current
+        # After the next refresh, when the wrapped options have their heights,
+        # so the list scrolls to the same place every time.
+        self.call_after_refresh(self._highlight_current)
+
+    def _highlight_current(self) -> None:
+        options = self.query_one("#questions", OptionList)
+        if self.current < options.option_count:
+            options.highlighted = self.current
+            options.scroll_to_highlight()
 
     def _show_notes(self, notes: list[Note]) -> None:
         text = Text()

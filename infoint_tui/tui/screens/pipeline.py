@@ -240,10 +240,9 @@ class PipelineScreen(WorkbookScreen):
 
         def scheduled(interview) -> None:
             if interview is not None:
-                self.reload(select_id=contact.id)
-                self.call_workbook(self.workbook.interview_readiness, interview.id, done=lambda r: self.notify(
-                    f"Interview scheduled with {contact.name}. To prepare: " + "; ".join(r.missing[:4]),
-                    markup=False, timeout=8))
+                self._select_next = contact.id
+                self.notify(f"Interview scheduled with {contact.name}. Now prepare for it.", markup=False)
+                self.app.open_prep(interview.id)
 
         self.app.push_screen(ScheduleForm(contact.id, contact.name), scheduled)
 

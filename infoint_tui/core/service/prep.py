@@ -1,0 +1,153 @@
+"""Preparing for a talk: the checklist, choosing questions, research notes, logistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+
+from infoint_tui.core.domain import Interview, InterviewFields, InterviewQuestion, PrepItem
+from infoint_tui.core.enums import AppliesTo, InterviewStatus
+from infoint_tui.core.errors import NotFound, ValidationFailed
+from infoint_tui.core.rules.questions import Severity, check_question
+from infoint_tui.core.service.base import checked_text, read_model, validated
+from infoint_tui.core.service.live import LiveMixin
+from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
+
+PREP_NOTES = ("field_notes", "org_notes", "story")
+LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion")
+
+
+class PrepMixin(LiveMixin):
+    """The hour before the call."""
+
+    def upcoming_interviews(self) -> list[tuple[Interview, str]]:
+        """Talks not yet held, soonest first, with the contact's name."""
+        with self._reading() as session:
+            rows = session.exec(
+                select(InterviewRow, ContactRow.name).join(ContactRow, ContactRow.id == InterviewRow.contact_id)
+                .where(InterviewRow.status.in_([InterviewStatus.PLANNED.value, InterviewStatus.LIVE.value]))
+                .order_by(InterviewRow.scheduled_at, InterviewRow.id)).all()
+            return [(read_model(Interview, row), name) for row, name in rows]
+
+    def update_interview(self, interview_id: int, **changes: Any) -> Interview:
+        """Change the logistics: when, how long, how, where, who comes along."""
+        unknown = set(changes) - set(LOGISTICS)
+        if unknown:
+            raise ValidationFailed(sorted(unknown)[0], "is not part of the logistics")
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            current = {name: getattr(row, name) for name in InterviewFields.model_fields}
+            draft = validated(InterviewFields, current | changes)
+            for name in changes:
+                setattr(row, name, getattr(draft, name))
+            row.updated_at = self.clock()
+            session.add(row)
+        return read_model(Interview, row)
+
+    def toggle_prep_item(self, item_id: int) -> PrepItem:
+        with self._writing() as session:
+            row = session.get(PrepItemRow, item_id)
+            if row is None:
+                raise NotFound(f"no checklist item with id {item_id}")
+            row.done_at = None if row.done_at else self.clock()
+            session.add(row)
+        return read_model(PrepItem, row)
+
+    def add_prep_item(self, interview_id: int, text_: str, applies_to: AppliesTo = AppliesTo.ALL) -> PrepItem:
+        text_ = checked_text("item", text_).strip()
+        if not text_:
+            raise ValidationFailed("item", "is empty")
+        with self._writing() as session:
+            self._interview_row(session, interview_id)
+            last = session.exec(select(PrepItemRow.position).where(PrepItemRow.interview_id == interview_id)
+                                .order_by(PrepItemRow.position.desc())).first()
+            row = PrepItemRow(interview_id=interview_id, text=text_, applies_to=AppliesTo(applies_to).value,
+                              position=(last or 0) + 1)
+            session.add(row)
+        return read_model(PrepItem, row)
+
+    def choose_question(self, interview_id: int, question_id: int) -> InterviewQuestion:
+        """Add a question from the bank (once) to the end of the interview's list."""
+        with self._writing() as session:
+            self._interview_row(session, interview_id)
+            question = session.get(QuestionRow, question_id)
+            if question is None:
+                raise NotFound(f"no question with id {question_id}")
+            existing = session.exec(select(InterviewQuestionRow).where(
+                InterviewQuestionRow.interview_id == interview_id,
+                InterviewQuestionRow.question_id == question_id)).first()
+            if existing is not None:
+                return read_model(InterviewQuestion, existing)
+            row = InterviewQuestionRow(interview_id=interview_id, question_id=question_id, text=question.text,
+                                       position=self._next_position(session, interview_id),
+                                       required=question.required)
+            session.add(row)
+        return read_model(InterviewQuestion, row)
+
+    def write_question(self, interview_id: int, text_: str, *, override: bool = False) -> InterviewQuestion:
+        """Add your own question; one the checks call an error needs ``override``."""
+        text_ = checked_text("question", text_).strip()
+        if not text_:
+            raise ValidationFailed("question", "is empty")
+        interview = self.get_interview(interview_id)
+        errors = [f for f in check_question(text_, interview.intent) if f.severity is Severity.ERROR]
+        if errors and not override:
+            raise ValidationFailed("question", errors[0].message)
+        with self._writing() as session:
+            row = InterviewQuestionRow(interview_id=interview_id, text=text_,
+                                       position=self._next_position(session, interview_id))
+            session.add(row)
+        return read_model(InterviewQuestion, row)
+
+    def remove_interview_question(self, interview_question_id: int) -> None:
+        with self._writing() as session:
+            row = self._question_row(session, interview_question_id)
+            if row.required:
+                raise ValidationFailed("question", "“who else do you know?” is always asked; it can't be removed")
+            session.delete(row)
+
+    def move_interview_question(self, interview_question_id: int, step: int) -> list[InterviewQuestion]:
+        """Swap a question with its neighbour above (step -1) or below (+1)."""
+        with self._writing() as session:
+            row = self._question_row(session, interview_question_id)
+            rows = list(session.exec(select(InterviewQuestionRow)
+                                     .where(InterviewQuestionRow.interview_id == row.interview_id)
+                                     .order_by(InterviewQuestionRow.position, InterviewQuestionRow.id)).all())
+            index = next(i for i, r in enumerate(rows) if r.id == row.id)
+            other = index + step
+            if 0 <= other < len(rows):
+                rows[index], rows[other] = rows[other], rows[index]
+            for position, item in enumerate(rows):
+                item.position = position
+                session.add(item)
+            return [read_model(InterviewQuestion, r) for r in rows]
+
+    def save_prep_notes(self, interview_id: int, **notes: str) -> Interview:
+        """Save research notes (field, organization) and your story, Markdown."""
+        unknown = set(notes) - set(PREP_NOTES)
+        if unknown:
+            raise ValidationFailed(sorted(unknown)[0], "is not a preparation note")
+        cleaned = {name: checked_text(name, value) for name, value in notes.items()}
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            for name, value in cleaned.items():
+                setattr(row, name, value)
+            row.updated_at = self.clock()
+            session.add(row)
+        return read_model(Interview, row)
+
+    @staticmethod
+    def _next_position(session, interview_id: int) -> int:
+        """Where a new question goes: last, but before "who else", which closes the talk."""
+        rows = session.exec(select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
+                            .order_by(InterviewQuestionRow.position.desc())).all()
+        if not rows:
+            return 0
+        last = rows[0]
+        if last.required:
+            position = last.position
+            last.position += 1
+            session.add(last)
+            return position
+        return last.position + 1

@@ -21,11 +21,12 @@ def previous_stage(stage: Stage) -> Stage | None:
     return PIPELINE[index - 1] if index > 0 else None
 
 
-def matches(contact: ContactSummary, query: str) -> bool:
-    """Every word of ``query`` appears in the name, organization, field, stage or warmth."""
-    words = query.casefold().split()
-    if not words:
-        return True
-    haystack = " ".join((contact.name, contact.organization, contact.career_field,
-                         contact.stage.label, contact.warmth.value)).casefold()
-    return all(word in haystack for word in words)
+def search_text(contact: ContactSummary) -> str:
+    """What the filter looks in: name, organization, field, stage and warmth."""
+    return " ".join((contact.name, contact.organization, contact.career_field,
+                     contact.stage.label, contact.warmth.value)).casefold()
+
+
+def matches(haystack: str, query: str) -> bool:
+    """Every word of ``query`` appears in ``haystack`` (a contact's ``search_text``)."""
+    return all(word in haystack for word in query.casefold().split())

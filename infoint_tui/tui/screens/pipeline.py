@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.enums import Intent, Stage, Warmth
-from infoint_tui.core.pipeline import matches, next_stage, previous_stage
+from infoint_tui.core.pipeline import matches, next_stage, previous_stage, search_text
 from infoint_tui.core.service import ContactSummary, DeletedContact, PipelineSummary
 from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
@@ -63,6 +63,8 @@ class PipelineScreen(WorkbookScreen):
         self._last_deleted: DeletedContact | None = None
         self._select_next: int | None = None
         self._by_id: dict[int, ContactSummary] = {}
+        self._row_cache: dict[int, tuple[str, list[Text]]] = {}
+        self._row_cache_key: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,11 +118,13 @@ class PipelineScreen(WorkbookScreen):
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
 
-    def _fill(self, select_id: int | None = None) -> None:
-        query = self.query_one("#pipeline-filter", Input).value
-        self._shown = [c for c in self._contacts if matches(c, query)]
-        self._by_id = {c.id: c for c in self._shown}
+    def _rows(self) -> dict[int, tuple[str, list[Text]]]:
+        """Each contact's search text and cells, built once per load (or resize):
+        filtering then only picks rows, which keeps typing in the filter quick."""
         table = self.query_one(ResponsiveTable)
+        key = (id(self._contacts), table.columns_shown)
+        if self._row_cache_key == key:
+            return self._row_cache
         now = self.app.clock()
         narrow = table.is_narrow
         cells = {
@@ -133,8 +137,17 @@ class PipelineScreen(WorkbookScreen):
             "Next due": lambda c: Text(relative_due(c.next_due, now)),
         }
         makers = [cells[label] for label in table.columns_shown]
-        table.refill(((str(c.id), [make(c) for make in makers]) for c in self._shown),
-                     select=str(select_id) if select_id is not None else None)
+        self._row_cache = {c.id: (search_text(c), [make(c) for make in makers]) for c in self._contacts}
+        self._row_cache_key = key
+        return self._row_cache
+
+    def _fill(self, select_id: int | None = None) -> None:
+        query = self.query_one("#pipeline-filter", Input).value
+        rows = self._rows()
+        self._shown = [c for c in self._contacts if matches(rows[c.id][0], query)]
+        self._by_id = {c.id: c for c in self._shown}
+        self.query_one(ResponsiveTable).refill(((str(c.id), rows[c.id][1]) for c in self._shown),
+                                               select=str(select_id) if select_id is not None else None)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:
             empty.update(Text("No contacts yet. Press a to add the first person you know who works in a "

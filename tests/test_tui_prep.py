@@ -139,3 +139,24 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         assert isinstance(app.screen, InterviewScreen)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.field_notes, stored.story) == ("# GridWorks", "A robotics club.")
+
+
+async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None:
+    from infoint_tui.tui.screens.schedule import ScheduleForm
+
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prep(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ScheduleForm)
+        assert form.query_one("#time", Input).value == "15:00"  # the stored time, in local time
+        form.query_one("#location", Input).value = "+1 626 555 0100"
+        form.query_one("#companion", Input).value = "Priya (roommate)"
+        form.query_one("#length_minutes", Input).value = "45"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        stored = app.workbook.get_interview(scheduled)
+        assert (stored.location, stored.companion, stored.length_minutes) == (
+            "+1 626 555 0100", "Priya (roommate)", 45)

@@ -70,6 +70,8 @@ class PrepScreen(WorkbookScreen):
                 tooltip="Show or hide the Markdown preview of the note"),
         Binding("f7", "external_editor", "$EDITOR", id="prep.editor", priority=True,
                 tooltip="Edit the note in your $EDITOR"),
+        Binding("l", "logistics", "Logistics", id="prep.logistics",
+                tooltip="When, how long, how, where, and a friend coming along"),
         Binding("f12", "start", "Start talk", id="prep.start", priority=True,
                 tooltip="Start the live interview"),
     ]
@@ -399,6 +401,18 @@ class PrepScreen(WorkbookScreen):
         if self.interview is not None and event.value != self.interview.mode.value:
             self.call_workbook(self.workbook.update_interview, self.interview_id, mode=event.value,
                                done=lambda _: self.reload())
+
+    def action_logistics(self) -> None:
+        from infoint_tui.tui.screens.schedule import ScheduleForm
+
+        if self.interview is None:
+            return
+
+        def open_form(contact) -> None:
+            self.app.push_screen(ScheduleForm(contact.id, contact.name, self.interview),
+                                 lambda changed: changed and self.reload())
+
+        self.call_workbook(self.workbook.get_contact, self.interview.contact_id, done=open_form)
 
     def action_start(self) -> None:
         if self.interview is None:

@@ -21,45 +21,60 @@ from infoint_tui.tui.widgets.field import FormField
 
 
 class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
-    """Dismisses with the scheduled interview, or None if cancelled."""
+    """Dismisses with the scheduled interview, or None if cancelled.
+
+    Given an existing ``interview`` it edits its logistics instead.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="schedule.cancel"),
         Binding("f10", "submit", "Save", id="schedule.save"),
     ]
 
-    def __init__(self, contact_id: int, contact_name: str) -> None:
+    def __init__(self, contact_id: int, contact_name: str, interview: Interview | None = None) -> None:
         super().__init__()
         self._contact_id = contact_id
         self._contact_name = contact_name
+        self._interview = interview
 
     def compose(self) -> ComposeResult:
-        tomorrow = (self.app.clock().astimezone(self.workbook.tz) + timedelta(days=1)).date()
+        tz = self.workbook.tz
+        existing = self._interview
+        if existing is not None and existing.scheduled_at is not None:
+            when = existing.scheduled_at.astimezone(tz)
+            day, hour = when.date().isoformat(), when.strftime("%H:%M")
+        else:
+            day, hour = (self.app.clock().astimezone(tz) + timedelta(days=1)).date().isoformat(), "10:00"
+        mode = existing.mode if existing else Mode.IN_PERSON_WORKPLACE
+        title = (f"Logistics for the talk with {self._contact_name}" if existing
+                 else f"Schedule an interview with {self._contact_name}")
         with Vertical(classes="dialog form"):
-            yield Static(Text(f"Schedule an interview with {self._contact_name}", style="bold"))
+            yield Static(Text(title, style="bold"))
             with VerticalScroll():
                 with Horizontal(classes="row"):
-                    yield FormField("Date (YYYY-MM-DD)", "date", Input(tomorrow.isoformat(), compact=True, id="date"))
-                    yield FormField("Time (HH:MM)", "time", Input("10:00", compact=True, id="time"))
+                    yield FormField("Date (YYYY-MM-DD)", "date", Input(day, compact=True, id="date"))
+                    yield FormField("Time (HH:MM)", "time", Input(hour, compact=True, id="time"))
+                    length = existing.length_minutes if existing else DEFAULT_LENGTH_MINUTES
                     yield FormField("Minutes agreed", "length_minutes",
-                                    Input(str(DEFAULT_LENGTH_MINUTES), compact=True, id="length_minutes", type="integer"))
-                yield FormField("How", "mode", Select([(m.label, m.value) for m in Mode],
-                                                      value=Mode.IN_PERSON_WORKPLACE.value, allow_blank=False, compact=True,
-                                                      id="mode"))
+                                    Input(str(length), compact=True, id="length_minutes", type="integer"))
+                yield FormField("How", "mode", Select([(m.label, m.value) for m in Mode], value=mode.value,
+                                                      allow_blank=False, compact=True, id="mode"))
                 yield Static("", id="mode-advice")
                 yield FormField("Where (address, phone number or video link)", "location",
-                                Input(compact=True, id="location"))
-                yield FormField("A friend coming along (optional)", "companion", Input(compact=True, id="companion"))
-                yield FormField("Intent", "intent", Select([(i.label, i.value) for i in Intent],
-                                                           value=Intent.INFORMATIONAL.value, allow_blank=False, compact=True,
-                                                           id="intent"))
+                                Input(existing.location if existing else "", compact=True, id="location"))
+                yield FormField("A friend coming along (optional)", "companion",
+                                Input(existing.companion if existing else "", compact=True, id="companion"))
+                if existing is None:
+                    yield FormField("Intent", "intent", Select([(i.label, i.value) for i in Intent],
+                                                               value=Intent.INFORMATIONAL.value, allow_blank=False,
+                                                               compact=True, id="intent"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Schedule (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
-        self._show_advice(Mode.IN_PERSON_WORKPLACE)
+        self._show_advice(self._interview.mode if self._interview else Mode.IN_PERSON_WORKPLACE)
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
@@ -97,12 +112,15 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
         except ValidationFailed as exc:
             self._failed(exc)
             return
-        self.call_workbook(
-            workbook.schedule_interview, self._contact_id, scheduled_at=when,
-            length_minutes=int(value("length_minutes")), mode=self.query_one("#mode", Select).value,
-            location=value("location"), companion=value("companion"),
-            intent=self.query_one("#intent", Select).value,
-            done=self.dismiss, failed=self._failed)
+        logistics = {"scheduled_at": when, "length_minutes": int(value("length_minutes")),
+                     "mode": self.query_one("#mode", Select).value, "location": value("location"),
+                     "companion": value("companion")}
+        if self._interview is not None:
+            self.call_workbook(workbook.update_interview, self._interview.id, **logistics,
+                               done=self.dismiss, failed=self._failed)
+            return
+        self.call_workbook(workbook.schedule_interview, self._contact_id, **logistics,
+                           intent=self.query_one("#intent", Select).value, done=self.dismiss, failed=self._failed)
 
     def _failed(self, error: InfointError) -> None:
         field = getattr(error, "field", None)

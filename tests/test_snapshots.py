@@ -12,6 +12,15 @@ from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 
 
+@pytest.fixture(autouse=True)
+def no_blinking_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor is caught on or off at random: keep it still."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "cursor_blink", False)
+    monkeypatch.setattr(Input, "cursor_blink", False)
+
+
 @pytest.fixture
 def demo_app(tmp_path: Path, clock):
     path = tmp_path / "demo.db"

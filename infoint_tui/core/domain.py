@@ -57,15 +57,21 @@ class ContactFields(SQLModel):
     _notes = field_validator("notes")(validation.storable)
 
 
-class Contact(ContactFields):
+class ContactState(ContactFields):
+    """What the workbook keeps about a contact beyond what the person edits."""
+
+    stage: Stage = Field(default=Stage.PROSPECT, sa_type=String)
+    stage_entered_at: datetime
+    # True once the person chose the warmth: the rules then never change it.
+    warmth_is_manual: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    created_at: datetime
+    updated_at: datetime
+
+
+class Contact(ContactState):
     """A stored contact."""
 
     id: int
-    stage: Stage
-    stage_entered_at: datetime
-    warmth_is_manual: bool = False
-    created_at: datetime
-    updated_at: datetime
 
 
 class StageChange(SQLModel):
@@ -91,11 +97,10 @@ class InterviewFields(SQLModel):
     _lines = field_validator("location", "companion")(validation.one_line)
 
 
-class Interview(InterviewFields):
-    """A stored interview, with the timer's persisted state and the debrief."""
+class InterviewState(InterviewFields):
+    """An interview's stored state: the timer's times, the notes around it, the debrief."""
 
-    id: int
-    status: InterviewStatus
+    status: InterviewStatus = Field(default=InterviewStatus.PLANNED, sa_type=String)
     started_at: datetime | None = None
     ended_at: datetime | None = None
     paused_at: datetime | None = None
@@ -110,6 +115,12 @@ class Interview(InterviewFields):
     debrief_direction: str = ""
     created_at: datetime
     updated_at: datetime
+
+
+class Interview(InterviewState):
+    """A stored interview."""
+
+    id: int
 
 
 class Question(SQLModel):

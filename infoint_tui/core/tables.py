@@ -14,7 +14,7 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Tex
 from sqlmodel import Field, SQLModel
 
 from infoint_tui.core import sqltypes  # noqa: F401  (registers the STRICT type names)
-from infoint_tui.core.domain import ContactFields, InterviewFields
+from infoint_tui.core.domain import ContactState, InterviewState
 from infoint_tui.core.enums import (
     AppliesTo,
     FollowUpKind,
@@ -43,7 +43,7 @@ def _fk(target: str, ondelete: str) -> Column:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=False, index=True)
 
 
-class ContactRow(ContactFields, table=True):
+class ContactRow(ContactState, table=True):
     __tablename__ = "contact"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
@@ -59,12 +59,6 @@ class ContactRow(ContactFields, table=True):
     referred_by_id: int | None = Field(
         default=None, foreign_key="contact.id", ondelete="SET NULL", index=True
     )
-    stage: str = Field(default=Stage.PROSPECT.value, sa_type=String)
-    stage_entered_at: datetime
-    # True once the person chose the warmth: the rules then never change it.
-    warmth_is_manual: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
-    created_at: datetime
-    updated_at: datetime
 
 
 class StageChangeRow(SQLModel, table=True):
@@ -82,7 +76,7 @@ class StageChangeRow(SQLModel, table=True):
     entered_at: datetime
 
 
-class InterviewRow(InterviewFields, table=True):
+class InterviewRow(InterviewState, table=True):
     __tablename__ = "interview"
     __table_args__ = (
         CheckConstraint(sql_in("mode", Mode), name="mode"),
@@ -94,21 +88,6 @@ class InterviewRow(InterviewFields, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    status: str = Field(default=InterviewStatus.PLANNED.value, sa_type=String)
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    paused_at: datetime | None = None
-    paused_seconds: int = 0
-    extra_minutes: int = 0
-    story: str = ""
-    field_notes: str = ""
-    org_notes: str = ""
-    debrief_learned: str = ""
-    debrief_open_questions: str = ""
-    debrief_impressions: str = ""
-    debrief_direction: str = ""
-    created_at: datetime
-    updated_at: datetime
 
 
 class QuestionRow(SQLModel, table=True):

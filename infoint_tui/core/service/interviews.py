@@ -10,6 +10,7 @@ from infoint_tui.core.domain import (
     Interview,
     InterviewFields,
     InterviewQuestion,
+    InterviewState,
     Note,
     PrepItem,
 )
@@ -108,7 +109,8 @@ class InterviewsMixin(ContactsMixin):
     # -- the timer and the end of the talk ---------------------------------------
 
     @staticmethod
-    def timer_state(interview: Interview) -> timer.TimerState:
+    def timer_state(interview: InterviewState) -> timer.TimerState:
+        """The timer's stored part, from an interview (read model or row alike)."""
         return timer.TimerState(length_minutes=interview.length_minutes, started_at=interview.started_at,
                                 paused_at=interview.paused_at, paused_seconds=interview.paused_seconds,
                                 extra_minutes=interview.extra_minutes, ended_at=interview.ended_at)
@@ -139,7 +141,7 @@ class InterviewsMixin(ContactsMixin):
             row = self._interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 return read_model(Interview, row)
-            self._apply_timer(row, timer.end(self._row_timer(row), now))
+            self._apply_timer(row, timer.end(self.timer_state(row), now))
             row.status = InterviewStatus.DONE.value
             session.add(row)
             contact = self._contact_row(session, row.contact_id)
@@ -169,18 +171,12 @@ class InterviewsMixin(ContactsMixin):
             row = self._interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 raise ValidationFailed("status", "this interview has ended")
-            self._apply_timer(row, change(self._row_timer(row), now))
+            self._apply_timer(row, change(self.timer_state(row), now))
             if row.started_at is not None:
                 row.status = InterviewStatus.LIVE.value
             row.updated_at = now
             session.add(row)
         return read_model(Interview, row)
-
-    @staticmethod
-    def _row_timer(row: InterviewRow) -> timer.TimerState:
-        return timer.TimerState(length_minutes=row.length_minutes, started_at=row.started_at,
-                                paused_at=row.paused_at, paused_seconds=row.paused_seconds,
-                                extra_minutes=row.extra_minutes, ended_at=row.ended_at)
 
     @staticmethod
     def _apply_timer(row: InterviewRow, state: timer.TimerState) -> None:

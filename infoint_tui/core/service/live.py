@@ -56,9 +56,14 @@ class LiveMixin(InterviewsMixin):
     def save_debrief(self, interview_id: int, **fields: str) -> Interview:
         """Save any of the four debrief answers (what you learned, what you still
         need to know, your impressions, your career direction now)."""
-        unknown = set(fields) - set(DEBRIEF_FIELDS)
+        return self._save_interview_texts(interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief")
+
+    def _save_interview_texts(self, interview_id: int, fields: dict[str, str], allowed: tuple[str, ...],
+                              not_allowed: str) -> Interview:
+        """Store free-text fields of an interview (debrief, prep notes) as typed."""
+        unknown = set(fields) - set(allowed)
         if unknown:
-            raise ValidationFailed(sorted(unknown)[0], "is not part of the debrief")
+            raise ValidationFailed(sorted(unknown)[0], not_allowed)
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
         with self._writing() as session:
             row = self._interview_row(session, interview_id)

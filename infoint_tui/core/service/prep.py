@@ -125,17 +125,7 @@ class PrepMixin(LiveMixin):
 
     def save_prep_notes(self, interview_id: int, **notes: str) -> Interview:
         """Save research notes (field, organization) and your story, Markdown."""
-        unknown = set(notes) - set(PREP_NOTES)
-        if unknown:
-            raise ValidationFailed(sorted(unknown)[0], "is not a preparation note")
-        cleaned = {name: checked_text(name, value) for name, value in notes.items()}
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
-            for name, value in cleaned.items():
-                setattr(row, name, value)
-            row.updated_at = self.clock()
-            session.add(row)
-        return read_model(Interview, row)
+        return self._save_interview_texts(interview_id, notes, PREP_NOTES, "is not a preparation note")
 
     @staticmethod
     def _next_position(session, interview_id: int) -> int:

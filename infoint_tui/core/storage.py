@@ -40,7 +40,6 @@ class FileState:
     """What the bytes of a path say, before SQLite is let near it."""
 
     exists: bool
-    application_id: int | None = None
 
 
 def inspect_file(path: Path) -> FileState:
@@ -64,7 +63,7 @@ def inspect_file(path: Path) -> FileState:
     if app_id != APPLICATION_ID:
         raise NotAWorkbook(path, "is another program's SQLite database, not an infoint-tui "
                                  "workbook; it was left untouched")
-    return FileState(exists=True, application_id=app_id)
+    return FileState(exists=True)
 
 
 def check_readonly(path: Path, *, full: bool = False) -> str | None:

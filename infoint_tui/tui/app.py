@@ -114,8 +114,8 @@ class InfointApp(App[int]):
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 event._routed_to = self.screen  # type: ignore[attr-defined]
-                if self.focused is None and self._auto_focus_target() is not None:
-                    target = self._auto_focus_target()
+                target = self._auto_focus_target() if self.focused is None else None
+                if target is not None:
                     self.screen.set_focus(target)
             elif getattr(event, "_routed_to", self.screen) is not self.screen and event.key != "escape":
                 self.post_message(events.Key(event.key, event.character))

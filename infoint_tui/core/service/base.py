@@ -89,24 +89,21 @@ class WorkbookBase:
         create: bool = True,
         clock: Clock = utc_now,
         tz: tzinfo | None = None,
-        exclusive: bool = True,
     ):
         """Open (or create) the workbook at ``path``.
 
         Refuses, leaving the file untouched, anything that is not an
-        infoint-tui workbook; refuses a workbook another instance holds
-        when ``exclusive``; migrates an older workbook after a backup.
+        infoint-tui workbook; refuses a workbook another instance holds;
+        migrates an older workbook after a backup.
         """
         path = Path(path)
         state = storage.inspect_file(path)
         if not state.exists and not create:
             raise WorkbookError(path, "does not exist")
-        lock: WorkbookLock | None = None
-        if exclusive:
-            if not path.parent.exists():
-                path.parent.mkdir(parents=True, mode=0o700)
-            lock = WorkbookLock(path)
-            lock.acquire()
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        lock = WorkbookLock(path)
+        lock.acquire()
         try:
             revision: str | None = None
             created = False
@@ -131,8 +128,7 @@ class WorkbookBase:
                         Path(f"{path}{suffix}").unlink(missing_ok=True)
                 raise
         except BaseException:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise
         return workbook
 

@@ -16,7 +16,7 @@ def key_table(screen: Screen) -> Table:
     table.add_column("Key")
     table.add_column("Does")
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.action in seen:
             continue

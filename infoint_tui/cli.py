@@ -84,10 +84,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
-    from infoint_tui.core.settings import load_profile
+    from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
 
-    app = InfointApp(path, profile=load_profile(paths.config_path()))
+    app = InfointApp(path, settings=load_settings(paths.config_path()), settings_path=paths.config_path())
     app.scratch_dir = scratch_dir
     app.run()
     if app.error_message:

@@ -55,7 +55,9 @@ async def typed(pilot, text: str) -> None:
 
 @pytest.fixture
 def empty_app(db_path, clock):
-    return InfointApp(db_path, clock=clock)
+    from infoint_tui.core.settings import Settings
+
+    return InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))  # the welcome has its own tests
 
 
 @pytest.fixture

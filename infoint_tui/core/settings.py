@@ -1,45 +1,160 @@
-"""Settings from the TOML file at ``paths.config_path()``.
-
-For now the file holds who you are, for the message templates:
+"""Settings: a TOML file at ``paths.config_path()``, read with tomllib and
+validated (an error names the file and the key), written back with tomlkit
+so the person's comments and layout survive.
 
     [profile]
     name = "Sam Student"
     situation = "a third-year student at Caltech"
     field = "clean energy"
 
-A missing file means defaults; a malformed one is an error naming the key.
+    [rules]
+    interview_minutes = 30      # the length you usually agree to
+    thank_you_hours = 24        # the guide: right away
+    reconnect_weeks = 4         # never sooner than four
+    business_days = ["mon", "tue", "wed", "thu", "fri"]
+
+    [app]
+    theme = "textual-dark"
+    welcomed = true
+
+    [keymap]                    # binding id = key(s)
+    "interview.timer" = "f6"
+
+A missing file means the defaults.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from infoint_tui.core.domain import Profile
 from infoint_tui.core.errors import InfointError
+from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
 
-PROFILE_KEYS = ("name", "situation", "field")
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class SettingsError(InfointError):
     """The settings file cannot be used; the message names the file and key."""
 
 
-def load_profile(path: Path) -> Profile:
+@dataclass(frozen=True)
+class Policy:
+    """The rules' adjustable numbers."""
+
+    interview_minutes: int = 30
+    thank_you_hours: int = 24
+    reconnect_weeks: int = 4
+    workdays: frozenset[int] = MONDAY_TO_FRIDAY
+
+
+@dataclass(frozen=True)
+class Settings:
+    profile: Profile = field(default_factory=Profile)
+    policy: Policy = field(default_factory=Policy)
+    theme: str | None = None
+    welcomed: bool = False
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = "") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(f"{path}: {key} must be a whole number from {low} to {high}{why}")
+    return value
+
+
+def _text(path: Path, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{path}: {key} must be text in quotes")
+    return value.strip()
+
+
+def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:
+    for key in data:
+        if key not in keys:
+            raise SettingsError(f"{path}: {table}.{key} is not a setting (known: {', '.join(keys)})")
+
+
+def load_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Profile()
+        return Settings()
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
-    profile = data.get("profile", {})
-    if not isinstance(profile, dict):
-        raise SettingsError(f"{path}: [profile] must be a table")
-    values = {}
-    for key, value in profile.items():
-        if key not in PROFILE_KEYS:
-            raise SettingsError(f"{path}: profile.{key} is not a setting (known: {', '.join(PROFILE_KEYS)})")
-        if not isinstance(value, str):
-            raise SettingsError(f"{path}: profile.{key} must be text in quotes")
-        values[key] = value.strip()
-    return Profile(**values)
+    _known(path, "settings", data, ("profile", "rules", "app", "keymap"))
+    tables = {}
+    for name in ("profile", "rules", "app", "keymap"):
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: [{name}] must be a table")
+        tables[name] = table
+    profile, rules, app, keymap = tables["profile"], tables["rules"], tables["app"], tables["keymap"]
+    _known(path, "profile", profile, ("name", "situation", "field"))
+    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days"))
+    _known(path, "app", app, ("theme", "welcomed"))
+    policy = Policy()
+    if "interview_minutes" in rules:
+        policy = replace(policy, interview_minutes=_number(path, "rules.interview_minutes",
+                                                           rules["interview_minutes"], 5, 480))
+    if "thank_you_hours" in rules:
+        policy = replace(policy, thank_you_hours=_number(path, "rules.thank_you_hours",
+                                                         rules["thank_you_hours"], 1, 72,
+                                                         " (the guide: right away)"))
+    if "reconnect_weeks" in rules:
+        policy = replace(policy, reconnect_weeks=_number(path, "rules.reconnect_weeks", rules["reconnect_weeks"],
+                                                         4, 52, " (the guide: some weeks later, never sooner)"))
+    if "business_days" in rules:
+        days = rules["business_days"]
+        if not isinstance(days, list) or not days or any(d not in DAY_NAMES for d in days):
+            raise SettingsError(f"{path}: rules.business_days must be a list of days such as "
+                                '["mon", "tue", "wed", "thu", "fri"]')
+        policy = replace(policy, workdays=frozenset(DAY_NAMES.index(d) for d in days))
+    welcomed = app.get("welcomed", False)
+    if not isinstance(welcomed, bool):
+        raise SettingsError(f"{path}: app.welcomed must be true or false")
+    for binding_id, keys in keymap.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise SettingsError(f"{path}: keymap.{binding_id} must be a key in quotes, such as \"f6\"")
+    return Settings(
+        profile=Profile(**{key: _text(path, f"profile.{key}", value) for key, value in profile.items()}),
+        policy=policy,
+        theme=_text(path, "app.theme", app["theme"]) if "theme" in app else None,
+        welcomed=welcomed,
+        keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
+    )
+
+
+def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
+    """Write ``{"table": {"key": value}}`` into the file, keeping everything
+    else (comments included) as it was; checks the result before replacing."""
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except Exception as exc:  # a file we cannot parse is never overwritten
+        raise SettingsError(f"{path}: not valid TOML ({exc}); fix or remove it first") from None
+    for table_name, values in changes.items():
+        table = document.get(table_name)
+        if table is None:
+            table = tomlkit.table()
+            document[table_name] = table
+        for key, value in values.items():
+            table[key] = value
+    text = tomlkit.dumps(document)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    try:
+        settings = load_settings(partial)
+    except SettingsError as exc:
+        partial.unlink(missing_ok=True)
+        raise SettingsError(str(exc).replace(str(partial), str(path))) from None
+    os.replace(partial, path)
+    return settings

@@ -16,7 +16,9 @@ from textual.screen import Screen
 
 from infoint_tui.core.domain import Profile
 from infoint_tui.core.errors import InfointError
+from infoint_tui.core.paths import config_path
 from infoint_tui.core.service import Clock, Workbook, utc_now
+from infoint_tui.core.settings import Settings
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
@@ -38,16 +40,35 @@ class InfointApp(App[int]):
         Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Clock = utc_now, profile: Profile | None = None) -> None:
+    def __init__(self, db_path: Path, *, clock: Clock = utc_now, settings: Settings | None = None,
+                 settings_path: Path | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.clock = clock
-        self.profile = profile or Profile()
+        self.settings = settings or Settings()
+        self.settings_path = settings_path or config_path()
         self.workbook: Workbook | None = None
         self.error_message: str | None = None
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
 
+    @property
+    def profile(self) -> Profile:
+        return self.settings.profile
+
+    def apply_settings(self, settings: Settings | None) -> None:
+        """Use new settings everywhere: the rules, the theme, the keymap."""
+        if settings is None:
+            return
+        self.settings = settings
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
+        if self.workbook is not None:
+            self.workbook.policy = settings.policy
+
     def on_mount(self) -> None:
+        self.apply_settings(self.settings)
         self.push_screen(PipelineScreen())
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
@@ -83,13 +104,17 @@ class InfointApp(App[int]):
     def _open_workbook(self) -> None:
         try:
             workbook = Workbook.open(self.db_path, clock=self.clock)
+            empty = workbook.count_contacts() == 0
         except InfointError as exc:
             self.call_from_thread(self._failed_to_open, str(exc))
             return
-        self.call_from_thread(self._opened, workbook)
+        self.call_from_thread(self._opened, workbook, empty)
 
-    def _opened(self, workbook: Workbook) -> None:
+    def _opened(self, workbook: Workbook, empty: bool) -> None:
         self.workbook = workbook
+        workbook.policy = self.settings.policy
+        if empty and not self.settings.welcomed:
+            self.action_welcome()
         self.set_interval(60, self.refresh_overdue, name="overdue count")  # items fall due by themselves
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
@@ -184,9 +209,21 @@ class InfointApp(App[int]):
         fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))
         self.run_worker(lambda: self.call_from_thread(show, fetch()), thread=True, group="open-interview")
 
+    def action_welcome(self) -> None:
+        from infoint_tui.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.settings, self.settings_path, welcome=True), self.apply_settings)
+
+    def action_settings(self) -> None:
+        from infoint_tui.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.settings, self.settings_path), self.apply_settings)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the current screen, by its description."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Settings", "Your profile, the rules' numbers and the theme", self.action_settings)
+        yield SystemCommand("Welcome", "What informational interviewing is, and who you are", self.action_welcome)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -22,6 +22,7 @@ from sqlmodel import Session, SQLModel, select
 from infoint_tui.core import migrate, storage
 from infoint_tui.core.errors import ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
+from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
 from infoint_tui.core.validation import storable
 
@@ -77,6 +78,7 @@ class WorkbookBase:
         self._lock = lock
         self.clock = clock
         self.tz = tz or local_zone()
+        self.policy = Policy()  # the rules' adjustable numbers; the app sets them from the settings
         self._write_lock = threading.Lock()
 
     # -- opening and closing --------------------------------------------------

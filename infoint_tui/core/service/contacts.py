@@ -111,7 +111,8 @@ class ContactsMixin(FollowUpsMixin):
             row = self._contact_row(session, contact_id)
             self._cancel_open(session, contact_id, followups.AWAITING_REPLY)
             self._move(session, row, Stage.REQUESTED)
-            self._plan(session, contact_id, None, followups.after_request_sent(self.clock(), self.tz))
+            self._plan(session, contact_id, None, followups.after_request_sent(self.clock(), self.tz,
+                                                                                self.policy.workdays))
         return read_model(Contact, row)
 
     def get_contact(self, contact_id: int) -> Contact:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlmodel import Session, select
@@ -39,10 +40,9 @@ INTENT_SWITCH_REFUSAL = (
 class InterviewsMixin(ContactsMixin):
     """The talks themselves, before, during and after."""
 
-    reconnect_weeks: int | None = followups.DEFAULT_RECONNECT_WEEKS
-
     def schedule_interview(self, contact_id: int, **fields: Any) -> Interview:
         """Arrange a talk: its prep checklist and the required question come with it."""
+        fields = {"length_minutes": self.policy.interview_minutes} | fields
         draft = validated(InterviewFields, fields | {"contact_id": contact_id})
         if draft.scheduled_at is not None and draft.scheduled_at.tzinfo is None:
             raise ValidationFailed("scheduled_at", "needs a time zone")
@@ -148,7 +148,8 @@ class InterviewsMixin(ContactsMixin):
             if Stage(contact.stage).rank < Stage.MET.rank or contact.stage == Stage.PARKED.value:
                 self._move(session, contact, Stage.MET)
             self._plan(session, row.contact_id, row.id,
-                       followups.after_interview(now, Intent(row.intent), self.reconnect_weeks))
+                       followups.after_interview(now, Intent(row.intent), self.policy.reconnect_weeks,
+                                                 timedelta(hours=self.policy.thank_you_hours)))
         return read_model(Interview, row)
 
     def set_interview_intent(self, interview_id: int, intent: Intent | str) -> Interview:

@@ -31,7 +31,7 @@ class FormField(Vertical):
     """
 
     def __init__(self, label: str, field: str, widget: Widget) -> None:
-        super().__init__(id=f"field-{field}")
+        super().__init__(id=f"field-{field.replace('.', '-')}")
         self.label = label
         self.field = field
         self.widget = widget

@@ -1,0 +1,121 @@
+"""Your profile and the rules' numbers, edited in the app and written to the
+settings file (comments kept). The welcome on a new workbook uses the same form."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from infoint_tui.core.errors import InfointError
+from infoint_tui.core.settings import DAY_NAMES, Settings, SettingsError, save_settings
+from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import FormField
+
+WELCOME = (
+    "An informational interview is a short talk, usually 30 minutes, with someone who does work you "
+    "might want, to learn about it: not to ask for a job.\n\n"
+    "This workbook walks you through the cycle: find people (start with those you know, then the "
+    "people they suggest), prepare for about an hour with ten good questions, take notes during the "
+    "call while it keeps time, and follow up: notes at once, a thank-you right away, then the people "
+    "they named. Every talk ends with \"who else do you know that I might talk to?\", so your network "
+    "grows by itself.\n\n"
+    "Tell it who you are; the messages it drafts introduce you with this. (escape skips; the command "
+    "palette, ctrl+p, opens this again.)"
+)
+PROFILE_FIELDS = (("name", "Your name"), ("situation", "Your situation (e.g. a third-year student at Caltech)"),
+                  ("field", "The field you are curious about"))
+RULE_FIELDS = (("interview_minutes", "Usual interview length, minutes"),
+               ("thank_you_hours", "Send the thank-you within, hours"),
+               ("reconnect_weeks", "Reconnect about a job search after, weeks (at least 4)"))
+
+
+class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
+    """Dismisses with the settings as written, or None. ``welcome`` shows the first-run text."""
+
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("escape", "skip", "Skip", id="settings.skip"),
+        Binding("f10", "save", "Save", id="settings.save"),
+    ]
+
+    def __init__(self, settings: Settings, path, *, welcome: bool = False) -> None:
+        super().__init__()
+        self._settings = settings
+        self._path = path
+        self._welcome = welcome
+
+    def compose(self) -> ComposeResult:
+        profile, policy = self._settings.profile, self._settings.policy
+        with Vertical(classes="dialog form"):
+            yield Static(Text("Welcome to infoint-tui" if self._welcome else "Settings", style="bold"))
+            with VerticalScroll():
+                if self._welcome:
+                    yield Static(Text(WELCOME), classes="dialog-body")
+                for key, label in PROFILE_FIELDS:
+                    yield FormField(label, f"profile.{key}", Input(getattr(profile, key), compact=True, id=key))
+                if not self._welcome:
+                    for key, label in RULE_FIELDS:
+                        yield FormField(label, f"rules.{key}",
+                                        Input(str(getattr(policy, key)), compact=True, type="integer", id=key))
+                    days = " ".join(DAY_NAMES[d] for d in sorted(policy.workdays))
+                    yield FormField("Business days (mon tue wed thu fri sat sun)", "rules.business_days",
+                                    Input(days, compact=True, id="business_days"))
+                    yield FormField("Theme (as in the command palette's Theme list)", "app.theme",
+                                    Input(self._settings.theme or self.app.theme, compact=True, id="theme"))
+                yield Static(Text(f"Saved in {self._path}", style="dim"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (f10)", variant="primary", id="save")
+                yield Button("Skip (esc)" if self._welcome else "Cancel (esc)", id="skip")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_skip()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def changes(self) -> dict:
+        value = lambda key: self.query_one(f"#{key}", Input).value.strip()  # noqa: E731
+        changes: dict = {"profile": {key: value(key) for key, _ in PROFILE_FIELDS}, "app": {"welcomed": True}}
+        if not self._welcome:
+            rules = {}
+            for key, _ in RULE_FIELDS:
+                text = value(key)
+                rules[key] = int(text) if text.lstrip("-").isdigit() else text
+            rules["business_days"] = value("business_days").lower().split()
+            changes["rules"] = rules
+            theme = value("theme")
+            if theme not in self.app.available_themes:
+                raise SettingsError(f"app.theme: no theme called {theme!r}")
+            changes["app"]["theme"] = theme
+        return changes
+
+    def action_save(self) -> None:
+        for form_field in self.query(FormField):
+            form_field.show_error(None)
+        try:
+            changes = self.changes()
+        except SettingsError as exc:
+            self._failed(exc)
+            return
+        self.call_workbook(save_settings, self._path, changes, done=self.dismiss, failed=self._failed)
+
+    def action_skip(self) -> None:
+        if self._welcome and not self._settings.welcomed:
+            # Skipping is an answer too: don't greet again on the next start.
+            self.call_workbook(save_settings, self._path, {"app": {"welcomed": True}}, done=self.dismiss,
+                               failed=lambda e: self.dismiss(None))
+            return
+        self.dismiss(None)
+
+    def _failed(self, error: InfointError) -> None:
+        message = str(error)
+        for form_field in self.query(FormField):
+            if form_field.field in message:
+                form_field.show_error(message.split(": ", 1)[-1] if form_field.field in message else message)
+                form_field.widget.focus()
+                return
+        self.notify(message, title="Not saved", severity="error", markup=False)

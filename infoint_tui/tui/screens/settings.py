@@ -16,15 +16,11 @@ from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.widgets.field import FormField
 
 WELCOME = (
-    "An informational interview is a short talk, usually 30 minutes, with someone who does work you "
-    "might want, to learn about it: not to ask for a job.\n\n"
-    "This workbook walks you through the cycle: find people (start with those you know, then the "
-    "people they suggest), prepare for about an hour with ten good questions, take notes during the "
-    "call while it keeps time, and follow up: notes at once, a thank-you right away, then the people "
-    "they named. Every talk ends with \"who else do you know that I might talk to?\", so your network "
-    "grows by itself.\n\n"
-    "Tell it who you are; the messages it drafts introduce you with this. (escape skips; the command "
-    "palette, ctrl+p, opens this again.)"
+    "An informational interview is a short talk (about 30 minutes) with someone doing work you might "
+    "want, to learn about it, not to ask for a job. This workbook keeps the whole cycle: find people "
+    "(those you know first, then whom they suggest), prepare ten good questions, take notes while it "
+    "keeps time, and follow up (notes now, a thank-you today, then the people they named).\n"
+    "Who are you? The messages it drafts use this. Escape skips; ctrl+p, Welcome, brings this back."
 )
 PROFILE_FIELDS = (("name", "Your name"), ("situation", "Your situation (e.g. a third-year student at Caltech)"),
                   ("field", "The field you are curious about"))
@@ -66,7 +62,8 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
                                     Input(days, compact=True, id="business_days"))
                     yield FormField("Theme (as in the command palette's Theme list)", "app.theme",
                                     Input(self._settings.theme or self.app.theme, compact=True, id="theme"))
-                yield Static(Text(f"Saved in {self._path}", style="dim"))
+                if not self._welcome:
+                    yield Static(Text(f"Saved in {self._path}", style="dim"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (f10)", variant="primary", id="save")
                 yield Button("Skip (esc)" if self._welcome else "Cancel (esc)", id="skip")

@@ -25,6 +25,24 @@ NARROW_COLUMNS = ("Name", "Organization", "Warmth", "Stage", "Next due")
 WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: Warmth.HOT}
 
 
+def build_rows(contacts: list[ContactSummary], columns: tuple[str, ...],
+               now) -> dict[int, tuple[str, list[Text]]]:
+    """Each contact's search text and table cells, built once per load, so that
+    filtering only picks rows and typing in the filter stays quick."""
+    narrow = columns == NARROW_COLUMNS
+    cells = {
+        "Name": lambda c: Text(c.name, overflow="ellipsis", no_wrap=True),
+        "Organization": lambda c: Text(c.organization),
+        "Field": lambda c: Text(c.career_field),
+        "Warmth": lambda c: warmth_text(c.warmth),
+        "Stage": lambda c: Text(c.stage.short_label if narrow else c.stage.label),
+        "Referred by": lambda c: Text(c.referred_by or ""),
+        "Next due": lambda c: Text(relative_due(c.next_due, now)),
+    }
+    makers = [cells[label] for label in columns]
+    return {c.id: (search_text(c), [make(c) for make in makers]) for c in contacts}
+
+
 class PipelineScreen(WorkbookScreen):
     """The contacts table with filter-as-you-type, and every action on a contact."""
 
@@ -109,36 +127,26 @@ class PipelineScreen(WorkbookScreen):
         workbook = self.workbook
         contacts = workbook.list_contacts()
         summary = workbook.pipeline_summary()
-        self.app.call_from_thread(self._show, contacts, summary)
+        columns = self.query_one(ResponsiveTable).columns_shown
+        rows = build_rows(contacts, columns, self.app.clock())  # off the event loop: 10k rows take a while
+        self.app.call_from_thread(self._show, contacts, summary, rows, columns)
 
-    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary) -> None:
+    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary,
+              rows: dict[int, tuple[str, list[Text]]], columns: tuple[str, ...]) -> None:
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
+        self._row_cache, self._row_cache_key = rows, (id(contacts), columns)
         self.query_one("#pipeline-summary", Static).update(summary_text(summary))
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
 
     def _rows(self) -> dict[int, tuple[str, list[Text]]]:
-        """Each contact's search text and cells, built once per load (or resize):
-        filtering then only picks rows, which keeps typing in the filter quick."""
-        table = self.query_one(ResponsiveTable)
-        key = (id(self._contacts), table.columns_shown)
-        if self._row_cache_key == key:
-            return self._row_cache
-        now = self.app.clock()
-        narrow = table.is_narrow
-        cells = {
-            "Name": lambda c: Text(c.name, overflow="ellipsis", no_wrap=True),
-            "Organization": lambda c: Text(c.organization),
-            "Field": lambda c: Text(c.career_field),
-            "Warmth": lambda c: warmth_text(c.warmth),
-            "Stage": lambda c: Text(c.stage.short_label if narrow else c.stage.label),
-            "Referred by": lambda c: Text(c.referred_by or ""),
-            "Next due": lambda c: Text(relative_due(c.next_due, now)),
-        }
-        makers = [cells[label] for label in table.columns_shown]
-        self._row_cache = {c.id: (search_text(c), [make(c) for make in makers]) for c in self._contacts}
-        self._row_cache_key = key
+        """The rows for the columns shown (rebuilt here only after a resize)."""
+        columns = self.query_one(ResponsiveTable).columns_shown
+        key = (id(self._contacts), columns)
+        if self._row_cache_key != key:
+            self._row_cache = build_rows(self._contacts, columns, self.app.clock())
+            self._row_cache_key = key
         return self._row_cache
 
     def _fill(self, select_id: int | None = None) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 # Below this many columns a table shows only its narrow column set.
 NARROW_BELOW = 110
+# Rows added per turn of the event loop when a table is (re)filled.
+CHUNK_ROWS = 500
 
 
 class ResponsiveTable(DataTable):
@@ -20,6 +23,7 @@ class ResponsiveTable(DataTable):
         self.wide = wide
         self.narrow_columns = narrow
         self.columns_shown: tuple[str, ...] = ()
+        self._generation = 0
 
     @property
     def is_narrow(self) -> bool:
@@ -43,10 +47,24 @@ class ResponsiveTable(DataTable):
         return self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value
 
     def refill(self, rows: Iterable[tuple[str, Sequence[object]]], select: str | None = None) -> None:
-        """Replace the rows; the cursor goes to ``select``, or stays on the row it was on."""
+        """Replace the rows; the cursor goes to ``select``, or stays on the row it was on.
+
+        Rows are added a chunk at a time between other events, so a table of
+        thousands never holds up typing; a newer refill stops an older one.
+        """
         keep = select or self.cursor_key()
         self.clear()
-        for key, cells in rows:
+        self._generation += 1
+        self._add_chunk(iter(rows), keep, self._generation)
+
+    def _add_chunk(self, rows: Iterator[tuple[str, Sequence[object]]], keep: str | None, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refill replaced these rows
+        added = 0
+        for key, cells in islice(rows, CHUNK_ROWS):
             self.add_row(*cells, key=key)
-        if keep is not None and keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep))
+            added += 1
+            if key == keep:
+                self.move_cursor(row=self.row_count - 1)
+        if added == CHUNK_ROWS:  # perhaps more to come
+            self.call_later(self._add_chunk, rows, keep, generation)

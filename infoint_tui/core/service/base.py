@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import func
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, select
 
 from infoint_tui.core import migrate, storage
@@ -66,6 +67,19 @@ def parse_utc(value: str | None) -> datetime | None:
     if value is None:
         return None
     return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+
+
+def _storage_problem(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return "the disk (or the workbook) is full; free some space and it will be saved"
+    if "readonly" in text or "read-only" in text:
+        return "the workbook cannot be written (read-only); nothing was changed"
+    if "locked" in text or "busy" in text:
+        return "the workbook is busy; try again in a moment"
+    if "unable to open" in text or "disk i/o" in text:
+        return "the workbook file cannot be reached (moved, deleted, or the disk is gone)"
+    return f"the workbook could not be written ({getattr(exc, 'orig', exc)})"
 
 
 class WorkbookBase:
@@ -148,10 +162,19 @@ class WorkbookBase:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        """One write transaction at a time, committed on success."""
+        """One write transaction at a time, committed on success.
+
+        SQLite's own failures (a full disk, a read-only or vanished file)
+        become a ``WorkbookError`` that says what happened, so the app can
+        show it and keep the person's text for the next try.
+        """
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
-            yield session
-            session.commit()
+            try:
+                yield session
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                raise WorkbookError(self.path, _storage_problem(exc)) from exc
 
     def _reading(self) -> Session:
         return Session(self._engine)

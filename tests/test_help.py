@@ -7,22 +7,7 @@ import pytest
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.help import HelpScreen, key_table
-
-
-def plain(renderable) -> str:
-    import io
-
-    from rich.console import Console
-
-    console = Console(width=300, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.helpers import plain, settle
 
 
 @pytest.mark.parametrize(("keys", "title", "teaches"), [

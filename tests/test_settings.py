@@ -15,6 +15,7 @@ from infoint_tui.core.settings import Settings, SettingsError, load_settings, sa
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.settings import SettingsScreen
+from tests.helpers import settle
 
 GOOD = """\
 # my settings
@@ -109,11 +110,6 @@ def test_policy_reaches_the_rules(db_path, clock) -> None:
         due = {i.kind: i.due for i in wb.follow_up_queue(contact_id=other.id)}
         assert due[FollowUpKind.SECOND_CONTACT] == clock.now + timedelta(days=6)
 
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
+from tests.helpers import settle
 
 
 @pytest.fixture
@@ -31,11 +32,6 @@ def after_a_talk(db_path, clock):
     clock.advance(minutes=30)
     return joe.id
 
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def queue(app, pilot) -> FollowUpsScreen:

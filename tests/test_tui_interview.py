@@ -16,6 +16,7 @@ from infoint_tui.tui.screens.capture import ReferralCapture
 from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
+from tests.helpers import settle
 
 
 @pytest.fixture
@@ -28,11 +29,6 @@ def planned(db_path, clock):
             wb.write_question(interview.id, question)
     return interview.id
 
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_interview(app, pilot) -> InterviewScreen:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,7 @@ from infoint_tui.tui.screens.contact_form import ContactForm
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.schedule import ScheduleForm
-
-
-def plain(renderable) -> str:
-    from rich.console import Console
-
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.helpers import plain, settle
 
 
 def pipeline(app) -> PipelineScreen:

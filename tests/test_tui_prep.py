@@ -13,6 +13,7 @@ from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
+from tests.helpers import settle
 
 WHO_ELSE = "Who else do you know that I might talk to?"
 
@@ -26,11 +27,6 @@ def scheduled(db_path, clock):
         interview = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=1), mode="phone")
     return interview.id
 
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def prep(app, pilot) -> PrepScreen:

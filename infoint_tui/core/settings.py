@@ -31,9 +31,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from infoint_tui.core.domain import Profile
+from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Profile
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
+from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -46,9 +47,9 @@ class SettingsError(InfointError):
 class Policy:
     """The rules' adjustable numbers."""
 
-    interview_minutes: int = 30
-    thank_you_hours: int = 24
-    reconnect_weeks: int = 4
+    interview_minutes: int = DEFAULT_LENGTH_MINUTES
+    thank_you_hours: int = int(THANK_YOU_WITHIN.total_seconds() // 3600)
+    reconnect_weeks: int = DEFAULT_RECONNECT_WEEKS
     workdays: frozenset[int] = MONDAY_TO_FRIDAY
 
 

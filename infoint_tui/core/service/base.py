@@ -50,6 +50,23 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
         raise ValidationFailed(field, message) from None
 
 
+def refuse_unknown(changes: dict[str, Any], allowed, what: str) -> None:
+    """Changes may only name ``allowed`` fields; the first other one is refused by name."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValidationFailed(sorted(unknown)[0], what)
+
+
+def apply_changes(row: SQLModel, model: type[M], changes: dict[str, Any]) -> M:
+    """Validate the row's ``model`` fields with ``changes`` merged in, then set the
+    changed ones on the row (table models don't validate by themselves)."""
+    current = {name: getattr(row, name) for name in model.model_fields}
+    draft = validated(model, current | changes)
+    for name in changes:
+        setattr(row, name, getattr(draft, name))
+    return draft
+
+
 def checked_text(field: str, value: str) -> str:
     """Free text as typed, refused (naming the field) only if SQLite cannot store it."""
     try:

@@ -14,7 +14,7 @@ from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import followups
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.service.base import parse_utc, read_model, validated
+from infoint_tui.core.service.base import apply_changes, parse_utc, read_model, refuse_unknown, validated
 from infoint_tui.core.service.followups import FollowUpsMixin
 from infoint_tui.core.tables import ContactRow, StageChangeRow
 
@@ -73,17 +73,12 @@ class ContactsMixin(FollowUpsMixin):
         never change; changing the source or referrer re-derives a warmth
         the rules chose, and the referrals below follow.
         """
-        unknown = set(changes) - set(ContactFields.model_fields)
-        if unknown:
-            raise ValidationFailed(sorted(unknown)[0], "is not a contact field")
+        refuse_unknown(changes, ContactFields.model_fields, "is not a contact field")
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
-            current = {name: getattr(row, name) for name in ContactFields.model_fields}
-            draft = validated(ContactFields, current | changes)
-            self._check_referrer(session, contact_id, draft.referred_by_id)
             old_warmth = row.warmth
-            for name in changes:
-                setattr(row, name, getattr(draft, name))
+            draft = apply_changes(row, ContactFields, changes)  # undone with the transaction if refused below
+            self._check_referrer(session, contact_id, draft.referred_by_id)
             if "warmth" in changes:
                 row.warmth_is_manual = True
             elif not row.warmth_is_manual:

@@ -12,8 +12,8 @@ from sqlmodel import select
 
 from infoint_tui.core.domain import Interview, InterviewQuestion
 from infoint_tui.core.enums import InterviewStatus
-from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.service.base import checked_text, read_model
+from infoint_tui.core.errors import NotFound
+from infoint_tui.core.service.base import checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
 
@@ -61,9 +61,7 @@ class LiveMixin(InterviewsMixin):
     def _save_interview_texts(self, interview_id: int, fields: dict[str, str], allowed: tuple[str, ...],
                               not_allowed: str) -> Interview:
         """Store free-text fields of an interview (debrief, prep notes) as typed."""
-        unknown = set(fields) - set(allowed)
-        if unknown:
-            raise ValidationFailed(sorted(unknown)[0], not_allowed)
+        refuse_unknown(fields, allowed, not_allowed)
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
         with self._writing() as session:
             row = self._interview_row(session, interview_id)

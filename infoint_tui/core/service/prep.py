@@ -10,7 +10,7 @@ from infoint_tui.core.domain import Interview, InterviewFields, InterviewQuestio
 from infoint_tui.core.enums import AppliesTo, InterviewStatus
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules.questions import Severity, check_question
-from infoint_tui.core.service.base import checked_text, read_model, validated
+from infoint_tui.core.service.base import apply_changes, checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
 
@@ -32,15 +32,10 @@ class PrepMixin(LiveMixin):
 
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
         """Change the logistics: when, how long, how, where, who comes along."""
-        unknown = set(changes) - set(LOGISTICS)
-        if unknown:
-            raise ValidationFailed(sorted(unknown)[0], "is not part of the logistics")
+        refuse_unknown(changes, LOGISTICS, "is not part of the logistics")
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
-            current = {name: getattr(row, name) for name in InterviewFields.model_fields}
-            draft = validated(InterviewFields, current | changes)
-            for name in changes:
-                setattr(row, name, getattr(draft, name))
+            apply_changes(row, InterviewFields, changes)
             row.updated_at = self.clock()
             session.add(row)
         return read_model(Interview, row)

@@ -17,6 +17,10 @@ from infoint_tui import __version__
 from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 
+# The formats, listed here so that ``--help`` doesn't import the service.
+IMPORT_KINDS = ("linkedin", "vcard", "csv")
+EXPORT_KINDS = ("csv", "vcard", "ics", "markdown", "json")
+
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
@@ -54,6 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--contacts", type=int, default=40, metavar="N",
                       help="how many contacts (default 40; 10000 works for scale tests)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+
+    importing = command("import", "add contacts from LinkedIn's Connections.csv, a vCard file or a CSV "
+                        "file; people already in the workbook are matched, never duplicated")
+    importing.add_argument("kind", choices=IMPORT_KINDS, metavar="{" + ",".join(IMPORT_KINDS) + "}")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
+    importing.add_argument("--warmth", choices=("hot", "warm", "cold"),
+                           help="the warmth of everyone added (default: as the rules say)")
+    exporting = command("export", "write the workbook out: contacts as csv or vcard, interviews and "
+                        "follow-ups as ics, one Markdown file per interview, or everything as json")
+    exporting.add_argument("kind", choices=EXPORT_KINDS, metavar="{" + ",".join(EXPORT_KINDS) + "}")
+    exporting.add_argument("-o", "--output", metavar="PATH",
+                           help="the file to write (a directory for markdown); default: standard output")
+    exporting.add_argument("--force", action="store_true", help="replace files that already exist")
+    restore = command("restore", "load a json export into a new, empty workbook (--db)")
+    restore.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -153,4 +173,52 @@ def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
     return write_demo(path, contacts=contacts, seed=seed)
 
 
-_COMMANDS = {"locate": _locate, "check": _check, "backup": _backup, "demo": _demo}
+def _open(args: argparse.Namespace, *, create: bool):
+    from infoint_tui.core.service import Workbook
+
+    return Workbook.open(_db(args), create=create)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from infoint_tui.core import storage
+    from infoint_tui.core.service import Workbook
+
+    if args.dry_run and not storage.inspect_file(_db(args)).exists:
+        # Nothing to match against yet: try it on a scratch workbook, leaving no file behind.
+        with tempfile.TemporaryDirectory(prefix="infoint-tui-dry-run-") as folder:
+            with Workbook.open(Path(folder) / "scratch.db") as workbook:
+                report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
+    else:
+        with _open(args, create=True) as workbook:
+            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run)
+    print("\n".join(report.lines()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import ExportError
+
+    if args.kind == "markdown" and not args.output:
+        raise ExportError("markdown writes one file per interview: give -o DIRECTORY")
+    with _open(args, create=False) as workbook:
+        if not args.output:
+            sys.stdout.write(workbook.export_text(args.kind))
+            return 0
+        written = workbook.export_to(args.kind, Path(args.output), force=args.force)
+    where = args.output if args.kind == "markdown" else written[0]
+    print(f"wrote {len(written)} file(s) to {where}" if args.kind == "markdown" else f"wrote {where}",
+          file=sys.stderr)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as workbook:
+        counts = workbook.restore_file(args.file)
+    print(f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
+          f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "
+          f"{counts.get('follow_up', 0)} follow-ups")
+    return 0
+
+
+_COMMANDS = {"locate": _locate, "check": _check, "backup": _backup, "demo": _demo,
+             "import": _import, "export": _export, "restore": _restore}

@@ -9,6 +9,7 @@ SQLModel table models do not validate on construction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import field_validator
@@ -217,3 +218,13 @@ class Profile(SQLModel):
     name: str = ""
     situation: str = ""
     field: str = ""
+
+
+@dataclass(frozen=True)
+class InterviewRecord:
+    """One interview with its contact and everything written during it (for exports)."""
+
+    interview: Interview
+    contact: Contact
+    questions: list[InterviewQuestion]
+    notes: list[Note]

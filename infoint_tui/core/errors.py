@@ -48,3 +48,21 @@ class WorkbookTooNew(WorkbookError):
 
 class WorkbookLocked(WorkbookError):
     """Another infoint-tui already has the workbook open."""
+
+
+class ImportFileError(InfointError):
+    """A file that cannot be imported as claimed; names the file and, when known, the line.
+
+    Raised before anything is written: an import is one transaction.
+    """
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        where = f"{path}, line {line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+
+
+class ExportError(InfointError):
+    """An export that would overwrite a file or write outside its directory."""

@@ -14,9 +14,10 @@ from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.service.records import RecordsMixin
+from infoint_tui.core.service.transfer import EXPORT_KINDS, IMPORT_KINDS, TransferMixin
 
 
-class Workbook(MessagesMixin, PrepMixin, OverviewMixin, RecordsMixin):
+class Workbook(MessagesMixin, TransferMixin, PrepMixin, OverviewMixin, RecordsMixin):
     """An open workbook. Use ``Workbook.open(path)``, and close it (or use ``with``)."""
 
 
@@ -26,6 +27,8 @@ __all__ = [
     "ContactSummary",
     "DeletedContact",
     "DeletionImpact",
+    "EXPORT_KINDS",
+    "IMPORT_KINDS",
     "PipelineSummary",
     "QueueItem",
     "Workbook",

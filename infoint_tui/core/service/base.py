@@ -178,8 +178,9 @@ class WorkbookBase:
         self.close()
 
     @contextmanager
-    def _writing(self) -> Iterator[Session]:
-        """One write transaction at a time, committed on success.
+    def _writing(self, *, commit: bool = True) -> Iterator[Session]:
+        """One write transaction at a time, committed on success (rolled back
+        instead when ``commit`` is false: a dry run sees every check but writes nothing).
 
         SQLite's own failures (a full disk, a read-only or vanished file)
         become a ``WorkbookError`` that says what happened, so the app can
@@ -188,7 +189,10 @@ class WorkbookBase:
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
             try:
                 yield session
-                session.commit()
+                if commit:
+                    session.commit()
+                else:
+                    session.rollback()
             except DBAPIError as exc:
                 session.rollback()
                 raise WorkbookError(self.path, _storage_problem(exc)) from exc

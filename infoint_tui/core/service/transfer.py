@@ -1,0 +1,222 @@
+"""Imports and exports: contacts in from other tools, everything out again.
+
+Parsing and writing the formats lives in ``core.transfer``; here is what
+touches the workbook: matching imported people against the ones already
+there (one transaction, rolled back for a dry run), gathering what the
+exports write, and the whole-workbook snapshot and restore.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from infoint_tui.core.domain import Contact, ContactFields, Interview, InterviewRecord
+from infoint_tui.core.enums import Source, Stage, Warmth
+from infoint_tui.core.errors import ValidationFailed
+from infoint_tui.core.rules.warmth import default_warmth
+from infoint_tui.core.service.base import read_model, validated
+from infoint_tui.core.service.prep import PrepMixin
+from infoint_tui.core.tables import ContactRow, InterviewRow, StageChangeRow
+from infoint_tui.core.transfer import files, snapshot
+from infoint_tui.core.transfer.incoming import ImportReport, Incoming
+from infoint_tui.core.transfer.matching import Matcher, fill_empty
+
+
+class TransferMixin(PrepMixin):
+    """Getting contacts in and everything out."""
+
+    def import_contacts(self, incoming: list[Incoming], *, path: Path | str, notices: list[str] = (),
+                        warmth: Warmth | str | None = None, dry_run: bool = False) -> ImportReport:
+        """Add the people who are new, fill empty fields of the ones already here, skip
+        (saying why) the ones that can't be stored. One transaction: all or nothing.
+
+        ``warmth`` is the person's choice for everyone added; without it a
+        warmth from the file counts as chosen, else the rules decide.
+        """
+        report = ImportReport(str(path), dry_run, notices=list(notices))
+        if warmth is not None:
+            warmth = validated(ContactFields, {"name": "x", "warmth": warmth}).warmth
+        with self._writing(commit=not dry_run) as session:
+            matcher = Matcher()
+            for row in session.exec(select(ContactRow)).all():
+                matcher.add(row)
+            by_key: dict[str, ContactRow] = {}
+            added: list[tuple[Incoming, ContactRow]] = []
+            for item in incoming:
+                try:
+                    draft, stage = self._incoming_draft(item)
+                except ValidationFailed as exc:
+                    report.skipped.append((item.line, str(exc)))
+                    continue
+                existing = matcher.find(draft.model_dump())
+                if existing is not None:
+                    if fill_empty(existing, draft.model_dump()):
+                        existing.updated_at = self.clock()
+                        session.add(existing)
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                    row = existing
+                else:
+                    manual = warmth is not None or ("warmth" in item.fields and item.warmth_chosen is not False)
+                    if warmth is not None:
+                        draft.warmth = warmth
+                    row = self._insert_contact(session, draft, manual)
+                    if stage is not None and stage is not Stage.PROSPECT:
+                        self._move(session, row, stage)
+                    matcher.add(row)
+                    added.append((item, row))
+                    report.added += 1
+                if item.key:
+                    by_key.setdefault(item.key, row)
+            self._link_referrals(session, added, by_key, report)
+        return report
+
+    @staticmethod
+    def _incoming_draft(item: Incoming) -> tuple[ContactFields, Stage | None]:
+        fields = dict(item.fields)
+        if not str(fields.get("name", "")).strip():
+            raise ValidationFailed("name", "missing (a contact needs a name)")
+        draft = validated(ContactFields, fields)
+        stage = None
+        if item.stage:
+            try:
+                stage = Stage(item.stage)
+            except ValueError:
+                raise ValidationFailed("stage", f"{item.stage!r} is not a stage "
+                                       f"({', '.join(s.value for s in Stage)})") from None
+        return draft, stage
+
+    def _link_referrals(self, session: Session, added: list[tuple[Incoming, ContactRow]],
+                        by_key: dict[str, ContactRow], report: ImportReport) -> None:
+        """Link the people the file says referred someone, then let the rules warm them."""
+        linked: list[ContactRow] = []
+        for item, row in added:
+            if not item.referred_by_key:
+                continue
+            referrer = by_key.get(item.referred_by_key)
+            if referrer is None:
+                report.notices.append(f"line {item.line}: referred by {item.referred_by_key!r}, "
+                                      "who is not in this file; left without a referrer")
+                continue
+            try:
+                self._check_referrer(session, row.id, referrer.id)
+            except ValidationFailed as exc:
+                report.notices.append(f"line {item.line}: {exc.message}; left without a referrer")
+                continue
+            row.referred_by_id = referrer.id
+            session.add(row)
+            linked.append(row)
+        session.flush()
+        # Referrers first, so a referral's warmth follows its referrer's final warmth.
+        for row in sorted(linked, key=lambda r: len(self._chain_ids(session, r))):
+            if not row.warmth_is_manual:
+                referrer = session.get(ContactRow, row.referred_by_id)
+                row.warmth = default_warmth(Source(row.source), Warmth(referrer.warmth)).value
+                session.add(row)
+
+    @staticmethod
+    def _chain_ids(session: Session, row: ContactRow) -> list[int]:
+        ids: list[int] = []
+        while row.referred_by_id is not None and row.referred_by_id not in ids:
+            ids.append(row.referred_by_id)
+            row = session.get(ContactRow, row.referred_by_id)
+        return ids
+
+    # -- what the exports write ---------------------------------------------
+
+    def all_contacts(self) -> list[Contact]:
+        with self._reading() as session:
+            rows = session.exec(select(ContactRow).order_by(ContactRow.id)).all()
+            return [read_model(Contact, row) for row in rows]
+
+    def interview_records(self) -> list[InterviewRecord]:
+        """Every interview with its contact, questions and notes, oldest first."""
+        records = []
+        with self._reading() as session:
+            rows = session.exec(select(InterviewRow, ContactRow)
+                                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
+                                .order_by(InterviewRow.scheduled_at, InterviewRow.id)).all()
+            pairs = [(read_model(Interview, i), read_model(Contact, c)) for i, c in rows]
+        for interview, contact in pairs:
+            records.append(InterviewRecord(interview, contact, self.interview_questions(interview.id),
+                                           self.notes(interview.id)))
+        return records
+
+    def export_snapshot(self) -> dict[str, Any]:
+        """The whole workbook as plain data (see ``transfer.snapshot``)."""
+        with self._engine.connect() as connection:
+            return snapshot.dump(connection, self.schema_revision())
+
+    def restore_snapshot(self, data: Any, *, source: Path | str) -> dict[str, int]:
+        """Load a snapshot into this workbook, which must hold no contacts yet.
+
+        Returns how many rows went into each table.
+        """
+        with self._writing() as session:
+            return snapshot.load(session.connection(), data, self.schema_revision(), source)
+
+    # -- by format, for the command line and the app ---------------------------
+
+    def import_file(self, kind: str, path: Path | str, *, warmth: Warmth | str | None = None,
+                    dry_run: bool = False) -> ImportReport:
+        """Read ``path`` as ``kind`` (one of ``IMPORT_KINDS``) and import it."""
+        if kind not in IMPORT_KINDS:
+            raise ValidationFailed("kind", f"{kind!r} is not an import format ({', '.join(IMPORT_KINDS)})")
+        notices: list[str] = []
+        if kind == "linkedin":
+            from infoint_tui.core.transfer import linkedin
+            incoming = linkedin.parse(path)
+        elif kind == "vcard":
+            from infoint_tui.core.transfer import vcard
+            incoming = vcard.parse(path)
+        else:
+            from infoint_tui.core.transfer import csv_contacts
+            incoming, notices = csv_contacts.parse(path)
+        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run)
+
+    def export_text(self, kind: str) -> str:
+        """The workbook as one file's text in ``kind`` (csv, vcard, ics or json)."""
+        if kind == "csv":
+            from infoint_tui.core.transfer import csv_contacts
+            contacts = self.all_contacts()
+            names = {c.id: c.name for c in contacts}
+            return csv_contacts.write(contacts, names)
+        if kind == "vcard":
+            from infoint_tui.core.transfer import vcard
+            return vcard.write(self.all_contacts())
+        if kind == "ics":
+            from infoint_tui.core.transfer import calendar
+            talks = [(r.interview, r.contact) for r in self.interview_records()]
+            todos = []
+            for item in self.follow_up_queue():
+                action, why, _ = self.describe_follow_up(item)
+                todos.append((item.follow_up.id, f"{action}: {item.contact_name}", why, item.due))
+            return calendar.write(talks, todos, self.clock()).decode("utf-8")
+        if kind == "json":
+            return snapshot.to_json(self.export_snapshot())
+        raise ValidationFailed("kind", f"{kind!r} is not a single-file export ({', '.join(TEXT_EXPORTS)})")
+
+    def export_to(self, kind: str, dest: Path | str, *, force: bool = False) -> list[Path]:
+        """Write an export to ``dest`` (a directory for markdown); returns the files written.
+
+        An existing file is replaced only with ``force``, and then whole: the
+        new text goes to a temporary file first.
+        """
+        dest = Path(dest)
+        if kind == "markdown":
+            from infoint_tui.core.transfer import markdown_notes
+            return markdown_notes.write(self.interview_records(), dest, self.tz, force=force)
+        text = self.export_text(kind)
+        return [files.write_new(dest, text, force=force)]
+
+    def restore_file(self, path: Path | str) -> dict[str, int]:
+        return self.restore_snapshot(snapshot.read(path), source=path)
+
+
+IMPORT_KINDS = ("linkedin", "vcard", "csv")
+TEXT_EXPORTS = ("csv", "vcard", "ics", "json")
+EXPORT_KINDS = (*TEXT_EXPORTS, "markdown")

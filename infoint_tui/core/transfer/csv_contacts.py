@@ -1,0 +1,136 @@
+"""Contacts as CSV: the documented column set, read and written.
+
+Export writes every column in ``COLUMNS``; import reads the same names
+(case, spaces and dashes don't matter) plus the usual aliases of other
+tools, so an export imports back as it was. Unknown columns are reported,
+not fatal. Cells a spreadsheet would run as formulas are neutralised on
+the way out with a leading quote, which import takes off again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from infoint_tui.core.domain import Contact
+from infoint_tui.core.errors import ImportFileError
+from infoint_tui.core.transfer.incoming import (
+    FORMULA_STARTS,
+    Incoming,
+    csv_rows,
+    header_key,
+    read_text,
+    unquote_formula,
+)
+
+WHAT = "a contacts CSV file"
+
+# Export order. ``id`` and ``referred_by_id`` link referrals within the file;
+# the columns after ``notes`` are for reading and are ignored on import.
+COLUMNS = (
+    "id", "name", "organization", "title", "career_field", "email", "phone", "location",
+    "linkedin_url", "source", "warmth", "warmth_chosen", "stage", "intent",
+    "may_mention_referrer", "referred_by_id", "referred_by", "notes", "created_at", "updated_at",
+)
+_FIELDS = ("name", "organization", "title", "career_field", "email", "phone", "location",
+           "linkedin_url", "source", "warmth", "intent", "may_mention_referrer", "notes")
+_EXPORT_ONLY = ("referred_by", "created_at", "updated_at")
+_CHOICES = ("source", "warmth", "intent")
+ALIASES = {
+    "first name": "first_name", "given name": "first_name",
+    "last name": "last_name", "family name": "last_name", "surname": "last_name",
+    "full name": "name", "company": "organization", "organisation": "organization", "employer": "organization",
+    "position": "title", "job title": "title", "role": "title", "field": "career_field",
+    "e mail": "email", "email address": "email", "e mail address": "email",
+    "telephone": "phone", "phone number": "phone", "mobile": "phone",
+    "city": "location", "linkedin": "linkedin_url", "url": "linkedin_url", "profile url": "linkedin_url",
+    "note": "notes",
+}
+DOCUMENTED = tuple(c for c in COLUMNS if c not in _EXPORT_ONLY) + ("first_name", "last_name")
+
+
+def _column(cell: str) -> str | None:
+    key = header_key(cell)
+    as_name = key.replace(" ", "_")
+    if as_name in COLUMNS or as_name in ("first_name", "last_name"):
+        return as_name
+    return ALIASES.get(key)
+
+
+def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
+    """The contacts in the file, and notices about it (columns it did not know)."""
+    rows = csv_rows(read_text(path, WHAT), path)
+    header = next(rows, None)
+    if header is None:
+        raise ImportFileError(path, f"is empty; expected {WHAT} with a header line")
+    columns: dict[str, int] = {}
+    unknown: list[str] = []
+    for index, cell in enumerate(header[1]):
+        name = _column(cell)
+        if name is None:
+            if cell.strip():
+                unknown.append(cell.strip())
+        else:
+            columns.setdefault(name, index)
+    if "name" not in columns and "first_name" not in columns:
+        raise ImportFileError(path, "has no name column (expected 'name', or 'first name' and "
+                              f"'last name'; the columns are: {', '.join(DOCUMENTED)})", header[0])
+    notices = [f"ignored columns: {', '.join(unknown)}"] if unknown else []
+
+    found: list[Incoming] = []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+
+        def cell(name: str, row: list[str] = row) -> str:
+            index = columns.get(name)
+            return unquote_formula(row[index]) if index is not None and index < len(row) else ""
+
+        fields = {name: cell(name) for name in _FIELDS if name in columns}
+        if not fields.get("name", "").strip():
+            fields["name"] = " ".join(p for p in (cell("first_name").strip(), cell("last_name").strip()) if p)
+        for name in _CHOICES:
+            if name in fields:
+                value = fields[name].strip().casefold().replace(" ", "_")
+                if value:
+                    fields[name] = value
+                else:
+                    del fields[name]  # blank: the default (or the rules) decide
+        if not fields.get("may_mention_referrer", "x").strip():
+            del fields["may_mention_referrer"]
+        found.append(Incoming(
+            line, fields,
+            stage=cell("stage").strip().casefold().replace(" ", "_") or None,
+            warmth_chosen=(cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
+                           if "warmth_chosen" in columns else None),
+            key=cell("id").strip() or None,
+            referred_by_key=cell("referred_by_id").strip() or None,
+        ))
+    return found, notices
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def write(contacts: Iterable[Contact], referrer_names: dict[int, str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for contact in contacts:
+        values = {
+            **{name: getattr(contact, name) for name in _FIELDS},
+            "id": contact.id,
+            "warmth_chosen": "yes" if contact.warmth_is_manual else "no",
+            "stage": contact.stage.value,
+            "may_mention_referrer": "yes" if contact.may_mention_referrer else "no",
+            "referred_by_id": contact.referred_by_id or "",
+            "referred_by": referrer_names.get(contact.referred_by_id or 0, ""),
+            "created_at": contact.created_at.isoformat(),
+            "updated_at": contact.updated_at.isoformat(),
+        }
+        writer.writerow([neutralise(str(values[name])) for name in COLUMNS])
+    return out.getvalue()

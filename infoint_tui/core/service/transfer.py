@@ -19,7 +19,7 @@ from infoint_tui.core.errors import ValidationFailed
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
-from infoint_tui.core.tables import ContactRow, InterviewRow, StageChangeRow
+from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import files, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path
 
-from infoint_tui.core.errors import ExportError
 from infoint_tui.core.domain import InterviewRecord
+from infoint_tui.core.errors import ExportError
 
 # What can start inline syntax mid-line (the values never start a line: they follow
 # "# ", "- **Label:** " or "### 1. "); '#' too, as a trailing run would close a heading.

@@ -106,7 +106,8 @@ def _incoming(card, line: int) -> Incoming:
     if "adr" in card.contents:
         adr = card.adr.value
         location = ", ".join(_text(p) for p in (adr.city, adr.region, adr.country) if _text(p))
-    notes = "\n".join(_text(item.value) for item in _values(card, "note") if _text(item.value))
+    notes = "\n".join(_text(item.value).replace("\r\n", "\n")
+                      for item in _values(card, "note") if _text(item.value))
     notes = "\n".join(part for part in (notes, *extra_notes) if part)
 
     fields = {

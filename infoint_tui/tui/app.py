@@ -219,11 +219,32 @@ class InfointApp(App[int]):
 
         self.push_screen(SettingsScreen(self.settings, self.settings_path), self.apply_settings)
 
+    def action_import(self) -> None:
+        from infoint_tui.tui.screens.transfer import ImportScreen
+
+        if self.workbook is not None:
+            self.push_screen(ImportScreen(), self._transferred)
+
+    def action_export(self) -> None:
+        from infoint_tui.tui.screens.transfer import ExportScreen
+
+        if self.workbook is not None:
+            self.push_screen(ExportScreen(), self._transferred)
+
+    def _transferred(self, summary: str | None) -> None:
+        if summary:
+            self.notify(summary, title="Done", markup=False)
+            self.refresh_overdue()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the current screen, by its description."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Settings", "Your profile, the rules' numbers and the theme", self.action_settings)
         yield SystemCommand("Welcome", "What informational interviewing is, and who you are", self.action_welcome)
+        yield SystemCommand("Import contacts", "From LinkedIn's Connections.csv, a vCard file, a CSV file, "
+                            "or restore a JSON export", self.action_import)
+        yield SystemCommand("Export", "Contacts (CSV, vCard), calendar (.ics), interview notes (Markdown), "
+                            "everything (JSON)", self.action_export)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

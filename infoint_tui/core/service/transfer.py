@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from infoint_tui.core.domain import Contact, ContactFields, Interview, InterviewRecord
 from infoint_tui.core.enums import Source, Stage, Warmth
-from infoint_tui.core.errors import ValidationFailed
+from infoint_tui.core.errors import ExportError, ValidationFailed
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
@@ -207,11 +207,14 @@ class TransferMixin(PrepMixin):
         new text goes to a temporary file first.
         """
         dest = Path(dest)
-        if kind == "markdown":
-            from infoint_tui.core.transfer import markdown_notes
-            return markdown_notes.write(self.interview_records(), dest, self.tz, force=force)
-        text = self.export_text(kind)
-        return [files.write_new(dest, text, force=force)]
+        try:
+            if kind == "markdown":
+                from infoint_tui.core.transfer import markdown_notes
+                return markdown_notes.write(self.interview_records(), dest, self.tz, force=force)
+            text = self.export_text(kind)
+            return [files.write_new(dest, text, force=force)]
+        except OSError as exc:
+            raise ExportError(f"{dest}: cannot be written ({exc.strerror or exc})") from None
 
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)

@@ -81,6 +81,7 @@ class PipelineScreen(WorkbookScreen):
         self._last_deleted: DeletedContact | None = None
         self._select_next: int | None = None
         self._by_id: dict[int, ContactSummary] = {}
+        self._summary: PipelineSummary | None = None
         self._row_cache: dict[int, tuple[str, list[Text]]] = {}
         self._row_cache_key: tuple | None = None
 
@@ -136,7 +137,7 @@ class PipelineScreen(WorkbookScreen):
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
         self._row_cache, self._row_cache_key = rows, (id(contacts), columns)
-        self.query_one("#pipeline-summary", Static).update(summary_text(summary))
+        self._summary = summary
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
 
@@ -156,6 +157,10 @@ class PipelineScreen(WorkbookScreen):
         self._by_id = {c.id: c for c in self._shown}
         self.query_one(ResponsiveTable).refill(((str(c.id), rows[c.id][1]) for c in self._shown),
                                                select=str(select_id) if select_id is not None else None)
+        line = summary_text(self._summary) if self._summary is not None else Text()
+        if query.strip():
+            line = Text(f"{len(self._shown)} of {len(self._contacts)} match “{query}” │ ", style="bold") + line
+        self.query_one("#pipeline-summary", Static).update(line)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:
             empty.update(Text("No contacts yet. Press a to add the first person you know who works in a "

@@ -1,0 +1,93 @@
+"""The baseline programs the benchmarks compare the app against, run in the same pseudo-terminal.
+
+``python -m infoint_tui.bench.baselines table`` — a minimal Textual app showing a DataTable;
+``... sqlmodel WORKBOOK`` — the same, importing SQLModel and reading the contact table;
+``... textarea FILE`` — a bare TextArea holding the text of FILE, focused.
+"""
+
+from __future__ import annotations
+
+import sys
+
+ROWS = 1000
+TITLE = "baseline"
+
+
+def first_table_row() -> str:
+    return "Person 0000"
+
+
+def table_app():
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    class TableApp(App):
+        TITLE = TITLE
+
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("Name", "Organization", "Warmth", "Stage", "Next due")
+            table.add_rows((f"Person {i:04d}", f"Org {i % 50}", "warm", "prospect", "") for i in range(ROWS))
+
+    return TableApp()
+
+
+def sqlmodel_app(path: str):
+    from sqlmodel import Session, create_engine, text
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    class SQLModelApp(App):
+        TITLE = TITLE
+
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            engine = create_engine(f"sqlite:///{path}")
+            with Session(engine) as session:
+                rows = session.exec(text("SELECT name, organization, warmth, stage, '' FROM contact "
+                                         "ORDER BY id")).all()
+            table = self.query_one(DataTable)
+            table.add_columns("Name", "Organization", "Warmth", "Stage", "Next due")
+            table.add_rows(tuple(row) for row in rows)
+
+    return SQLModelApp()
+
+
+def textarea_app(path: str):
+    from textual.app import App
+    from textual.widgets import Footer, Header, TextArea
+
+    with open(path, encoding="utf-8") as handle:
+        content = handle.read()
+
+    class TextAreaApp(App):
+        TITLE = TITLE
+
+        def compose(self):
+            yield Header()
+            yield TextArea(content, soft_wrap=True, tab_behavior="indent", id="answer")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.query_one(TextArea).focus()
+
+    return TextAreaApp()
+
+
+def main(argv: list[str]) -> None:
+    kind, *rest = argv
+    app = {"table": table_app, "sqlmodel": sqlmodel_app, "textarea": textarea_app}[kind](*rest)
+    app.run()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -78,7 +78,9 @@ def textarea_app(path: str):
             yield Footer()
 
         def on_mount(self) -> None:
-            self.query_one(TextArea).focus()
+            editor = self.query_one(TextArea)
+            editor.move_cursor(editor.document.end)  # as the interview screen does: go on at the end
+            editor.focus()
 
     return TextAreaApp()
 

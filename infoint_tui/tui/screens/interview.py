@@ -138,8 +138,9 @@ class InterviewScreen(WorkbookScreen):
         editor = self.query_one("#answer", TextArea)
         editor.load_text(question.answer)
         editor.move_cursor(editor.document.end)
-        # After the next refresh, when the wrapped options have their heights,
-        # so the list scrolls to the same place every time.
+        # After the next refresh, when the wrapped lines and options have their
+        # heights: the editor shows its last line, the list scrolls the same way every time.
+        self.call_after_refresh(editor.scroll_cursor_visible)
         self.call_after_refresh(self._highlight_current)
 
     def _highlight_current(self) -> None:

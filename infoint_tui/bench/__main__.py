@@ -1,0 +1,93 @@
+"""``python -m infoint_tui.bench``: run every benchmark and print the results as Markdown tables.
+
+Progress goes to standard error; the tables go to standard output (and to
+``--output FILE``), ready to paste into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+from datetime import date
+
+from infoint_tui.bench.suite import Figure, ScaleRow, run_all
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), model)
+    except OSError:
+        pass
+    import textual
+
+    return (f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
+            f"Python {platform.python_version()}, Textual {textual.__version__}")
+
+
+def figures_table(figures: list[Figure]) -> list[str]:
+    out = ["| benchmark | app (median) | baseline | baseline (median) | ratio | goal | met |",
+           "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        base = f"{statistics.median(f.baseline):.0f} ms" if f.baseline else ""
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
+        met = {True: "yes", False: "**no**", None: ""}[f.met]
+        out.append(f"| {f.name} | {f.median:.0f} ms | {f.baseline_name} | {base} | {ratio} | {f.goal} | {met} |")
+    return out
+
+
+def scale_table(rows: list[ScaleRow]) -> list[str]:
+    def cell(samples: list[float]) -> str:
+        return f"{statistics.median(samples):.0f} ms" if samples else "—"
+
+    out = ["| contacts | start to rows | filter keystroke | follow-up queue | contact detail | peak memory |",
+           "|---|---|---|---|---|---|"]
+    for row in rows:
+        out.append(f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(row.filter_ms)} | {cell(row.queue_ms)} | "
+                   f"{cell(row.detail_ms)} | {row.peak_mib:.0f} MiB |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = last.contacts / first.contacts
+        out.append("")
+        out.append(f"From {first.contacts:,} to {last.contacts:,} contacts ({growth:.0f}× as many): "
+                   + ", ".join(f"{name} {statistics.median(b) / statistics.median(a):.1f}×"
+                               for name, a, b in (("filter", first.filter_ms, last.filter_ms),
+                                                  ("queue", first.queue_ms, last.queue_ms),
+                                                  ("detail", first.detail_ms, last.detail_ms))
+                               if a and b) + ".")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m infoint_tui.bench", description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,50000", help="workbook sizes for the scale table")
+    parser.add_argument("--runs", type=int, default=5, help="launches per start figure (default 5)")
+    parser.add_argument("--keys", type=int, default=60, help="keys typed per typing round (default 60)")
+    parser.add_argument("--quick", action="store_true", help="a short run: 1,000 contacts, 2 runs, 20 keys")
+    parser.add_argument("--output", metavar="FILE", help="also write the tables to FILE")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs, keys = args.runs, args.keys
+    if args.quick:
+        sizes, runs, keys = [1000], 2, 20
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    figures, scale = run_all(sizes, runs, keys, log)
+    report = [f"Measured {date.today().isoformat()} on {machine()}.", "", *figures_table(figures), "",
+              *scale_table(scale)]
+    text = "\n".join(report) + "\n"
+    sys.stdout.write(text)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from infoint_tui.core.enums import FollowUpKind, Stage, TemplateKind
 from infoint_tui.core.service import Workbook
@@ -15,6 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 from tests.helpers import settle
 
 
@@ -44,7 +45,7 @@ async def queue(app, pilot) -> FollowUpsScreen:
 
 async def select_kind(app, pilot, screen: FollowUpsScreen, kind: FollowUpKind) -> int:
     index = next(i for i, item in enumerate(screen.items) if item.kind is kind)
-    screen.query_one(DataTable).move_cursor(row=index)
+    screen.query_one(ResponsiveTable).move_cursor(row=index)
     await pilot.pause()
     return screen.items[index].follow_up.id
 
@@ -109,7 +110,7 @@ async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:
         await pilot.press("h")  # show done items, then reopen it
         await settle(app, pilot)
         index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == notes_id)
-        screen.query_one(DataTable).move_cursor(row=index)
+        screen.query_one(ResponsiveTable).move_cursor(row=index)
         await pilot.press("o")
         await settle(app, pilot)
         assert app.workbook.get_follow_up(notes_id).done_at is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
@@ -17,6 +17,7 @@ from infoint_tui.tui.screens.contact_form import ContactForm
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.schedule import ScheduleForm
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 from tests.helpers import plain, settle
 
 
@@ -83,14 +84,14 @@ async def test_add_contact_validates_beside_the_field_and_stores(empty_app) -> N
         (stored,) = app.workbook.list_contacts()
         assert stored.name == "Joe Chameau"
         assert app.workbook.get_contact(stored.id).email == "joe@example.edu"
-        assert app.screen.query_one(DataTable).row_count == 1
+        assert app.screen.query_one(ResponsiveTable).row_count == 1
 
 
 async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ResponsiveTable)
         assert table.row_count == 40
         joe = await select(app, pilot, "Hannah Fischer")
         assert table.row_count == 1
@@ -244,6 +245,6 @@ async def test_markup_in_a_name_is_shown_literally(empty_app, db_path) -> None:
         app.workbook.add_contact(name="[bold]Eve[/bold] [@click=app.quit]")
         pipeline(app).reload()
         await settle(app, pilot)
-        cell = app.screen.query_one(DataTable).get_row_at(0)[0]
+        cell = app.screen.query_one(ResponsiveTable).get_row_at(0)[0]
         assert cell.plain == "[bold]Eve[/bold] [@click=app.quit]"
         assert app.is_running

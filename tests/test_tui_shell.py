@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
-
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.message import MessageScreen
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
 
 async def test_app_shows_the_contacts_of_the_workbook(tmp_path: Path, clock) -> None:
@@ -18,7 +17,7 @@ async def test_app_shows_the_contacts_of_the_workbook(tmp_path: Path, clock) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ResponsiveTable)
         assert table.row_count == 40
         assert app.workbook is not None and app.workbook.count_contacts() == 40
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.transfer import ExportScreen, ImportScreen
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
 from .helpers import plain, settle
 
@@ -41,7 +42,7 @@ async def test_import_previews_then_imports_and_the_pipeline_shows_them(tmp_path
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
         assert app.workbook.count_contacts() == 8
-        assert app.screen.query_one(DataTable).row_count == 8
+        assert app.screen.query_one(ResponsiveTable).row_count == 8
 
 
 async def test_import_error_is_shown_in_the_dialog_with_the_path_kept(tmp_path: Path, clock) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
@@ -145,11 +145,11 @@ class FollowUpsScreen(WorkbookScreen):
             return None
         return True
 
-    @on(DataTable.RowHighlighted, "#followups")
+    @on(ResponsiveTable.RowHighlighted, "#followups")
     def _moved(self) -> None:
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#followups")
+    @on(ResponsiveTable.RowSelected, "#followups")
     def _chosen(self) -> None:
         self.action_open()
 

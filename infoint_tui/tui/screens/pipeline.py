@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.enums import Intent, Stage, Warmth
@@ -16,7 +16,7 @@ from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
-from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, column_widths
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
 # In a narrow terminal the table keeps what you need to choose whom to contact
@@ -84,6 +84,7 @@ class PipelineScreen(WorkbookScreen):
         self._summary: PipelineSummary | None = None
         self._row_cache: dict[int, tuple[str, list[Text]]] = {}
         self._row_cache_key: tuple | None = None
+        self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,13 +131,14 @@ class PipelineScreen(WorkbookScreen):
         summary = workbook.pipeline_summary()
         columns = self.query_one(ResponsiveTable).columns_shown
         rows = build_rows(contacts, columns, self.app.clock())  # off the event loop: 10k rows take a while
-        self.app.call_from_thread(self._show, contacts, summary, rows, columns)
+        widths = column_widths(columns, (cells for _, cells in rows.values()))
+        self.app.call_from_thread(self._show, contacts, summary, rows, widths, columns)
 
     def _show(self, contacts: list[ContactSummary], summary: PipelineSummary,
-              rows: dict[int, tuple[str, list[Text]]], columns: tuple[str, ...]) -> None:
+              rows: dict[int, tuple[str, list[Text]]], widths: list[int], columns: tuple[str, ...]) -> None:
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
-        self._row_cache, self._row_cache_key = rows, (id(contacts), columns)
+        self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
         self._summary = summary
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
@@ -147,6 +149,7 @@ class PipelineScreen(WorkbookScreen):
         key = (id(self._contacts), columns)
         if self._row_cache_key != key:
             self._row_cache = build_rows(self._contacts, columns, self.app.clock())
+            self._widths = column_widths(columns, (cells for _, cells in self._row_cache.values()))
             self._row_cache_key = key
         return self._row_cache
 
@@ -156,7 +159,8 @@ class PipelineScreen(WorkbookScreen):
         self._shown = [c for c in self._contacts if matches(rows[c.id][0], query)]
         self._by_id = {c.id: c for c in self._shown}
         self.query_one(ResponsiveTable).refill(((str(c.id), rows[c.id][1]) for c in self._shown),
-                                               select=str(select_id) if select_id is not None else None)
+                                               select=str(select_id) if select_id is not None else None,
+                                               widths=self._widths)
         line = summary_text(self._summary) if self._summary is not None else Text()
         if query.strip():
             line = Text(f"{len(self._shown)} of {len(self._contacts)} match “{query}” │ ", style="bold") + line
@@ -175,13 +179,13 @@ class PipelineScreen(WorkbookScreen):
     def _filter_changed(self) -> None:
         self._fill()  # whoever was selected stays selected while visible
 
-    @on(DataTable.RowSelected, "#contacts")
+    @on(ResponsiveTable.RowSelected, "#contacts")
     def _row_chosen(self) -> None:
         self.action_detail()  # the table takes enter itself and says so with this message
 
     @on(Input.Submitted, "#pipeline-filter")
     def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(ResponsiveTable).focus()
 
     def selected(self) -> ContactSummary | None:
         key = self.query_one(ResponsiveTable).cursor_key()
@@ -213,7 +217,7 @@ class PipelineScreen(WorkbookScreen):
         box = self.query_one("#pipeline-filter", Input)
         if box.value:
             box.value = ""
-        self.query_one(DataTable).focus()
+        self.query_one(ResponsiveTable).focus()
 
     def action_add(self) -> None:
         self.app.push_screen(ContactForm("New contact", lambda v: self.workbook.add_contact(**v)), self._saved)

@@ -248,3 +248,25 @@ async def test_markup_in_a_name_is_shown_literally(empty_app, db_path) -> None:
         cell = app.screen.query_one(ResponsiveTable).get_row_at(0)[0]
         assert cell.plain == "[bold]Eve[/bold] [@click=app.quit]"
         assert app.is_running
+
+
+async def test_coming_back_reloads_only_when_the_workbook_changed(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        loads = []
+        original = app.workbook.list_contacts
+        app.workbook.list_contacts = lambda: loads.append(1) or original()
+        await pilot.press("enter")  # a contact's details, then back: nothing changed
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert loads == []
+        contact = pipeline(app).selected()
+        app.workbook.update_contact(contact.id, title="Changed elsewhere")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert loads == [1]

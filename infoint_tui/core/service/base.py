@@ -111,6 +111,8 @@ class WorkbookBase:
         self.tz = tz or local_zone()
         self.policy = Policy()  # the rules' adjustable numbers; the app sets them from the settings
         self._write_lock = threading.Lock()
+        # Counts committed writes, so a screen can tell whether what it shows is still current.
+        self.revision = 0
 
     # -- opening and closing --------------------------------------------------
 
@@ -191,6 +193,7 @@ class WorkbookBase:
                 yield session
                 if commit:
                     session.commit()
+                    self.revision += 1
                 else:
                     session.rollback()
             except DBAPIError as exc:

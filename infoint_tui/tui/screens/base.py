@@ -3,6 +3,7 @@ showing core errors as messages, and the help and area keys."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -40,11 +41,28 @@ class WorkbookCalls:
             self.app.call_from_thread(done, result)
 
 
+# A screen shown again reloads when the workbook changed, or when this long has passed
+# (its "due in 2 hours" texts age even when nothing is written).
+RELOAD_AFTER_SECONDS = 60.0
+
+
 class WorkbookScreen(WorkbookCalls, Screen[None]):
     """An area screen whose data comes from ``app.workbook``, always through a worker."""
 
     HELP_TITLE = ""
     HELP_TEXT = ""
+    _loaded: tuple[int, float] | None = None
+
+    def loaded_at(self, revision: int) -> None:
+        """Record that what is shown was read at workbook ``revision`` (read it before the data)."""
+        self._loaded = (revision, time.monotonic())
+
+    def is_current(self) -> bool:
+        """Whether what is shown needs no reload: nothing written since, and not too old."""
+        if self._loaded is None or self.workbook is None:
+            return False
+        revision, when = self._loaded
+        return revision == self.workbook.revision and time.monotonic() - when < RELOAD_AFTER_SECONDS
 
     def workbook_ready(self) -> None:
         """Called once the app has opened the workbook (or at mount if it already had)."""

@@ -78,7 +78,7 @@ class FollowUpsScreen(WorkbookScreen):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.workbook is not None:
+        if self.workbook is not None and not self.is_current():
             self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -89,9 +89,11 @@ class FollowUpsScreen(WorkbookScreen):
     @work(thread=True, exclusive=True, group="followups-load")
     def _load(self, include_done: bool, kind: FollowUpKind | None, contact_id: int | None) -> None:
         workbook = self.workbook
+        revision = workbook.revision
         items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
         described = [workbook.describe_follow_up(item) for item in items]
         self.app.call_from_thread(self._show, items, described)
+        self.app.call_from_thread(self.loaded_at, revision)
 
     def _show(self, items: list[QueueItem], described: list[tuple[str, str, str]]) -> None:
         select_id, self._select_next = self._select_next, None

@@ -109,7 +109,7 @@ class PipelineScreen(WorkbookScreen):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.workbook is not None:
+        if self.workbook is not None and not self.is_current():
             self.reload()  # another screen may have moved someone along
 
     # -- loading and showing --------------------------------------------------------
@@ -127,12 +127,14 @@ class PipelineScreen(WorkbookScreen):
     @work(thread=True, exclusive=True, group="pipeline-load")
     def _load(self) -> None:
         workbook = self.workbook
+        revision = workbook.revision
         contacts = workbook.list_contacts()
         summary = workbook.pipeline_summary()
         columns = self.query_one(ResponsiveTable).columns_shown
         rows = build_rows(contacts, columns, self.app.clock())  # off the event loop: 10k rows take a while
         widths = column_widths(columns, (cells for _, cells in rows.values()))
         self.app.call_from_thread(self._show, contacts, summary, rows, widths, columns)
+        self.app.call_from_thread(self.loaded_at, revision)
 
     def _show(self, contacts: list[ContactSummary], summary: PipelineSummary,
               rows: dict[int, tuple[str, list[Text]]], widths: list[int], columns: tuple[str, ...]) -> None:

@@ -261,7 +261,7 @@ class PipelineScreen(WorkbookScreen):
 
         contact = self.selected()
         if contact is not None:
-            self.app.push_screen(ContactDetailScreen(contact.id), lambda _: self.reload())
+            self.app.push_screen(ContactDetailScreen(contact.id))  # coming back reloads if needed
 
     def action_schedule(self) -> None:
         from infoint_tui.tui.screens.schedule import ScheduleForm

@@ -6,10 +6,10 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from infoint_tui.core.domain import Profile
 from infoint_tui.core.enums import FollowUpKind, Intent, Source, Stage, TemplateKind, Warmth
 from infoint_tui.core.errors import ValidationFailed
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.settings import Profile
 
 
 @pytest.fixture

@@ -28,8 +28,7 @@ from infoint_tui.core.enums import (
     TemplateKind,
     Warmth,
 )
-
-DEFAULT_LENGTH_MINUTES = 30
+from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES  # noqa: F401 (schedule forms use it from here)
 
 
 class ContactFields(SQLModel):
@@ -210,14 +209,6 @@ class MessageTemplate(SQLModel):
     subject: str
     body: str
     updated_at: datetime
-
-
-class Profile(SQLModel):
-    """Who you are, as the message templates introduce you."""
-
-    name: str = ""
-    situation: str = ""
-    field: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from infoint_tui.core.enums import PIPELINE, Stage
-from infoint_tui.core.service.contacts import ContactSummary
+
+if TYPE_CHECKING:
+    from infoint_tui.core.service.contacts import ContactSummary
 
 
 def next_stage(stage: Stage) -> Stage | None:

@@ -31,16 +31,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Profile
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
+from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class SettingsError(InfointError):
     """The settings file cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who you are, as the message templates introduce you."""
+
+    name: str = ""
+    situation: str = ""
+    field: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,23 @@ import shutil
 import signal
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from infoint_tui.core.domain import Profile
+from infoint_tui.core.clock import Clock, utc_now
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
-from infoint_tui.core.service import Clock, Workbook, utc_now
-from infoint_tui.core.settings import Settings
+from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+
+if TYPE_CHECKING:
+    from infoint_tui.core.service import Workbook
 
 
 class InfointApp(App[int]):
@@ -102,6 +105,10 @@ class InfointApp(App[int]):
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
+        # The service (SQLModel, SQLAlchemy, the tables) is imported here, in the worker,
+        # so the first frame is on screen while it loads.
+        from infoint_tui.core.service import Workbook
+
         try:
             workbook = Workbook.open(self.db_path, clock=self.clock)
             empty = workbook.count_contacts() == 0

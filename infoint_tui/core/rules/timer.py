@@ -14,6 +14,8 @@ from enum import StrEnum
 
 OPENING_SECONDS = 3 * 60  # introductions, thanks, your story, a little small talk
 WRAP_UP_SECONDS = 5 * 60  # "who else do you know?" and business cards
+# The usual agreed length of an informational interview.
+DEFAULT_LENGTH_MINUTES = 30
 EXTEND_MINUTES = 5
 
 

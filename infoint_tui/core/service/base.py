@@ -9,7 +9,7 @@ writes in one short transaction and returns read models from ``domain``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
@@ -21,22 +21,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, select
 
 from infoint_tui.core import migrate, storage
+from infoint_tui.core.clock import Clock, local_zone, utc_now
 from infoint_tui.core.errors import ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
 from infoint_tui.core.validation import storable
 
-Clock = Callable[[], datetime]
 M = TypeVar("M", bound=SQLModel)
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or timezone.utc
 
 
 def validated(model: type[M], data: dict[str, Any]) -> M:

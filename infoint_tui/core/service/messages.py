@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from infoint_tui.core.domain import MessageTemplate, Profile
+from infoint_tui.core.domain import MessageTemplate
 from infoint_tui.core.enums import Intent, TemplateKind
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import messages
 from infoint_tui.core.service.base import read_model
 from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.settings import Profile
 from infoint_tui.core.tables import InterviewRow, MessageTemplateRow, NoteRow
 from infoint_tui.core.validation import storable
 

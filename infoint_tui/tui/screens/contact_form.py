@@ -4,7 +4,7 @@ stored until the whole form is valid; what was typed stays in the form."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,11 +13,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 
-from infoint_tui.core.domain import Contact
 from infoint_tui.core.enums import Intent, Source, Warmth
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.widgets.field import FormField
+
+if TYPE_CHECKING:
+    from infoint_tui.core.domain import Contact
 
 TEXT_FIELDS = (
     ("name", "Name (required)"),
@@ -32,7 +34,7 @@ TEXT_FIELDS = (
 RULES_DECIDE = "rules"
 
 
-class ContactForm(WorkbookCalls, ModalScreen[Contact | None]):
+class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
     """A contact form that saves through ``save`` and closes only once saved.
 
     ``save`` receives the field values and returns the stored contact, or

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
-from infoint_tui.core.domain import Contact
 from infoint_tui.core.enums import Intent, Stage, Warmth
 from infoint_tui.core.pipeline import matches, next_stage, previous_stage, search_text
-from infoint_tui.core.service import ContactSummary, DeletedContact, PipelineSummary
 from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, column_widths
+
+if TYPE_CHECKING:
+    from infoint_tui.core.domain import Contact
+    from infoint_tui.core.service import ContactSummary, DeletedContact, PipelineSummary
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
 # In a narrow terminal the table keeps what you need to choose whom to contact

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from infoint_tui.core.enums import Stage, Warmth
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.validation import visible_controls
 
 
 def _table_counts(workbook: Workbook) -> dict[str, int]:
@@ -140,15 +141,29 @@ any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=20000)
 def test_unicode_round_trips_unchanged(workbook: Workbook, name: str, organization: str, notes: str, note: str) -> None:
     contact = workbook.add_contact(name=name, organization=organization, notes=notes)
     stored = workbook.get_contact(contact.id)
-    assert (stored.name, stored.organization, stored.notes) == (name.strip(), organization.strip(), notes)
+    # Free text comes back as typed, except that terminal control characters are made visible.
+    assert (stored.name, stored.organization, stored.notes) == (name.strip(), organization.strip(),
+                                                                 visible_controls(notes))
     interview = workbook.schedule_interview(contact.id)
     workbook.add_note(interview.id, note, 5)
-    assert workbook.notes(interview.id)[-1].text == note
+    assert workbook.notes(interview.id)[-1].text == visible_controls(note)
+    if not any(ord(ch) < 0x20 and ch not in "\t\n\r" or 0x7F <= ord(ch) <= 0x9F for ch in note):
+        assert workbook.notes(interview.id)[-1].text == note
 
 
 def test_specific_hard_strings_round_trip(workbook: Workbook) -> None:
-    for name in ("Zoë 👩🏽‍🔬 O'Brien", "مريم الحسيني", "[bold]x[/bold] [@click=app.quit]", "\x1b[31mred", "a" * 100_000):
+    for name in ("Zoë 👩🏽‍🔬 O'Brien", "مريم الحسيني", "[bold]x[/bold] [@click=app.quit]", "a" * 100_000):
         assert workbook.get_contact(workbook.add_contact(name=name).id).name == name
+
+
+def test_control_characters_never_reach_the_terminal(workbook: Workbook) -> None:
+    """ESC would start colour, title or clipboard sequences: refused in one-line fields,
+    shown as a visible symbol in free text."""
+    with pytest.raises(ValidationFailed) as caught:
+        workbook.add_contact(name="\x1b]52;c;aGk=\x07Joe")
+    assert caught.value.field == "name" and "U+001B" in caught.value.message
+    joe = workbook.add_contact(name="Joe", notes="before\x1b[2Jafter\tand a tab\nnext line\x9b")
+    assert workbook.get_contact(joe.id).notes == "before\u241b[2Jafter\tand a tab\nnext line\ufffd"
 
 
 def test_delete_says_what_goes_and_undo_restores_everything(workbook: Workbook, clock) -> None:

@@ -13,22 +13,46 @@ from datetime import date, datetime, time, timezone
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+# Control characters a terminal would act on (ESC starts colour, title and clipboard
+# sequences): Textual writes text as it is, so they must never reach the screen.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": ESC shows as ␛
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_controls(value: str) -> str:
+    """Text with each terminal control character replaced by a visible stand-in (tabs and
+    line breaks stay), so pasted or imported escape sequences show instead of acting."""
+    return _CONTROLS.sub(_picture, value)
 
 
 def storable(value: str) -> str:
-    """Reject text SQLite cannot hold as UTF-8 (lone surrogates)."""
+    """Free text as typed, with control characters made visible; refuses text SQLite
+    cannot hold as UTF-8 (lone surrogates)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("contains characters that cannot be stored") from None
-    return value
+    return visible_controls(value)
 
 
 def one_line(value: str) -> str:
-    """A single-line field: trimmed, no line breaks."""
-    value = storable(value).strip()
+    """A single-line field: trimmed, no line breaks, no control characters."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that cannot be stored") from None
+    value = value.strip()
     if _LINE_BREAKS.search(value):
         raise ValueError("must be on one line")
+    control = _CONTROLS.search(value)
+    if control:
+        raise ValueError(f"contains a control character (U+{ord(control.group()):04X}); remove it")
     return value
 
 

@@ -19,6 +19,7 @@ from infoint_tui.core.clock import Clock, utc_now
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
+from infoint_tui.core.validation import visible_controls
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
@@ -142,7 +143,12 @@ class InfointApp(App[int]):
         Keys typed in the instant between a key that opens a dialog and the
         dialog taking focus go to the screen underneath, come back unused,
         and would be lost: they are sent again, in order, to the dialog.
+
+        Pasted text has its terminal control characters made visible before
+        any editor sees it: Textual would write them to the terminal as they are.
         """
+        if isinstance(event, events.Paste):
+            event.text = visible_controls(event.text)
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 event._routed_to = self.screen  # type: ignore[attr-defined]

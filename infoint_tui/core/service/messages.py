@@ -26,10 +26,10 @@ class MessagesMixin(InterviewsMixin):
         """Save a template; an unknown or malformed placeholder is refused, naming it."""
         for field, value in (("subject", subject), ("body", body)):
             try:
-                storable(value)
-                messages.check_template(value)
+                messages.check_template(storable(value))
             except ValueError as exc:
                 raise ValidationFailed(field, str(exc)) from None
+        subject, body = storable(subject), storable(body)
         if not body.strip():
             raise ValidationFailed("body", "is required")
         with self._writing() as session:

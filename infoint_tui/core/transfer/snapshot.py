@@ -20,6 +20,7 @@ from sqlmodel import SQLModel
 
 from infoint_tui.core import tables  # noqa: F401  (the tables must be registered)
 from infoint_tui.core.errors import ImportFileError
+from infoint_tui.core.validation import visible_controls
 
 FORMAT = "infoint-tui workbook"
 VERSION = 1
@@ -124,5 +125,8 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
                 if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
                     raise ImportFileError(source, f"table {name}, row {index}: {column} must be "
                                           "text, a number or null")
+                if isinstance(value, str) and visible_controls(value) != value:
+                    raise ImportFileError(source, f"table {name}, row {index}: {column} holds a terminal "
+                                          "control character, which infoint-tui never writes")
         out[name] = rows
     return out

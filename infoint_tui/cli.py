@@ -130,6 +130,8 @@ def _check(args: argparse.Namespace) -> int:
     if not storage.inspect_file(path).exists:
         raise WorkbookError(path, "does not exist")
     revision = storage.check_readonly(path, full=True)
+    for warning in storage.exposure_warnings(path):
+        print(f"warning:   {warning}")
     print(f"workbook:  {path}")
     print(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
     print("integrity: ok")

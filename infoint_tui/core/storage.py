@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged
+from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged, WorkbookError
 
 # "INFI" as a big-endian integer, kept in the SQLite header's application_id.
 APPLICATION_ID = 0x494E4649
@@ -138,3 +138,54 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before anything is opened, a workbook this process cannot write.
+
+    Tried for real (not with ``os.access``, which says yes to root), on the file
+    and on its folder, where SQLite keeps its journal and the lock file lives.
+    """
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError as exc:
+        raise WorkbookError(path, f"is read-only ({exc.strerror}); nothing was changed. Make it writable "
+                            f"(chmod u+w {path}), or open a copy: cp {path} COPY.db") from None
+    probe = path.with_name(f".{path.name}.write-test-{os.getpid()}")
+    try:
+        os.close(os.open(probe, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+        os.unlink(probe)
+    except OSError as exc:
+        raise WorkbookError(path, f"its folder {path.parent} is read-only ({exc.strerror}); SQLite needs "
+                            "to write its journal there. Nothing was changed") from None
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and inode), or None if nothing is."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def exposure_warnings(path: Path) -> list[str]:
+    """The workbook's folder and files that others on this machine may read, each with the fix."""
+    warnings = []
+    folder = path.parent
+    try:
+        mode = os.stat(folder).st_mode & 0o777
+        if mode & 0o077 and folder != Path.home():
+            warnings.append(f"the folder {folder} can be read by others (mode {mode:o}); "
+                            f"fix: chmod 700 {folder}")
+    except OSError:
+        pass
+    for suffix in ("", "-wal", "-shm"):
+        file = Path(f"{path}{suffix}")
+        try:
+            mode = os.stat(file).st_mode & 0o777
+        except OSError:
+            continue
+        if mode & 0o077:
+            warnings.append(f"{file} can be read by others (mode {mode:o}); fix: chmod 600 {file}")
+    return warnings

@@ -113,13 +113,17 @@ class InfointApp(App[int]):
         try:
             workbook = Workbook.open(self.db_path, clock=self.clock)
             empty = workbook.count_contacts() == 0
+            warnings = workbook.file_warnings()
         except InfointError as exc:
             self.call_from_thread(self._failed_to_open, str(exc))
             return
-        self.call_from_thread(self._opened, workbook, empty)
+        self.call_from_thread(self._opened, workbook, empty, warnings)
 
-    def _opened(self, workbook: Workbook, empty: bool) -> None:
+    def _opened(self, workbook: Workbook, empty: bool, warnings: list[str] = ()) -> None:
         self.workbook = workbook
+        for warning in warnings:
+            self.notify(f"Your notes may be readable by others on this machine: {warning}",
+                        title="File permissions", severity="warning", timeout=30, markup=False)
         workbook.policy = self.settings.policy
         if empty and not self.settings.welcomed:
             self.action_welcome()

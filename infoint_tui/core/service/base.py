@@ -105,6 +105,9 @@ class WorkbookBase:
         self._write_lock = threading.Lock()
         # Counts committed writes, so a screen can tell whether what it shows is still current.
         self.revision = 0
+        # SQLite goes on writing into a file that was deleted or moved away, losing every
+        # write; each write first checks that the file at the path is still this one.
+        self._identity = storage.file_identity(path)
 
     # -- opening and closing --------------------------------------------------
 
@@ -127,15 +130,24 @@ class WorkbookBase:
         state = storage.inspect_file(path)
         if not state.exists and not create:
             raise WorkbookError(path, "does not exist")
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700)
+        if state.exists:
+            storage.check_writable(path)
         lock = WorkbookLock(path)
-        lock.acquire()
+        try:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+            lock.acquire()
+        except OSError as exc:
+            raise WorkbookError(path, f"cannot be opened here ({exc.strerror}); check the folder "
+                                "exists and is yours to write") from None
         try:
             revision: str | None = None
             created = False
             if not state.exists:
-                storage.create_file(path, private_dir=True)
+                try:
+                    storage.create_file(path, private_dir=True)
+                except OSError as exc:
+                    raise WorkbookError(path, f"cannot be created ({exc.strerror})") from None
                 created = True
             else:
                 revision = storage.check_readonly(path)
@@ -181,6 +193,10 @@ class WorkbookBase:
         show it and keep the person's text for the next try.
         """
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
+            if storage.file_identity(self.path) != self._identity:
+                raise WorkbookError(self.path, "the workbook file is gone or was replaced (moved, deleted, "
+                                    "or its folder removed), so nothing more can be saved; what you typed "
+                                    "is still on screen. Put the file back, or copy your text elsewhere")
             try:
                 yield session
                 if commit:
@@ -200,6 +216,10 @@ class WorkbookBase:
     def schema_revision(self) -> str | None:
         with self._engine.connect() as connection:
             return storage.read_revision(connection.connection.dbapi_connection)
+
+    def file_warnings(self) -> list[str]:
+        """Who else could read the workbook: its folder's and files' modes, with the fix."""
+        return storage.exposure_warnings(self.path)
 
     def integrity_check(self) -> list[str]:
         with self._engine.connect() as connection:

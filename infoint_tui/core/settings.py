@@ -139,6 +139,15 @@ def load_settings(path: Path) -> Settings:
     )
 
 
+def _encodable(value: Any) -> None:
+    """Raise UnicodeEncodeError if any text in ``value`` cannot be written as UTF-8."""
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _encodable(item)
+
+
 def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
     """Write ``{"table": {"key": value}}`` into the file, keeping everything
     else (comments included) as it was; checks the result before replacing."""
@@ -156,7 +165,12 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
             table = tomlkit.table()
             document[table_name] = table
         for key, value in values.items():
-            table[key] = value
+            try:
+                _encodable(value)
+                table[key] = value
+            except (UnicodeEncodeError, ValueError, TypeError):
+                raise SettingsError(f"{path}: {table_name}.{key} holds characters that cannot be "
+                                    "saved") from None
     text = tomlkit.dumps(document)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")

@@ -94,6 +94,14 @@ def url(value: str) -> str:
     return value
 
 
+def minutes(text: str) -> int:
+    """A number of minutes as typed: plain digits (not "²", not five thousand of them)."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"[0-9]{1,4}", cleaned):
+        raise ValueError("is a number of minutes, such as 30")
+    return int(cleaned)
+
+
 def local_datetime(date_text: str, time_text: str, tz) -> datetime:
     """A date (YYYY-MM-DD) and a time (HH:MM) typed in the user's zone, as UTC."""
     try:

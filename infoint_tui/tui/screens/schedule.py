@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Select, Static
 from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Interview
 from infoint_tui.core.enums import Intent, Mode
 from infoint_tui.core.errors import InfointError, ValidationFailed
-from infoint_tui.core.validation import TimeError, local_datetime
+from infoint_tui.core.validation import TimeError, local_datetime, minutes
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.widgets.field import FormField
 
@@ -107,12 +107,14 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
                 raise ValidationFailed("time", str(exc)) from None
             except ValueError as exc:
                 raise ValidationFailed("date", str(exc)) from None
-            if not value("length_minutes").strip().isdigit():
-                raise ValidationFailed("length_minutes", "is a number of minutes, such as 30")
+            try:
+                length = minutes(value("length_minutes"))
+            except ValueError as exc:
+                raise ValidationFailed("length_minutes", str(exc)) from None
         except ValidationFailed as exc:
             self._failed(exc)
             return
-        logistics = {"scheduled_at": when, "length_minutes": int(value("length_minutes")),
+        logistics = {"scheduled_at": when, "length_minutes": length,
                      "mode": self.query_one("#mode", Select).value, "location": value("location"),
                      "companion": value("companion")}
         if self._interview is not None:

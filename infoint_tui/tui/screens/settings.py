@@ -3,6 +3,8 @@ settings file (comments kept). The welcome on a new workbook uses the same form.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,7 +83,9 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
             rules = {}
             for key, _ in RULE_FIELDS:
                 text = value(key)
-                rules[key] = int(text) if text.lstrip("-").isdigit() else text
+                # Plain digits only: "²".isdigit() is true but int("²") fails. Anything else
+                # goes to the settings check as text, which names the key.
+                rules[key] = int(text) if re.fullmatch(r"-?[0-9]{1,9}", text) else text
             rules["business_days"] = value("business_days").lower().split()
             changes["rules"] = rules
             theme = value("theme")

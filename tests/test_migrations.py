@@ -24,7 +24,8 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
     con = sqlite3.connect(path)
     try:
         tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
+            "AND name NOT LIKE 'search_index%' ORDER BY name")]  # the search index is rebuilt, not kept
         dump = {}
         for table in tables:
             columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]

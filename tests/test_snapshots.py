@@ -87,3 +87,24 @@ def test_prep(snap_compare, demo_app, size) -> None:
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=open_prep)
+
+
+@pytest.mark.parametrize("tab", ["network", "insights", "themes"])
+def test_journey(snap_compare, demo_app, tab) -> None:
+    async def open_journey(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("f6")
+        await _loaded(pilot)
+        await pilot.press({"network": "1", "insights": "2", "themes": "3"}[tab])
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=open_journey)
+
+
+def test_search(snap_compare, demo_app) -> None:
+    async def search(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("ctrl+f", *"training")
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=search)

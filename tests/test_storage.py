@@ -180,12 +180,16 @@ def test_migrations_build_exactly_the_models(workbook: Workbook) -> None:
     from sqlmodel import SQLModel
 
     with workbook._engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": False,
+            # The FTS5 search index and its shadow tables are made by migration 0003, not by models.
+            "include_name": lambda name, type_, _parent: not (name or "").startswith("search_index")})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
     with workbook._engine.connect() as connection:
         ddl = [row[0] for row in connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")]
+            "SELECT sql FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
+            "AND name NOT LIKE 'search_index%'")]
     assert ddl and all(sql.rstrip().endswith("STRICT") for sql in ddl)
 
 

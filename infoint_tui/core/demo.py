@@ -66,6 +66,70 @@ ANSWERS = (
     "Likes: the people and seeing the work used. Dislikes: slow approvals.",
     "Thinks the field will grow for a decade; policy is the big unknown.",
 )
+# What people say to the bank's questions, so that the same question asked of several
+# people reads like a real comparison (the Themes view); others fall back to ANSWERS.
+ANSWERS_BY_QUESTION = {
+    "What does a typical day or week look like for you, hours and take-home work included?": (
+        "Stand-up at nine, then modelling until lunch; site visits twice a month. Rarely takes work home.",
+        "Mostly writing and calls; deadlines bunch up on Thursdays, so evenings then.",
+        "Half meetings, half design reviews. Forty-five hours in a normal week.",
+    ),
+    "What do you enjoy most about your job?": (
+        "Seeing a project they worked on actually switched on.",
+        "The people: everyone is curious and nobody hoards what they know.",
+        "Explaining hard ideas to readers who then write back.",
+    ),
+    "What do you enjoy least, and what drives you up the wall?": (
+        "Permitting. Months of waiting for one signature.",
+        "Slow approvals and meetings that could have been an e-mail.",
+        "Chasing invoices as a freelancer.",
+    ),
+    "What training or learning opportunities does your organization offer?": (
+        "Training is mostly on the job; they pay for one course a year.",
+        "A mentoring scheme for the first year, and conference money.",
+        "Nothing formal; you learn from the senior people if you ask.",
+    ),
+    "Where do you see this line of work going in the next few years?": (
+        "Thinks the field will grow for a decade; policy is the big unknown.",
+        "Storage is where the jobs will be; generation is getting crowded.",
+        "AI tools will change the routine parts; judgement stays human.",
+    ),
+    "If you were starting out in this field today, what would you do?": (
+        "Get an internship before graduating, even an unpaid-looking one that pays in contacts.",
+        "Build a portfolio of three real projects rather than ten exercises.",
+        "Learn to write clearly, everyone underestimates it.",
+    ),
+    "What is the best way into this field or into your organization?": (
+        "They said the best way in is a strong portfolio and an internship, not the job boards.",
+        "Referrals: almost everyone on the team was introduced by someone.",
+        "The summer fellowship; most fellows are hired afterwards.",
+    ),
+    "What problems do you solve for your organization?": (
+        "Making the grid models agree with what the meters actually say.",
+        "Turning research papers into stories people outside the lab will read.",
+        "Finding out why users abandon the sign-up flow, then fixing it.",
+    ),
+    "How much of your time goes to meetings, calls and e-mail compared with working alone?": (
+        "About a third in meetings; mornings are protected for focused work.",
+        "Mostly alone, with a long call on Mondays.",
+        "Meetings most afternoons; it gets worse with seniority.",
+    ),
+    "How do people advance here if they want to?": (
+        "By leading a small project early; titles follow responsibility.",
+        "Moving between teams every two or three years.",
+        "There is no ladder; you grow by picking bigger clients.",
+    ),
+    "Who thrives in this kind of job, and who struggles?": (
+        "People who like ambiguity thrive; people who need a fixed plan struggle.",
+        "Good listeners do well; lone geniuses don't last.",
+        "Those who can keep deadlines without being chased.",
+    ),
+    "How is your work evaluated?": (
+        "Evaluation is by project outcomes twice a year; peers weigh in.",
+        "Reader numbers and editor feedback, informally every week.",
+        "Client renewals, mostly.",
+    ),
+}
 NOTES = ("Mentioned a summer program for students, deadline in February.",
          "Offered to look at my résumé later, when I'm job hunting.",
          "Recommended the book 'The Design of Everyday Things'.",
@@ -160,21 +224,54 @@ def _stage(rng: random.Random, warmth: Warmth) -> Stage:
 def _insert_contacts(connection, people: list[dict], now: datetime) -> None:
     contact_rows, history = [], []
     for person in people:
+        steps = _stage_path(person, now)
         created = now - timedelta(days=40 + person["id"] % 30)
-        entered = now - timedelta(days=_days_in_stage(person))
+        if steps:
+            created = min(created, steps[0][1] - timedelta(days=2))
+        entered = steps[-1][1] if steps else created
         contact_rows.append({
             key: (value.value if hasattr(value, "value") else value)
             for key, value in person.items() if key not in ("depth",)
         } | {"notes": "", "stage_entered_at": entered, "created_at": created, "updated_at": entered})
-        history.append({"contact_id": person["id"], "stage": Stage.PROSPECT.value,
-                        "from_stage": None, "entered_at": created})
-        if person["stage"] is not Stage.PROSPECT:
-            history.append({"contact_id": person["id"], "stage": person["stage"].value,
-                            "from_stage": Stage.PROSPECT.value, "entered_at": entered})
+        previous = Stage.PROSPECT
+        history.append({"contact_id": person["id"], "stage": previous.value, "from_stage": None,
+                        "entered_at": created})
+        for stage, at in steps:
+            history.append({"contact_id": person["id"], "stage": stage.value, "from_stage": previous.value,
+                            "entered_at": at})
+            previous = stage
     # Referrers always come before the people they referred, so one pass keeps
     # the foreign key satisfied.
     connection.execute(insert(ContactRow), contact_rows)
     connection.execute(insert(StageChangeRow), history)
+
+
+def _stage_path(person: dict, now: datetime) -> list[tuple[Stage, datetime]]:
+    """The stages a demo contact went through after prospect, with when: asked, agreed,
+    talked, thanked, kept in touch, in an order and at times the interviews agree with."""
+    stage, contact_id = person["stage"], person["id"]
+    entered = now - timedelta(days=_days_in_stage(person))
+    if stage is Stage.PROSPECT:
+        return []
+    if stage is Stage.REQUESTED:
+        return [(Stage.REQUESTED, entered)]
+    if stage is Stage.PARKED:
+        return [(Stage.REQUESTED, entered - timedelta(days=10)), (Stage.PARKED, entered)]
+    if stage is Stage.SCHEDULED:
+        return [(Stage.REQUESTED, entered - timedelta(days=3 + contact_id % 4)), (Stage.SCHEDULED, entered)]
+    talk = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
+    asked = talk - timedelta(days=6 + contact_id % 8)
+    steps = [(Stage.REQUESTED, asked), (Stage.SCHEDULED, asked + timedelta(days=2 + contact_id % 3)),
+             (Stage.MET, talk + timedelta(minutes=31))]
+    if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
+        steps.append((Stage.THANKED, talk + timedelta(minutes=31, hours=5)))
+    if stage is Stage.KEEPING_IN_TOUCH:
+        steps.append((Stage.KEEPING_IN_TOUCH, entered))
+    return steps
+
+
+# How long ago the demo's finished talks were, by the stage the contact has reached.
+TALK_DAYS_AGO = {Stage.MET: 1, Stage.THANKED: 9, Stage.KEEPING_IN_TOUCH: 40}
 
 
 def _days_in_stage(person: dict) -> int:
@@ -221,8 +318,7 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                         "scheduled_at": _at_hour(now + timedelta(days=1 + contact_id % 10), 10 + contact_id % 6)}
             done = False
         else:
-            ago = {Stage.MET: 1, Stage.THANKED: 9, Stage.KEEPING_IN_TOUCH: 40}[stage]
-            start = _at_hour(now - timedelta(days=ago), 9 + contact_id % 7)
+            start = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
             row |= {"status": InterviewStatus.DONE.value, "scheduled_at": start, "started_at": start,
                     "ended_at": start + timedelta(minutes=31),
                     "story": "A summer project on solar microgrids got me hooked.",
@@ -237,7 +333,8 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             answered = done or (row["status"] == "live" and position < 4)
             chosen.append({"interview_id": interview_id, "question_id": question.id, "text": question.text,
                            "position": position, "required": question.required, "answered": answered,
-                           "answer": rng.choice(ANSWERS) if answered else ""})
+                           "answer": rng.choice(ANSWERS_BY_QUESTION.get(question.text, ANSWERS))
+                           if answered else ""})
         for item in template:
             applies = item.applies_to == AppliesTo.ALL.value or mode.in_person
             prep.append({"interview_id": interview_id, "text": item.text, "applies_to": item.applies_to,

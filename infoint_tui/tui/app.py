@@ -42,6 +42,10 @@ class InfointApp(App[int]):
         Binding("f4", "interview", "Interview", id="app.interview",
                 tooltip="Go to the interview under way, or the next one"),
         Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
+        Binding("f6", "journey", "Journey", id="app.journey",
+                tooltip="The referral network, insights and themes across your talks"),
+        Binding("ctrl+f", "search", "Search", id="app.search", priority=True,
+                tooltip="Search contacts, notes, answers and debriefs"),
     ]
 
     def __init__(self, db_path: Path, *, clock: Clock = utc_now, settings: Settings | None = None,
@@ -193,6 +197,27 @@ class InfointApp(App[int]):
             return
         self.action_pipeline()
         self.push_screen(FollowUpsScreen())
+
+    def action_journey(self) -> None:
+        from infoint_tui.tui.screens.journey import JourneyScreen
+
+        if self.workbook is None or isinstance(self.screen, JourneyScreen):
+            return
+        self.action_pipeline()
+        self.push_screen(JourneyScreen())
+
+    def action_search(self) -> None:
+        from infoint_tui.tui.screens.search import SearchScreen
+
+        if self.workbook is None or isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(), self._found)
+
+    def _found(self, hit) -> None:
+        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+
+        if hit is not None:
+            self.push_screen(ContactDetailScreen(hit.contact_id))
 
     def action_prep(self) -> None:
         self.open_prep(None)

@@ -10,6 +10,7 @@ from infoint_tui.core.service.base import Clock, utc_now
 from infoint_tui.core.service.contacts import ContactSummary
 from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
+from infoint_tui.core.service.journey import Insights, JourneyMixin, NetworkNode, SearchHit, Themes
 from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
 from infoint_tui.core.service.prep import PrepMixin
@@ -17,7 +18,7 @@ from infoint_tui.core.service.records import RecordsMixin
 from infoint_tui.core.service.transfer import EXPORT_KINDS, IMPORT_KINDS, TransferMixin
 
 
-class Workbook(MessagesMixin, TransferMixin, PrepMixin, OverviewMixin, RecordsMixin):
+class Workbook(MessagesMixin, TransferMixin, PrepMixin, OverviewMixin, RecordsMixin, JourneyMixin):
     """An open workbook. Use ``Workbook.open(path)``, and close it (or use ``with``)."""
 
 
@@ -29,6 +30,10 @@ __all__ = [
     "DeletionImpact",
     "EXPORT_KINDS",
     "IMPORT_KINDS",
+    "Insights",
+    "NetworkNode",
+    "SearchHit",
+    "Themes",
     "PipelineSummary",
     "QueueItem",
     "Workbook",

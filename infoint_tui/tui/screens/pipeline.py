@@ -169,7 +169,8 @@ class PipelineScreen(WorkbookScreen):
                                                widths=self._widths)
         line = summary_text(self._summary) if self._summary is not None else Text()
         if query.strip():
-            line = Text(f"{len(self._shown)} of {len(self._contacts)} match “{query}” │ ", style="bold") + line
+            line = Text.assemble((f"{len(self._shown)} of {len(self._contacts)} match “{query}”", "bold"),
+                                 " │ ", line)
         self.query_one("#pipeline-summary", Static).update(line)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:

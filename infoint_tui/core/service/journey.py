@@ -1,0 +1,246 @@
+"""The whole journey: who referred whom, what the numbers say, what people keep saying, and search.
+
+Read-only views over the workbook, each built from a few queries and
+returned as plain objects; the figures carry their own explanation so
+the screen only lays them out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import text
+
+from infoint_tui.core import search
+from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
+from infoint_tui.core.service.base import WorkbookBase, parse_utc
+
+WEEKS_CHARTED = 12
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One place a search matched: which contact, which talk, and the words around the match."""
+
+    kind: str
+    contact_id: int
+    contact_name: str
+    interview_id: int | None
+    snippet: str  # matches between search.MATCH_START and search.MATCH_END
+
+
+@dataclass
+class NetworkNode:
+    """A contact in the referral tree, with what their branch has led to."""
+
+    contact_id: int
+    name: str
+    warmth: Warmth
+    stage: Stage
+    interviews: int  # talks held with this person
+    waiting: bool  # referred to you and not contacted yet
+    children: list[NetworkNode] = field(default_factory=list)
+
+    @property
+    def branch_interviews(self) -> int:
+        return self.interviews + sum(child.branch_interviews for child in self.children)
+
+    @property
+    def branch_waiting(self) -> int:
+        return int(self.waiting) + sum(child.branch_waiting for child in self.children)
+
+    @property
+    def branch_size(self) -> int:
+        return 1 + sum(child.branch_size for child in self.children)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its explanation in words."""
+
+    label: str
+    value: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Insights:
+    figures: list[Figure]
+    per_week: list[int]  # interviews held in each of the last weeks, oldest first
+    per_week_explanation: str
+    fields: list[tuple[str, int]]
+    organizations: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class ThemeAnswer:
+    contact_name: str
+    held_at: datetime | None
+    answer: str
+
+
+@dataclass(frozen=True)
+class Themes:
+    """Answers to the same question side by side, and the career direction noted after each talk."""
+
+    questions: list[tuple[str, list[ThemeAnswer]]]
+    directions: list[ThemeAnswer]
+
+
+def _days(delta: timedelta) -> float:
+    return delta.total_seconds() / 86400
+
+
+def _median_text(values: list[float], unit: str) -> str:
+    return f"{statistics.median(values):.1f} {unit}" if values else "—"
+
+
+class JourneyMixin(WorkbookBase):
+    """Network, insights, themes and search."""
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Contacts, notes, answers, debriefs and prep notes matching every word (the last as a
+        prefix), best first; case and accents don't matter."""
+        expression = search.match_expression(query)
+        if expression is None:
+            return []
+        sql = text(
+            "SELECT s.kind, s.contact_id, s.interview_id, c.name, "
+            "       snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet "
+            "  FROM search_index s JOIN contact c ON c.id = s.contact_id "
+            " WHERE search_index MATCH :expression ORDER BY rank LIMIT :limit")
+        with self._engine.connect() as connection:
+            rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
+        return [SearchHit(search.KINDS.get(row.kind, "text"), row.contact_id, row.name, row.interview_id,
+                          row.snippet.replace("\n", " ")) for row in rows]
+
+    # -- the referral network ------------------------------------------------------------------
+
+    def referral_tree(self) -> list[NetworkNode]:
+        """Everyone, under the person who referred them; the roots are the people you know directly."""
+        with self._engine.connect() as connection:
+            contacts = connection.exec_driver_sql(
+                "SELECT id, name, warmth, stage, source, referred_by_id FROM contact ORDER BY name").all()
+            held = dict(connection.exec_driver_sql(
+                "SELECT contact_id, count(*) FROM interview WHERE status IN ('live', 'done') "
+                "GROUP BY contact_id").all())
+        nodes = {row.id: NetworkNode(row.id, row.name, Warmth(row.warmth), Stage(row.stage), held.get(row.id, 0),
+                                     row.source == Source.REFERRAL.value and row.stage == Stage.PROSPECT.value)
+                 for row in contacts}
+        roots = []
+        for row in contacts:
+            parent = nodes.get(row.referred_by_id) if row.referred_by_id is not None else None
+            (parent.children if parent is not None else roots).append(nodes[row.id])
+        roots.sort(key=lambda n: (-n.branch_size, n.warmth.rank, n.name.casefold()))
+        return roots
+
+    # -- insights -----------------------------------------------------------------------------
+
+    def insights(self) -> Insights:
+        now = self.clock()
+        with self._engine.connect() as connection:
+            contacts = connection.exec_driver_sql("SELECT id, stage, warmth, career_field, organization "
+                                                  "FROM contact").all()
+            changes = connection.exec_driver_sql("SELECT contact_id, stage, entered_at FROM stage_change "
+                                                 "ORDER BY entered_at, id").all()
+            talks = connection.exec_driver_sql(
+                "SELECT i.id, i.contact_id, i.status, coalesce(i.started_at, i.scheduled_at) AS held, "
+                "       i.ended_at, c.career_field, c.organization "
+                "  FROM interview i JOIN contact c ON c.id = i.contact_id").all()
+            thanks = connection.exec_driver_sql(
+                "SELECT interview_id, min(done_at) FROM follow_up WHERE kind = :kind AND done_at IS NOT NULL "
+                "GROUP BY interview_id", {"kind": FollowUpKind.THANK_YOU.value}).all()
+        stages = Counter(Stage(c.stage) for c in contacts)
+        warmths = Counter(Warmth(c.warmth) for c in contacts)
+        asked: dict[int, datetime] = {}
+        agreed: set[int] = set()
+        for change in changes:
+            when = parse_utc(change.entered_at)
+            if change.stage == Stage.REQUESTED.value:
+                asked.setdefault(change.contact_id, when)
+            elif change.stage == Stage.SCHEDULED.value and change.contact_id in asked:
+                agreed.add(change.contact_id)
+        held = [t for t in talks if t.status in ("live", "done") and t.held]
+        first_talk: dict[int, datetime] = {}
+        for talk in held:
+            when = parse_utc(talk.held)
+            if talk.contact_id not in first_talk or when < first_talk[talk.contact_id]:
+                first_talk[talk.contact_id] = when
+        to_talk = [_days(first_talk[c] - asked[c]) for c in asked if c in first_talk and first_talk[c] >= asked[c]]
+        thanked_at = {row[0]: parse_utc(row[1]) for row in thanks}
+        to_thanks = [_days(thanked_at[t.id] - parse_utc(t.ended_at)) * 24 for t in talks
+                     if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)]
+        rate = f"{100 * len(agreed) / len(asked):.0f}%" if asked else "—"
+        figures = [
+            Figure("Contacts", str(len(contacts)),
+                   " · ".join(f"{stages[s]} {s.short_label}" for s in Stage if stages[s]) or "no one yet"),
+            Figure("Warmth", " · ".join(f"{warmths[w]} {w.value}" for w in Warmth),
+                   "The guide says to start with the warmest: hot contacts say yes most often."),
+            Figure("Response rate", rate,
+                   f"Of the {len(asked)} people you asked for a talk, {len(agreed)} agreed to one."
+                   if asked else "Nobody has been asked yet; mark an outreach sent to start counting."),
+            Figure("Request to talk", _median_text(to_talk, "days"),
+                   f"Median time from asking to talking, over {len(to_talk)} talk(s)."),
+            Figure("Talk to thank-you", _median_text(to_thanks, "hours"),
+                   f"Median time from the end of a talk to the thank-you sent, over {len(to_thanks)}; "
+                   "the guide says send it right away."),
+        ]
+        this_week = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+        first_week = this_week - timedelta(weeks=WEEKS_CHARTED - 1)
+        per_week = [0] * WEEKS_CHARTED
+        for talk in held:
+            when = parse_utc(talk.held)
+            if first_week <= when < this_week + timedelta(weeks=1):
+                per_week[int(_days(when - first_week) // 7)] += 1
+        fields = Counter(t.career_field for t in held if t.career_field).most_common(5)
+        organizations = Counter(t.organization for t in held if t.organization).most_common(5)
+        return Insights(figures, per_week,
+                        f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
+                        f"({sum(per_week)} in all).", fields, organizations)
+
+    # -- themes -------------------------------------------------------------------------------
+
+    def theme_choices(self) -> tuple[list[str], list[str]]:
+        """The career fields and organizations you have talked to someone in."""
+        with self._engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT DISTINCT c.career_field, c.organization FROM interview i "
+                "JOIN contact c ON c.id = i.contact_id WHERE i.status IN ('live', 'done')").all()
+        fields = sorted({r.career_field for r in rows if r.career_field}, key=str.casefold)
+        organizations = sorted({r.organization for r in rows if r.organization}, key=str.casefold)
+        return fields, organizations
+
+    def themes(self, *, career_field: str | None = None, organization: str | None = None) -> Themes:
+        """For one field or organization: each question's answers side by side, then the
+        career direction written after each talk, oldest first."""
+        where, params = ["i.status IN ('live', 'done')"], {}
+        if career_field:
+            where.append("c.career_field = :field")
+            params["field"] = career_field
+        if organization:
+            where.append("c.organization = :organization")
+            params["organization"] = organization
+        condition = " AND ".join(where)
+        with self._engine.connect() as connection:
+            answers = connection.execute(text(
+                "SELECT q.text, q.position, c.name, coalesce(i.started_at, i.scheduled_at) AS held, q.answer "
+                "  FROM interview_question q JOIN interview i ON i.id = q.interview_id "
+                "  JOIN contact c ON c.id = i.contact_id "
+                f" WHERE {condition} AND trim(q.answer) != '' ORDER BY held, i.id"), params).all()
+            directions = connection.execute(text(
+                "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.debrief_direction "
+                "  FROM interview i JOIN contact c ON c.id = i.contact_id "
+                f" WHERE {condition} AND trim(i.debrief_direction) != '' ORDER BY held, i.id"), params).all()
+        by_question: dict[str, list[ThemeAnswer]] = defaultdict(list)
+        order: dict[str, int] = {}
+        for row in answers:
+            by_question[row.text].append(ThemeAnswer(row.name, parse_utc(row.held), row.answer))
+            order.setdefault(row.text, row.position)
+        # Questions most people answered first: that is where answers can be compared.
+        questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
+        return Themes(questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions])

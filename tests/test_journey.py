@@ -1,0 +1,170 @@
+"""The journey views on a workbook built by hand: the referral tree, each insight, themes, and search."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoint_tui.core.enums import Source, Stage, Warmth
+from infoint_tui.core.search import match_expression, split_snippet
+from infoint_tui.core.service import Workbook
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+from infoint_tui.tui.screens.journey import JourneyScreen
+from infoint_tui.tui.screens.search import SearchScreen
+
+from .helpers import plain, settle
+
+QUESTION = "Where do you see this line of work going in the next few years?"
+
+
+@pytest.fixture
+def journey(workbook: Workbook, clock):
+    """Joe (faculty) referred Techer, who referred Ng; Ann (a friend) referred nobody; Lee came from a list.
+    Joe and Techer talked (a week apart), both answering the same question."""
+    joe = workbook.add_contact(name="Joe Chameau", source=Source.FACULTY, career_field="clean energy",
+                               organization="Caltech")
+    ann = workbook.add_contact(name="Ann Friend", source=Source.FRIEND)
+    lee = workbook.add_contact(name="Lee List", source=Source.LIST_OR_WEBSITE)
+    for person in (joe, ann, lee):
+        workbook.mark_request_sent(person.id)
+    clock.advance(days=2)
+    workbook.set_stage(lee.id, Stage.PARKED)
+    talks = []
+    for person, answer, direction in ((joe, "Storage will boom; the training is all on the job.",
+                                       "Grad school can wait."),):
+        interview = workbook.schedule_interview(person.id, scheduled_at=clock.now)
+        workbook.start_interview(interview.id)
+        workbook.write_question(interview.id, QUESTION)
+        question = next(q for q in workbook.interview_questions(interview.id) if q.text == QUESTION)
+        workbook.save_answer(question.id, answer)
+        workbook.add_note(interview.id, "Café at the Athenæum, mentions the Résumé Workshop", 300)
+        clock.advance(minutes=30)
+        workbook.end_interview(interview.id)
+        workbook.save_debrief(interview.id, debrief_direction=direction)
+        talks.append(interview)
+    techer = workbook.add_referral(joe.id, interview_id=talks[0].id, name="Ms. Techer",
+                                   career_field="clean energy", organization="Helio")
+    ng = workbook.add_referral(techer.id, name="Dr. Ng")
+    clock.advance(hours=5)
+    thank_you = next(i for i in workbook.follow_up_queue() if i.kind.value == "thank_you")
+    workbook.mark_follow_up_sent(thank_you.follow_up.id)
+    clock.advance(days=6)
+    workbook.mark_request_sent(techer.id)
+    clock.advance(days=1)
+    interview = workbook.schedule_interview(techer.id, scheduled_at=clock.now)
+    workbook.start_interview(interview.id)
+    workbook.write_question(interview.id, QUESTION)
+    question = next(q for q in workbook.interview_questions(interview.id) if q.text == QUESTION)
+    workbook.save_answer(question.id, "Hydrogen, if the policy holds.")
+    clock.advance(minutes=30)
+    workbook.end_interview(interview.id)
+    workbook.save_debrief(interview.id, debrief_direction="Look at policy jobs too.")
+    return {"joe": joe, "ann": ann, "lee": lee, "techer": techer, "ng": ng}
+
+
+def test_referral_tree_shape(workbook, journey) -> None:
+    roots = workbook.referral_tree()
+    assert [r.name for r in roots] == ["Joe Chameau", "Ann Friend", "Lee List"]
+    joe = roots[0]
+    assert [c.name for c in joe.children] == ["Ms. Techer"]
+    assert [c.name for c in joe.children[0].children] == ["Dr. Ng"]
+    assert (joe.interviews, joe.branch_interviews, joe.branch_size) == (1, 2, 3)
+    assert joe.branch_waiting == 1 and joe.children[0].children[0].waiting
+    assert joe.warmth is Warmth.HOT and joe.children[0].warmth is Warmth.WARM
+    assert joe.children[0].children[0].warmth is Warmth.COLD
+
+
+def test_every_insight(workbook, journey) -> None:
+    insights = workbook.insights()
+    figures = {f.label: f for f in insights.figures}
+    assert figures["Contacts"].value == "5"
+    assert figures["Warmth"].value == "2 hot · 1 warm · 2 cold"
+    # Asked: Joe, Ann, Lee, Techer; agreed: Joe and Techer.
+    assert figures["Response rate"].value == "50%"
+    assert "Of the 4 people you asked for a talk, 2 agreed" in figures["Response rate"].explanation
+    # Joe: asked, talked 2 days later; Techer: asked, talked 1 day later -> median 1.5 days.
+    assert figures["Request to talk"].value == "1.5 days"
+    assert figures["Talk to thank-you"].value == "5.0 hours"
+    assert sum(insights.per_week) == 2 and insights.per_week[-1] >= 1
+    assert insights.fields == [("clean energy", 2)]
+    assert insights.organizations == [("Caltech", 1), ("Helio", 1)]
+
+
+def test_themes_side_by_side(workbook, journey) -> None:
+    fields, organizations = workbook.theme_choices()
+    assert fields == ["clean energy"] and organizations == ["Caltech", "Helio"]
+    themes = workbook.themes(career_field="clean energy")
+    question, answers = themes.questions[0]
+    assert question == QUESTION
+    assert [(a.contact_name, a.answer) for a in answers] == [
+        ("Joe Chameau", "Storage will boom; the training is all on the job."),
+        ("Ms. Techer", "Hydrogen, if the policy holds.")]
+    assert [d.answer for d in themes.directions] == ["Grad school can wait.", "Look at policy jobs too."]
+    assert [a.contact_name for _, answers in workbook.themes(organization="Helio").questions
+            for a in answers] == ["Ms. Techer"]
+
+
+@pytest.mark.parametrize("query, who, kind", [
+    ("training", "Joe Chameau", "answer"),
+    ("TRAIN", "Joe Chameau", "answer"),  # case, and a prefix while typing
+    ("cafe athen", "Joe Chameau", "note"),  # accents folded, every word must appear, the last a prefix
+    ("resume workshop", "Joe Chameau", "note"),
+    ("techer", "Ms. Techer", "contact"),
+    ("policy jobs", "Ms. Techer", "debrief"),
+])
+def test_search_finds_across_everything(workbook, journey, query, who, kind) -> None:
+    hits = workbook.search(query)
+    assert (hits[0].contact_name, hits[0].kind) == (who, kind)
+    marked = [part for part, matched in split_snippet(hits[0].snippet) if matched]
+    assert marked
+
+
+def test_search_keeps_in_step_and_takes_any_text(workbook, journey) -> None:
+    for odd in ('"NEAR( * AND', '"', "*", "AND OR NOT", "(", "名前", "   "):
+        assert isinstance(workbook.search(odd), list)  # FTS5 operators are searched as words, never parsed
+    workbook.update_contact(journey["ng"].id, notes="Knows the Zebrafish lab")
+    assert workbook.search("zebrafish")[0].contact_name == "Dr. Ng"
+    workbook.delete_contact(journey["ng"].id)
+    assert workbook.search("zebrafish") == []
+    assert match_expression("  ") is None
+    assert match_expression('say "hi" AND') == '"say" "hi" "AND"*'
+
+
+async def test_search_from_anywhere_and_jump(workbook, clock, journey, db_path) -> None:
+    workbook.close()  # the app takes the workbook's lock
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")  # even while the notes editor has the keys
+        await settle(app, pilot)
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"cafe athen")
+        await settle(app, pilot)
+        results = app.screen.query_one("#search-results")
+        assert results.option_count == 1
+        assert "Athenæum" in plain(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen._contact_id == journey["joe"].id
+
+
+async def test_journey_screen_network_and_jump(workbook, clock, journey, db_path) -> None:
+    workbook.close()  # the app takes the workbook's lock
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, JourneyScreen)
+        summary = plain(app.screen.query_one("#network-summary").content)
+        assert "3 people you found yourself; 2 came by referral" in summary
+        assert "Joe Chameau opened the most doors" in summary and "1 referral(s) still waiting" in summary
+        tree = app.screen.query_one("#network")
+        tree.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert app.screen._contact_id == journey["joe"].id

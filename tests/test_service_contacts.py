@@ -14,7 +14,8 @@ from infoint_tui.core.validation import visible_controls
 
 def _table_counts(workbook: Workbook) -> dict[str, int]:
     with workbook._engine.connect() as connection:
-        tables = [r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+        tables = [r[0] for r in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_index_%'")]
         return {t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables}
 
 
@@ -181,8 +182,10 @@ def test_delete_says_what_goes_and_undo_restores_everything(workbook: Workbook, 
     deleted = workbook.delete_contact(joe.id)
     assert _table_counts(workbook)["contact"] == before["contact"] - 1
     assert workbook.get_contact(techer.id).referred_by_id is None
+    assert workbook.search("fellowship") == []
     workbook.restore_contact(deleted)
     assert _table_counts(workbook) == before
+    assert [hit.contact_name for hit in workbook.search("fellowship")] == ["Joe"]
     assert workbook.contact_detail(joe.id) == detail_before
     assert workbook.get_contact(techer.id).referred_by_id == joe.id
     reach = workbook.follow_up_queue(contact_id=techer.id)[0].follow_up

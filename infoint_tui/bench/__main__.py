@@ -44,11 +44,12 @@ def scale_table(rows: list[ScaleRow]) -> list[str]:
     def cell(samples: list[float]) -> str:
         return f"{statistics.median(samples):.0f} ms" if samples else "—"
 
-    out = ["| contacts | start to rows | filter keystroke | follow-up queue | contact detail | peak memory |",
-           "|---|---|---|---|---|---|"]
+    out = ["| contacts | start to rows | filter keystroke | follow-up queue | contact detail | search keystroke "
+           "| peak memory |",
+           "|---|---|---|---|---|---|---|"]
     for row in rows:
         out.append(f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(row.filter_ms)} | {cell(row.queue_ms)} | "
-                   f"{cell(row.detail_ms)} | {row.peak_mib:.0f} MiB |")
+                   f"{cell(row.detail_ms)} | {cell(row.search_ms)} | {row.peak_mib:.0f} MiB |")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last.contacts / first.contacts
@@ -57,7 +58,8 @@ def scale_table(rows: list[ScaleRow]) -> list[str]:
                    + ", ".join(f"{name} {statistics.median(b) / statistics.median(a):.1f}×"
                                for name, a, b in (("filter", first.filter_ms, last.filter_ms),
                                                   ("queue", first.queue_ms, last.queue_ms),
-                                                  ("detail", first.detail_ms, last.detail_ms))
+                                                  ("detail", first.detail_ms, last.detail_ms),
+                                                  ("search", first.search_ms, last.search_ms))
                                if a and b) + ".")
     return out
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from infoint_tui.bench.pty_driver import PtyProgram
 
-KEYS = {"f2": "\x1bOQ", "f4": "\x1bOS", "f5": "\x1b[15~", "enter": "\r", "escape": "\x1b", "down": "\x1b[B"}
+KEYS = {"f2": "\x1bOQ", "f4": "\x1bOS", "f5": "\x1b[15~", "enter": "\r", "escape": "\x1b", "down": "\x1b[B",
+        "ctrl+f": "\x06"}
 # Typed into the notes: letters that appear nowhere else on screen, and no three in a row repeat
 # within a line, so the last three typed are on screen exactly when the newest key has been drawn.
 ALPHABET = "αβγδεζηθικλμνξοπρστυφχψωбгдж"
@@ -242,6 +243,7 @@ class ScaleRow:
 
 
 QUERIES = ("okaf", "ross", "sola", "pix")
+SEARCHES = ("summer", "training")
 
 
 def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
@@ -281,6 +283,19 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                     program.quiet(0.3)
                     program.send(KEYS["down"])
                     program.quiet(0.2)
+                program.send(KEYS["ctrl+f"])
+                program.quiet(0.3)
+                for query in SEARCHES:
+                    for end in range(1, len(query) + 1):
+                        mark = program.mark
+                        sent = program.send(query[end - 1])
+                        seen = program.wait_for(f"for “{query[:end]}”", since=mark, timeout=60)
+                        row.search_ms.append((seen - sent) * 1000)
+                        program.quiet(0.1)
+                    program.send("\x7f" * len(query))  # backspace back to an empty box
+                    program.quiet(0.3)
+                program.send(KEYS["escape"])
+                program.quiet(0.3)
                 mark = program.mark
                 sent = program.send(KEYS["f5"])
                 row.queue_ms.append((program.wait_for(queue_summary, since=mark, timeout=120) - sent) * 1000)
@@ -288,6 +303,7 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                 row.peak_mib = max(row.peak_mib, (program.peak_memory_kib() or 0) / 1024)
             log(f"scale {size} run {run}: start {row.start_ms[-1]:.0f} ms, filter median "
                 f"{median_text(row.filter_ms)} ms, detail {median_text(row.detail_ms)} ms, "
+                f"search {median_text(row.search_ms)} ms, "
                 f"queue {row.queue_ms[-1]:.0f} ms, peak {row.peak_mib:.0f} MiB")
         table.append(row)
     return table

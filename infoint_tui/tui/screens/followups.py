@@ -12,7 +12,7 @@ from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import relative_due
 from infoint_tui.tui.screens.base import WorkbookScreen
-from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, column_widths
 
 # Which template an item's message comes from; items without one are tasks.
 MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
@@ -92,14 +92,15 @@ class FollowUpsScreen(WorkbookScreen):
         revision = workbook.revision
         items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
         described = [workbook.describe_follow_up(item) for item in items]
-        self.app.call_from_thread(self._show, items, described)
+        # The cells are built here, off the event loop: thousands of items take a while.
+        columns = self.query_one(ResponsiveTable).columns_shown
+        rows = self._rows(items, described, columns)
+        widths = column_widths(columns, (cells for _, cells in rows))
+        self.app.call_from_thread(self._show, items, rows, widths)
         self.app.call_from_thread(self.loaded_at, revision)
 
-    def _show(self, items: list[QueueItem], described: list[tuple[str, str, str]]) -> None:
-        select_id, self._select_next = self._select_next, None
-        self.items = items
-        self._by_id = {item.follow_up.id: item for item in items}
-        table = self.query_one(ResponsiveTable)
+    def _rows(self, items: list[QueueItem], described: list[tuple[str, str, str]],
+              columns: tuple[str, ...]) -> list[tuple[str, list[Text]]]:
         now = self.app.clock()
         rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
@@ -115,8 +116,15 @@ class FollowUpsScreen(WorkbookScreen):
                 due += " (snoozed)"
             cells = {"When": when, "Due": Text(due, style=bucket_style), "To do": Text(action),
                      "For": Text(item.contact_name), "Why": Text(why, overflow="ellipsis", no_wrap=True)}
-            rows.append((str(follow_up.id), [cells[label] for label in table.columns_shown]))
-        table.refill(rows, select=str(select_id) if select_id is not None else None)
+            rows.append((str(follow_up.id), [cells[label] for label in columns]))
+        return rows
+
+    def _show(self, items: list[QueueItem], rows: list[tuple[str, list[Text]]], widths: list[int]) -> None:
+        select_id, self._select_next = self._select_next, None
+        self.items = items
+        self._by_id = {item.follow_up.id: item for item in items}
+        table = self.query_one(ResponsiveTable)
+        table.refill(rows, select=str(select_id) if select_id is not None else None, widths=widths)
         overdue = sum(1 for i in items if i.overdue)
         self.app.refresh_overdue()
         shown = [f"{len([i for i in items if i.follow_up.open])} to do", f"{overdue} overdue"]

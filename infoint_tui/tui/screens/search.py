@@ -74,7 +74,7 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_text(hit)) for hit in hits)
-        status = (f"{len(hits)} result(s)" + (" (the best 50)" if len(hits) == 50 else "")
+        status = (f"{len(hits)} result(s) for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
                   if query.strip() else "Type to search.")
         if query.strip() and not hits:
             status = f"Nothing matches “{query}”."

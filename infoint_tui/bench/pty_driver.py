@@ -100,11 +100,13 @@ class PtyProgram:
                 self._lock.wait(min(remaining, 0.2))
 
     def quiet(self, seconds: float = 0.3, timeout: float = 10.0) -> None:
-        """Wait until no output has arrived for ``seconds`` (the screen has settled)."""
-        deadline = time.perf_counter() + timeout
+        """Wait until no output has arrived for ``seconds``, counting from now at the
+        earliest (a key just sent may not have drawn anything yet)."""
+        called = time.perf_counter()
+        deadline = called + timeout
         while time.perf_counter() < deadline:
             with self._lock:
-                last = self._chunks[-1][0] if self._chunks else self.started
+                last = max(self._chunks[-1][0] if self._chunks else self.started, called)
             if time.perf_counter() - last >= seconds:
                 return
             time.sleep(seconds / 3)

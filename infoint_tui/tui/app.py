@@ -196,7 +196,10 @@ class InfointApp(App[int]):
         if isinstance(self.screen, FollowUpsScreen):
             return
         self.action_pipeline()
-        self.push_screen(FollowUpsScreen())
+        # Kept once made: composing a screen is most of the wait, and it reloads only what changed.
+        if not self.is_screen_installed("followups"):
+            self.install_screen(FollowUpsScreen(), "followups")
+        self.push_screen("followups")
 
     def action_journey(self) -> None:
         from infoint_tui.tui.screens.journey import JourneyScreen
@@ -204,7 +207,9 @@ class InfointApp(App[int]):
         if self.workbook is None or isinstance(self.screen, JourneyScreen):
             return
         self.action_pipeline()
-        self.push_screen(JourneyScreen())
+        if not self.is_screen_installed("journey"):
+            self.install_screen(JourneyScreen(), "journey")
+        self.push_screen("journey")
 
     def action_search(self) -> None:
         from infoint_tui.tui.screens.search import SearchScreen

@@ -93,6 +93,10 @@ class InfointApp(App[int]):
                 saver.flush()
 
     def _hung_up(self) -> None:
+        asyncio.get_running_loop().create_task(self._leave_after_hang_up())
+
+    async def _leave_after_hang_up(self) -> None:
+        await self._let_typed_keys_land()
         self.save_everything()
         if self.workbook is not None:
             self.workbook.close()
@@ -101,8 +105,20 @@ class InfointApp(App[int]):
         os._exit(129)  # the terminal is gone: nothing left to draw on
 
     def _terminated(self) -> None:
+        asyncio.get_running_loop().create_task(self._leave_after_sigterm())
+
+    async def _leave_after_sigterm(self) -> None:
+        await self._let_typed_keys_land()
         self.save_everything()
         self.exit(return_code=143)
+
+    @staticmethod
+    async def _let_typed_keys_land() -> None:
+        """Keys read from the terminal just before a signal are still travelling from the app
+        to the editor, a message queue at a time; a moment on the event loop lets them arrive
+        before the final save (a hang-up leaves seconds, not milliseconds)."""
+        for _ in range(5):
+            await asyncio.sleep(0.02)
 
     async def action_quit(self) -> None:
         self.save_everything()

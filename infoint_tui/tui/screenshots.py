@@ -53,6 +53,12 @@ async def render(folder: Path) -> list[Path]:
             await shoot(pilot, "interview")
             await pilot.press("f5")
             await shoot(pilot, "follow-ups")
+            await pilot.press("f6")
+            await shoot(pilot, "journey")
+            await pilot.press("3")
+            await shoot(pilot, "themes")
+            await pilot.press("ctrl+f", *"training")
+            await shoot(pilot, "search")
         return saved
 
 

@@ -17,7 +17,8 @@ def first_table_row() -> str:
     return "Person 0000"
 
 
-def table_app():
+def _table_app(rows):
+    """A Textual app with a header, a DataTable of ``rows()`` (called at mount) and a footer."""
     from textual.app import App
     from textual.widgets import DataTable, Footer, Header
 
@@ -32,34 +33,25 @@ def table_app():
         def on_mount(self) -> None:
             table = self.query_one(DataTable)
             table.add_columns("Name", "Organization", "Warmth", "Stage", "Next due")
-            table.add_rows((f"Person {i:04d}", f"Org {i % 50}", "warm", "prospect", "") for i in range(ROWS))
+            table.add_rows(rows())
 
     return TableApp()
 
 
+def table_app():
+    return _table_app(lambda: [(f"Person {i:04d}", f"Org {i % 50}", "warm", "prospect", "") for i in range(ROWS)])
+
+
 def sqlmodel_app(path: str):
     from sqlmodel import Session, create_engine, text
-    from textual.app import App
-    from textual.widgets import DataTable, Footer, Header
 
-    class SQLModelApp(App):
-        TITLE = TITLE
+    def rows():
+        engine = create_engine(f"sqlite:///{path}")
+        with Session(engine) as session:
+            return [tuple(row) for row in session.exec(text(
+                "SELECT name, organization, warmth, stage, '' FROM contact ORDER BY id")).all()]
 
-        def compose(self):
-            yield Header()
-            yield DataTable()
-            yield Footer()
-
-        def on_mount(self) -> None:
-            engine = create_engine(f"sqlite:///{path}")
-            with Session(engine) as session:
-                rows = session.exec(text("SELECT name, organization, warmth, stage, '' FROM contact "
-                                         "ORDER BY id")).all()
-            table = self.query_one(DataTable)
-            table.add_columns("Name", "Organization", "Warmth", "Stage", "Next due")
-            table.add_rows(tuple(row) for row in rows)
-
-    return SQLModelApp()
+    return _table_app(rows)
 
 
 def textarea_app(path: str):

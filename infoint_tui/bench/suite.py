@@ -247,6 +247,19 @@ QUERIES = ("okaf", "ross", "sola", "pix")
 SEARCHES = ("summer", "training")
 
 
+def type_query(program: PtyProgram, query: str, marker: str) -> list[float]:
+    """Type ``query`` a letter at a time; the time from each letter until ``marker`` (filled
+    with what is typed so far) is on screen."""
+    latencies = []
+    for end in range(1, len(query) + 1):
+        mark = program.mark
+        sent = program.send(query[end - 1])
+        seen = program.wait_for(marker.format(query[:end]), since=mark, timeout=60)
+        latencies.append((seen - sent) * 1000)
+        program.quiet(0.1)
+    return latencies
+
+
 def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                 log: Callable[[str], None]) -> list[ScaleRow]:
     from infoint_tui.core.service import Workbook
@@ -267,12 +280,7 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                 for query in QUERIES[run % len(QUERIES):] + QUERIES[:run % len(QUERIES)]:
                     program.send("/")
                     program.quiet(0.2)
-                    for end in range(1, len(query) + 1):
-                        mark = program.mark
-                        sent = program.send(query[end - 1])
-                        seen = program.wait_for(f"match “{query[:end]}”", since=mark, timeout=60)
-                        row.filter_ms.append((seen - sent) * 1000)
-                        program.quiet(0.1)
+                    row.filter_ms += type_query(program, query, "match “{}”")
                     program.send(KEYS["escape"])
                     program.quiet(0.3)
                 for _ in range(3):
@@ -287,12 +295,7 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                 program.send(KEYS["ctrl+f"])
                 program.quiet(0.3)
                 for query in SEARCHES:
-                    for end in range(1, len(query) + 1):
-                        mark = program.mark
-                        sent = program.send(query[end - 1])
-                        seen = program.wait_for(f"for “{query[:end]}”", since=mark, timeout=60)
-                        row.search_ms.append((seen - sent) * 1000)
-                        program.quiet(0.1)
+                    row.search_ms += type_query(program, query, "for “{}”")
                     program.send("\x7f" * len(query))  # backspace back to an empty box
                     program.quiet(0.3)
                 program.send(KEYS["escape"])

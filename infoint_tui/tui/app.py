@@ -209,23 +209,22 @@ class InfointApp(App[int]):
     def action_followups(self) -> None:
         from infoint_tui.tui.screens.followups import FollowUpsScreen
 
-        if isinstance(self.screen, FollowUpsScreen):
-            return
+        self._show_area("followups", FollowUpsScreen)
+
+    def _show_area(self, name: str, make: type[Screen]) -> None:
+        """Show an area screen over the pipeline. It is made once and kept: composing a
+        screen is most of the wait, and shown again it reloads only if the workbook changed."""
+        if isinstance(self.screen, make):
+            return  # each loads its data once the workbook is open
         self.action_pipeline()
-        # Kept once made: composing a screen is most of the wait, and it reloads only what changed.
-        if not self.is_screen_installed("followups"):
-            self.install_screen(FollowUpsScreen(), "followups")
-        self.push_screen("followups")
+        if not self.is_screen_installed(name):
+            self.install_screen(make(), name)
+        self.push_screen(name)
 
     def action_journey(self) -> None:
         from infoint_tui.tui.screens.journey import JourneyScreen
 
-        if self.workbook is None or isinstance(self.screen, JourneyScreen):
-            return
-        self.action_pipeline()
-        if not self.is_screen_installed("journey"):
-            self.install_screen(JourneyScreen(), "journey")
-        self.push_screen("journey")
+        self._show_area("journey", JourneyScreen)
 
     def action_search(self) -> None:
         from infoint_tui.tui.screens.search import SearchScreen

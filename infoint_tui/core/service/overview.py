@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func
 from sqlmodel import select
 
-from infoint_tui.core.domain import Contact, Interview, Note, StageChange
+from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note, StageChange
 from infoint_tui.core.enums import Stage
 from infoint_tui.core.service.deletion import DeletionMixin
 from infoint_tui.core.service.followups import QueueItem
@@ -37,6 +37,7 @@ class ContactDetail:
     referrals: list[Contact]
     interviews: list[Interview]
     notes: dict[int, list[Note]]  # by interview id
+    answers: dict[int, list[InterviewQuestion]]  # the questions answered, by interview id
     follow_ups: list[QueueItem]
     history: list[StageChange]
 
@@ -66,6 +67,7 @@ class OverviewMixin(DeletionMixin):
             referrals=self.referrals_of(contact_id),
             interviews=interviews,
             notes={i.id: self.notes(i.id) for i in interviews},
+            answers={i.id: [q for q in self.interview_questions(i.id) if q.answer.strip()] for i in interviews},
             follow_ups=self.follow_up_queue(contact_id=contact_id, include_done=True),
             history=self.stage_history(contact_id),
         )

@@ -81,6 +81,9 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
         when = local_time(interview.scheduled_at, tz) if interview.scheduled_at else "no date"
         parts.append(Text.assemble("• ", (when, "bold"),
                                    f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}"))
+        for question in detail.answers.get(interview.id, []):
+            parts.append(Text.assemble(("    Q: ", "dim"), (question.text, "italic")))
+            parts.append(Text.assemble(("       ", "dim"), question.answer))
         for note in detail.notes.get(interview.id, []):
             parts.append(Text.assemble(("    " + clock_text(note.offset_seconds) + "  ", "dim"), note.text))
         if interview.debrief_learned:

@@ -12,7 +12,7 @@ from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import relative_due
 from infoint_tui.tui.screens.base import WorkbookScreen
-from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, column_widths
+from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 # Which template an item's message comes from; items without one are tasks.
 MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
@@ -100,26 +100,27 @@ class FollowUpsScreen(WorkbookScreen):
         self.app.call_from_thread(self.loaded_at, revision)
 
     def _rows(self, items: list[QueueItem], described: list[tuple[str, str, str]],
-              columns: tuple[str, ...]) -> list[tuple[str, list[Text]]]:
+              columns: tuple[str, ...]) -> list[tuple[str, list[Cell]]]:
         now = self.app.clock()
         rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
             follow_up = item.follow_up
             if follow_up.done_at:
-                when, bucket_style = Text("done", style="green"), "dim"
+                when, bucket_style = ("done", "green"), "dim"
             elif follow_up.cancelled_at:
-                when, bucket_style = Text("cancelled", style="dim"), "dim"
+                when, bucket_style = ("cancelled", "dim"), "dim"
             else:
-                when, bucket_style = Text(bucket, style=BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
+                when, bucket_style = (bucket, BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
             due = relative_due(item.due, now) if follow_up.open else ""
             if follow_up.snoozed_until and follow_up.open:
                 due += " (snoozed)"
-            cells = {"When": when, "Due": Text(due, style=bucket_style), "To do": Text(action),
-                     "For": Text(item.contact_name), "Why": Text(why, overflow="ellipsis", no_wrap=True)}
+            # Light cells: a Text is made only for the rows on screen.
+            cells = {"When": when, "Due": (due, bucket_style), "To do": action, "For": item.contact_name,
+                     "Why": why}
             rows.append((str(follow_up.id), [cells[label] for label in columns]))
         return rows
 
-    def _show(self, items: list[QueueItem], rows: list[tuple[str, list[Text]]], widths: list[int]) -> None:
+    def _show(self, items: list[QueueItem], rows: list[tuple[str, list[Cell]]], widths: list[int]) -> None:
         select_id, self._select_next = self._select_next, None
         self.items = items
         self._by_id = {item.follow_up.id: item for item in items}

@@ -12,11 +12,11 @@ from textual.widgets import Footer, Header, Input, Static
 
 from infoint_tui.core.enums import Intent, Stage, Warmth
 from infoint_tui.core.pipeline import matches, next_stage, previous_stage, search_text
-from infoint_tui.tui.formatting import relative_due, summary_text, warmth_text
+from infoint_tui.tui.formatting import WARMTH_STYLE, relative_due, summary_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
-from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, column_widths
+from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Contact
@@ -30,18 +30,19 @@ WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: 
 
 
 def build_rows(contacts: list[ContactSummary], columns: tuple[str, ...],
-               now) -> dict[int, tuple[str, list[Text]]]:
+               now) -> dict[int, tuple[str, list[Cell]]]:
     """Each contact's search text and table cells, built once per load, so that
     filtering only picks rows and typing in the filter stays quick."""
     narrow = columns == NARROW_COLUMNS
+    # Light cells (strings, or text with a style): a Text is made only for the rows on screen.
     cells = {
-        "Name": lambda c: Text(c.name, overflow="ellipsis", no_wrap=True),
-        "Organization": lambda c: Text(c.organization),
-        "Field": lambda c: Text(c.career_field),
-        "Warmth": lambda c: warmth_text(c.warmth),
-        "Stage": lambda c: Text(c.stage.short_label if narrow else c.stage.label),
-        "Referred by": lambda c: Text(c.referred_by or ""),
-        "Next due": lambda c: Text(relative_due(c.next_due, now)),
+        "Name": lambda c: c.name,
+        "Organization": lambda c: c.organization,
+        "Field": lambda c: c.career_field,
+        "Warmth": lambda c: (c.warmth.label, WARMTH_STYLE[c.warmth]),
+        "Stage": lambda c: c.stage.short_label if narrow else c.stage.label,
+        "Referred by": lambda c: c.referred_by or "",
+        "Next due": lambda c: relative_due(c.next_due, now),
     }
     makers = [cells[label] for label in columns]
     return {c.id: (search_text(c), [make(c) for make in makers]) for c in contacts}
@@ -86,7 +87,7 @@ class PipelineScreen(WorkbookScreen):
         self._select_next: int | None = None
         self._by_id: dict[int, ContactSummary] = {}
         self._summary: PipelineSummary | None = None
-        self._row_cache: dict[int, tuple[str, list[Text]]] = {}
+        self._row_cache: dict[int, tuple[str, list[Cell]]] = {}
         self._row_cache_key: tuple | None = None
         self._widths: list[int] = []
 
@@ -141,7 +142,7 @@ class PipelineScreen(WorkbookScreen):
         self.app.call_from_thread(self.loaded_at, revision)
 
     def _show(self, contacts: list[ContactSummary], summary: PipelineSummary,
-              rows: dict[int, tuple[str, list[Text]]], widths: list[int], columns: tuple[str, ...]) -> None:
+              rows: dict[int, tuple[str, list[Cell]]], widths: list[int], columns: tuple[str, ...]) -> None:
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
         self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
@@ -149,7 +150,7 @@ class PipelineScreen(WorkbookScreen):
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
 
-    def _rows(self) -> dict[int, tuple[str, list[Text]]]:
+    def _rows(self) -> dict[int, tuple[str, list[Cell]]]:
         """The rows for the columns shown (rebuilt here only after a resize)."""
         columns = self.query_one(ResponsiveTable).columns_shown
         key = (id(self._contacts), columns)

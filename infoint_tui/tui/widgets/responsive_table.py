@@ -28,7 +28,22 @@ NARROW_BELOW = 110
 GAP = 2  # spaces between columns
 
 
-def cell_width(cell: object) -> int:
+# A cell is a Text, a plain string, or (text, style): the light form, which the screens
+# use for thousands of rows, becomes a Text only when its row is drawn.
+Cell = Text | str | tuple[str, str]
+
+
+def as_text(cell: Cell) -> Text:
+    if isinstance(cell, Text):
+        return cell.copy()
+    if isinstance(cell, tuple):
+        return Text(cell[0], style=cell[1])
+    return Text(str(cell))
+
+
+def cell_width(cell: Cell) -> int:
+    if isinstance(cell, tuple):
+        return cell_len(cell[0])
     return cell_len(cell.plain if isinstance(cell, Text) else str(cell))
 
 
@@ -182,8 +197,8 @@ class ResponsiveTable(ScrollView, can_focus=True):
         """The key of the row under the cursor."""
         return self._keys[self.cursor_row] if self._keys else None
 
-    def get_row_at(self, row: int) -> Sequence[object]:
-        return self._cells[row]
+    def get_row_at(self, row: int) -> list[Text]:
+        return [as_text(cell) for cell in self._cells[row]]
 
     def move_cursor(self, *, row: int) -> None:
         if self._keys:
@@ -233,7 +248,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
     def _line_text(self, cells: Sequence[object]) -> Text:
         line = Text(no_wrap=True, end="")
         for cell, width in zip(cells, self._widths, strict=False):
-            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            text = as_text(cell)
             text.no_wrap = True
             text.truncate(width, overflow="ellipsis", pad=True)
             line.append(" ")

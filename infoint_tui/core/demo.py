@@ -124,6 +124,11 @@ ANSWERS_BY_QUESTION = {
         "Good listeners do well; lone geniuses don't last.",
         "Those who can keep deadlines without being chased.",
     ),
+    "Who else do you know that I might talk to?": (
+        "Named two people: a colleague in storage and a former student now at a startup.",
+        "Suggested the head of the fellowship programme, and said to mention her name.",
+        "Offered to introduce me to someone on the policy side.",
+    ),
     "How is your work evaluated?": (
         "Evaluation is by project outcomes twice a year; peers weigh in.",
         "Reader numbers and editor feedback, informally every week.",

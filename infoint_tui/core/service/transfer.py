@@ -38,7 +38,10 @@ class TransferMixin(PrepMixin):
         """
         report = ImportReport(str(path), dry_run, notices=list(notices))
         if warmth is not None:
-            warmth = validated(ContactFields, {"name": "x", "warmth": warmth}).warmth
+            try:
+                warmth = Warmth(warmth)
+            except ValueError:
+                raise ValidationFailed("warmth", f"{warmth!r} is not hot, warm or cold") from None
         with self._writing(commit=not dry_run) as session:
             matcher = Matcher()
             for row in session.exec(select(ContactRow)).all():

@@ -16,10 +16,7 @@ from pathlib import Path
 from infoint_tui import __version__
 from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
-
-# The formats, listed here so that ``--help`` doesn't import the service.
-IMPORT_KINDS = ("linkedin", "vcard", "csv")
-EXPORT_KINDS = ("csv", "vcard", "ics", "markdown", "json")
+from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:

@@ -15,7 +15,8 @@ from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.service.records import RecordsMixin
-from infoint_tui.core.service.transfer import EXPORT_KINDS, IMPORT_KINDS, TransferMixin
+from infoint_tui.core.service.transfer import TransferMixin
+from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS
 
 
 class Workbook(MessagesMixin, TransferMixin, PrepMixin, OverviewMixin, RecordsMixin, JourneyMixin):

@@ -20,7 +20,7 @@ from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
-from infoint_tui.core.transfer import files, snapshot
+from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, files, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
 
@@ -222,7 +222,3 @@ class TransferMixin(PrepMixin):
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)
 
-
-IMPORT_KINDS = ("linkedin", "vcard", "csv")
-TEXT_EXPORTS = ("csv", "vcard", "ics", "json")
-EXPORT_KINDS = (*TEXT_EXPORTS, "markdown")

@@ -52,17 +52,18 @@ class WorkbookScreen(WorkbookCalls, Screen[None]):
 
     HELP_TITLE = ""
     HELP_TEXT = ""
-    _loaded: tuple[int, float] | None = None
+    # (workbook revision, monotonic time) of what is shown; None for screens that don't track it.
+    _shown_as_of: tuple[int, float] | None = None
 
     def loaded_at(self, revision: int) -> None:
         """Record that what is shown was read at workbook ``revision`` (read it before the data)."""
-        self._loaded = (revision, time.monotonic())
+        self._shown_as_of = (revision, time.monotonic())
 
     def is_current(self) -> bool:
         """Whether what is shown needs no reload: nothing written since, and not too old."""
-        if self._loaded is None or self.workbook is None:
+        if self._shown_as_of is None or self.workbook is None:
             return False
-        revision, when = self._loaded
+        revision, when = self._shown_as_of
         return revision == self.workbook.revision and time.monotonic() - when < RELOAD_AFTER_SECONDS
 
     def workbook_ready(self) -> None:
@@ -70,4 +71,9 @@ class WorkbookScreen(WorkbookCalls, Screen[None]):
 
     def on_mount(self) -> None:
         if self.app.workbook is not None:
+            self.workbook_ready()
+
+    def on_screen_resume(self) -> None:
+        """Shown again: load afresh if another screen changed the workbook (or it has aged)."""
+        if self.workbook is not None and self._shown_as_of is not None and not self.is_current():
             self.workbook_ready()

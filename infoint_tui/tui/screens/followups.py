@@ -77,10 +77,6 @@ class FollowUpsScreen(WorkbookScreen):
     def workbook_ready(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        if self.workbook is not None and not self.is_current():
-            self.reload()
-
     def reload(self, select_id: int | None = None) -> None:
         if select_id is not None:
             self._select_next = select_id

@@ -82,10 +82,6 @@ class JourneyScreen(WorkbookScreen):
     def workbook_ready(self) -> None:
         self.call_workbook(self._load, done=self._show)
 
-    def on_screen_resume(self) -> None:
-        if self.workbook is not None and not self.is_current():
-            self.workbook_ready()
-
     def _load(self):
         workbook = self.workbook
         revision = workbook.revision

@@ -113,10 +113,6 @@ class PipelineScreen(WorkbookScreen):
     def workbook_ready(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        if self.workbook is not None and not self.is_current():
-            self.reload()  # another screen may have moved someone along
-
     # -- loading and showing --------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:

@@ -37,7 +37,7 @@ def people(workbook):
                                   may_mention_referrer=False)
     workbook.add_referral(child.id, name="Grand Child", warmth="hot")
     workbook.add_contact(name="Plain Cold", source=Source.LIST_OR_WEBSITE)
-    workbook.set_stage(child.id, Stage.REQUESTED)
+    workbook.record_request_sent(child.id)
     return workbook
 
 

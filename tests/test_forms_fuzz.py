@@ -54,7 +54,7 @@ def test_contact_form(workbook, values, source, warmth, intent) -> None:
 @given(date=field_text, time=field_text, length=field_text, location=field_text, companion=field_text,
        mode=st.sampled_from(list(Mode)))
 def test_schedule_form(workbook, date, time, length, location, companion, mode) -> None:
-    contact = workbook.add_contact(name="Joe")
+    contact = workbook.add_contact(name="Joe", allow_duplicate=True)
     try:
         when = local_datetime(date, time, timezone.utc)
         length_minutes = minutes(length)
@@ -71,7 +71,7 @@ def test_schedule_form(workbook, date, time, length, location, companion, mode) 
 @given(question=field_text, item=field_text, note=field_text, debrief=field_text, prep=field_text,
        override=st.booleans())
 def test_prep_interview_and_debrief_forms(workbook, question, item, note, debrief, prep, override) -> None:
-    interview = workbook.schedule_interview(workbook.add_contact(name="Joe").id)
+    interview = workbook.schedule_interview(workbook.add_contact(name="Joe", allow_duplicate=True).id)
     stored_or_refused(workbook.write_question, interview.id, question, override=override)
     stored_or_refused(workbook.add_prep_item, interview.id, item)
     stored_or_refused(workbook.save_prep_notes, interview.id, story=prep, field_notes=prep)

@@ -26,9 +26,9 @@ def journey(workbook: Workbook, clock):
     ann = workbook.add_contact(name="Ann Friend", source=Source.FRIEND)
     lee = workbook.add_contact(name="Lee List", source=Source.LIST_OR_WEBSITE)
     for person in (joe, ann, lee):
-        workbook.mark_request_sent(person.id)
+        workbook.record_request_sent(person.id)
     clock.advance(days=2)
-    workbook.set_stage(lee.id, Stage.PARKED)
+    workbook.park(lee.id)
     talks = []
     for person, answer, direction in ((joe, "Storage will boom; the training is all on the job.",
                                        "Grad school can wait."),):
@@ -47,9 +47,9 @@ def journey(workbook: Workbook, clock):
     ng = workbook.add_referral(techer.id, name="Dr. Ng")
     clock.advance(hours=5)
     thank_you = next(i for i in workbook.follow_up_queue() if i.kind.value == "thank_you")
-    workbook.mark_follow_up_sent(thank_you.follow_up.id)
+    workbook.complete_follow_up(thank_you.follow_up.id)
     clock.advance(days=6)
-    workbook.mark_request_sent(techer.id)
+    workbook.record_request_sent(techer.id)
     clock.advance(days=1)
     interview = workbook.schedule_interview(techer.id, scheduled_at=clock.now)
     workbook.start_interview(interview.id)

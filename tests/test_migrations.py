@@ -35,6 +35,10 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def _identity(row: dict) -> tuple:
+    return (row["id"], row["contact_id"], row["interview_id"], row["kind"], row["snoozed_until"], row["created_at"])
+
+
 def test_there_is_a_fixture_for_every_earlier_revision() -> None:
     revisions = {p.stem.removeprefix("workbook-") for p in SAVED}
     assert "0001" in revisions
@@ -56,6 +60,15 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
     after = _dump(path)
     assert set(before) <= set(after)
     for table, rows in before.items():
+        if table == "follow_up":
+            # Whether an item is open and when it is due are the rules' to settle after the
+            # migration (a request sent closes "reach out"); every item stays, as planned.
+            assert [_identity(r) for r in after[table][:len(rows)]] == [_identity(r) for r in rows]
+            continue
+        if table == "interview":  # a talk the stage history implies may be added after the others
+            assert after[table][:len(rows)] == [r | {k: v for k, v in n.items() if k not in r}
+                                                for r, n in zip(rows, after[table])]
+            continue
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table]):
             assert {k: new[k] for k in old} == old, table

@@ -11,7 +11,7 @@ from infoint_tui.core.enums import AppliesTo, FollowUpKind, Intent, Mode, Source
 from infoint_tui.core.rules import followups, timer
 from infoint_tui.core.rules.business_days import add_business_days
 from infoint_tui.core.rules.messages import TemplateError, check_template, render
-from infoint_tui.core.rules.readiness import ChecklistState, readiness
+from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, readiness
 from infoint_tui.core.rules.warmth import default_warmth
 
 UTC = timezone.utc
@@ -193,7 +193,14 @@ def test_readiness_names_what_is_missing_and_hides_in_person_items() -> None:
     assert by_phone.score < full.score
     salary = readiness(Mode.PHONE, checklist, nine[:8] + ["How much do you make?",
                        "Who else do you know that I might talk to?"], story="x")
-    assert not salary.ready and "1 question(s) ask what they earn" in salary.missing
+    assert not salary.ready and "1 question asks what they earn" in salary.missing
+    closed = readiness(Mode.PHONE, checklist, nine[:8] + ["Do you like your job?",
+                       "Who else do you know that I might talk to?"], story="x")
+    assert not closed.ready and closed.score < 100 and "1 question the checks flag" in closed.missing
+    ticked = [ChecklistState(text, AppliesTo.ALL, True) for text in AUTOMATIC_ITEMS]
+    no_story = readiness(Mode.PHONE, checklist + ticked, nine + ["Who else do you know that I might talk to?"],
+                         story="")
+    assert not no_story.ready  # a ticked "write your story" line does not stand in for the story
 
 
 def test_email_mode_is_discouraged() -> None:

@@ -83,16 +83,17 @@ def test_referral_loops_are_refused(workbook: Workbook) -> None:
 def test_stage_moves_are_recorded_both_ways(workbook: Workbook, clock) -> None:
     contact = workbook.add_contact(name="Ada")
     clock.advance(days=1)
-    workbook.set_stage(contact.id, Stage.REQUESTED)
+    workbook.record_request_sent(contact.id)
     clock.advance(days=1)
-    workbook.set_stage(contact.id, "prospect")
+    workbook.take_stage_step(contact.id, forward=False)  # "take back the request"
     stored = workbook.get_contact(contact.id)
     assert stored.stage is Stage.PROSPECT and stored.stage_entered_at == clock.now
+    assert workbook.facts(contact.id) == []
     history = workbook.stage_history(contact.id)
     assert [(h.from_stage, h.stage) for h in history] == [
         (None, Stage.PROSPECT), (Stage.PROSPECT, Stage.REQUESTED), (Stage.REQUESTED, Stage.PROSPECT)]
     with pytest.raises(ValidationFailed, match="stage"):
-        workbook.set_stage(contact.id, "hired")
+        workbook.take_stage_step(contact.id, forward=False)  # nothing before prospect
 
 
 def test_deleting_a_contact_takes_its_interviews_and_keeps_referrals(workbook: Workbook) -> None:
@@ -140,7 +141,7 @@ any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=20000)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=one_line, organization=one_line, notes=any_text, note=any_text)
 def test_unicode_round_trips_unchanged(workbook: Workbook, name: str, organization: str, notes: str, note: str) -> None:
-    contact = workbook.add_contact(name=name, organization=organization, notes=notes)
+    contact = workbook.add_contact(name=name, organization=organization, notes=notes, allow_duplicate=True)
     stored = workbook.get_contact(contact.id)
     # Free text comes back as typed, except that terminal control characters are made visible.
     assert (stored.name, stored.organization, stored.notes) == (name.strip(), organization.strip(),
@@ -154,7 +155,7 @@ def test_unicode_round_trips_unchanged(workbook: Workbook, name: str, organizati
 
 def test_specific_hard_strings_round_trip(workbook: Workbook) -> None:
     for name in ("Zoë 👩🏽‍🔬 O'Brien", "مريم الحسيني", "[bold]x[/bold] [@click=app.quit]", "a" * 100_000):
-        assert workbook.get_contact(workbook.add_contact(name=name).id).name == name
+        assert workbook.get_contact(workbook.add_contact(name=name, allow_duplicate=True).id).name == name
 
 
 def test_control_characters_never_reach_the_terminal(workbook: Workbook) -> None:
@@ -202,7 +203,7 @@ def test_pipeline_summary(workbook: Workbook, clock) -> None:
     workbook.add_contact(name="C")
     workbook.schedule_interview(a.id, scheduled_at=clock.now + timedelta(days=1))  # Thursday, this week
     workbook.schedule_interview(b.id, scheduled_at=clock.now + timedelta(days=8))  # next week
-    workbook.mark_request_sent(workbook.add_contact(name="D").id)
+    workbook.record_request_sent(workbook.add_contact(name="D").id)
     clock.advance(days=10)
     summary = workbook.pipeline_summary()
     assert summary.by_stage[Stage.SCHEDULED] == 2 and summary.by_stage[Stage.PROSPECT] == 1

@@ -69,7 +69,7 @@ def test_pipeline_order_is_warmest_first(wb: Workbook) -> None:
 
 def test_3b7_reminders_and_their_cancellation_by_a_reply(wb: Workbook, clock) -> None:
     contact = wb.add_contact(name="Techer", organization="Helio")
-    wb.mark_request_sent(contact.id)  # Wednesday 15:00 UTC
+    wb.record_request_sent(contact.id)  # Wednesday 15:00 UTC
     assert wb.get_contact(contact.id).stage is Stage.REQUESTED
     planned = kinds(wb, contact.id)
     assert planned[FollowUpKind.SECOND_CONTACT].due_at == clock.now + timedelta(days=5)  # Monday
@@ -84,10 +84,10 @@ def test_3b7_reminders_and_their_cancellation_by_a_reply(wb: Workbook, clock) ->
 
 def test_declining_cancels_reminders_and_resending_replaces_them(wb: Workbook, clock) -> None:
     contact = wb.add_contact(name="Techer")
-    wb.mark_request_sent(contact.id)
-    wb.mark_request_sent(contact.id)  # sent again: one set of reminders, not two
+    wb.record_request_sent(contact.id)
+    wb.record_request_sent(contact.id)  # sent again: one set of reminders, not two
     assert len(wb.follow_up_queue(contact_id=contact.id)) == 2
-    wb.set_stage(contact.id, Stage.PARKED)
+    wb.park(contact.id)
     assert wb.follow_up_queue(contact_id=contact.id) == []
 
 
@@ -95,7 +95,7 @@ def test_weekend_request(db_path, clock) -> None:
     clock.now = clock.now.replace(day=28)  # Saturday 28 November 2026
     with Workbook.open(db_path, clock=clock, tz=timezone.utc) as wb:
         contact = wb.add_contact(name="Techer")
-        wb.mark_request_sent(contact.id)
+        wb.record_request_sent(contact.id)
         planned = kinds(wb, contact.id)
         assert planned[FollowUpKind.SECOND_CONTACT].due_at.isoformat() == "2026-12-03T00:00:00+00:00"
 
@@ -115,7 +115,7 @@ def test_a_whole_interview_moves_the_stages_and_plans_follow_ups(wb: Workbook, c
     assert wb.timer_reading(ended).elapsed == 31 * 60
     assert wb.get_contact(contact.id).stage is Stage.MET
     planned = kinds(wb, contact.id)
-    assert planned[FollowUpKind.JOT_NOTES].due_at == clock.now
+    assert planned[FollowUpKind.JOT_NOTES].due_at == clock.now + timedelta(hours=1)  # within the hour
     assert planned[FollowUpKind.THANK_YOU].due_at == clock.now + timedelta(hours=24)
     assert planned[FollowUpKind.RECONNECT].due_at == clock.now + timedelta(weeks=4)
     reach = kinds(wb, referral.id)[FollowUpKind.REACH_REFERRAL]
@@ -171,7 +171,7 @@ def test_timer_survives_a_restart(db_path, clock) -> None:
 def test_snooze_done_reopen_and_ranking(wb: Workbook, clock) -> None:
     a = wb.add_contact(name="A")
     b = wb.add_contact(name="B")
-    wb.mark_request_sent(a.id)
+    wb.record_request_sent(a.id)
     ia = wb.schedule_interview(b.id)
     wb.start_interview(ia.id)
     wb.end_interview(ia.id)
@@ -180,7 +180,7 @@ def test_snooze_done_reopen_and_ranking(wb: Workbook, clock) -> None:
                                        FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST,
                                        FollowUpKind.RECONNECT]
     notes = queue[0].follow_up
-    clock.advance(minutes=5)
+    clock.advance(minutes=65)  # notes are due within the hour after the talk
     assert wb.overdue_count() == 1 and queue[0].contact_name == "B"
     with pytest.raises(ValidationFailed, match="until"):
         wb.snooze_follow_up(notes.id, clock.now - timedelta(hours=1))

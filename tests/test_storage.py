@@ -93,7 +93,7 @@ def test_text_file_is_refused_and_left_alone(tmp_path: Path) -> None:
 def test_corrupt_workbook_is_refused_and_left_alone(db_path: Path, clock) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         for n in range(300):
-            wb.add_contact(name=f"Person {n}", notes="x" * 500)
+            wb.add_contact(name=f"Person {n}", notes="x" * 500, allow_duplicate=True)
     data = bytearray(db_path.read_bytes())
     page = 4096
     for offset in range(page * 3, len(data) - page, page * 2):  # scribble over every other page
@@ -139,14 +139,14 @@ def test_second_instance_in_another_process_is_refused(db_path: Path, clock) -> 
 
 def test_backup_while_another_connection_writes(workbook: Workbook, tmp_path: Path) -> None:
     for n in range(200):
-        workbook.add_contact(name=f"Before {n}")
+        workbook.add_contact(name=f"Before {n}", allow_duplicate=True)
     stop = threading.Event()
     written: list[int] = []
 
     def writer() -> None:
         n = 0
         while not stop.is_set():
-            workbook.add_contact(name=f"During {n}", notes="y" * 2000)
+            workbook.add_contact(name=f"During {n}", notes="y" * 2000, allow_duplicate=True)
             written.append(n)
             n += 1
 

@@ -6,6 +6,13 @@ on, two and three links deep; some talks are done, one is under way, more
 are coming, and follow-ups are due, overdue and done. Larger workbooks
 (``contacts=10000``) repeat the pattern with generated names, written with
 bulk inserts in one transaction so that they take seconds.
+
+Only what a person would have done is written by hand here: the contacts,
+their talks and the acts (requests, replies, thank-yous, reconnects, a
+coffee). Each contact's stage history is replayed through the same rule the
+app applies after every act, at the time of each act, and the follow-ups
+are then settled by that rule too, so the demo shows exactly the queue the
+real app would.
 """
 
 from __future__ import annotations
@@ -14,21 +21,25 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 
 from infoint_tui.core.enums import (
     AppliesTo,
-    FollowUpKind,
+    Channel,
+    FactKind,
     Intent,
     InterviewStatus,
     Mode,
+    ReplyOutcome,
     Source,
     Stage,
     Warmth,
 )
+from infoint_tui.core.rules import progress
+from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.tables import (
     ContactRow,
-    FollowUpRow,
+    FactRow,
     InterviewQuestionRow,
     InterviewRow,
     NoteRow,
@@ -147,13 +158,19 @@ def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime |
 
     now = now or datetime.now(timezone.utc)
     rng = random.Random(seed)
-    with Workbook.open(path, clock=lambda: now) as workbook, workbook._writing() as session:
-        connection = session.connection()
-        people = _people(rng, contacts)
-        _insert_contacts(connection, people, now)
-        counts = _insert_interviews(connection, rng, people, now)
+    with Workbook.open(path, clock=lambda: now) as workbook:
+        with workbook._writing() as session:
+            connection = session.connection()
+            people = _people(rng, contacts)
+            _insert_contacts(connection, people, now)
+            counts = _insert_interviews(connection, rng, people, now)
+            _insert_facts(connection, people, now)
+            _replay_stages(connection, now)
+        with workbook._writing() as session:
+            workbook._settle_all(session)
+        follow_ups = workbook.follow_up_queue(include_done=True)
     return (f"{contacts} contacts, {counts['interviews']} interviews, {counts['notes']} notes, "
-            f"{counts['follow_ups']} follow-ups")
+            f"{len(follow_ups)} follow-ups")
 
 
 def _people(rng: random.Random, count: int) -> list[dict]:
@@ -191,7 +208,7 @@ def _people(rng: random.Random, count: int) -> list[dict]:
             "title": title,
             "career_field": career_field,
             "email": f"{first}.{index + 1}@example.org" if rng.random() < 0.8 else "",
-            "phone": f"(626) 555-{1000 + index % 9000:04d}" if rng.random() < 0.5 else "",
+            "phone": f"(626) 555-{index % 10000:04d}" if rng.random() < 0.5 else "",
             "location": rng.choice(PLACES),
             "linkedin_url": f"https://www.linkedin.com/in/{first}-{index + 1}" if rng.random() < 0.4 else "",
             "source": source,
@@ -227,28 +244,24 @@ def _stage(rng: random.Random, warmth: Warmth) -> Stage:
 
 
 def _insert_contacts(connection, people: list[dict], now: datetime) -> None:
-    contact_rows, history = [], []
+    """Contacts as prospects; ``_replay_stages`` moves them on as their acts say."""
+    contact_rows = []
     for person in people:
         steps = _stage_path(person, now)
         created = now - timedelta(days=40 + person["id"] % 30)
         if steps:
             created = min(created, steps[0][1] - timedelta(days=2))
-        entered = steps[-1][1] if steps else created
+        elif person["referred_by_id"]:  # named in a recent talk, not reached yet
+            created = now - timedelta(days=1 + person["id"] % 4)
+        person["created_at"] = created
         contact_rows.append({
             key: (value.value if hasattr(value, "value") else value)
-            for key, value in person.items() if key not in ("depth",)
-        } | {"notes": "", "stage_entered_at": entered, "created_at": created, "updated_at": entered})
-        previous = Stage.PROSPECT
-        history.append({"contact_id": person["id"], "stage": previous.value, "from_stage": None,
-                        "entered_at": created})
-        for stage, at in steps:
-            history.append({"contact_id": person["id"], "stage": stage.value, "from_stage": previous.value,
-                            "entered_at": at})
-            previous = stage
+            for key, value in person.items() if key not in ("depth", "stage", "created_at")
+        } | {"stage": Stage.PROSPECT.value, "notes": "", "stage_entered_at": created, "created_at": created,
+             "updated_at": created, "phone_e164": e164(person["phone"])})
     # Referrers always come before the people they referred, so one pass keeps
     # the foreign key satisfied.
     connection.execute(insert(ContactRow), contact_rows)
-    connection.execute(insert(StageChangeRow), history)
 
 
 def _stage_path(person: dict, now: datetime) -> list[tuple[Stage, datetime]]:
@@ -270,8 +283,8 @@ def _stage_path(person: dict, now: datetime) -> list[tuple[Stage, datetime]]:
              (Stage.MET, talk + timedelta(minutes=31))]
     if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
         steps.append((Stage.THANKED, talk + timedelta(minutes=31, hours=5)))
-    if stage is Stage.KEEPING_IN_TOUCH:
-        steps.append((Stage.KEEPING_IN_TOUCH, entered))
+    if stage is Stage.KEEPING_IN_TOUCH:  # weeks after the talk, as the guide says
+        steps.append((Stage.KEEPING_IN_TOUCH, talk + timedelta(days=29)))
     return steps
 
 
@@ -291,18 +304,16 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                                    .order_by(QuestionRow.position)).all()
     template = connection.execute(select(PrepTemplateItemRow.text, PrepTemplateItemRow.applies_to,
                                          PrepTemplateItemRow.position)).all()
-    interviews, chosen, prep, notes, follow_ups = [], [], [], [], []
+    interviews, chosen, prep, notes = [], [], [], []
     live_done = False
     for person in people:
         stage = person["stage"]
         contact_id = person["id"]
-        if stage is Stage.REQUESTED:
-            follow_ups.append(_follow_up(contact_id, None, FollowUpKind.FOLLOW_UP_REQUEST,
-                                         now + timedelta(days=7 - _days_in_stage(person)), None, now))
-            continue
         if stage not in (Stage.SCHEDULED, Stage.MET, Stage.THANKED, Stage.KEEPING_IN_TOUCH):
             continue
         interview_id = len(interviews) + 1
+        person["interview_id"] = interview_id
+        agreed = dict(_stage_path(person, now))[Stage.SCHEDULED]
         mode = rng.choice((Mode.IN_PERSON_WORKPLACE, Mode.PHONE, Mode.VIDEO, Mode.IN_PERSON_ELSEWHERE))
         row = {
             "id": interview_id, "contact_id": contact_id, "length_minutes": 30, "mode": mode.value,
@@ -310,7 +321,7 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             "intent": person["intent"].value, "paused_seconds": 0, "extra_minutes": 0,
             "story": "", "field_notes": "", "org_notes": "", "debrief_learned": "",
             "debrief_open_questions": "", "debrief_impressions": "", "debrief_direction": "",
-            "created_at": now - timedelta(days=20), "updated_at": now,
+            "created_at": agreed, "updated_at": now,
             "started_at": None, "ended_at": None, "paused_at": None,
         }
         if stage is Stage.SCHEDULED:
@@ -349,35 +360,88 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             for n in range(2):
                 notes.append({"interview_id": interview_id, "offset_seconds": 240 + n * 420,
                               "text": rng.choice(NOTES), "created_at": row["started_at"] + timedelta(minutes=4 + n * 7)})
-        if done:
-            ended = row["ended_at"]
-            follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.JOT_NOTES, ended, ended + timedelta(minutes=20), now))
-            thanked = stage is not Stage.MET
-            follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.THANK_YOU, ended + timedelta(hours=24),
-                                         ended + timedelta(hours=5) if thanked else None, now))
-            if person["intent"] is Intent.INFORMATIONAL and stage is Stage.KEEPING_IN_TOUCH:
-                follow_ups.append(_follow_up(contact_id, interview_id, FollowUpKind.RECONNECT,
-                                             ended + timedelta(weeks=4), None, now))
-    names = {person["id"]: person["name"] for person in people}
-    for person in people:
-        if person["referred_by_id"] and person["stage"] is Stage.PROSPECT:
-            referrer = names[person["referred_by_id"]]
-            detail = (f"mention that {referrer} suggested it" if person["may_mention_referrer"]
-                      else f"{referrer} asked not to be named")
-            follow_ups.append(_follow_up(person["id"], None, FollowUpKind.REACH_REFERRAL,
-                                         now - timedelta(days=person["id"] % 4), None, now, detail))
     for table, rows in ((InterviewRow, interviews), (InterviewQuestionRow, chosen),
-                        (PrepItemRow, prep), (NoteRow, notes), (FollowUpRow, follow_ups)):
+                        (PrepItemRow, prep), (NoteRow, notes)):
         if rows:
             connection.execute(insert(table), rows)
-    return {"interviews": len(interviews), "notes": len(notes), "follow_ups": len(follow_ups)}
+    return {"interviews": len(interviews), "notes": len(notes)}
 
 
-def _follow_up(contact_id: int, interview_id: int | None, kind: FollowUpKind, due: datetime,
-               done: datetime | None, now: datetime, detail: str = "") -> dict:
-    return {"contact_id": contact_id, "interview_id": interview_id, "kind": kind.value, "due_at": due,
-            "done_at": done, "snoozed_until": None, "cancelled_at": None, "detail": detail,
-            "created_at": min(due, now) - timedelta(days=1)}
+def _insert_facts(connection, people: list[dict], now: datetime) -> None:
+    """The acts behind each contact's stage, at the times their path gives."""
+    facts = []
+
+    def fact(person: dict, kind: FactKind, at: datetime, **extra) -> None:
+        facts.append({"contact_id": person["id"], "interview_id": None, "kind": kind.value, "at": at,
+                      "channel": "", "outcome": "", "note": "", "created_at": at} | extra)
+
+    for person in people:
+        for stage, at in _stage_path(person, now):
+            if stage is Stage.REQUESTED:
+                fact(person, FactKind.REQUEST_SENT, at, channel=Channel.EMAIL.value)
+            elif stage is Stage.SCHEDULED:
+                fact(person, FactKind.REPLY, at - timedelta(hours=1), outcome=ReplyOutcome.AGREED.value)
+            elif stage is Stage.PARKED:
+                outcome = ReplyOutcome.DECLINED if person["id"] % 2 else ReplyOutcome.NO_ANSWER
+                fact(person, FactKind.REPLY, at, outcome=outcome.value)
+            elif stage is Stage.THANKED:
+                fact(person, FactKind.THANK_YOU_SENT, at, interview_id=person["interview_id"])
+                if person["id"] % 4 == 0:  # kept in touch: the reconnect moves to weeks after this
+                    fact(person, FactKind.INTERACTION, at + timedelta(days=6), channel=Channel.COFFEE.value,
+                         note="Coffee near their office; they asked how the search is going.")
+            elif stage is Stage.KEEPING_IN_TOUCH:
+                fact(person, FactKind.RECONNECTED, at)
+    if facts:
+        connection.execute(insert(FactRow), facts)
+
+
+def _replay_stages(connection, now: datetime) -> None:
+    """Each contact's stage history, by the app's rule at the time of each act."""
+    facts: dict[int, list[progress.FactView]] = {}
+    for row in connection.execute(select(FactRow)).all():
+        facts.setdefault(row.contact_id, []).append(
+            progress.FactView(row.id, FactKind(row.kind), _aware(row.at), row.interview_id,
+                              ReplyOutcome(row.outcome) if row.outcome else None))
+    talks: dict[int, list] = {}
+    for row in connection.execute(select(InterviewRow)).all():
+        talks.setdefault(row.contact_id, []).append(row)
+    history, moves = [], []
+    for contact in connection.execute(select(ContactRow.id, ContactRow.created_at)).all():
+        created = _aware(contact.created_at)
+        own_facts, own_talks = facts.get(contact.id, []), talks.get(contact.id, [])
+        moments = sorted({f.at for f in own_facts} | {_aware(t.created_at) for t in own_talks}
+                         | {_aware(t.ended_at) for t in own_talks if t.ended_at is not None})
+        stage, entered = Stage.PROSPECT, created
+        history.append({"contact_id": contact.id, "stage": stage.value, "from_stage": None, "entered_at": created})
+        for moment in moments:
+            known = [f for f in own_facts if f.at <= moment]
+            as_then = [_talk_then(t, moment) for t in own_talks if _aware(t.created_at) <= moment]
+            derived = progress.derive_stage(known, as_then)
+            if derived is not stage:
+                history.append({"contact_id": contact.id, "stage": derived.value, "from_stage": stage.value,
+                                "entered_at": moment})
+                stage, entered = derived, moment
+        if stage is not Stage.PROSPECT:
+            moves.append({"contact_id": contact.id, "stage": stage.value, "entered": entered})
+    connection.execute(insert(StageChangeRow), history)
+    if moves:
+        table = ContactRow.__table__
+        connection.execute(update(table).where(table.c.id == bindparam("contact_id"))
+                           .values(stage=bindparam("stage"), stage_entered_at=bindparam("entered"),
+                                   updated_at=bindparam("entered")), moves)
+
+
+def _talk_then(row, moment: datetime) -> progress.TalkView:
+    ended = _aware(row.ended_at)
+    status = InterviewStatus.DONE if ended is not None and ended <= moment else InterviewStatus.PLANNED
+    return progress.TalkView(row.id, status, _aware(row.created_at), ended if status is InterviewStatus.DONE else None,
+                             Intent(row.intent), False)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+
+
 
 
 def _at_hour(moment: datetime, hour: int) -> datetime:

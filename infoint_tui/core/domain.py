@@ -19,10 +19,14 @@ from sqlmodel import Field, SQLModel
 from infoint_tui.core import validation
 from infoint_tui.core.enums import (
     AppliesTo,
+    Channel,
+    ClosedBy,
+    FactKind,
     FollowUpKind,
     Intent,
     InterviewStatus,
     Mode,
+    ReplyOutcome,
     Source,
     Stage,
     TemplateKind,
@@ -64,6 +68,8 @@ class ContactState(ContactFields):
     stage_entered_at: datetime
     # True once the person chose the warmth: the rules then never change it.
     warmth_is_manual: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # The phone as E.164 (+16265550100) beside what was typed, for matching; "" if unreadable.
+    phone_e164: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: datetime
     updated_at: datetime
 
@@ -155,6 +161,7 @@ class PrepItem(SQLModel):
     applies_to: AppliesTo
     position: int
     done_at: datetime | None
+    automatic: bool = False  # ticked by the checks (story written, ten good questions), not by hand
 
 
 class PrepTemplateItem(SQLModel):
@@ -190,6 +197,14 @@ class FollowUp(SQLModel):
     cancelled_at: datetime | None = None
     detail: str = ""
     created_at: datetime
+    fact_id: int | None = None
+    closed_by: ClosedBy | None = None
+    reason: str = ""
+
+    @field_validator("closed_by", mode="before")
+    @classmethod
+    def _no_closer(cls, value):
+        return value or None
 
     @property
     def open(self) -> bool:
@@ -199,6 +214,25 @@ class FollowUp(SQLModel):
     def effective_due(self) -> datetime:
         """When it is due now: the snoozed-until time if it was snoozed."""
         return self.snoozed_until or self.due_at
+
+
+class Fact(SQLModel):
+    """Something the person did for a contact, and when (see ``FactKind``)."""
+
+    id: int
+    contact_id: int
+    interview_id: int | None
+    kind: FactKind
+    at: datetime
+    channel: Channel | None = None
+    outcome: ReplyOutcome | None = None
+    note: str = ""
+    created_at: datetime
+
+    @field_validator("channel", "outcome", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        return value or None
 
 
 class MessageTemplate(SQLModel):

@@ -112,6 +112,56 @@ class FollowUpKind(_Labelled):
     RECONNECT = "reconnect"
 
 
+class FactKind(_Labelled):
+    """Acts the person did; stages and follow-ups are derived from them (``rules.progress``).
+
+    Talks are facts too, but they live in the interview table (scheduled,
+    held, cancelled), which already records when.
+    """
+
+    REQUEST_SENT = "request_sent"            # the first message asking for a talk (or to a referral)
+    REQUEST_FOLLOWED_UP = "request_followed_up"  # the one follow-up after 7 business days
+    SECOND_CONTACT_TRIED = "second_contact_tried"  # wrote to someone else at the organization
+    REPLY = "reply"                          # they answered the request (outcome says how)
+    NOTES_JOTTED = "notes_jotted"            # notes written down after a talk (elsewhere than the debrief)
+    THANK_YOU_SENT = "thank_you_sent"
+    RECONNECTED = "reconnected"              # weeks later, separately: asked about a job search
+    INTERACTION = "interaction"              # any other contact: a call, coffee, an event...
+    PARKED = "parked"                        # set aside for now
+    UNPARKED = "unparked"                    # back on the pipeline
+
+
+class ReplyOutcome(_Labelled):
+    """How someone answered an outreach request."""
+
+    AGREED = "agreed"
+    DECLINED = "declined"
+    NO_ANSWER = "no_answer"  # you stopped waiting
+
+
+class Channel(_Labelled):
+    """How a message went out or how you were in touch."""
+
+    EMAIL = "email"
+    CALL = "call"
+    MESSAGE = "message"
+    COFFEE = "coffee"
+    EVENT = "event"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return "e-mail" if self is Channel.EMAIL else self.value
+
+
+class ClosedBy(_Labelled):
+    """Who closed a follow-up: the rules (a fact fulfilled it or made it pointless,
+    reversible when the fact is taken back) or the person (kept as they left it)."""
+
+    RULE = "rule"
+    PERSON = "person"
+
+
 class TemplateKind(_Labelled):
     """The messages the workbook drafts for you."""
 

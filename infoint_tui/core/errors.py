@@ -22,6 +22,24 @@ class ValidationFailed(InfointError):
         self.message = message
 
 
+class NeedsConfirmation(ValidationFailed):
+    """Allowed, but against the guide's advice: the screen asks, and the
+    service is called again with ``override=True`` if the person insists."""
+
+
+class PossibleDuplicate(NeedsConfirmation):
+    """The person being added may already be in the workbook; ``matches`` says who and why."""
+
+    def __init__(self, matches: list) -> None:
+        first = matches[0]
+        super().__init__("name", f"{first.name} is already in the workbook ({first.why})")
+        self.matches = matches
+
+
+class InThePast(ValidationFailed):
+    """A time for something still to come that has already passed."""
+
+
 class NotFound(InfointError):
     """A contact, interview or other record that does not exist (any more)."""
 

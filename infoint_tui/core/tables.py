@@ -17,10 +17,14 @@ from infoint_tui.core import sqltypes  # noqa: F401  (registers the STRICT type 
 from infoint_tui.core.domain import ContactState, InterviewState
 from infoint_tui.core.enums import (
     AppliesTo,
+    Channel,
+    ClosedBy,
+    FactKind,
     FollowUpKind,
     Intent,
     InterviewStatus,
     Mode,
+    ReplyOutcome,
     Source,
     Stage,
     TemplateKind,
@@ -150,9 +154,38 @@ class NoteRow(SQLModel, table=True):
     created_at: datetime
 
 
+class FactRow(SQLModel, table=True):
+    """One act the person did (see ``FactKind``); stages and follow-ups follow from these."""
+
+    __tablename__ = "fact"
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", FactKind), name="kind"),
+        CheckConstraint(f"channel = '' OR {sql_in('channel', Channel)}", name="channel"),
+        CheckConstraint(f"outcome = '' OR {sql_in('outcome', ReplyOutcome)}", name="outcome"),
+        CheckConstraint("kind != 'reply' OR outcome != ''", name="reply_has_outcome"),
+        STRICT,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(sa_column=_fk("contact.id", "CASCADE"))
+    interview_id: int | None = Field(
+        default=None, foreign_key="interview.id", ondelete="SET NULL", index=True
+    )
+    kind: str
+    at: datetime  # when it happened (may be earlier than when it was recorded)
+    channel: str = ""
+    outcome: str = ""
+    note: str = ""
+    created_at: datetime
+
+
 class FollowUpRow(SQLModel, table=True):
     __tablename__ = "follow_up"
-    __table_args__ = (CheckConstraint(sql_in("kind", FollowUpKind), name="kind"), STRICT)
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", FollowUpKind), name="kind"),
+        CheckConstraint(f"closed_by = '' OR {sql_in('closed_by', ClosedBy)}", name="closed_by"),
+        STRICT,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(sa_column=_fk("contact.id", "CASCADE"))
@@ -167,6 +200,11 @@ class FollowUpRow(SQLModel, table=True):
     cancelled_at: datetime | None = None
     detail: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: datetime
+    # The request a 3B7 reminder waits on; a newer request plans reminders of its own.
+    fact_id: int | None = Field(default=None, foreign_key="fact.id", ondelete="SET NULL", index=True)
+    # Who closed it and why, in words ("thank-you sent on 26 November", "they replied").
+    closed_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class MessageTemplateRow(SQLModel, table=True):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timezone
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 # Control characters a terminal would act on (ESC starts colour, title and clipboard
@@ -64,9 +63,18 @@ def required_line(value: str) -> str:
 
 
 def email(value: str) -> str:
+    """An e-mail address as typed, checked for its form only (email-validator, no network)."""
     value = one_line(value)
-    if value and not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
+    if not value:
+        return value
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        reason = str(exc).rstrip(".")
+        raise ValueError(f"{value!r} is not an e-mail address ({reason[:1].lower()}{reason[1:]}); "
+                         "write it as name@example.org") from None
     return value
 
 

@@ -27,6 +27,22 @@ def applies(applies_to: AppliesTo, mode: Mode) -> bool:
     return applies_to is AppliesTo.ALL or mode.in_person
 
 
+# Checklist lines the checks below decide, so a tick and a check can never disagree:
+# the story counts when it is written, the questions when ten are there and none is flagged.
+STORY_ITEM = "Write the short story of how you became interested in the field"
+QUESTIONS_ITEM = "Write at least ten open-ended questions"
+AUTOMATIC_ITEMS = (STORY_ITEM, QUESTIONS_ITEM)
+
+
+def automatic_done(text: str, story: str, questions: list[str], intent: Intent = Intent.INFORMATIONAL) -> bool | None:
+    """Whether an automatic checklist line is done (None for a line the person ticks)."""
+    if text == STORY_ITEM:
+        return bool(story.strip())
+    if text == QUESTIONS_ITEM:
+        return len(questions) >= MIN_QUESTIONS and not any(check_question(q, intent) for q in questions)
+    return None
+
+
 @dataclass(frozen=True)
 class ChecklistState:
     text: str
@@ -50,9 +66,10 @@ def readiness(mode: Mode, checklist: list[ChecklistState], questions: list[str],
               intent: Intent = Intent.INFORMATIONAL) -> Readiness:
     """Score = share of the parts done: each applicable checklist item, the
     story, the questions (counting up to ten), "who else", and no question
-    with an error. Items that don't apply to the mode are neither counted
-    nor listed."""
-    relevant = [item for item in checklist if applies(item.applies_to, mode)]
+    the checks flag. Items that don't apply to the mode are neither counted
+    nor listed, and the checklist's story and questions lines are the checks
+    themselves (``AUTOMATIC_ITEMS``), counted once."""
+    relevant = [item for item in checklist if applies(item.applies_to, mode) and item.text not in AUTOMATIC_ITEMS]
     missing = [item.text for item in relevant if not item.done]
     total = len(relevant) + 4
     done = len(relevant) - len(missing)
@@ -69,8 +86,12 @@ def readiness(mode: Mode, checklist: list[ChecklistState], questions: list[str],
         done += 1
     per_question = [f for q in questions for f in check_question(q, intent)]
     errors = [f for f in per_question if f.severity is Severity.ERROR]
+    flagged = sum(1 for q in questions if check_question(q, intent))
     if errors:
-        missing.append(f"{len(errors)} question(s) ask what they earn")
+        missing.append("1 question asks what they earn" if len(errors) == 1
+                       else f"{len(errors)} questions ask what they earn")
+    elif flagged:
+        missing.append(f"{flagged} question{'s' if flagged != 1 else ''} the checks flag")
     else:
         done += 1
     score = round(100 * done / total)

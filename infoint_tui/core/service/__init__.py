@@ -10,6 +10,7 @@ from infoint_tui.core.service.base import Clock, utc_now
 from infoint_tui.core.service.contacts import ContactSummary
 from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
+from infoint_tui.core.service.merge import Conflict, MergedContacts
 from infoint_tui.core.service.journey import Insights, JourneyMixin, NetworkNode, SearchHit, Themes
 from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
@@ -25,6 +26,7 @@ class Workbook(MessagesMixin, TransferMixin, PrepMixin, OverviewMixin, RecordsMi
 
 __all__ = [
     "Clock",
+    "Conflict",
     "ContactDetail",
     "ContactSummary",
     "DeletedContact",
@@ -32,6 +34,7 @@ __all__ = [
     "EXPORT_KINDS",
     "IMPORT_KINDS",
     "Insights",
+    "MergedContacts",
     "NetworkNode",
     "SearchHit",
     "Themes",

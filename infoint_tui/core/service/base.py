@@ -153,13 +153,17 @@ class WorkbookBase:
                 revision = storage.check_readonly(path)
             engine = storage.make_engine(path)
             try:
+                migrated = False
                 if migrate.needs_upgrade(path, revision):
                     if revision is not None:
                         migrate.backup_before_migration(path, revision, clock())
+                        migrated = True
                     migrate.upgrade(engine, path)
                 workbook = cls(path, engine, lock, clock, tz)
                 if revision is None:
                     workbook._seed()
+                elif migrated:
+                    workbook._after_migration()
             except BaseException:
                 engine.dispose()
                 if created:
@@ -236,6 +240,9 @@ class WorkbookBase:
         from infoint_tui.core.backup import backup_workbook
 
         return backup_workbook(self.path, Path(dest))
+
+    def _after_migration(self) -> None:
+        """Bring derived state in line with the new schema's rules (the service's mixins do)."""
 
     def _seed(self) -> None:
         from infoint_tui.core import seed

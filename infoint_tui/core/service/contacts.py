@@ -11,12 +11,12 @@ from sqlmodel import Session, select
 
 from infoint_tui.core.domain import Contact, ContactFields, StageChange
 from infoint_tui.core.enums import Source, Stage, Warmth
-from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.rules import followups
+from infoint_tui.core.errors import NotFound, PossibleDuplicate, ValidationFailed
+from infoint_tui.core.rules.duplicates import Match, duplicate_pairs, e164, possible_duplicates
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import apply_changes, parse_utc, read_model, refuse_unknown, validated
 from infoint_tui.core.service.followups import FollowUpsMixin
-from infoint_tui.core.tables import ContactRow, StageChangeRow
+from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +36,26 @@ class ContactSummary:
 class ContactsMixin(FollowUpsMixin):
     """The people you might talk to."""
 
-    def add_contact(self, **fields: Any) -> Contact:
+    def add_contact(self, *, allow_duplicate: bool = False, **fields: Any) -> Contact:
         """Store a new contact; raises ValidationFailed naming the field at fault.
 
         Without a ``warmth`` the rules choose one from the source and the
         referrer; a warmth given here is the person's choice and is kept.
+        Someone who may already be here raises ``PossibleDuplicate`` unless
+        ``allow_duplicate`` (the person said "add anyway").
         """
         manual = fields.get("warmth") is not None
         if not manual:
             fields = {k: v for k, v in fields.items() if k != "warmth"}
         draft = validated(ContactFields, fields)
         with self._writing() as session:
+            self._refuse_duplicate(session, draft, allow_duplicate)
             row = self._insert_contact(session, draft, manual)
+            self._settle(session, row.id)
         return read_model(Contact, row)
 
-    def add_referral(self, referrer_id: int, *, interview_id: int | None = None, **fields: Any) -> Contact:
+    def add_referral(self, referrer_id: int, *, interview_id: int | None = None, allow_duplicate: bool = False,
+                     **fields: Any) -> Contact:
         """Someone ``referrer_id`` named: a new contact they referred, warmth by
         the rules, and a reminder to reach out (mentioning the referrer when
         they allowed it)."""
@@ -60,10 +65,39 @@ class ContactsMixin(FollowUpsMixin):
             fields.pop("warmth", None)
         draft = validated(ContactFields, fields)
         with self._writing() as session:
-            referrer = self._contact_row(session, referrer_id)
+            self._contact_row(session, referrer_id)
+            self._refuse_duplicate(session, draft, allow_duplicate)
             row = self._insert_contact(session, draft, manual)
-            self._plan(session, row.id, interview_id,
-                       [followups.for_referral(self.clock(), referrer.name, draft.may_mention_referrer)])
+            result = self._settle(session, row.id)
+            if interview_id is not None and result.plan:  # named during that talk: "from Wednesday's talk"
+                session.flush()
+                for follow_up in session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == row.id)).all():
+                    follow_up.interview_id = interview_id
+                    session.add(follow_up)
+        return read_model(Contact, row)
+
+    def link_referral(self, referrer_id: int, contact_id: int, *, interview_id: int | None = None) -> Contact:
+        """Someone named as a referral who is already in the workbook: they get
+        ``referrer_id`` as their referrer unless they have one, and the reminder
+        to reach them if nobody has yet."""
+        with self._writing() as session:
+            self._contact_row(session, referrer_id)
+            row = self._contact_row(session, contact_id)
+            if contact_id == referrer_id:
+                raise ValidationFailed("referred_by_id", f"{row.name} can't refer themselves")
+            if row.referred_by_id is None:
+                self._check_referrer(session, contact_id, referrer_id)
+                row.referred_by_id, row.updated_at = referrer_id, self.clock()
+                if not row.warmth_is_manual:
+                    row.warmth = self._default_warmth(session, row).value
+                session.add(row)
+            result = self._settle(session, contact_id)
+            if interview_id is not None and result.plan:
+                session.flush()
+                for follow_up in session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id,
+                                                                        FollowUpRow.kind == "reach_referral")).all():
+                    follow_up.interview_id = follow_up.interview_id or interview_id
+                    session.add(follow_up)
         return read_model(Contact, row)
 
     def update_contact(self, contact_id: int, **changes: Any) -> Contact:
@@ -83,10 +117,12 @@ class ContactsMixin(FollowUpsMixin):
                 row.warmth_is_manual = True
             elif not row.warmth_is_manual:
                 row.warmth = self._default_warmth(session, row).value
+            row.phone_e164 = e164(row.phone)
             row.updated_at = self.clock()
             session.add(row)
             if row.warmth != old_warmth:
                 self._rewarm_referrals(session, row)
+            self._settle(session, contact_id)  # a new referrer means someone to reach
         return read_model(Contact, row)
 
     def reset_warmth(self, contact_id: int) -> Contact:
@@ -100,15 +136,28 @@ class ContactsMixin(FollowUpsMixin):
             self._rewarm_referrals(session, row)
         return read_model(Contact, row)
 
-    def mark_request_sent(self, contact_id: int) -> Contact:
-        """The outreach request went out: stage requested, and the 3B7 reminders."""
-        with self._writing() as session:
-            row = self._contact_row(session, contact_id)
-            self._cancel_open(session, contact_id, followups.AWAITING_REPLY)
-            self._move(session, row, Stage.REQUESTED)
-            self._plan(session, contact_id, None, followups.after_request_sent(self.clock(), self.tz,
-                                                                                self.policy.workdays))
-        return read_model(Contact, row)
+    def possible_duplicates(self, fields: dict[str, Any], exclude_id: int | None = None) -> list[Match]:
+        """Who in the workbook may be the person these fields describe (see ``rules.duplicates``)."""
+        with self._reading() as session:
+            return [m for m in self._duplicates(session, fields) if m.contact_id != exclude_id]
+
+    def duplicate_pairs(self) -> list[tuple[Match, Match]]:
+        """Pairs of contacts that may be one person, for the "possible duplicates" list."""
+        with self._engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact ORDER BY id").all()
+        return [(Match(row.id, row.name, match.why), match) for row, match in duplicate_pairs(rows)]
+
+    def _duplicates(self, session: Session, fields: dict[str, Any]) -> list[Match]:
+        rows = session.connection().exec_driver_sql(
+            "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact").all()
+        return possible_duplicates(fields, rows)
+
+    def _refuse_duplicate(self, session: Session, draft: ContactFields, allow: bool) -> None:
+        if not allow:
+            matches = self._duplicates(session, draft.model_dump())
+            if matches:
+                raise PossibleDuplicate(matches)
 
     def get_contact(self, contact_id: int) -> Contact:
         with self._reading() as session:
@@ -142,15 +191,6 @@ class ContactsMixin(FollowUpsMixin):
         with self._reading() as session:
             return session.exec(select(func.count()).select_from(ContactRow)).one()
 
-    def set_stage(self, contact_id: int, stage: Stage | str) -> Contact:
-        """Move a contact to ``stage`` (forwards, backwards or parked), recording when."""
-        stage = validated(StageChange, {"contact_id": contact_id, "stage": stage,
-                                        "from_stage": None, "entered_at": self.clock()}).stage
-        with self._writing() as session:
-            row = self._contact_row(session, contact_id)
-            self._move(session, row, stage)
-        return read_model(Contact, row)
-
     def stage_history(self, contact_id: int) -> list[StageChange]:
         with self._reading() as session:
             self._contact_row(session, contact_id)
@@ -180,7 +220,7 @@ class ContactsMixin(FollowUpsMixin):
         now = self.clock()
         self._check_referrer(session, None, draft.referred_by_id)
         row = ContactRow(**draft.model_dump(), stage=Stage.PROSPECT.value, warmth_is_manual=manual,
-                         stage_entered_at=now, created_at=now, updated_at=now)
+                         phone_e164=e164(draft.phone), stage_entered_at=now, created_at=now, updated_at=now)
         if not manual:
             row.warmth = self._default_warmth(session, row).value
         session.add(row)

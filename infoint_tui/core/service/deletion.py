@@ -15,6 +15,7 @@ from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
     ContactRow,
+    FactRow,
     FollowUpRow,
     InterviewQuestionRow,
     InterviewRow,
@@ -26,9 +27,12 @@ from infoint_tui.core.tables import (
 CONTACT = ContactRow.__table__
 INTERVIEW = InterviewRow.__table__
 FOLLOW_UP = FollowUpRow.__table__
-# Parents before children, the order rows must be put back in.
-OWNED_BY_CONTACT = (StageChangeRow.__table__, INTERVIEW, FOLLOW_UP)
+FACT = FactRow.__table__
+# Parents before children, the order rows must be put back in (a follow-up may
+# name a fact, a fact an interview).
+OWNED_BY_CONTACT = (StageChangeRow.__table__, INTERVIEW, FACT, FOLLOW_UP)
 OWNED_BY_INTERVIEW = (InterviewQuestionRow.__table__, PrepItemRow.__table__, NoteRow.__table__)
+RESTORE_ORDER = (CONTACT, *OWNED_BY_CONTACT[:3], *OWNED_BY_INTERVIEW, FOLLOW_UP)
 
 
 @dataclass(frozen=True)
@@ -78,29 +82,38 @@ class DeletionMixin(ContactsMixin):
             connection = session.connection()
             snapshot = self._snapshot(contact_id, connection)
             connection.execute(delete(CONTACT).where(CONTACT.c.id == contact_id))
+            for referred in snapshot.referred_ids:  # no referrer to mention any more
+                self._settle(session, referred)
         return snapshot
 
     def restore_contact(self, deleted: DeletedContact) -> None:
         """Put back a deleted contact exactly as it was (undo)."""
         with self._writing() as session:
-            connection = session.connection()
-            if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
-                raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
-            referrer = deleted.rows["contact"][0]["referred_by_id"]
-            if referrer is not None and not connection.execute(
-                    select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first():
-                deleted.rows["contact"][0]["referred_by_id"] = None  # their referrer went meanwhile
-            for table in (CONTACT, *OWNED_BY_CONTACT[:2], *OWNED_BY_INTERVIEW, FOLLOW_UP):
-                rows = deleted.rows[table.name]
-                if rows:
-                    connection.execute(insert(table), rows)
-            if deleted.referred_ids:
-                connection.execute(update(CONTACT).where(CONTACT.c.id.in_(deleted.referred_ids),
-                                                         CONTACT.c.referred_by_id.is_(None))
-                                   .values(referred_by_id=deleted.contact_id))
-            for follow_up_id, interview_id in deleted.linked_follow_ups:
-                connection.execute(update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id)
-                                   .values(interview_id=interview_id))
+            self._put_back(session.connection(), deleted)
+            for referred in deleted.referred_ids:
+                self._settle(session, referred)
+
+    @staticmethod
+    def _put_back(connection, deleted: DeletedContact) -> None:
+        """Insert a snapshot's rows with their ids, and relink the people it referred."""
+        if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
+            raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
+        contact = dict(deleted.rows["contact"][0])
+        referrer = contact["referred_by_id"]
+        if referrer is not None and not connection.execute(
+                select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first():
+            contact["referred_by_id"] = None  # their referrer went meanwhile
+        for table in RESTORE_ORDER:
+            rows = [contact] if table is CONTACT else deleted.rows[table.name]
+            if rows:
+                connection.execute(insert(table), rows)
+        if deleted.referred_ids:
+            connection.execute(update(CONTACT).where(CONTACT.c.id.in_(deleted.referred_ids),
+                                                     CONTACT.c.referred_by_id.is_(None))
+                               .values(referred_by_id=deleted.contact_id))
+        for follow_up_id, interview_id in deleted.linked_follow_ups:
+            connection.execute(update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id)
+                               .values(interview_id=interview_id))
 
     def _snapshot(self, contact_id: int, connection=None) -> DeletedContact:
         if connection is None:

@@ -1,4 +1,5 @@
-"""Follow-ups: storing what the rules plan, and the queue in the rules' order."""
+"""Follow-ups: the queue in the rules' order, and ``_settle``, which applies
+``rules.progress`` after every act so stages and follow-ups follow the facts."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from datetime import datetime
 from sqlalchemy import func, text
 from sqlmodel import Session, select
 
-from infoint_tui.core.domain import FollowUp
-from infoint_tui.core.enums import FollowUpKind, Stage
+from infoint_tui.core.domain import Fact, FollowUp
+from infoint_tui.core.enums import ClosedBy, FactKind, FollowUpKind, Intent, InterviewStatus, ReplyOutcome
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import followups as rules
+from infoint_tui.core.rules import progress
 from infoint_tui.core.service.base import WorkbookBase, parse_utc, read_model
-from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
+from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow, StageChangeRow
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class FollowUpsMixin(WorkbookBase):
             where.append("f.contact_id = :contact_id")
             params["contact_id"] = contact_id
         sql = ("SELECT f.id, f.contact_id, f.interview_id, f.kind, f.due_at, f.done_at, f.snoozed_until, "
-               "       f.cancelled_at, f.detail, f.created_at, c.name, "
+               "       f.cancelled_at, f.detail, f.created_at, f.fact_id, f.closed_by, f.reason, c.name, "
                "       coalesce(i.started_at, i.scheduled_at) AS talk_at "
                "  FROM follow_up f JOIN contact c ON c.id = f.contact_id "
                "  LEFT JOIN interview i ON i.id = f.interview_id"
@@ -66,7 +68,8 @@ class FollowUpsMixin(WorkbookBase):
                 id=row.id, contact_id=row.contact_id, interview_id=row.interview_id, kind=FollowUpKind(row.kind),
                 due_at=parse_utc(row.due_at), done_at=parse_utc(row.done_at),
                 snoozed_until=parse_utc(row.snoozed_until), cancelled_at=parse_utc(row.cancelled_at),
-                detail=row.detail, created_at=parse_utc(row.created_at))
+                detail=row.detail, created_at=parse_utc(row.created_at), fact_id=row.fact_id,
+                closed_by=ClosedBy(row.closed_by) if row.closed_by else None, reason=row.reason)
             items.append(QueueItem(follow_up, row.name, follow_up.open and follow_up.effective_due < now,
                                    parse_utc(row.talk_at)))
         items.sort(key=lambda i: (not i.follow_up.open,
@@ -76,9 +79,11 @@ class FollowUpsMixin(WorkbookBase):
     def describe_follow_up(self, item: QueueItem) -> tuple[str, str, str]:
         """What to do, why, and which part of the list (overdue, today, this week, later)."""
         now = self.clock()
-        return (rules.ACTIONS[item.kind],
-                rules.describe(item.kind, item.interview_at, item.follow_up.detail, now, self.tz),
-                rules.bucket(item.due, now, self.tz))
+        follow_up = item.follow_up
+        why = rules.describe(item.kind, item.interview_at, follow_up.detail, now, self.tz)
+        if not follow_up.open and follow_up.reason:
+            why = f"{'done' if follow_up.done_at else 'cancelled'}: {follow_up.reason}"
+        return rules.ACTIONS[item.kind], why, rules.bucket(item.due, now, self.tz)
 
     def snooze_choices(self) -> list[tuple[str, datetime]]:
         return rules.snooze_choices(self.clock(), self.tz)
@@ -94,42 +99,14 @@ class FollowUpsMixin(WorkbookBase):
         with self._reading() as session:
             return read_model(FollowUp, self._follow_up_row(session, follow_up_id))
 
-    def complete_follow_up(self, follow_up_id: int) -> FollowUp:
-        """Mark done; a thank-you sent moves the contact to thanked."""
-        now = self.clock()
-        with self._writing() as session:
-            row = self._follow_up_row(session, follow_up_id)
-            if row.done_at is None:
-                row.done_at = now
-                session.add(row)
-                if row.kind == FollowUpKind.THANK_YOU.value:
-                    contact = session.get(ContactRow, row.contact_id)
-                    if contact.stage not in (Stage.THANKED.value, Stage.KEEPING_IN_TOUCH.value):
-                        self._move(session, contact, Stage.THANKED)
-        return read_model(FollowUp, row)
-
-    def mark_follow_up_sent(self, follow_up_id: int) -> FollowUp:
-        """The message for this item went out: done, and the contact moves on.
-
-        A thank-you moves them to thanked; the first message to a referral is
-        an outreach request (requested, with the 3B7 reminders); a reconnect
-        about a job search means you are keeping in touch.
-        """
-        follow_up = self.complete_follow_up(follow_up_id)
-        if follow_up.kind is FollowUpKind.REACH_REFERRAL:
-            self.mark_request_sent(follow_up.contact_id)
-        elif follow_up.kind is FollowUpKind.RECONNECT:
-            with self._writing() as session:
-                self._move(session, session.get(ContactRow, follow_up.contact_id), Stage.KEEPING_IN_TOUCH)
-        return follow_up
-
-    def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
-        with self._writing() as session:
-            row = self._follow_up_row(session, follow_up_id)
-            row.done_at = None
-            row.cancelled_at = None
-            session.add(row)
-        return read_model(FollowUp, row)
+    def facts(self, contact_id: int) -> list[Fact]:
+        """What the person did for this contact, oldest first."""
+        with self._reading() as session:
+            if session.get(ContactRow, contact_id) is None:
+                raise NotFound(f"no contact with id {contact_id}")
+            rows = session.exec(select(FactRow).where(FactRow.contact_id == contact_id)
+                                .order_by(FactRow.at, FactRow.id)).all()
+            return [read_model(Fact, row) for row in rows]
 
     def snooze_follow_up(self, follow_up_id: int, until: datetime) -> FollowUp:
         if until.tzinfo is None:
@@ -143,43 +120,90 @@ class FollowUpsMixin(WorkbookBase):
         return read_model(FollowUp, row)
 
     def cancel_follow_up(self, follow_up_id: int) -> FollowUp:
-        """Drop an item you decided not to do; it stays on record, marked cancelled."""
+        """Drop an item you decided not to do; it stays on record, marked cancelled,
+        and the rules leave it so."""
         with self._writing() as session:
             row = self._follow_up_row(session, follow_up_id)
-            row.cancelled_at = row.cancelled_at or self.clock()
-            session.add(row)
+            if row.done_at is None and row.cancelled_at is None:
+                row.cancelled_at = self.clock()
+                row.closed_by, row.reason = ClosedBy.PERSON.value, "you dropped it"
+                session.add(row)
         return read_model(FollowUp, row)
 
-    # -- used by the other mixins -------------------------------------------
+    # -- the one rule, applied after every act ---------------------------------------
 
-    def _plan(self, session: Session, contact_id: int, interview_id: int | None,
-              planned: list[rules.Planned]) -> None:
-        now = self.clock()
-        for item in planned:
-            session.add(FollowUpRow(contact_id=contact_id, interview_id=interview_id, kind=item.kind.value,
-                                    due_at=item.due_at, detail=item.detail, created_at=now))
+    def _settle(self, session: Session, contact_id: int) -> progress.Settlement:
+        """Derive the contact's stage and follow-ups from their facts (``rules.progress``)
+        and store the result, in the caller's transaction."""
+        session.flush()
+        contact = session.get(ContactRow, contact_id)
+        referrer = session.get(ContactRow, contact.referred_by_id) if contact.referred_by_id else None
+        facts = session.exec(select(FactRow).where(FactRow.contact_id == contact_id)).all()
+        talks = session.exec(select(InterviewRow).where(InterviewRow.contact_id == contact_id)).all()
+        stored = session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id)).all()
+        result = progress.settle(contact_view(contact, referrer), [fact_view(f) for f in facts],
+                                 [talk_view(t) for t in talks], [follow_up_view(f) for f in stored],
+                                 self.policy, self.clock(), self.tz)
+        self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
+        return result
 
-    def _cancel_open(self, session: Session, contact_id: int, kinds: frozenset[FollowUpKind]) -> None:
+    def _settle_all(self, session: Session) -> None:
+        """Settle every contact at once (after a migration, and for the demo): the
+        same rule, with the rows read in four queries instead of four per contact."""
+        session.flush()
+        contacts = session.exec(select(ContactRow)).all()
+        by_id = {contact.id: contact for contact in contacts}
+        grouped: dict[type, dict[int, list]] = {}
+        for table in (FactRow, InterviewRow, FollowUpRow):
+            groups = grouped.setdefault(table, {})
+            for row in session.exec(select(table)).all():
+                groups.setdefault(row.contact_id, []).append(row)
         now = self.clock()
-        rows = session.exec(select(FollowUpRow).where(
-            FollowUpRow.contact_id == contact_id, FollowUpRow.done_at.is_(None),
-            FollowUpRow.cancelled_at.is_(None), FollowUpRow.kind.in_([k.value for k in kinds]))).all()
-        for row in rows:
-            row.cancelled_at = now
+        for contact in contacts:
+            referrer = by_id.get(contact.referred_by_id) if contact.referred_by_id else None
+            stored = grouped[FollowUpRow].get(contact.id, [])
+            result = progress.settle(contact_view(contact, referrer),
+                                     [fact_view(f) for f in grouped[FactRow].get(contact.id, [])],
+                                     [talk_view(t) for t in grouped[InterviewRow].get(contact.id, [])],
+                                     [follow_up_view(f) for f in stored], self.policy, now, self.tz)
+            self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
+
+    def _after_migration(self) -> None:
+        with self._writing() as session:
+            self._settle_all(session)
+
+    def _apply_settlement(self, session: Session, contact: ContactRow, stored: dict[int, FollowUpRow],
+                          result: progress.Settlement) -> None:
+        now = self.clock()
+        if contact.stage != result.stage.value:
+            session.add(StageChangeRow(contact_id=contact.id, stage=result.stage.value,
+                                       from_stage=contact.stage, entered_at=now))
+            contact.stage = result.stage.value
+            contact.stage_entered_at = now
+            contact.updated_at = now
+            session.add(contact)
+        for item in result.plan:
+            session.add(FollowUpRow(contact_id=contact.id, interview_id=item.interview_id, fact_id=item.fact_id,
+                                    kind=item.kind.value, due_at=item.due_at, detail=item.detail, created_at=now,
+                                    done_at=item.done_at, reason=item.reason,
+                                    closed_by=ClosedBy.RULE.value if item.done_at else ""))
+        for close in result.close:
+            row = stored[close.follow_up_id]
+            if close.done:
+                row.done_at = close.at
+            else:
+                row.cancelled_at = close.at
+            row.closed_by, row.reason = ClosedBy.RULE.value, close.reason
             session.add(row)
-
-    def _move(self, session: Session, row: ContactRow, stage: Stage) -> None:
-        """Record a stage change; a reply (scheduled, or parked) ends the wait for one."""
-        if row.stage == stage.value:
-            return
-        now = self.clock()
-        session.add(StageChangeRow(contact_id=row.id, stage=stage.value, from_stage=row.stage, entered_at=now))
-        row.stage = stage.value
-        row.stage_entered_at = now
-        row.updated_at = now
-        session.add(row)
-        if stage in (Stage.SCHEDULED, Stage.PARKED):
-            self._cancel_open(session, row.id, rules.AWAITING_REPLY)
+        for reopen in result.reopen:
+            row = stored[reopen.follow_up_id]
+            row.done_at = row.cancelled_at = None
+            row.closed_by, row.reason = "", ""
+            session.add(row)
+        for redate in result.redate:
+            row = stored[redate.follow_up_id]
+            row.due_at, row.detail = redate.due_at, redate.detail
+            session.add(row)
 
     @staticmethod
     def _follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:
@@ -187,3 +211,37 @@ class FollowUpsMixin(WorkbookBase):
         if row is None:
             raise NotFound(f"no follow-up with id {follow_up_id}")
         return row
+
+
+# -- rows as the rule sees them (shared with the bulk settle of the demo and migrations) --
+
+def contact_view(contact, referrer) -> progress.ContactView:
+    return progress.ContactView(contact.created_at, referrer.name if referrer is not None else None,
+                                bool(contact.may_mention_referrer))
+
+
+def fact_view(row) -> progress.FactView:
+    return progress.FactView(row.id, FactKind(row.kind), _utc(row.at), row.interview_id,
+                             ReplyOutcome(row.outcome) if row.outcome else None)
+
+
+def talk_view(row) -> progress.TalkView:
+    has_debrief = any((getattr(row, name) or "").strip() for name in DEBRIEF_FIELDS)
+    return progress.TalkView(row.id, InterviewStatus(row.status), _utc(row.created_at), _utc(row.ended_at),
+                             Intent(row.intent), has_debrief)
+
+
+def follow_up_view(row) -> progress.FollowUpView:
+    return progress.FollowUpView(row.id, FollowUpKind(row.kind), row.interview_id, row.fact_id, _utc(row.due_at),
+                                 _utc(row.done_at), _utc(row.cancelled_at),
+                                 ClosedBy(row.closed_by) if row.closed_by else None)
+
+
+DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")
+
+
+def _utc(value):
+    """Times from the ORM come back aware; from raw rows they are text."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return parse_utc(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
@@ -16,10 +16,16 @@ from infoint_tui.core.domain import (
     PrepItem,
 )
 from infoint_tui.core.enums import Intent, InterviewStatus, Mode, Stage
-from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.rules import followups, timer
+from infoint_tui.core.errors import InThePast, NotFound, ValidationFailed
+from infoint_tui.core.rules import timer
 from infoint_tui.core.rules.questions import Finding, check_question
-from infoint_tui.core.rules.readiness import MODE_ADVICE, ChecklistState, Readiness, readiness
+from infoint_tui.core.rules.readiness import (
+    MODE_ADVICE,
+    ChecklistState,
+    Readiness,
+    automatic_done,
+    readiness,
+)
 from infoint_tui.core.service.base import checked_text, read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
@@ -30,6 +36,9 @@ from infoint_tui.core.tables import (
     PrepTemplateItemRow,
     QuestionRow,
 )
+
+# A talk may be scheduled this long after its start (the call began a few minutes early).
+PAST_GRACE = timedelta(hours=1)
 
 INTENT_SWITCH_REFUSAL = (
     "an informational talk can't become a job request half-way: it makes you seem dishonest. "
@@ -47,22 +56,94 @@ class InterviewsMixin(ContactsMixin):
         if draft.scheduled_at is not None and draft.scheduled_at.tzinfo is None:
             raise ValidationFailed("scheduled_at", "needs a time zone")
         now = self.clock()
+        if draft.scheduled_at is not None and draft.scheduled_at < now - PAST_GRACE:
+            raise InThePast("scheduled_at", "is in the past: log it as a talk that already happened, "
+                                            "or pick a later time")
         with self._writing() as session:
-            contact = self._contact_row(session, contact_id)
-            row = InterviewRow(**draft.model_dump(), created_at=now, updated_at=now)
-            session.add(row)
-            session.flush()
-            template = session.exec(select(PrepTemplateItemRow).order_by(PrepTemplateItemRow.position)).all()
-            for item in template:
-                session.add(PrepItemRow(interview_id=row.id, text=item.text,
-                                        applies_to=item.applies_to, position=item.position))
-            for position, question in enumerate(
-                session.exec(select(QuestionRow).where(QuestionRow.required)).all()
-            ):
-                session.add(InterviewQuestionRow(interview_id=row.id, question_id=question.id,
-                                                 text=question.text, position=position, required=True))
-            self._move(session, contact, Stage.SCHEDULED)
+            self._contact_row(session, contact_id)
+            row = self._new_interview(session, draft, now)
+            self._settle(session, contact_id)
         return read_model(Interview, row)
+
+    def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
+        """Record a talk that already happened (it ended at ``ended_at``): the
+        follow-ups after a talk are planned from then."""
+        fields = {"length_minutes": self.policy.interview_minutes} | fields
+        draft = validated(InterviewFields, fields | {"contact_id": contact_id})
+        if ended_at.tzinfo is None:
+            raise ValidationFailed("ended_at", "needs a time zone")
+        now = self.clock()
+        if ended_at > now:
+            raise ValidationFailed("ended_at", "is still to come: schedule the talk instead")
+        started = ended_at - timedelta(minutes=draft.length_minutes)
+        draft.scheduled_at = draft.scheduled_at or started
+        with self._writing() as session:
+            self._contact_row(session, contact_id)
+            row = self._new_interview(session, draft, now)
+            row.status, row.started_at, row.ended_at = InterviewStatus.DONE.value, started, ended_at
+            session.add(row)
+            self._settle(session, contact_id)
+        return read_model(Interview, row)
+
+    def hold_talk(self, interview_id: int, ended_at: datetime) -> Interview:
+        """A planned talk took place (recorded afterwards, without the timer)."""
+        now = self.clock()
+        if ended_at.tzinfo is None:
+            raise ValidationFailed("ended_at", "needs a time zone")
+        if ended_at > now:
+            raise ValidationFailed("ended_at", "is still to come: a talk is held once it has ended")
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if row.status == InterviewStatus.DONE.value:
+                return read_model(Interview, row)
+            row.started_at = row.started_at or ended_at - timedelta(minutes=row.length_minutes)
+            row.ended_at, row.paused_at = ended_at, None
+            row.status, row.updated_at = InterviewStatus.DONE.value, now
+            session.add(row)
+            self._settle(session, row.contact_id)
+        return read_model(Interview, row)
+
+    def cancel_interview(self, interview_id: int) -> Interview:
+        """Call off a planned talk; it stays on record as cancelled."""
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if row.status in (InterviewStatus.DONE.value, InterviewStatus.LIVE.value):
+                raise ValidationFailed("status", f"this talk is {row.status}; only a planned talk can be "
+                                                 "cancelled")
+            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
+            session.add(row)
+            self._settle(session, row.contact_id)
+        return read_model(Interview, row)
+
+    def unhold_talk(self, interview_id: int) -> Interview:
+        """Take back "held" (recorded by mistake): the talk is planned again, its
+        notes and answers kept, and the follow-ups it called for withdrawn."""
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if row.status != InterviewStatus.DONE.value:
+                raise ValidationFailed("status", "this talk has not been held")
+            row.status, row.ended_at, row.updated_at = InterviewStatus.PLANNED.value, None, self.clock()
+            row.started_at = row.paused_at = None
+            row.paused_seconds = row.extra_minutes = 0
+            session.add(row)
+            self._settle(session, row.contact_id)
+        return read_model(Interview, row)
+
+    def _new_interview(self, session: Session, draft: InterviewFields, now: datetime) -> InterviewRow:
+        """An interview row with its prep checklist and the required question."""
+        row = InterviewRow(**draft.model_dump(), created_at=now, updated_at=now)
+        session.add(row)
+        session.flush()
+        template = session.exec(select(PrepTemplateItemRow).order_by(PrepTemplateItemRow.position)).all()
+        for item in template:
+            session.add(PrepItemRow(interview_id=row.id, text=item.text,
+                                    applies_to=item.applies_to, position=item.position))
+        for position, question in enumerate(
+            session.exec(select(QuestionRow).where(QuestionRow.required)).all()
+        ):
+            session.add(InterviewQuestionRow(interview_id=row.id, question_id=question.id,
+                                             text=question.text, position=position, required=True))
+        return row
 
     def get_interview(self, interview_id: int) -> Interview:
         with self._reading() as session:
@@ -84,10 +165,22 @@ class InterviewsMixin(ContactsMixin):
             return [read_model(InterviewQuestion, row) for row in rows]
 
     def prep_items(self, interview_id: int) -> list[PrepItem]:
+        """The checklist; the story and questions lines are ticked by the checks, not by hand."""
         with self._reading() as session:
+            interview = self._interview_row(session, interview_id)
             rows = session.exec(select(PrepItemRow).where(PrepItemRow.interview_id == interview_id)
                                 .order_by(PrepItemRow.position)).all()
-            return [read_model(PrepItem, row) for row in rows]
+            questions = [q.text for q in session.exec(select(InterviewQuestionRow).where(
+                InterviewQuestionRow.interview_id == interview_id)).all()]
+            items = []
+            for row in rows:
+                item = read_model(PrepItem, row)
+                auto = automatic_done(row.text, interview.story, questions, Intent(interview.intent))
+                if auto is not None:
+                    item = item.model_copy(update={"automatic": True,
+                                                   "done_at": interview.updated_at if auto else None})
+                items.append(item)
+            return items
 
     def notes(self, interview_id: int) -> list[Note]:
         with self._reading() as session:
@@ -133,9 +226,9 @@ class InterviewsMixin(ContactsMixin):
         return self._update_timer(interview_id, lambda state, now: timer.extend(state, minutes))
 
     def end_interview(self, interview_id: int) -> Interview:
-        """Stop the timer, mark the contact met, and plan the follow-ups:
-        notes now, a thank-you within a day, and (informational talks) a
-        separate reconnect some weeks later."""
+        """Stop the timer; the talk is held, and the rules plan what follows:
+        notes within the hour, a thank-you within a day, and (informational
+        talks) a separate reconnect some weeks later."""
         now = self.clock()
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
@@ -144,12 +237,7 @@ class InterviewsMixin(ContactsMixin):
             self._apply_timer(row, timer.end(self.timer_state(row), now))
             row.status = InterviewStatus.DONE.value
             session.add(row)
-            contact = self._contact_row(session, row.contact_id)
-            if Stage(contact.stage).rank < Stage.MET.rank or contact.stage == Stage.PARKED.value:
-                self._move(session, contact, Stage.MET)
-            self._plan(session, row.contact_id, row.id,
-                       followups.after_interview(now, Intent(row.intent), self.policy.reconnect_weeks,
-                                                 timedelta(hours=self.policy.thank_you_hours)))
+            self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     def set_interview_intent(self, interview_id: int, intent: Intent | str) -> Interview:

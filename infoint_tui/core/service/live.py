@@ -14,10 +14,10 @@ from infoint_tui.core.domain import Interview, InterviewQuestion
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound
 from infoint_tui.core.service.base import checked_text, read_model, refuse_unknown
+from infoint_tui.core.service.followups import DEBRIEF_FIELDS
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
 
-DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")
 # A planned talk counts as "the one on now" from this long before its start.
 CURRENT_FROM = timedelta(hours=12)
 
@@ -56,10 +56,11 @@ class LiveMixin(InterviewsMixin):
     def save_debrief(self, interview_id: int, **fields: str) -> Interview:
         """Save any of the four debrief answers (what you learned, what you still
         need to know, your impressions, your career direction now)."""
-        return self._save_interview_texts(interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief")
+        return self._save_interview_texts(interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief",
+                                          settle=True)
 
     def _save_interview_texts(self, interview_id: int, fields: dict[str, str], allowed: tuple[str, ...],
-                              not_allowed: str) -> Interview:
+                              not_allowed: str, *, settle: bool = False) -> Interview:
         """Store free-text fields of an interview (debrief, prep notes) as typed."""
         refuse_unknown(fields, allowed, not_allowed)
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
@@ -69,6 +70,8 @@ class LiveMixin(InterviewsMixin):
                 setattr(row, name, value)
             row.updated_at = self.clock()
             session.add(row)
+            if settle:  # written notes complete "jot down your notes"
+                self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     @staticmethod

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import select
 
-from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note, StageChange
+from infoint_tui.core.domain import Contact, Fact, Interview, InterviewQuestion, Note, StageChange
 from infoint_tui.core.enums import Stage
-from infoint_tui.core.service.deletion import DeletionMixin
 from infoint_tui.core.service.followups import QueueItem
+from infoint_tui.core.service.merge import MergeMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
 
 
@@ -40,9 +40,10 @@ class ContactDetail:
     answers: dict[int, list[InterviewQuestion]]  # the questions answered, by interview id
     follow_ups: list[QueueItem]
     history: list[StageChange]
+    facts: list[Fact] = field(default_factory=list)  # what you did: requests, replies, thank-yous...
 
 
-class OverviewMixin(DeletionMixin):
+class OverviewMixin(MergeMixin):
     """Read-only views that combine several tables."""
 
     def pipeline_summary(self) -> PipelineSummary:
@@ -70,4 +71,5 @@ class OverviewMixin(DeletionMixin):
             answers={i.id: [q for q in self.interview_questions(i.id) if q.answer.strip()] for i in interviews},
             follow_ups=self.follow_up_queue(contact_id=contact_id, include_done=True),
             history=self.stage_history(contact_id),
+            facts=self.facts(contact_id),
         )

@@ -10,6 +10,7 @@ from infoint_tui.core.domain import Interview, InterviewFields, InterviewQuestio
 from infoint_tui.core.enums import AppliesTo, InterviewStatus
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules.questions import Severity, check_question
+from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM
 from infoint_tui.core.service.base import apply_changes, checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
@@ -45,6 +46,10 @@ class PrepMixin(LiveMixin):
             row = session.get(PrepItemRow, item_id)
             if row is None:
                 raise NotFound(f"no checklist item with id {item_id}")
+            if row.text in AUTOMATIC_ITEMS:
+                raise ValidationFailed("item", "this one ticks itself: " + (
+                    "write your story under notes (3)" if row.text == STORY_ITEM
+                    else "choose ten questions (2) that the checks don't flag"))
             row.done_at = None if row.done_at else self.clock()
             session.add(row)
         return read_model(PrepItem, row)
@@ -113,6 +118,10 @@ class PrepMixin(LiveMixin):
             other = index + step
             if 0 <= other < len(rows):
                 rows[index], rows[other] = rows[other], rows[index]
+            if any(r.required for r in rows[:-1]) and not all(r.required for r in rows[rows.index(
+                    next(r for r in rows if r.required)):]):
+                raise ValidationFailed("question", "“who else do you know?” always closes the talk; it stays "
+                                                   "the last question")
             for position, item in enumerate(rows):
                 item.position = position
                 session.add(item)

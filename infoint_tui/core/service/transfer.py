@@ -16,8 +16,10 @@ from sqlmodel import Session, select
 from infoint_tui.core.domain import Contact, ContactFields, Interview, InterviewRecord
 from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import ExportError, ValidationFailed
+from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import read_model, validated
+from infoint_tui.core.service.acts import ActsMixin
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, files, snapshot
@@ -25,7 +27,7 @@ from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
 
 
-class TransferMixin(PrepMixin):
+class TransferMixin(PrepMixin, ActsMixin):
     """Getting contacts in and everything out."""
 
     def import_contacts(self, incoming: list[Incoming], *, path: Path | str, notices: list[str] = (),
@@ -57,6 +59,7 @@ class TransferMixin(PrepMixin):
                 existing = matcher.find(draft.model_dump())
                 if existing is not None:
                     if fill_empty(existing, draft.model_dump()):
+                        existing.phone_e164 = e164(existing.phone)
                         existing.updated_at = self.clock()
                         session.add(existing)
                         report.updated += 1
@@ -69,13 +72,16 @@ class TransferMixin(PrepMixin):
                         draft.warmth = warmth
                     row = self._insert_contact(session, draft, manual)
                     if stage is not None and stage is not Stage.PROSPECT:
-                        self._move(session, row, stage)
+                        self._record_stage(session, row.id, stage)
                     matcher.add(row)
                     added.append((item, row))
                     report.added += 1
                 if item.key:
                     by_key.setdefault(item.key, row)
             self._link_referrals(session, added, by_key, report)
+            for _, row in added:
+                if row.referred_by_id is not None:  # someone to reach, mentioning who named them
+                    self._settle(session, row.id)
         return report
 
     @staticmethod

@@ -17,24 +17,24 @@ from typing import Any
 FILLABLE = ("organization", "title", "career_field", "email", "phone", "location", "linkedin_url", "notes")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
 def email_key(value: str) -> str:
-    return _fold(value)
+    return fold(value)
 
 
 def url_key(value: str) -> str:
     """linkedin.com/in/x, https://www.linkedin.com/in/x/ and ...?trk=y are one address."""
-    value = _fold(value)
+    value = fold(value)
     value = re.sub(r"^https?://", "", value)
     value = re.sub(r"^www\.", "", value)
     return re.split(r"[?#]", value)[0].rstrip("/")
 
 
 def name_key(name: str, organization: str) -> str:
-    return f"{_fold(name)}\x00{_fold(organization)}"
+    return f"{fold(name)}\x00{fold(organization)}"
 
 
 class Matcher:

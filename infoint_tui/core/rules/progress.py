@@ -1,0 +1,461 @@
+"""Where a contact stands, derived from what the person did.
+
+One pure function, ``settle``, takes a contact's facts (requests, replies,
+talks, thank-yous, reconnects, interactions, parking), the follow-ups
+already stored for them, the policy and the clock, and says:
+
+- the stage the facts put the contact at, and
+- what to do with the follow-ups: plan the ones the facts call for, close
+  the ones a fact fulfilled (done) or made pointless (cancelled), re-date
+  the ones whose due time moved, and reopen what the rules closed when the
+  fact that closed it was taken back.
+
+Every act, by whichever screen or command, is stored as a fact and then
+settled by this one rule in the same transaction, so no path can leave the
+stage and the queue disagreeing with what was done. Follow-ups the person
+closed by hand are left as they are; nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from infoint_tui.core.enums import (
+    ClosedBy,
+    FactKind,
+    FollowUpKind,
+    Intent,
+    PIPELINE,
+    InterviewStatus,
+    ReplyOutcome,
+    Stage,
+)
+from infoint_tui.core.rules import followups as timing
+from infoint_tui.core.settings import Policy
+
+JOT_NOTES_WITHIN = timedelta(hours=1)
+NO_LONGER_APPLIES = "no longer applies"
+
+# The acts that answer "did you reach them yet?" for someone you were referred to.
+_REACHED = frozenset({FactKind.REQUEST_SENT, FactKind.INTERACTION, FactKind.REPLY})
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A stored fact, as the rule needs it."""
+
+    id: int
+    kind: FactKind
+    at: datetime
+    interview_id: int | None = None
+    outcome: ReplyOutcome | None = None
+
+
+@dataclass(frozen=True)
+class TalkView:
+    """A stored interview, as the rule needs it."""
+
+    id: int
+    status: InterviewStatus
+    created_at: datetime
+    ended_at: datetime | None
+    intent: Intent
+    has_debrief: bool
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    """A stored follow-up, as the rule needs it."""
+
+    id: int
+    kind: FollowUpKind
+    interview_id: int | None
+    fact_id: int | None
+    due_at: datetime
+    done_at: datetime | None
+    cancelled_at: datetime | None
+    closed_by: ClosedBy | None
+
+    @property
+    def open(self) -> bool:
+        return self.done_at is None and self.cancelled_at is None
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """What the rule needs to know of the contact itself."""
+
+    created_at: datetime
+    referrer_name: str | None = None  # set when someone referred them
+    may_mention_referrer: bool = True
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A follow-up to store; one a fact already fulfilled is stored done, for the record."""
+
+    kind: FollowUpKind
+    due_at: datetime
+    detail: str
+    interview_id: int | None = None
+    fact_id: int | None = None
+    done_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Close:
+    """Close a stored follow-up: ``done`` when a fact fulfilled it, else cancelled."""
+
+    follow_up_id: int
+    done: bool
+    at: datetime
+    reason: str
+    fact_id: int | None = None  # the fact that fulfilled it, when one did
+
+
+@dataclass(frozen=True)
+class Reopen:
+    follow_up_id: int
+
+
+@dataclass(frozen=True)
+class Redate:
+    follow_up_id: int
+    due_at: datetime
+    detail: str
+
+
+@dataclass(frozen=True)
+class Settlement:
+    stage: Stage
+    plan: tuple[Plan, ...] = ()
+    close: tuple[Close, ...] = ()
+    reopen: tuple[Reopen, ...] = ()
+    redate: tuple[Redate, ...] = ()
+
+    @property
+    def changes_follow_ups(self) -> bool:
+        return bool(self.plan or self.close or self.reopen or self.redate)
+
+
+@dataclass
+class _Want:
+    """One follow-up the facts call for, and its state by the facts."""
+
+    kind: FollowUpKind
+    due_at: datetime
+    detail: str
+    interview_id: int | None = None
+    fact_id: int | None = None
+    fulfilled_by: FactView | None = None  # done
+    fulfilled_at: datetime | None = None
+    pointless: str = ""  # cancelled, with the reason
+    done_reason: str = ""
+
+    def key(self) -> tuple:
+        return _key(self.kind, self.interview_id, self.fact_id)
+
+
+def _key(kind: FollowUpKind, interview_id: int | None, fact_id: int | None) -> tuple:
+    # A referral is reached once, whatever talk they were named in; the 3B7
+    # reminders belong to one request; the rest to one talk.
+    if kind is FollowUpKind.REACH_REFERRAL:
+        return (kind,)
+    if kind in timing.AWAITING_REPLY:
+        return (kind, fact_id)
+    return (kind, interview_id)
+
+
+@dataclass
+class _Facts:
+    """The facts sorted and indexed for the rule's questions."""
+
+    facts: list[FactView]
+    talks: list[TalkView]
+    by_kind: dict[FactKind, list[FactView]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.facts = sorted(self.facts, key=lambda f: (f.at, f.id))
+        for fact in self.facts:
+            self.by_kind.setdefault(fact.kind, []).append(fact)
+
+    def of(self, *kinds: FactKind) -> list[FactView]:
+        return sorted((f for k in kinds for f in self.by_kind.get(k, [])), key=lambda f: (f.at, f.id))
+
+    def first(self, kinds, after: datetime | None = None) -> FactView | None:
+        return next((f for f in self.of(*kinds) if after is None or f.at >= after), None)
+
+    def last(self, kinds) -> FactView | None:
+        found = self.of(*kinds)
+        return found[-1] if found else None
+
+    @property
+    def held(self) -> list[TalkView]:
+        done = [t for t in self.talks if t.status is InterviewStatus.DONE and t.ended_at is not None]
+        return sorted(done, key=lambda t: (t.ended_at, t.id))
+
+    @property
+    def upcoming(self) -> list[TalkView]:
+        return [t for t in self.talks if t.status in (InterviewStatus.PLANNED, InterviewStatus.LIVE)]
+
+    def thank_you_for(self, talk: TalkView) -> FactView | None:
+        for fact in self.of(FactKind.THANK_YOU_SENT):
+            if fact.interview_id == talk.id or (fact.interview_id is None and fact.at >= talk.ended_at):
+                return fact
+        return None
+
+    @property
+    def parked(self) -> bool:
+        """Set aside by hand, or they declined (or never answered) and nothing came after."""
+        toggle = self.last((FactKind.PARKED, FactKind.UNPARKED))
+        if toggle is not None and toggle.kind is FactKind.PARKED:
+            return True
+        reply = self.last((FactKind.REPLY,))
+        if reply is None or reply.outcome is ReplyOutcome.AGREED:
+            return False
+        if toggle is not None and toggle.at >= reply.at:
+            return False  # brought back after the refusal
+        later_request = next((f for f in self.of(FactKind.REQUEST_SENT) if (f.at, f.id) > (reply.at, reply.id)), None)
+        later_talk = any(t.created_at >= reply.at for t in self.talks if t.status is not InterviewStatus.CANCELLED)
+        return later_request is None and not later_talk
+
+
+def derive_stage(facts: list[FactView], talks: list[TalkView]) -> Stage:
+    """The stage the facts put a contact at."""
+    return _stage(_Facts(list(facts), list(talks)))
+
+
+def _stage(f: _Facts) -> Stage:
+    if f.parked:
+        return Stage.PARKED
+    if f.upcoming:
+        return Stage.SCHEDULED
+    held = f.held
+    if held:
+        latest = held[-1]
+        if f.first((FactKind.RECONNECTED,), after=latest.ended_at) is not None:
+            return Stage.KEEPING_IN_TOUCH
+        if f.thank_you_for(latest) is not None:
+            return Stage.THANKED
+        return Stage.MET
+    if f.of(FactKind.REQUEST_SENT, FactKind.REPLY):
+        return Stage.REQUESTED
+    return Stage.PROSPECT
+
+
+def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list[_Want]:
+    wants: list[_Want] = []
+    parked = f.parked
+    live_talks = [t for t in f.talks if t.status is not InterviewStatus.CANCELLED]
+
+    # Someone referred them: reach out, mentioning the referrer if allowed.
+    if contact.referrer_name is not None:
+        detail = timing.for_referral(contact.created_at, contact.referrer_name, contact.may_mention_referrer)
+        want = _Want(FollowUpKind.REACH_REFERRAL, detail.due_at, detail.detail)
+        reached = f.first(_REACHED)
+        talk = min(live_talks, key=lambda t: t.created_at, default=None)
+        if reached is not None and (talk is None or reached.at <= talk.created_at):
+            want.fulfilled_by, want.fulfilled_at = reached, reached.at
+            want.done_reason = f"{_act_words(reached)} {_on(reached.at, tz)}"
+        elif talk is not None:
+            want.fulfilled_at, want.done_reason = talk.created_at, f"talk arranged {_on(talk.created_at, tz)}"
+        elif parked:
+            want.pointless = "set aside (parked)"
+        wants.append(want)
+
+    # 3B7: a second person after 3 business days, one follow-up after 7, for the latest request.
+    requests = f.of(FactKind.REQUEST_SENT)
+    for request in requests:
+        superseded = request is not requests[-1]
+        for planned in timing.after_request_sent(request.at, tz, policy.workdays):
+            want = _Want(planned.kind, planned.due_at, planned.detail, fact_id=request.id)
+            done_kind = (FactKind.SECOND_CONTACT_TRIED if planned.kind is FollowUpKind.SECOND_CONTACT
+                         else FactKind.REQUEST_FOLLOWED_UP)
+            done = f.first((done_kind,), after=request.at)
+            answer = f.first((FactKind.REPLY, FactKind.INTERACTION), after=request.at)
+            talk = next((t for t in live_talks if t.created_at >= request.at), None)
+            if done is not None:
+                want.fulfilled_by, want.fulfilled_at = done, done.at
+                want.done_reason = f"{_act_words(done)} {_on(done.at, tz)}"
+            elif answer is not None:
+                want.pointless = f"they answered {_on(answer.at, tz)}"
+            elif talk is not None:
+                want.pointless = f"talk arranged {_on(talk.created_at, tz)}"
+            elif superseded:
+                want.pointless = "a newer request has reminders of its own"
+            elif parked:
+                want.pointless = "set aside (parked)"
+            wants.append(want)
+
+    # After each talk: notes at once, a thank-you right away; after the latest
+    # informational one, a separate reconnect some weeks on.
+    held = f.held
+    for talk in held:
+        jot = _Want(FollowUpKind.JOT_NOTES, talk.ended_at + JOT_NOTES_WITHIN, "while your memory is fresh",
+                    interview_id=talk.id)
+        jotted = next((x for x in f.of(FactKind.NOTES_JOTTED) if x.interview_id in (talk.id, None)
+                       and x.at >= talk.ended_at - timedelta(minutes=1)), None)
+        if jotted is not None:
+            jot.fulfilled_by, jot.fulfilled_at = jotted, jotted.at
+            jot.done_reason = f"notes jotted {_on(jotted.at, tz)}"
+        elif talk.has_debrief:
+            jot.fulfilled_at, jot.done_reason = None, "the debrief is written"
+        wants.append(jot)
+
+        thanks = _Want(FollowUpKind.THANK_YOU, talk.ended_at + timedelta(hours=policy.thank_you_hours),
+                       "right away: skipping it is rude", interview_id=talk.id)
+        sent = f.thank_you_for(talk)
+        if sent is not None:
+            thanks.fulfilled_by, thanks.fulfilled_at = sent, sent.at
+            thanks.done_reason = f"thank-you sent {_on(sent.at, tz)}"
+        wants.append(thanks)
+
+    informational = [t for t in held if t.intent is Intent.INFORMATIONAL]
+    if informational and policy.reconnect_weeks is not None:
+        for talk in informational:
+            since = talk.ended_at
+            touches = [x.at for x in f.of(FactKind.INTERACTION) if x.at > since]
+            latest = max([since, *touches])
+            planned = timing.reconnect(latest, policy.reconnect_weeks)
+            detail = planned.detail if latest == since else \
+                f"{planned.detail}; planned from your last contact {_on(latest, tz)}"
+            want = _Want(FollowUpKind.RECONNECT, planned.due_at, detail, interview_id=talk.id)
+            done = f.first((FactKind.RECONNECTED,), after=talk.ended_at)
+            if done is not None:
+                want.fulfilled_by, want.fulfilled_at = done, done.at
+                want.done_reason = f"reconnected {_on(done.at, tz)}"
+            elif talk is not informational[-1]:
+                want.pointless = "planned from the later talk instead"
+            elif parked:
+                want.pointless = "set aside (parked)"
+            wants.append(want)
+    return wants
+
+
+def settle(contact: ContactView, facts: list[FactView], talks: list[TalkView],
+           stored: list[FollowUpView], policy: Policy, now: datetime, tz: tzinfo) -> Settlement:
+    """The contact's stage and what to do with their follow-ups (see the module's docstring)."""
+    f = _Facts(list(facts), list(talks))
+    wants = {want.key(): want for want in _wanted(contact, f, policy, tz)}
+    plan, close, reopen, redate = [], [], [], []
+    seen: set[tuple] = set()
+    for item in sorted(stored, key=lambda s: s.id):
+        key = _key(item.kind, item.interview_id, item.fact_id)
+        want = wants.get(key)
+        if key in seen:
+            want = None  # a duplicate of an item already matched: only the first counts
+        seen.add(key)
+        by_hand = item.closed_by is ClosedBy.PERSON or (not item.open and item.closed_by is None)
+        if by_hand:
+            continue  # the person closed it; their word stands
+        if want is None:
+            if item.open:
+                close.append(Close(item.id, False, now, NO_LONGER_APPLIES))
+            continue
+        if want.fulfilled_at is not None or want.done_reason:
+            if item.open:
+                close.append(Close(item.id, True, want.fulfilled_at or now, want.done_reason,
+                                   want.fulfilled_by.id if want.fulfilled_by else None))
+        elif want.pointless:
+            if item.open:
+                close.append(Close(item.id, False, now, want.pointless))
+        else:
+            if not item.open:
+                reopen.append(Reopen(item.id))
+            if want.due_at != item.due_at:
+                redate.append(Redate(item.id, want.due_at, want.detail))
+    for key, want in wants.items():
+        if key in seen or want.pointless:
+            continue
+        done = want.fulfilled_at is not None or bool(want.done_reason)
+        plan.append(Plan(want.kind, want.due_at, want.detail, want.interview_id, want.fact_id,
+                         (want.fulfilled_at or now) if done else None, want.done_reason))
+    return Settlement(_stage(f), tuple(plan), tuple(close), tuple(reopen), tuple(redate))
+
+
+def closing_fact(contact: ContactView, facts: list[FactView], talks: list[TalkView],
+                 item: FollowUpView, policy: Policy, tz: tzinfo) -> tuple[FactView | None, str]:
+    """The fact that fulfils ``item`` (to take back when the person reopens it),
+    and why it is closed in words ("" when the facts leave it open)."""
+    f = _Facts(list(facts), list(talks))
+    wants = {want.key(): want for want in _wanted(contact, f, policy, tz)}
+    want = wants.get(_key(item.kind, item.interview_id, item.fact_id))
+    if want is None:
+        return None, NO_LONGER_APPLIES
+    return want.fulfilled_by, want.done_reason or want.pointless
+
+
+# -- what a stage key means ------------------------------------------------------
+
+@dataclass(frozen=True)
+class StageStep:
+    """What moving a contact one stage along (or back) records, in words.
+
+    ``act`` names the fact to record (or to take back, going backwards);
+    ``needs`` says what the screen must ask first: "confirm", "date" (when
+    the talk was held), "schedule" (open the scheduling dialog).
+    """
+
+    to: Stage
+    act: str
+    question: str
+    needs: str = "confirm"
+
+
+FORWARD_ACTS = {
+    Stage.PROSPECT: ("request_sent", "Record that you sent the request today? The 3- and 7-business-day "
+                                     "reminders follow."),
+    Stage.REQUESTED: ("schedule", "They agreed? Schedule the talk."),
+    Stage.SCHEDULED: ("talk_held", "Record the talk as held? When did it end?"),
+    Stage.MET: ("thank_you_sent", "Record that you sent the thank-you today?"),
+    Stage.THANKED: ("reconnected", "Record that you reconnected about a job search today?"),
+}
+
+BACKWARD_ACTS = {
+    Stage.REQUESTED: ("take_back_request", "Take back the request? Its reminders are cancelled."),
+    Stage.SCHEDULED: ("cancel_talk", "Cancel the planned talk? Back to waiting for a reply."),
+    Stage.MET: ("reopen_talk", "Mark the talk as not held? Its notes stay; its follow-ups are "
+                               "withdrawn."),
+    Stage.THANKED: ("take_back_thank_you", "Take back the thank-you? It is due again."),
+    Stage.KEEPING_IN_TOUCH: ("take_back_reconnect", "Take back the reconnect? It is due again."),
+}
+
+
+def stage_step(stage: Stage, forward: bool) -> StageStep | None:
+    """What ``]`` (forward) or ``[`` (back) does at ``stage``; None where nothing can."""
+    order = PIPELINE
+    if stage is Stage.PARKED:
+        return StageStep(Stage.PROSPECT, "unpark", "Bring them back onto the pipeline?") if forward else None
+    index = order.index(stage)
+    if forward:
+        if stage not in FORWARD_ACTS:
+            return None
+        act, question = FORWARD_ACTS[stage]
+        needs = {"schedule": "schedule", "talk_held": "date"}.get(act, "confirm")
+        return StageStep(order[index + 1], act, question, needs)
+    if stage not in BACKWARD_ACTS:
+        return None
+    act, question = BACKWARD_ACTS[stage]
+    return StageStep(order[index - 1], act, question)
+
+
+# -- words -------------------------------------------------------------------------
+
+def _act_words(fact: FactView) -> str:
+    return {
+        FactKind.REQUEST_SENT: "request sent",
+        FactKind.REQUEST_FOLLOWED_UP: "followed up",
+        FactKind.SECOND_CONTACT_TRIED: "second person tried",
+        FactKind.REPLY: "they replied",
+        FactKind.INTERACTION: "in touch",
+        FactKind.NOTES_JOTTED: "notes jotted",
+        FactKind.THANK_YOU_SENT: "thank-you sent",
+        FactKind.RECONNECTED: "reconnected",
+    }.get(fact.kind, fact.kind.label)
+
+
+def _on(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
+    return f"on {local.day} {local.strftime('%B')}"

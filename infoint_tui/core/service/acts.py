@@ -1,0 +1,327 @@
+"""Acts: what the person did, recorded once, whatever screen or command did it.
+
+Each operation stores one fact (or a talk) and settles the contact with
+``rules.progress`` in the same transaction, so the stage and the follow-up
+queue always agree with what was done. The pipeline's stage keys, the
+follow-up queue, the composer and the command line all come here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from infoint_tui.core.domain import Contact, FollowUp, InterviewFields
+from infoint_tui.core.enums import (
+    Channel,
+    ClosedBy,
+    FactKind,
+    FollowUpKind,
+    Intent,
+    InterviewStatus,
+    ReplyOutcome,
+    Stage,
+)
+from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
+from infoint_tui.core.rules import progress
+from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS
+from infoint_tui.core.service.base import checked_text, read_model
+from infoint_tui.core.service.followups import contact_view, fact_view, follow_up_view, talk_view
+from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
+
+RECONNECT_TOO_SOON = ("the guide says to reconnect about a job search after several weeks, not right away, "
+                      "and to keep it separate from the informational talk")
+
+# What marking a follow-up done records, by its kind.
+DONE_MEANS: dict[FollowUpKind, FactKind] = {
+    FollowUpKind.JOT_NOTES: FactKind.NOTES_JOTTED,
+    FollowUpKind.THANK_YOU: FactKind.THANK_YOU_SENT,
+    FollowUpKind.REACH_REFERRAL: FactKind.REQUEST_SENT,
+    FollowUpKind.SECOND_CONTACT: FactKind.SECOND_CONTACT_TRIED,
+    FollowUpKind.FOLLOW_UP_REQUEST: FactKind.REQUEST_FOLLOWED_UP,
+    FollowUpKind.RECONNECT: FactKind.RECONNECTED,
+}
+
+
+class ActsMixin(InterviewsMixin):
+    """Requests, replies, thank-yous, reconnects, interactions and parking."""
+
+    # -- the acts ------------------------------------------------------------------
+
+    def record_request_sent(self, contact_id: int, *, channel: Channel | str = Channel.EMAIL,
+                            at: datetime | None = None, note: str = "") -> Contact:
+        """The outreach request went out: requested, with the 3B7 reminders."""
+        return self._record(contact_id, FactKind.REQUEST_SENT, at=at, channel=channel, note=note)
+
+    def record_reply(self, contact_id: int, outcome: ReplyOutcome | str, *, at: datetime | None = None,
+                     note: str = "") -> Contact:
+        """They answered the request: the reminders stop; a refusal (or giving up
+        waiting) sets them aside."""
+        return self._record(contact_id, FactKind.REPLY, at=at, outcome=ReplyOutcome(outcome), note=note)
+
+    def log_interaction(self, contact_id: int, channel: Channel | str, *, at: datetime | None = None,
+                        note: str = "") -> Contact:
+        """Any other contact (a call, coffee, an event): it counts as keeping in
+        touch, so the next reconnect is planned from it."""
+        return self._record(contact_id, FactKind.INTERACTION, at=at, channel=channel, note=note)
+
+    def record_thank_you_sent(self, contact_id: int, *, interview_id: int | None = None,
+                              at: datetime | None = None) -> Contact:
+        with self._writing() as session:
+            talk = self._held_talk(session, contact_id, interview_id, "thank-you")
+            self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, at=at, interview_id=talk.id)
+            row = session.get(ContactRow, contact_id)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    def record_notes_jotted(self, contact_id: int, *, interview_id: int | None = None) -> Contact:
+        with self._writing() as session:
+            talk = self._held_talk(session, contact_id, interview_id, "notes")
+            self._add_fact(session, contact_id, FactKind.NOTES_JOTTED, interview_id=talk.id)
+            row = session.get(ContactRow, contact_id)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    def record_reconnect(self, contact_id: int, *, at: datetime | None = None, override: bool = False) -> Contact:
+        """Weeks after the talk, separately: asked about a job search. Sooner than
+        the policy's weeks raises ``NeedsConfirmation`` unless ``override``."""
+        with self._writing() as session:
+            self._check_reconnect_wait(session, contact_id, at or self.clock(), override)
+            self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
+            row = session.get(ContactRow, contact_id)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    def park(self, contact_id: int, note: str = "") -> Contact:
+        return self._record(contact_id, FactKind.PARKED, note=note)
+
+    def unpark(self, contact_id: int) -> Contact:
+        return self._record(contact_id, FactKind.UNPARKED)
+
+    def retract_fact(self, fact_id: int) -> Contact:
+        """Take back a fact recorded by mistake; what it closed opens again."""
+        with self._writing() as session:
+            fact = session.get(FactRow, fact_id)
+            if fact is None:
+                raise ValidationFailed("fact", f"no fact with id {fact_id}")
+            contact_id = fact.contact_id
+            session.delete(fact)
+            row = session.get(ContactRow, contact_id)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    # -- follow-ups: done means the act it asks for ------------------------------------
+
+    def complete_follow_up(self, follow_up_id: int, *, override: bool = False) -> FollowUp:
+        """Done: records the act the item asks for (a thank-you sent, the request to a
+        referral sent, notes jotted...), and the rules close it and move the contact on."""
+        with self._writing() as session:
+            item = self._follow_up_row(session, follow_up_id)
+            if item.done_at is None and item.cancelled_at is None:
+                kind = FollowUpKind(item.kind)
+                fact_kind = DONE_MEANS[kind]
+                if kind is FollowUpKind.RECONNECT:
+                    self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
+                interview_id = item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) \
+                    else None
+                self._add_fact(session, item.contact_id, fact_kind, interview_id=interview_id)
+                self._settle(session, item.contact_id)
+                # the rule changed this same row object (one identity per row in a session)
+                if item.done_at is None:  # not one the rules plan (any more): the person's word
+                    item.done_at, item.cancelled_at = self.clock(), None
+                    item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
+                    session.add(item)
+        return read_model(FollowUp, item)
+
+    def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
+        """Not done after all: the fact that closed it is taken back (so the stage
+        follows), or, for an item the rules set aside, it is kept open by your word."""
+        with self._writing() as session:
+            item = self._follow_up_row(session, follow_up_id)
+            if item.done_at is None and item.cancelled_at is None:
+                return read_model(FollowUp, item)
+            fact, why = self._closing_fact(session, item)
+            if why == progress.NO_LONGER_APPLIES:
+                raise ValidationFailed("follow-up", "it no longer applies: what it waited on was taken back "
+                                                    "or has gone")
+            if item.closed_by == ClosedBy.RULE.value:
+                if fact is not None:
+                    session.delete(session.get(FactRow, fact.id))
+                    self._settle(session, item.contact_id)
+                    # the rule changed this same row object (one identity per row in a session)
+                    if item.done_at is None and item.cancelled_at is None:
+                        return read_model(FollowUp, item)
+                elif item.done_at is not None and why:
+                    raise ValidationFailed("follow-up", f"it stays done: {why}")
+            item.done_at = item.cancelled_at = None
+            item.closed_by, item.reason = ClosedBy.PERSON.value, "reopened by you"
+            session.add(item)
+        return read_model(FollowUp, item)
+
+    # -- stage keys: each step is an act ---------------------------------------------
+
+    def stage_step(self, contact_id: int, forward: bool) -> progress.StageStep | None:
+        """What ``]`` or ``[`` would record for this contact, for the screen to ask."""
+        return progress.stage_step(self.get_contact(contact_id).stage, forward)
+
+    def take_stage_step(self, contact_id: int, forward: bool, *, ended_at: datetime | None = None,
+                        override: bool = False) -> Contact:
+        """Do what ``stage_step`` described: record the act (forward) or take it back."""
+        contact = self.get_contact(contact_id)
+        step = progress.stage_step(contact.stage, forward)
+        if step is None:
+            raise ValidationFailed("stage", f"{contact.name} can't move {'on' if forward else 'back'} "
+                                            f"from {contact.stage.label}")
+        act = step.act
+        if act == "request_sent":
+            return self.record_request_sent(contact_id)
+        if act == "schedule":
+            raise ValidationFailed("stage", "schedule the talk (s) to move them on")
+        if act == "talk_held":
+            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED, InterviewStatus.LIVE))
+            when = ended_at or self.clock()
+            if planned is not None:
+                self.hold_talk(planned.id, when)
+            else:
+                self.log_talk(contact_id, when)
+            return self.get_contact(contact_id)
+        if act == "thank_you_sent":
+            return self.record_thank_you_sent(contact_id)
+        if act == "reconnected":
+            return self.record_reconnect(contact_id, override=override)
+        if act == "unpark":
+            return self.unpark(contact_id)
+        if act == "cancel_talk":
+            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED,))
+            if planned is None:
+                raise ValidationFailed("stage", "the talk is under way; end it (F12) instead")
+            self.cancel_interview(planned.id)
+            return self.get_contact(contact_id)
+        if act == "reopen_talk":
+            held = self._latest_talk(contact_id, (InterviewStatus.DONE,))
+            self.unhold_talk(held.id)
+            return self.get_contact(contact_id)
+        taken_back = {"take_back_request": (FactKind.REQUEST_SENT, FactKind.REPLY),
+                      "take_back_thank_you": (FactKind.THANK_YOU_SENT,),
+                      "take_back_reconnect": (FactKind.RECONNECTED,)}[act]
+        with self._writing() as session:
+            for fact in self._facts_after_last_talk(session, contact_id, taken_back):
+                session.delete(fact)
+            row = session.get(ContactRow, contact_id)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    def toggle_park(self, contact_id: int) -> Contact:
+        contact = self.get_contact(contact_id)
+        return self.unpark(contact_id) if contact.stage is Stage.PARKED else self.park(contact_id)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _record(self, contact_id: int, kind: FactKind, *, at: datetime | None = None,
+                channel: Channel | str | None = None, outcome: ReplyOutcome | None = None,
+                note: str = "") -> Contact:
+        with self._writing() as session:
+            row = self._contact_row(session, contact_id)
+            self._add_fact(session, contact_id, kind, at=at, channel=channel, outcome=outcome, note=note)
+            self._settle(session, contact_id)
+        return read_model(Contact, row)
+
+    def _record_stage(self, session: Session, contact_id: int, stage: Stage) -> None:
+        """Facts that put a contact at ``stage`` (an import naming a stage): the
+        acts each stage implies, as of now, settled like any other act."""
+        if stage is Stage.PARKED:
+            self._add_fact(session, contact_id, FactKind.PARKED, note="imported as parked")
+        elif stage is not Stage.PROSPECT:
+            self._add_fact(session, contact_id, FactKind.REQUEST_SENT, note="imported")
+            if stage is not Stage.REQUESTED:
+                contact = session.get(ContactRow, contact_id)
+                draft = InterviewFields(contact_id=contact_id, length_minutes=self.policy.interview_minutes,
+                                        intent=contact.intent)
+                talk = self._new_interview(session, draft, self.clock())
+                if stage is not Stage.SCHEDULED:
+                    now = self.clock()
+                    talk.status, talk.started_at, talk.ended_at = (
+                        InterviewStatus.DONE.value, now - timedelta(minutes=talk.length_minutes), now)
+                    session.add(talk)
+                    session.flush()
+                if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
+                    self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, interview_id=talk.id)
+                if stage is Stage.KEEPING_IN_TOUCH:
+                    self._add_fact(session, contact_id, FactKind.RECONNECTED)
+        self._settle(session, contact_id)
+
+    def _add_fact(self, session: Session, contact_id: int, kind: FactKind, *, at: datetime | None = None,
+                  interview_id: int | None = None, channel: Channel | str | None = None,
+                  outcome: ReplyOutcome | None = None, note: str = "") -> FactRow:
+        now = self.clock()
+        if at is not None:
+            if at.tzinfo is None:
+                raise ValidationFailed("at", "needs a time zone")
+            if at > now + timedelta(minutes=1):
+                raise ValidationFailed("at", "is still to come: record what you did once you have done it")
+        if channel is not None:
+            try:
+                channel = Channel(channel)
+            except ValueError:
+                raise ValidationFailed("channel", f"{channel!r} is not one of "
+                                                  f"{', '.join(c.label for c in Channel)}") from None
+        row = FactRow(contact_id=contact_id, interview_id=interview_id, kind=kind.value, at=at or now,
+                      channel=channel.value if channel else "", outcome=outcome.value if outcome else "",
+                      note=checked_text("note", note), created_at=now)
+        session.add(row)
+        return row
+
+    def _held_talk(self, session: Session, contact_id: int, interview_id: int | None, what: str) -> InterviewRow:
+        self._contact_row(session, contact_id)
+        query = select(InterviewRow).where(InterviewRow.contact_id == contact_id,
+                                           InterviewRow.status == InterviewStatus.DONE.value)
+        if interview_id is not None:
+            query = query.where(InterviewRow.id == interview_id)
+        talk = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
+        if talk is None:
+            raise ValidationFailed("interview", f"no talk held yet: a {what} follows a talk (record it as "
+                                                "held first)")
+        return talk
+
+    def _check_reconnect_wait(self, session: Session, contact_id: int, at: datetime, override: bool) -> None:
+        weeks = max(self.policy.reconnect_weeks or DEFAULT_RECONNECT_WEEKS, DEFAULT_RECONNECT_WEEKS)
+        talk = session.exec(select(InterviewRow).where(
+            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value,
+            InterviewRow.intent == Intent.INFORMATIONAL.value).order_by(InterviewRow.ended_at.desc())).first()
+        if talk is None or override:
+            return
+        earliest = talk.ended_at + timedelta(weeks=weeks)
+        if at < earliest:
+            days = (earliest - at).days
+            raise NeedsConfirmation("reconnect", f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
+                                                 f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).")
+
+    def _closing_fact(self, session: Session, item: FollowUpRow) -> tuple[progress.FactView | None, str]:
+        contact = session.get(ContactRow, item.contact_id)
+        referrer = session.get(ContactRow, contact.referred_by_id) if contact.referred_by_id else None
+        facts = session.exec(select(FactRow).where(FactRow.contact_id == contact.id)).all()
+        talks = session.exec(select(InterviewRow).where(InterviewRow.contact_id == contact.id)).all()
+        return progress.closing_fact(contact_view(contact, referrer), [fact_view(f) for f in facts],
+                                     [talk_view(t) for t in talks], follow_up_view(item), self.policy, self.tz)
+
+    def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
+        with self._reading() as session:
+            return session.exec(select(InterviewRow).where(
+                InterviewRow.contact_id == contact_id, InterviewRow.status.in_([s.value for s in statuses]))
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())).first()
+
+    @staticmethod
+    def _facts_after_last_talk(session: Session, contact_id: int, kinds) -> list[FactRow]:
+        """The facts of ``kinds`` that put the contact where they are now (those
+        since the latest held talk, or all of them when there was none)."""
+        talk = session.exec(select(InterviewRow).where(
+            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value)
+            .order_by(InterviewRow.ended_at.desc())).first()
+        query = select(FactRow).where(FactRow.contact_id == contact_id,
+                                      FactRow.kind.in_([k.value for k in kinds]))
+        if talk is not None and FactKind.REQUEST_SENT not in kinds:
+            query = query.where(FactRow.at >= talk.ended_at)
+        return list(session.exec(query).all())
+

@@ -1,0 +1,135 @@
+"""Acts recorded once, whatever the path, and what follows from them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core.enums import FactKind, FollowUpKind, InterviewStatus, Stage
+from infoint_tui.core.errors import InThePast, NeedsConfirmation, ValidationFailed
+from infoint_tui.core.rules.readiness import QUESTIONS_ITEM, STORY_ITEM
+from infoint_tui.core.service import Workbook
+
+
+def open_kinds(wb: Workbook, contact_id: int) -> set[FollowUpKind]:
+    return {item.kind for item in wb.follow_up_queue(contact_id=contact_id)}
+
+
+def test_who_else_stays_the_last_question(workbook: Workbook) -> None:
+    ada = workbook.add_contact(name="Ada")
+    talk = workbook.schedule_interview(ada.id)
+    for question in workbook.list_questions()[:3]:
+        if not question.required:
+            workbook.choose_question(talk.id, question.id)
+    questions = workbook.interview_questions(talk.id)
+    who_else = questions[-1]
+    assert who_else.required
+    with pytest.raises(ValidationFailed, match="last question"):
+        workbook.move_interview_question(who_else.id, -1)
+    with pytest.raises(ValidationFailed, match="last question"):
+        workbook.move_interview_question(questions[-2].id, +1)
+    assert workbook.interview_questions(talk.id)[-1].id == who_else.id
+    workbook.move_interview_question(questions[1].id, -1)  # the others move freely
+    assert [q.id for q in workbook.interview_questions(talk.id)][:2] == [questions[1].id, questions[0].id]
+
+
+def test_story_and_questions_lines_tick_themselves(workbook: Workbook) -> None:
+    ada = workbook.add_contact(name="Ada")
+    talk = workbook.schedule_interview(ada.id)
+    items = {item.text: item for item in workbook.prep_items(talk.id)}
+    assert items[STORY_ITEM].automatic and items[STORY_ITEM].done_at is None
+    with pytest.raises(ValidationFailed, match="ticks itself"):
+        workbook.toggle_prep_item(items[STORY_ITEM].id)
+    workbook.save_prep_notes(talk.id, story="A summer project on microgrids.")
+    items = {item.text: item for item in workbook.prep_items(talk.id)}
+    assert items[STORY_ITEM].done_at is not None and items[QUESTIONS_ITEM].done_at is None
+
+
+def test_reconnect_waits_the_policy_weeks_unless_overridden(workbook: Workbook, clock) -> None:
+    ada = workbook.add_contact(name="Ada")
+    workbook.log_talk(ada.id, clock.now - timedelta(days=2))
+    with pytest.raises(NeedsConfirmation, match="several weeks"):
+        workbook.record_reconnect(ada.id)
+    assert workbook.facts(ada.id) == []
+    clock.advance(weeks=4)
+    workbook.record_reconnect(ada.id)
+    assert workbook.get_contact(ada.id).stage is Stage.KEEPING_IN_TOUCH
+    assert FollowUpKind.RECONNECT not in open_kinds(workbook, ada.id)
+
+
+def test_an_interaction_moves_the_reconnect(workbook: Workbook, clock) -> None:
+    ada = workbook.add_contact(name="Ada")
+    talk = workbook.log_talk(ada.id, clock.now)
+    clock.advance(days=10)
+    workbook.log_interaction(ada.id, "coffee", note="Met at the career fair.")
+    reconnect = next(i for i in workbook.follow_up_queue(contact_id=ada.id) if i.kind is FollowUpKind.RECONNECT)
+    assert reconnect.follow_up.due_at == clock.now + timedelta(weeks=4)
+    assert reconnect.follow_up.due_at > talk.ended_at + timedelta(weeks=4)
+    assert "last contact" in reconnect.follow_up.detail
+
+
+def test_a_declined_reply_parks_and_unpark_brings_them_back(workbook: Workbook) -> None:
+    ng = workbook.add_contact(name="Ng", source="alumni_database")
+    workbook.record_request_sent(ng.id)
+    workbook.record_reply(ng.id, "declined")
+    assert workbook.get_contact(ng.id).stage is Stage.PARKED
+    assert open_kinds(workbook, ng.id) == set()
+    workbook.unpark(ng.id)
+    assert workbook.get_contact(ng.id).stage is Stage.REQUESTED
+
+
+def test_scheduling_in_the_past_is_refused_with_the_way_out(workbook: Workbook, clock) -> None:
+    ada = workbook.add_contact(name="Ada")
+    with pytest.raises(InThePast, match="already happened"):
+        workbook.schedule_interview(ada.id, scheduled_at=clock.now - timedelta(days=1))
+    assert workbook.list_interviews(ada.id) == []
+    workbook.schedule_interview(ada.id, scheduled_at=clock.now - timedelta(minutes=10))  # started a bit early
+    talk = workbook.log_talk(ada.id, clock.now - timedelta(days=1))
+    assert talk.status is InterviewStatus.DONE
+
+
+def test_stage_keys_record_acts_and_going_back_says_what_it_undoes(workbook: Workbook, clock) -> None:
+    ada = workbook.add_contact(name="Ada")
+    step = workbook.stage_step(ada.id, forward=True)
+    assert step.act == "request_sent" and "3- and 7-business-day" in step.question
+    workbook.take_stage_step(ada.id, True)
+    assert [f.kind for f in workbook.facts(ada.id)] == [FactKind.REQUEST_SENT]
+    assert workbook.stage_step(ada.id, True).needs == "schedule"
+    with pytest.raises(ValidationFailed, match="schedule"):
+        workbook.take_stage_step(ada.id, True)
+    workbook.schedule_interview(ada.id, scheduled_at=clock.now + timedelta(days=1))
+    clock.advance(days=1, hours=2)
+    assert workbook.stage_step(ada.id, True).needs == "date"
+    workbook.take_stage_step(ada.id, True, ended_at=clock.now - timedelta(hours=1))
+    assert workbook.get_contact(ada.id).stage is Stage.MET
+    assert {FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU} <= open_kinds(workbook, ada.id)
+    assert "not held" in workbook.stage_step(ada.id, False).question
+    workbook.take_stage_step(ada.id, False)
+    assert workbook.get_contact(ada.id).stage is Stage.SCHEDULED
+    assert open_kinds(workbook, ada.id) == set()  # what the talk called for is withdrawn
+    assert workbook.list_interviews(ada.id)[0].status is InterviewStatus.PLANNED
+
+
+def test_a_refused_act_writes_nothing(workbook: Workbook) -> None:
+    ada = workbook.add_contact(name="Ada")
+    before = workbook.revision
+    with pytest.raises(ValidationFailed, match="no talk held"):
+        workbook.record_thank_you_sent(ada.id)
+    with pytest.raises(ValidationFailed, match="channel"):
+        workbook.log_interaction(ada.id, "carrier pigeon")
+    assert workbook.revision == before and workbook.facts(ada.id) == []
+
+
+def test_import_with_a_stage_records_the_acts_it_implies(workbook: Workbook, tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("id,name,stage,referred_by_id\n1,Joe Chameau,thanked,\n2,Ms Techer,,1\n", encoding="utf-8")
+    workbook.import_file("csv", source)
+    joe, techer = (next(c for c in workbook.list_contacts() if c.name == name) for name in ("Joe Chameau",
+                                                                                           "Ms Techer"))
+    assert joe.stage is Stage.THANKED
+    assert [f.kind for f in workbook.facts(joe.id)] == [FactKind.REQUEST_SENT, FactKind.THANK_YOU_SENT]
+    assert workbook.list_interviews(joe.id)[0].status is InterviewStatus.DONE
+    assert open_kinds(workbook, joe.id) == {FollowUpKind.JOT_NOTES, FollowUpKind.RECONNECT}
+    assert open_kinds(workbook, techer.id) == {FollowUpKind.REACH_REFERRAL}

@@ -29,8 +29,8 @@ def after_a_talk(db_path, clock):
         wb.add_referral(joe.id, interview_id=interview.id, name="Ms Techer")
         clock.advance(minutes=30)
         wb.end_interview(interview.id)
-        wb.mark_request_sent(wb.add_contact(name="Ng", source="alumni_database").id)
-    clock.advance(minutes=30)
+        wb.record_request_sent(wb.add_contact(name="Ng", source="alumni_database").id)
+    clock.advance(minutes=90)  # past the hour the notes were due in
     return joe.id
 
 

@@ -131,12 +131,21 @@ async def test_stage_keys_warmth_and_intent(demo_app) -> None:
         await settle(app, pilot)
         contact_id = await select(app, pilot, "Maya Ortiz")
         assert app.workbook.get_contact(contact_id).stage is Stage.PROSPECT
-        await pilot.press("right_square_bracket")
+        await pilot.press("right_square_bracket")  # "request sent today?"
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "request" in str(app.screen.query_one(".dialog-body").render())
+        await pilot.press("y")
         await settle(app, pilot)
         assert app.workbook.get_contact(contact_id).stage is Stage.REQUESTED
-        await pilot.press("left_square_bracket")
+        reminders = {i.kind for i in app.workbook.follow_up_queue(contact_id=contact_id)}
+        assert {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST} <= reminders
+        await pilot.press("left_square_bracket")  # "take back the request?"
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert app.workbook.get_contact(contact_id).stage is Stage.PROSPECT
+        assert not {i.kind for i in app.workbook.follow_up_queue(contact_id=contact_id)} & reminders
         await pilot.press("p")
         await settle(app, pilot)
         assert app.workbook.get_contact(contact_id).stage is Stage.PARKED

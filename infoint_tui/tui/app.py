@@ -293,6 +293,13 @@ class InfointApp(App[int]):
         if self.workbook is not None:
             self.push_screen(ExportScreen(), self._transferred)
 
+    def action_duplicates(self) -> None:
+        from infoint_tui.tui.screens.merge import DuplicatesScreen
+
+        if self.workbook is not None:
+            self.push_screen(DuplicatesScreen(), lambda merged: merged is not None and self.notify(
+                f"Merged into {merged.name}.", markup=False))
+
     def _transferred(self, summary: str | None) -> None:
         if summary:
             self.notify(summary, title="Done", markup=False)
@@ -307,6 +314,8 @@ class InfointApp(App[int]):
                             "or restore a JSON export", self.action_import)
         yield SystemCommand("Export", "Contacts (CSV, vCard), calendar (.ics), interview notes (Markdown), "
                             "everything (JSON)", self.action_export)
+        yield SystemCommand("Possible duplicates", "Contacts that may be one person, to merge",
+                            self.action_duplicates)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -29,6 +29,28 @@ class WorkbookCalls:
         """
         self._call(fn, args, kwargs, done, failed)
 
+    def call_confirming(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
+                        yes: str = "Record anyway", **kwargs: Any) -> None:
+        """Like ``call_workbook`` for acts the guide advises against at this moment
+        (a reconnect too soon): the service's reason is asked as a question, and
+        the call is made again with ``override=True`` if the person insists."""
+        from infoint_tui.core.errors import NeedsConfirmation
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        def failed(error: InfointError) -> None:
+            if not isinstance(error, NeedsConfirmation):
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+
+            def answered(insist: bool | None) -> None:
+                if insist:
+                    self.call_workbook(fn, *args, done=done, override=True, **kwargs)
+
+            self.app.push_screen(ConfirmScreen(f"{error.message[0].upper()}{error.message[1:]} "
+                                               f"{yes}?", yes=yes), answered)
+
+        self.call_workbook(fn, *args, done=done, failed=failed, **kwargs)
+
     @work(thread=True, group="workbook-calls")
     def _call(self, fn, args, kwargs, done, failed) -> None:
         try:

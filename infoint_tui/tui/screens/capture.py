@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, Switch
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.widgets.field import FormField
 
 
@@ -32,6 +33,7 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
     def __init__(self, contact: Contact) -> None:
         super().__init__()
         self.contact = contact
+        self._last_values: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog quick"):
@@ -53,7 +55,8 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
     def on_input_submitted(self) -> None:
         for field in self.query(FormField):
             field.show_error(None)
-        self.call_workbook(self.save, self.values(), done=self.dismiss, failed=self._failed)
+        self._last_values = self.values()
+        self.call_workbook(self.save, self._last_values, done=self.dismiss, failed=self._failed)
 
     def save(self, values: dict[str, Any]) -> Contact:
         raise NotImplementedError
@@ -61,7 +64,14 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def use_existing(self, contact_id: int) -> Contact:
+        """"Use the person already here" (see ``duplicate``)."""
+        return self.workbook.get_contact(contact_id)
+
     def _failed(self, error: InfointError) -> None:
+        if handle_duplicate(self, error, self._last_values, self.save, self.use_existing,
+                            done=self.dismiss, failed=self._failed):
+            return
         field = error.field if isinstance(error, ValidationFailed) else None
         for form_field in self.query(FormField):
             if form_field.field == field:
@@ -92,6 +102,9 @@ class ReferralCapture(QuickForm):
 
     def save(self, values: dict[str, Any]) -> Contact:
         return self.workbook.add_referral(self.contact.id, interview_id=self.interview_id, **values)
+
+    def use_existing(self, contact_id: int) -> Contact:
+        return self.workbook.link_referral(self.contact.id, contact_id, interview_id=self.interview_id)
 
 
 class CardCapture(QuickForm):

@@ -36,7 +36,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     ]
 
     def __init__(self, contact_id: int, kinds: tuple[TemplateKind, ...] = REQUESTS,
-                 send: Callable[[], object] | None = None, interview_id: int | None = None,
+                 send: Callable[..., object] | None = None, interview_id: int | None = None,
                  title: str = "Request to {name}") -> None:
         super().__init__()
         self._contact_id = contact_id
@@ -126,7 +126,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     def action_sent(self) -> None:
         if self._send is not None:
-            self.call_workbook(self._send, done=lambda _: self.dismiss(True))
+            self.call_confirming(self._send, done=lambda _: self.dismiss(True), yes="Mark it sent anyway")
             return
 
         def sent(contact: Contact) -> None:
@@ -134,4 +134,4 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
                         markup=False)
             self.dismiss(True)
 
-        self.call_workbook(self.app.workbook.mark_request_sent, self._contact_id, done=sent)
+        self.call_workbook(self.app.workbook.record_request_sent, self._contact_id, done=sent)

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from infoint_tui.core.domain import Fact
+from infoint_tui.core.enums import FactKind
 from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import local_time, relative_due, warmth_text
@@ -23,12 +25,17 @@ class ContactDetailScreen(WorkbookScreen):
     """Read-only view of one contact; escape goes back to the pipeline."""
 
     HELP_TITLE = "Contact details"
-    HELP_TEXT = "Everything the workbook knows about this person. Press escape to go back."
-    BINDINGS = [Binding("escape", "back", "Back", id="detail.back")]
+    HELP_TEXT = ("Everything the workbook knows about this person, and what you did (l logs a reply, a call "
+                 "or a coffee). Press escape to go back.")
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("l", "log", "Log", id="detail.log", tooltip="Log what happened: a reply, a call, coffee, a message"),
+    ]
 
     def __init__(self, contact_id: int) -> None:
         super().__init__()
         self._contact_id = contact_id
+        self._shown: ContactDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -42,7 +49,15 @@ class ContactDetailScreen(WorkbookScreen):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_log(self) -> None:
+        from infoint_tui.tui.screens.log_act import LogActDialog
+
+        name = self._shown.contact.name if self._shown else ""
+        self.app.push_screen(LogActDialog(self._contact_id, name),
+                             lambda contact: contact is not None and self.workbook_ready())
+
     def _show(self, detail: ContactDetail) -> None:
+        self._shown = detail
         self.query_one("#detail-body", Static).update(render_detail(detail, self.app.clock(), self.workbook.tz))
         self.query_one("#detail").focus()
 
@@ -91,12 +106,20 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     if not detail.interviews:
         parts.append(Text("None yet. Press s on the pipeline to schedule one.", style="dim"))
 
+    parts.append(_heading("What you did"))
+    for fact in detail.facts:
+        parts.append(Text.assemble((local_time(fact.at, tz) + "  ", "dim"), fact_words(fact),
+                                   (f"  {fact.note}" if fact.note else "", "dim")))
+    if not detail.facts:
+        parts.append(Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim"))
+
     parts.append(_heading("Follow-ups"))
     for item in detail.follow_ups:
         f = item.follow_up
         state = "done" if f.done_at else "cancelled" if f.cancelled_at else relative_due(item.due, now)
+        why = f.reason if not f.open and f.reason else f.detail
         parts.append(Text.assemble("• ", f.kind.label, (f"  {state}", "red" if item.overdue else "dim"),
-                                   (f"  {f.detail}" if f.detail else "", "dim")))
+                                   (f"  {why}" if why else "", "dim")))
     if not detail.follow_ups:
         parts.append(Text("Nothing to do for them.", style="dim"))
 
@@ -108,6 +131,30 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     for change in detail.history:
         parts.append(Text.assemble((local_time(change.entered_at, tz) + "  ", "dim"), change.stage.label))
     return Group(*parts)
+
+
+FACT_WORDS = {
+    FactKind.REQUEST_SENT: "Request sent",
+    FactKind.REQUEST_FOLLOWED_UP: "Followed up on the request",
+    FactKind.SECOND_CONTACT_TRIED: "Tried a second person there",
+    FactKind.REPLY: "They replied",
+    FactKind.NOTES_JOTTED: "Notes jotted",
+    FactKind.THANK_YOU_SENT: "Thank-you sent",
+    FactKind.RECONNECTED: "Reconnected about a job search",
+    FactKind.INTERACTION: "In touch",
+    FactKind.PARKED: "Set aside (parked)",
+    FactKind.UNPARKED: "Back on the pipeline",
+}
+
+
+def fact_words(fact: Fact) -> str:
+    """One act in words: "They replied: declined", "In touch: coffee"."""
+    words = FACT_WORDS[fact.kind]
+    if fact.outcome is not None:
+        words += f": {fact.outcome.label}"
+    elif fact.channel is not None and fact.kind in (FactKind.INTERACTION, FactKind.REQUEST_SENT):
+        words += f" ({fact.channel.label})" if fact.kind is FactKind.REQUEST_SENT else f": {fact.channel.label}"
+    return words
 
 
 def _heading(title: str) -> Text:

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 from infoint_tui.core.enums import Intent, Source, Warmth
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.widgets.field import FormField
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
     """A contact form that saves through ``save`` and closes only once saved.
 
     ``save`` receives the field values and returns the stored contact, or
-    raises ValidationFailed naming the field, which is then marked.
+    raises ValidationFailed naming the field, which is then marked. When the
+    person may already be in the workbook, it asks first (``duplicate``).
     """
 
     AUTO_FOCUS = "#name"
@@ -48,10 +50,12 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
     ]
 
     def __init__(self, title: str, save: Callable[[dict[str, Any]], Contact], contact: Contact | None = None,
-                 *, fixed_referrer: str | None = None) -> None:
+                 *, fixed_referrer: str | None = None, use: Callable[[int], Contact] | None = None) -> None:
         super().__init__()
         self._title = title
         self._save = save
+        self._use = use  # "use the person already here" (a referral links them); default: just them
+        self._last_values: dict[str, Any] = {}
         self._contact = contact
         self._fixed_referrer = fixed_referrer
 
@@ -108,9 +112,13 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
     def action_submit(self) -> None:
         for field in self.query(FormField):
             field.show_error(None)
-        self.call_workbook(self._save, self.values(), done=self.dismiss, failed=self._failed)
+        self._last_values = self.values()
+        self.call_workbook(self._save, self._last_values, done=self.dismiss, failed=self._failed)
 
     def _failed(self, error: InfointError) -> None:
+        if handle_duplicate(self, error, self._last_values, self._save, self._use or self.workbook.get_contact,
+                            done=self.dismiss, failed=self._failed):
+            return
         field = error.field if isinstance(error, ValidationFailed) else None
         matches = [f for f in self.query(FormField) if f.field == field]
         if matches:

@@ -180,15 +180,15 @@ class FollowUpsScreen(WorkbookScreen):
             return
         self.app.push_screen(
             ComposeScreen(follow_up.contact_id, (template,),
-                          send=lambda: self.workbook.mark_follow_up_sent(follow_up.id),
+                          send=lambda **kw: self.workbook.complete_follow_up(follow_up.id, **kw),
                           interview_id=follow_up.interview_id, title=f"{follow_up.kind.label}: {{name}}"),
             lambda sent: self.reload(select_id=follow_up.id))
 
     def action_done(self) -> None:
         item = self.selected()
         if item is not None and item.follow_up.open:
-            self.call_workbook(self.workbook.complete_follow_up, item.follow_up.id,
-                               done=lambda f: self._changed(f"Done: {item.kind.label} for {item.contact_name}."))
+            self.call_confirming(self.workbook.complete_follow_up, item.follow_up.id,
+                                 done=lambda f: self._changed(f"Done: {item.kind.label} for {item.contact_name}."))
 
     def action_reopen(self) -> None:
         item = self.selected()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
-from infoint_tui.core.enums import Intent, Stage, Warmth
-from infoint_tui.core.pipeline import matches, next_stage, previous_stage, search_text
+from infoint_tui.core.enums import Intent, InterviewStatus, Stage, Warmth
+from infoint_tui.core.pipeline import matches, search_text
 from infoint_tui.tui.formatting import WARMTH_STYLE, relative_due, summary_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
@@ -20,7 +21,7 @@ from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, colu
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Contact
-    from infoint_tui.core.service import ContactSummary, DeletedContact, PipelineSummary
+    from infoint_tui.core.service import ContactSummary, DeletedContact, MergedContacts, PipelineSummary
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
 # In a narrow terminal the table keeps what you need to choose whom to contact
@@ -69,13 +70,19 @@ class PipelineScreen(WorkbookScreen):
         Binding("enter", "detail", "Details", id="pipeline.detail", show=False, tooltip="Open the contact's details"),
         Binding("s", "schedule", "Schedule", id="pipeline.schedule", tooltip="Schedule an interview"),
         Binding("o", "compose", "Outreach", id="pipeline.compose", tooltip="Write the outreach request or referral introduction"),
-        Binding("right_square_bracket", "forward", "Stage →", id="pipeline.forward", show=False, tooltip="Move to the next stage"),
-        Binding("left_square_bracket", "back", "Stage ←", id="pipeline.back", show=False, tooltip="Move back a stage"),
-        Binding("p", "park", "Park", id="pipeline.park", show=False, tooltip="Park (declined or no reply)"),
+        Binding("right_square_bracket", "forward", "Stage →", id="pipeline.forward", show=False,
+                tooltip="Record the next step (request sent, talk held, thank-you sent...)"),
+        Binding("left_square_bracket", "back", "Stage ←", id="pipeline.back", show=False,
+                tooltip="Take back the last step (says what it undoes)"),
+        Binding("p", "park", "Park", id="pipeline.park", show=False, tooltip="Park or bring back (declined or no reply)"),
+        Binding("l", "log", "Log", id="pipeline.log", show=False,
+                tooltip="Log what happened: a reply, a call, coffee, a message"),
         Binding("w", "warmth", "Warmth", id="pipeline.warmth", show=False, tooltip="Change warmth: hot, warm, cold"),
         Binding("i", "intent", "Intent", id="pipeline.intent", show=False, tooltip="Switch intent: informational or job search"),
         Binding("d", "delete", "Delete", id="pipeline.delete", show=False, tooltip="Delete the selected contact"),
-        Binding("u", "undo", "Undo delete", id="pipeline.undo", show=False, tooltip="Undo the last delete"),
+        Binding("m", "merge", "Merge", id="pipeline.merge", show=False,
+                tooltip="Merge another record of the same person into this one"),
+        Binding("u", "undo", "Undo", id="pipeline.undo", show=False, tooltip="Undo the last delete or merge"),
         Binding("escape", "clear_filter", "Clear filter", id="pipeline.clear_filter", show=False),
     ]
 
@@ -83,7 +90,7 @@ class PipelineScreen(WorkbookScreen):
         super().__init__()
         self._contacts: list[ContactSummary] = []
         self._shown: list[ContactSummary] = []
-        self._last_deleted: DeletedContact | None = None
+        self._last_deleted: DeletedContact | MergedContacts | None = None  # what u undoes
         self._select_next: int | None = None
         self._by_id: dict[int, ContactSummary] = {}
         self._summary: PipelineSummary | None = None
@@ -201,7 +208,7 @@ class PipelineScreen(WorkbookScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_contact = {"referral", "edit", "detail", "schedule", "compose", "forward", "back", "park",
-                         "warmth", "intent", "delete"}
+                         "warmth", "intent", "delete", "merge", "log"}
         if action in needs_contact and not self._shown:
             return None  # shown dimmed: nothing selected
         if action == "undo" and self._last_deleted is None:
@@ -233,7 +240,8 @@ class PipelineScreen(WorkbookScreen):
         self.app.push_screen(
             ContactForm(f"New referral from {referrer.name}",
                         lambda v: self.workbook.add_referral(referrer.id, **v),
-                        fixed_referrer=referrer.name),
+                        fixed_referrer=referrer.name,
+                        use=lambda contact_id: self.workbook.link_referral(referrer.id, contact_id)),
             self._saved)
 
     def action_edit(self) -> None:
@@ -273,7 +281,12 @@ class PipelineScreen(WorkbookScreen):
             return
 
         def scheduled(interview) -> None:
-            if interview is not None:
+            if interview is not None and interview.status is InterviewStatus.DONE:  # logged afterwards
+                from infoint_tui.tui.screens.debrief import DebriefScreen
+
+                self._changed(contact, f"Talk with {contact.name} logged. Jot your notes now.")
+                self.app.push_screen(DebriefScreen(interview.id))
+            elif interview is not None:
                 self._select_next = contact.id
                 self.notify(f"Interview scheduled with {contact.name}. Now prepare for it.", markup=False)
                 self.app.open_prep(interview.id)
@@ -288,24 +301,67 @@ class PipelineScreen(WorkbookScreen):
             self.app.push_screen(ComposeScreen(contact.id), lambda _: self.reload(select_id=contact.id))
 
     def action_forward(self) -> None:
-        self._restage(next_stage)
+        self._step(forward=True)
 
     def action_back(self) -> None:
-        self._restage(previous_stage)
+        self._step(forward=False)
 
-    def action_park(self) -> None:
-        self._restage(lambda stage: Stage.PARKED)
-
-    def _restage(self, choose) -> None:
+    def _step(self, forward: bool) -> None:
+        """A stage key records the act the step stands for (or takes it back), after asking."""
         contact = self.selected()
         if contact is None:
             return
-        stage = choose(contact.stage)
-        if stage is None or stage is contact.stage:
-            self.notify(f"{contact.name} is already {contact.stage.label}.", markup=False)
-            return
-        self.call_workbook(self.workbook.set_stage, contact.id, stage,
-                           done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}"))
+
+        def described(step) -> None:
+            if step is None:
+                where = "the end of the pipeline" if forward else "the start"
+                self.notify(f"{contact.name} is {contact.stage.label}: that is {where}.", markup=False)
+            elif step.needs == "schedule":
+                self.action_schedule()
+            elif step.needs == "date":
+                self._ask_when_held(contact)
+            else:
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self.call_confirming(self.workbook.take_stage_step, contact.id, forward,
+                                             done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}"))
+
+                self.app.push_screen(ConfirmScreen(f"{contact.name}: {step.question}", yes="Yes"), answered)
+
+        self.call_workbook(self.workbook.stage_step, contact.id, forward, done=described)
+
+    def _ask_when_held(self, contact: ContactSummary) -> None:
+        from infoint_tui.tui.screens.log_act import TalkHeldDialog
+
+        def planned(interviews) -> None:
+            now = self.app.clock()
+            upcoming = [i for i in interviews if i.status.value in ("planned", "live") and i.scheduled_at]
+            end = upcoming[-1].scheduled_at + timedelta(minutes=upcoming[-1].length_minutes) if upcoming else now
+
+            def chosen(ended) -> None:
+                if ended is not None:
+                    self.call_workbook(self.workbook.take_stage_step, contact.id, True, ended_at=ended,
+                                       done=lambda c: self._changed(c, f"{c.name}: met. Jot your notes now."))
+
+            self.app.push_screen(TalkHeldDialog(contact.name, min(end, now)), chosen)
+
+        self.call_workbook(self.workbook.list_interviews, contact.id, done=planned)
+
+    def action_park(self) -> None:
+        contact = self.selected()
+        if contact is not None:
+            self.call_workbook(self.workbook.toggle_park, contact.id,
+                               done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}" + (
+                                   " (p brings them back)" if c.stage is Stage.PARKED else "")))
+
+    def action_log(self) -> None:
+        from infoint_tui.tui.screens.log_act import LogActDialog
+
+        contact = self.selected()
+        if contact is not None:
+            self.app.push_screen(LogActDialog(contact.id, contact.name),
+                                 lambda c: c is not None and self._changed(c, f"Logged for {c.name}: now "
+                                                                              f"{c.stage.label}."))
 
     def action_warmth(self) -> None:
         contact = self.selected()
@@ -353,12 +409,31 @@ class PipelineScreen(WorkbookScreen):
         deleted = self._last_deleted
         if deleted is None:
             return
+        merge = hasattr(deleted, "kept")  # a merge (not imported here: the first frame waits for no ORM)
 
         def restored(_: object) -> None:
             self._last_deleted = None
-            self.notify(f"Restored {deleted.name}.", markup=False)
-            self.reload(select_id=deleted.contact_id)
+            self.notify(f"Merge undone: {deleted.kept.name} and {deleted.other.name} are two again." if merge
+                        else f"Restored {deleted.name}.", markup=False)
+            self.reload(select_id=deleted.kept.contact_id if merge else deleted.contact_id)
             self.refresh_bindings()
 
-        self.call_workbook(self.workbook.restore_contact, deleted, done=restored)
+        self.call_workbook(self.workbook.unmerge if merge else self.workbook.restore_contact, deleted,
+                           done=restored)
+
+    def action_merge(self) -> None:
+        from infoint_tui.tui.screens.merge import MergeDialog
+
+        contact = self.selected()
+        if contact is None:
+            return
+
+        def merged(result: MergedContacts | None) -> None:
+            if result is not None:
+                self._last_deleted = result
+                self.notify(f"Merged {result.other.name} into {result.name}. Press u to undo.", markup=False)
+                self.reload(select_id=result.kept.contact_id)
+                self.refresh_bindings()
+
+        self.app.push_screen(MergeDialog(contact.id, contact.name), merged)
 

@@ -186,7 +186,8 @@ class PrepScreen(WorkbookScreen):
         options = self.query_one("#prep-items", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(Text(("[x] " if i.done_at else "[ ] ") + i.text,
+        options.add_options(Option(Text(("[x] " if i.done_at else "[ ] ") + i.text
+                                        + (" (ticks itself)" if i.automatic else ""),
                                         style="dim" if i.done_at else "")) for i in self.visible_items())
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Interview
 from infoint_tui.core.enums import Intent, Mode
-from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
 from infoint_tui.core.validation import TimeError, local_datetime, minutes
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.widgets.field import FormField
@@ -121,10 +121,33 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
             self.call_workbook(workbook.update_interview, self._interview.id, **logistics,
                                done=self.dismiss, failed=self._failed)
             return
-        self.call_workbook(workbook.schedule_interview, self._contact_id, **logistics,
-                           intent=self.query_one("#intent", Select).value, done=self.dismiss, failed=self._failed)
+        self._logistics = logistics | {"intent": self.query_one("#intent", Select).value}
+        self.call_workbook(workbook.schedule_interview, self._contact_id, **self._logistics,
+                           done=self.dismiss, failed=self._failed)
+
+    def _ask_log_instead(self) -> None:
+        """A time already past: the talk happened (log it, with its follow-ups), or pick another time."""
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        logistics = dict(self._logistics)
+        ended = min(logistics.pop("scheduled_at") + timedelta(minutes=logistics["length_minutes"]),
+                    self.app.clock())
+
+        def answered(log_it: bool | None) -> None:
+            if log_it:
+                self.call_workbook(self.workbook.log_talk, self._contact_id, ended, **logistics,
+                                   done=self.dismiss, failed=self._failed)
+            else:
+                self.query_one("#date", Input).focus()
+
+        self.app.push_screen(ConfirmScreen(
+            "That time has passed. Log it as a talk that already happened (your notes and the thank-you "
+            "become due), or pick a later time?", yes="Log the talk"), answered)
 
     def _failed(self, error: InfointError) -> None:
+        if isinstance(error, InThePast) and self._interview is None:
+            self._ask_log_instead()
+            return
         field = getattr(error, "field", None)
         for form_field in self.query(FormField):
             if form_field.field == field:

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from infoint_tui.cli import main
 from infoint_tui.core.demo import write_demo
-from infoint_tui.core.enums import Mode, Source, Stage, Warmth
+from infoint_tui.core.enums import Mode, Source, Warmth
 from infoint_tui.core.errors import ExportError, ImportFileError
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.transfer import markdown_notes

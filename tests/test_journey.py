@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoint_tui.core.enums import Source, Stage, Warmth
+from infoint_tui.core.enums import Source, Warmth
 from infoint_tui.core.search import match_expression, split_snippet
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp

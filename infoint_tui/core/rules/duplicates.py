@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from infoint_tui.core.transfer.matching import fold, email_key, name_key, url_key
+from infoint_tui.core.transfer.matching import email_key, fold, name_key, url_key
 
 # token_sort_ratio of folded names from which two people are "perhaps the same".
 CLOSE_NAME = 88

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from infoint_tui.core.enums import (
+    PIPELINE,
     ClosedBy,
     FactKind,
     FollowUpKind,
     Intent,
-    PIPELINE,
     InterviewStatus,
     ReplyOutcome,
     Stage,

@@ -10,8 +10,8 @@ from infoint_tui.core.service.base import Clock, utc_now
 from infoint_tui.core.service.contacts import ContactSummary
 from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
-from infoint_tui.core.service.merge import Conflict, MergedContacts
 from infoint_tui.core.service.journey import Insights, JourneyMixin, NetworkNode, SearchHit, Themes
+from infoint_tui.core.service.merge import Conflict, MergedContacts
 from infoint_tui.core.service.messages import MessagesMixin
 from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
 from infoint_tui.core.service.prep import PrepMixin

@@ -15,7 +15,7 @@ from infoint_tui.core.domain import (
     Note,
     PrepItem,
 )
-from infoint_tui.core.enums import Intent, InterviewStatus, Mode, Stage
+from infoint_tui.core.enums import Intent, InterviewStatus, Mode
 from infoint_tui.core.errors import InThePast, NotFound, ValidationFailed
 from infoint_tui.core.rules import timer
 from infoint_tui.core.rules.questions import Finding, check_question

@@ -18,8 +18,8 @@ from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import ExportError, ValidationFailed
 from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.acts import ActsMixin
+from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, files, snapshot

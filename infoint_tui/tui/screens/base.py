@@ -47,7 +47,7 @@ class WorkbookCalls:
                     self.call_workbook(fn, *args, done=done, override=True, **kwargs)
 
             self.app.push_screen(ConfirmScreen(f"{error.message[0].upper()}{error.message[1:]} "
-                                               f"{yes}?", yes=yes), answered)
+                                               f"{yes}?", yes=yes, no="Not now"), answered)
 
         self.call_workbook(fn, *args, done=done, failed=failed, **kwargs)
 

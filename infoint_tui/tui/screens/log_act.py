@@ -108,8 +108,8 @@ class LogActDialog(_WhenDialog):
             self.show_failure(exc)
             return
         now = self.app.clock()
-        if at > now and at - now < timedelta(minutes=2):
-            at = now  # "now", typed to the minute
+        if abs(at - now.replace(second=0, microsecond=0)) < timedelta(minutes=1):
+            at = now  # "now", typed to the minute: keep it after what was recorded a moment ago
         kind, value = str(self.query_one("#what", Select).value).split(":")
         note = self.query_one("#note", Input).value
         if kind == "reply":

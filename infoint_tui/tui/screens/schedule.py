@@ -142,7 +142,7 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
 
         self.app.push_screen(ConfirmScreen(
             "That time has passed. Log it as a talk that already happened (your notes and the thank-you "
-            "become due), or pick a later time?", yes="Log the talk"), answered)
+            "become due), or pick a later time?", yes="Log the talk", no="Pick a later time"), answered)
 
     def _failed(self, error: InfointError) -> None:
         if isinstance(error, InThePast) and self._interview is None:

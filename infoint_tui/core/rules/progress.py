@@ -158,6 +158,11 @@ class _Want:
         return _key(self.kind, self.interview_id, self.fact_id)
 
 
+def key_of(item: FollowUpView) -> tuple:
+    """What makes two follow-ups the same item (only the first stored one counts)."""
+    return _key(item.kind, item.interview_id, item.fact_id)
+
+
 def _key(kind: FollowUpKind, interview_id: int | None, fact_id: int | None) -> tuple:
     # A referral is reached once, whatever talk they were named in; the 3B7
     # reminders belong to one request; the rest to one talk.

@@ -143,6 +143,11 @@ class ActsMixin(InterviewsMixin):
             if item.done_at is None and item.cancelled_at is None:
                 return read_model(FollowUp, item)
             fact, why = self._closing_fact(session, item)
+            same = [follow_up_view(other) for other in session.exec(select(FollowUpRow).where(
+                FollowUpRow.contact_id == item.contact_id, FollowUpRow.kind == item.kind,
+                FollowUpRow.id < item.id)).all()]
+            if any(progress.key_of(other) == progress.key_of(follow_up_view(item)) for other in same):
+                why = progress.NO_LONGER_APPLIES  # a copy (two records merged): the first one counts
             if why == progress.NO_LONGER_APPLIES:
                 raise ValidationFailed("follow-up", "it no longer applies: what it waited on was taken back "
                                                     "or has gone")

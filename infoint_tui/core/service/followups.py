@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, text
+from sqlalchemy import bindparam, func, insert, text, update
 from sqlmodel import Session, select
 
 from infoint_tui.core.domain import Fact, FollowUp
@@ -149,16 +149,19 @@ class FollowUpsMixin(WorkbookBase):
 
     def _settle_all(self, session: Session) -> None:
         """Settle every contact at once (after a migration, and for the demo): the
-        same rule, with the rows read in four queries instead of four per contact."""
+        same rule and the same changes, with the rows read in four queries and
+        written in a few batches instead of a handful of statements per contact."""
         session.flush()
-        contacts = session.exec(select(ContactRow)).all()
+        connection = session.connection()
+        contacts = connection.execute(select(*ContactRow.__table__.c)).all()
         by_id = {contact.id: contact for contact in contacts}
         grouped: dict[type, dict[int, list]] = {}
         for table in (FactRow, InterviewRow, FollowUpRow):
             groups = grouped.setdefault(table, {})
-            for row in session.exec(select(table)).all():
+            for row in connection.execute(select(*table.__table__.c)).all():
                 groups.setdefault(row.contact_id, []).append(row)
         now = self.clock()
+        moves, history, new, updates = [], [], [], []
         for contact in contacts:
             referrer = by_id.get(contact.referred_by_id) if contact.referred_by_id else None
             stored = grouped[FollowUpRow].get(contact.id, [])
@@ -166,7 +169,24 @@ class FollowUpsMixin(WorkbookBase):
                                      [fact_view(f) for f in grouped[FactRow].get(contact.id, [])],
                                      [talk_view(t) for t in grouped[InterviewRow].get(contact.id, [])],
                                      [follow_up_view(f) for f in stored], self.policy, now, self.tz)
-            self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
+            change = settlement_changes(contact.id, contact.stage, result, now)
+            if change.stage_change is not None:
+                history.append(change.stage_change)
+                moves.append({"contact_id": contact.id, "stage": result.stage.value, "at": now})
+            new.extend(change.new_follow_ups)
+            updates.extend({"follow_up_id": item_id} | values for item_id, values in change.updates)
+        if history:
+            connection.execute(insert(StageChangeRow.__table__), history)
+            table = ContactRow.__table__
+            connection.execute(update(table).where(table.c.id == bindparam("contact_id")).values(
+                stage=bindparam("stage"), stage_entered_at=bindparam("at"), updated_at=bindparam("at")), moves)
+        if new:
+            connection.execute(insert(FollowUpRow.__table__), new)
+        table = FollowUpRow.__table__
+        for columns in {tuple(sorted(set(u) - {"follow_up_id"})) for u in updates}:
+            batch = [u for u in updates if tuple(sorted(set(u) - {"follow_up_id"})) == columns]
+            connection.execute(update(table).where(table.c.id == bindparam("follow_up_id"))
+                               .values({name: bindparam(name) for name in columns}), batch)
 
     def _after_migration(self) -> None:
         with self._writing() as session:
@@ -174,35 +194,18 @@ class FollowUpsMixin(WorkbookBase):
 
     def _apply_settlement(self, session: Session, contact: ContactRow, stored: dict[int, FollowUpRow],
                           result: progress.Settlement) -> None:
-        now = self.clock()
-        if contact.stage != result.stage.value:
-            session.add(StageChangeRow(contact_id=contact.id, stage=result.stage.value,
-                                       from_stage=contact.stage, entered_at=now))
+        change = settlement_changes(contact.id, contact.stage, result, self.clock())
+        if change.stage_change is not None:
+            session.add(StageChangeRow(**change.stage_change))
             contact.stage = result.stage.value
-            contact.stage_entered_at = now
-            contact.updated_at = now
+            contact.stage_entered_at = contact.updated_at = change.stage_change["entered_at"]
             session.add(contact)
-        for item in result.plan:
-            session.add(FollowUpRow(contact_id=contact.id, interview_id=item.interview_id, fact_id=item.fact_id,
-                                    kind=item.kind.value, due_at=item.due_at, detail=item.detail, created_at=now,
-                                    done_at=item.done_at, reason=item.reason,
-                                    closed_by=ClosedBy.RULE.value if item.done_at else ""))
-        for close in result.close:
-            row = stored[close.follow_up_id]
-            if close.done:
-                row.done_at = close.at
-            else:
-                row.cancelled_at = close.at
-            row.closed_by, row.reason = ClosedBy.RULE.value, close.reason
-            session.add(row)
-        for reopen in result.reopen:
-            row = stored[reopen.follow_up_id]
-            row.done_at = row.cancelled_at = None
-            row.closed_by, row.reason = "", ""
-            session.add(row)
-        for redate in result.redate:
-            row = stored[redate.follow_up_id]
-            row.due_at, row.detail = redate.due_at, redate.detail
+        for values in change.new_follow_ups:
+            session.add(FollowUpRow(**values))
+        for item_id, values in change.updates:
+            row = stored[item_id]
+            for name, value in values.items():
+                setattr(row, name, value)
             session.add(row)
 
     @staticmethod
@@ -211,6 +214,39 @@ class FollowUpsMixin(WorkbookBase):
         if row is None:
             raise NotFound(f"no follow-up with id {follow_up_id}")
         return row
+
+
+@dataclass(frozen=True)
+class SettlementChanges:
+    """A settlement as rows: the stage change, the follow-ups to add, and the
+    columns to change on stored ones (by id). One shape for the single act's
+    ORM session and the bulk settle of a whole workbook."""
+
+    stage_change: dict | None
+    new_follow_ups: list[dict]
+    updates: list[tuple[int, dict]]
+
+
+def settlement_changes(contact_id: int, stage_before: str, result: progress.Settlement,
+                       now: datetime) -> SettlementChanges:
+    stage_change = None
+    if stage_before != result.stage.value:
+        stage_change = {"contact_id": contact_id, "stage": result.stage.value, "from_stage": stage_before,
+                        "entered_at": now}
+    new = [{"contact_id": contact_id, "interview_id": item.interview_id, "fact_id": item.fact_id,
+            "kind": item.kind.value, "due_at": item.due_at, "detail": item.detail, "created_at": now,
+            "done_at": item.done_at, "snoozed_until": None, "cancelled_at": None, "reason": item.reason,
+            "closed_by": ClosedBy.RULE.value if item.done_at else ""} for item in result.plan]
+    updates: list[tuple[int, dict]] = []
+    for close in result.close:
+        when = {"done_at": close.at} if close.done else {"cancelled_at": close.at}
+        updates.append((close.follow_up_id, when | {"closed_by": ClosedBy.RULE.value, "reason": close.reason}))
+    for reopen in result.reopen:
+        updates.append((reopen.follow_up_id, {"done_at": None, "cancelled_at": None, "closed_by": "",
+                                              "reason": ""}))
+    for redate in result.redate:
+        updates.append((redate.follow_up_id, {"due_at": redate.due_at, "detail": redate.detail}))
+    return SettlementChanges(stage_change, new, updates)
 
 
 # -- rows as the rule sees them (shared with the bulk settle of the demo and migrations) --

@@ -18,7 +18,10 @@ FILLABLE = ("organization", "title", "career_field", "email", "phone", "location
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    """Case, composed accents and spacing made alike ("  ZOË  Smith" -> "zoë smith")."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
 
 
 def email_key(value: str) -> str:

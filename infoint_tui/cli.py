@@ -172,10 +172,10 @@ def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
     return write_demo(path, contacts=contacts, seed=seed)
 
 
-def _open(args: argparse.Namespace, *, create: bool):
+def _open(args: argparse.Namespace, *, create: bool, read_only: bool = False):
     from infoint_tui.core.service import Workbook
 
-    return Workbook.open(_db(args), create=create)
+    return Workbook.open(_db(args), create=create, read_only=read_only)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -188,7 +188,7 @@ def _import(args: argparse.Namespace) -> int:
             with Workbook.open(Path(folder) / "scratch.db") as workbook:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:
-        with _open(args, create=True) as workbook:
+        with _open(args, create=True, read_only=args.dry_run) as workbook:
             report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run)
     print("\n".join(report.lines()))
     return 0
@@ -197,11 +197,12 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from infoint_tui.core.errors import ExportError
 
-    if args.kind == "markdown" and not args.output:
+    if args.kind == "markdown" and args.output in (None, "-"):
         raise ExportError("markdown writes one file per interview: give -o DIRECTORY")
-    with _open(args, create=False) as workbook:
-        if not args.output:
+    with _open(args, create=False, read_only=True) as workbook:
+        if args.output in (None, "-"):
             sys.stdout.write(workbook.export_text(args.kind))
+            sys.stdout.flush()
             return 0
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]

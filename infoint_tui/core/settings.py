@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.core.errors import InfointError
+from infoint_tui.core.paths import CONFIG_ENV
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
@@ -89,12 +90,34 @@ def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:
             raise SettingsError(f"{path}: {table}.{key} is not a setting (known: {', '.join(keys)})")
 
 
-def load_settings(path: Path) -> Settings:
+def read_settings_text(path: Path) -> str | None:
+    """The file's text (a UTF-8 BOM dropped), None if there is no file; a sentence otherwise."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise SettingsError(f"{path}: is a folder, not a settings file; point {CONFIG_ENV} at a file "
+                            "(such as config.toml)") from None
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+
+
+def load_settings(path: Path) -> Settings:
+    text = read_settings_text(path)
+    if text is None:
         return Settings()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    return parse_settings(path, text)
+
+
+def parse_settings(path: Path, text: str) -> Settings:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
     _known(path, "settings", data, ("profile", "rules", "app", "keymap"))
     tables = {}
@@ -153,10 +176,9 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
     else (comments included) as it was; checks the result before replacing."""
     import tomlkit
 
+    text = read_settings_text(path)
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        document = tomlkit.document()
+        document = tomlkit.parse(text) if text is not None else tomlkit.document()
     except Exception as exc:  # a file we cannot parse is never overwritten
         raise SettingsError(f"{path}: not valid TOML ({exc}); fix or remove it first") from None
     for table_name, values in changes.items():
@@ -172,13 +194,9 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
                 raise SettingsError(f"{path}: {table_name}.{key} holds characters that cannot be "
                                     "saved") from None
     text = tomlkit.dumps(document)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    try:
-        settings = load_settings(partial)
-    except SettingsError as exc:
-        partial.unlink(missing_ok=True)
-        raise SettingsError(str(exc).replace(str(partial), str(path))) from None
-    os.replace(partial, path)
+    settings = parse_settings(path, text)  # the result is checked before anything is written
+    from infoint_tui.core import files
+
+    # A settings file kept as a link (dotfiles) stays one: the file it names is replaced.
+    files.write_text(Path(os.path.realpath(path)), text, replace=True, what="settings file")
     return settings

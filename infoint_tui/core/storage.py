@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,31 @@ class FileState:
 
 
 def inspect_file(path: Path) -> FileState:
-    """Read the header; raise ``NotAWorkbook`` for anything but our own file."""
+    """Read the header; raise ``NotAWorkbook`` for anything but our own file.
+
+    SQLite's special names (``:memory:``, ``file:`` URIs) would keep nothing
+    in the file named, and opening a FIFO or a device would block or read
+    forever, so those are refused before anything opens them.
+    """
+    name = str(path)
+    if name in ("", ":memory:") or name.startswith("file:"):
+        raise NotAWorkbook(path or "''", "is one of SQLite's special names (an in-memory database keeps "
+                           "nothing); give --db a file name such as workbook.db")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise NotAWorkbook(path, f"is a symbolic link to {os.path.realpath(path)}, which does not "
+                               "exist; remove the link or give --db the file itself") from None
+        return FileState(exists=False)
+    except OSError as exc:
+        raise NotAWorkbook(path, f"cannot be reached ({exc.strerror}); check the path") from None
+    if stat.S_ISFIFO(info.st_mode):
+        raise NotAWorkbook(path, "is a FIFO (named pipe), not a workbook file; it was left untouched. "
+                           "Give --db a regular file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise NotAWorkbook(path, "is a device or socket, not a workbook file; it was left untouched. "
+                           "Give --db a regular file")
     try:
         with open(path, "rb") as f:
             header = f.read(100)

@@ -119,17 +119,27 @@ class WorkbookBase:
         create: bool = True,
         clock: Clock = utc_now,
         tz: tzinfo | None = None,
+        read_only: bool = False,
+        migrate_backup: bool = True,
     ):
         """Open (or create) the workbook at ``path``.
 
         Refuses, leaving the file untouched, anything that is not an
         infoint-tui workbook; refuses a workbook another instance holds;
         migrates an older workbook after a backup.
+
+        ``read_only`` is for what only reads (exports, dry runs): the file is
+        left byte-identical. An older workbook is then not migrated in place:
+        a copy is, in a private temporary folder removed on ``close``.
         """
         path = Path(path)
         state = storage.inspect_file(path)
         if not state.exists and not create:
             raise WorkbookError(path, "does not exist")
+        if read_only and state.exists:
+            revision = storage.check_readonly(path)
+            if migrate.needs_upgrade(path, revision):
+                return cls._open_migrated_copy(path, clock, tz)
         if state.exists:
             storage.check_writable(path)
         lock = WorkbookLock(path)
@@ -149,12 +159,13 @@ class WorkbookBase:
                 except OSError as exc:
                     raise WorkbookError(path, f"cannot be created ({exc.strerror})") from None
                 created = True
+                lock.hold_file()
             else:
                 revision = storage.check_readonly(path)
             engine = storage.make_engine(path)
             try:
                 if migrate.needs_upgrade(path, revision):
-                    if revision is not None:
+                    if revision is not None and migrate_backup:
                         migrate.backup_before_migration(path, revision, clock())
                     migrate.upgrade(engine, path)
                 workbook = cls(path, engine, lock, clock, tz)
@@ -171,11 +182,36 @@ class WorkbookBase:
             raise
         return workbook
 
+    @classmethod
+    def _open_migrated_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
+        """An older workbook, read through an upgraded copy so the file itself stays as it was."""
+        import shutil
+        import tempfile
+
+        from infoint_tui.core.backup import backup_workbook
+
+        folder = Path(tempfile.mkdtemp(prefix="infoint-tui-read-"))  # 0700, a random name
+        try:
+            copy = backup_workbook(path, folder / path.name)
+            workbook = cls.open(copy, create=False, clock=clock, tz=tz, migrate_backup=False)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        workbook._scratch = folder
+        workbook._origin = path
+        return workbook
+
     def close(self) -> None:
         self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self):
         return self

@@ -20,7 +20,7 @@ from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
-from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, files, snapshot
+from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
 
@@ -209,15 +209,25 @@ class TransferMixin(PrepMixin):
         An existing file is replaced only with ``force``, and then whole: the
         new text goes to a temporary file first.
         """
-        dest = Path(dest)
-        try:
+        from infoint_tui.core import files
+
+        protect = files.Protected([self.path, *self._origin_paths()])
+        if str(dest) == files.STDOUT:
             if kind == "markdown":
-                from infoint_tui.core.transfer import markdown_notes
-                return markdown_notes.write(self.interview_records(), dest, self.tz, force=force)
-            text = self.export_text(kind)
-            return [files.write_new(dest, text, force=force)]
-        except OSError as exc:
-            raise ExportError(f"{dest}: cannot be written ({exc.strerror or exc})") from None
+                raise ExportError("markdown writes one file per interview: give -o DIRECTORY, not -")
+            files.write_text(files.STDOUT, self.export_text(kind))
+            return [Path(files.STDOUT)]
+        dest = Path(dest)
+        if kind == "markdown":
+            from infoint_tui.core.transfer import markdown_notes
+            return markdown_notes.write(self.interview_records(), dest, self.tz, force=force, protect=protect)
+        files.target(dest, replace=force, protect=protect)  # refused before the work of writing it out
+        text = self.export_text(kind)
+        return [files.write_text(dest, text, replace=force, protect=protect)]
+
+    def _origin_paths(self) -> list[Path]:
+        """The workbook this one is a read-only copy of, if it is one (its files are protected too)."""
+        return [self._origin] if getattr(self, "_origin", None) else []
 
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)

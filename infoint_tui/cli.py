@@ -175,7 +175,12 @@ def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
 def _open(args: argparse.Namespace, *, create: bool, read_only: bool = False):
     from infoint_tui.core.service import Workbook
 
-    return Workbook.open(_db(args), create=create, read_only=read_only)
+    from infoint_tui.core.settings import load_settings
+
+    settings = load_settings(paths.config_path())  # its time zone and holidays apply here too
+    workbook = Workbook.open(_db(args), create=create, read_only=read_only)
+    workbook.configure(settings.policy, settings.timezone)
+    return workbook
 
 
 def _import(args: argparse.Namespace) -> int:

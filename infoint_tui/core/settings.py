@@ -27,13 +27,15 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
-from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
+from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, holiday_calendar, locale_region, parse_region
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 
@@ -61,6 +63,12 @@ class Policy:
     thank_you_hours: int = int(THANK_YOU_WITHIN.total_seconds() // 3600)
     reconnect_weeks: int = DEFAULT_RECONNECT_WEEKS
     workdays: frozenset[int] = MONDAY_TO_FRIDAY
+    # Whose public holidays are not business days: "US", "DE-BY", or "none".
+    # The settings file's default is the locale's country (``locale_region``).
+    holidays: str = "none"
+
+    def holiday_dates(self) -> Container[date]:
+        return holiday_calendar(self.holidays)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class Settings:
     profile: Profile = field(default_factory=Profile)
     policy: Policy = field(default_factory=Policy)
     theme: str | None = None
+    timezone: str | None = None  # a zoneinfo name; None: the system's zone
     welcomed: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -110,7 +119,7 @@ def read_settings_text(path: Path) -> str | None:
 def load_settings(path: Path) -> Settings:
     text = read_settings_text(path)
     if text is None:
-        return Settings()
+        return Settings(policy=Policy(holidays=locale_region()))
     return parse_settings(path, text)
 
 
@@ -128,9 +137,29 @@ def parse_settings(path: Path, text: str) -> Settings:
         tables[name] = table
     profile, rules, app, keymap = tables["profile"], tables["rules"], tables["app"], tables["keymap"]
     _known(path, "profile", profile, ("name", "situation", "field"))
-    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days"))
-    _known(path, "app", app, ("theme", "welcomed"))
-    policy = Policy()
+    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days",
+                                  "holidays"))
+    _known(path, "app", app, ("theme", "timezone", "welcomed"))
+    policy = Policy(holidays=locale_region())
+    if "holidays" in rules:
+        value = rules["holidays"]
+        try:
+            if not isinstance(value, str):
+                raise ValueError("it must be text in quotes")
+            parse_region(value)
+        except ValueError as exc:
+            raise SettingsError(f"{path}: rules.holidays: {exc}; use a country code such as \"US\" or "
+                                "\"DE-BY\", or \"none\"") from None
+        policy = replace(policy, holidays=value.strip())
+    zone_name = None
+    if "timezone" in app:
+        zone_name = _text(path, "app.timezone", app["timezone"])
+        from infoint_tui.core.clock import zone
+
+        try:
+            zone(zone_name)
+        except ValueError as exc:
+            raise SettingsError(f"{path}: app.timezone: {exc}") from None
     if "interview_minutes" in rules:
         policy = replace(policy, interview_minutes=_number(path, "rules.interview_minutes",
                                                            rules["interview_minutes"], 5, 480))
@@ -157,6 +186,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         profile=Profile(**{key: _text(path, f"profile.{key}", value) for key, value in profile.items()}),
         policy=policy,
         theme=_text(path, "app.theme", app["theme"]) if "theme" in app else None,
+        timezone=zone_name or None,
         welcomed=welcomed,
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
     )

@@ -201,6 +201,12 @@ class WorkbookBase:
         workbook._origin = path
         return workbook
 
+    def configure(self, policy: Policy, timezone: str | None = None) -> None:
+        """Use the settings' rules, and their time zone if they name one (else the system's stays)."""
+        self.policy = policy
+        if timezone:
+            self.tz = local_zone(timezone)
+
     def close(self) -> None:
         self._engine.dispose()
         if self._lock is not None:

@@ -107,7 +107,8 @@ class ContactsMixin(FollowUpsMixin):
             self._cancel_open(session, contact_id, followups.AWAITING_REPLY)
             self._move(session, row, Stage.REQUESTED)
             self._plan(session, contact_id, None, followups.after_request_sent(self.clock(), self.tz,
-                                                                                self.policy.workdays))
+                                                                                self.policy.workdays,
+                                                                                self.policy.holiday_dates()))
         return read_model(Contact, row)
 
     def get_contact(self, contact_id: int) -> Contact:

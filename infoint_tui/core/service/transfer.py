@@ -159,8 +159,11 @@ class TransferMixin(PrepMixin):
 
         Returns how many rows went into each table.
         """
+        revision = self.schema_revision()
         with self._writing() as session:
-            return snapshot.load(session.connection(), data, self.schema_revision(), source)
+            counts = snapshot.load(session.connection(), data, revision, source)
+            snapshot.read_back(session, source)
+            return counts
 
     # -- by format, for the command line and the app ---------------------------
 

@@ -92,6 +92,11 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal Textual would draw escape codes into the file and wait for keys forever.
+        raise InfointError("the app needs a terminal (standard input and output are not one); to use "
+                           "the workbook from a script, give a command such as export, import, backup or "
+                           "check (infoint-tui --help lists them)")
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
             path = Path(folder) / "demo.db"
@@ -104,7 +109,11 @@ def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
 
-    app = InfointApp(path, settings=load_settings(paths.config_path()), settings_path=paths.config_path())
+    from infoint_tui.tui.keymap_check import check_app_settings
+
+    settings = load_settings(paths.config_path())
+    app = InfointApp(path, settings=settings, settings_path=paths.config_path())
+    check_app_settings(settings, paths.config_path(), app.available_themes)
     app.scratch_dir = scratch_dir
     app.run()
     if app.error_message:

@@ -88,9 +88,16 @@ def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = ""
 
 
 def _text(path: Path, key: str, value: Any) -> str:
+    """One line of text, through the same guard as the app's one-line fields: an escape
+    character typed into the file by hand must not reach the terminal raw."""
+    from infoint_tui.core.validation import one_line
+
     if not isinstance(value, str):
         raise SettingsError(f"{path}: {key} must be text in quotes")
-    return value.strip()
+    try:
+        return one_line(value)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: {key} {exc}") from None
 
 
 def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:

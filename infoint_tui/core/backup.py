@@ -15,7 +15,7 @@ from pathlib import Path
 
 from infoint_tui.core import files
 from infoint_tui.core.errors import WorkbookError
-from infoint_tui.core.storage import readonly_uri
+from infoint_tui.core.storage import open_readonly
 
 
 def backup_workbook(source: Path, dest: Path) -> Path:
@@ -32,7 +32,7 @@ def backup_workbook(source: Path, dest: Path) -> Path:
         copy = folder / "copy.db"
         try:
             os.close(files.create_private(copy))  # 0600 before SQLite writes a byte
-            src = sqlite3.connect(readonly_uri(source), uri=True)
+            src = open_readonly(source)
             try:
                 dst = sqlite3.connect(copy)
                 try:

@@ -10,6 +10,7 @@ exist yet is created (0600, in a 0700 data dir).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -32,8 +33,36 @@ PRAGMAS = (
 )
 
 
-def readonly_uri(path: Path) -> str:
-    return Path(path).resolve().as_uri() + "?mode=ro"
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and never writes beside it.
+
+    SQLite reads a WAL workbook through its ``-shm`` file, which it creates
+    if missing: in a read-only folder that fails ("unable to open database
+    file"), and in another user's folder it leaves files of ours behind. When
+    there is no ``-wal`` (so nothing uncheckpointed and nobody writing), the
+    file is read as immutable instead, which creates nothing.
+    """
+    no_wal = not os.path.exists(f"{path}-wal")
+    try:
+        foreign = os.stat(path).st_uid != os.geteuid()
+    except OSError:
+        foreign = False
+    con = sqlite3.connect(readonly_uri(path, immutable=no_wal and foreign), uri=True)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+        return con
+    except sqlite3.OperationalError as exc:
+        con.close()
+        text = str(exc).lower()
+        if no_wal and ("unable to open" in text or "disk i/o" in text or "readonly" in text):
+            con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True)
+            con.execute("PRAGMA schema_version").fetchone()
+            return con
+        raise
 
 
 @dataclass(frozen=True)
@@ -98,27 +127,61 @@ def check_readonly(path: Path, *, full: bool = False) -> str | None:
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
+        con = open_readonly(path)
         try:
             rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
             if rows != ["ok"]:
                 raise WorkbookDamaged(path, "is damaged: " + "; ".join(rows[:5]))
-            return read_revision(con)
+            return read_revision(con, path)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkbookDamaged(path, f"cannot be read as a workbook ({exc}); it was left untouched") from None
+        raise WorkbookDamaged(path, read_problem(path, exc)) from None
 
 
-def read_revision(con: sqlite3.Connection) -> str | None:
-    """The Alembic revision stored in the workbook, or None for a new file."""
-    has_table = con.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).fetchone()
-    if not has_table:
+def read_problem(path: Path, exc: Exception) -> str:
+    """Why SQLite could not read ``path``, said so that a full disk or a locked folder
+    does not sound like a damaged workbook."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "cannot be read because the disk is full; free some space and try again (it was left untouched)"
+    if "unable to open" in text or "disk i/o" in text or "readonly" in text or "read-only" in text:
+        return (f"cannot be opened for reading here ({exc}): its folder {Path(path).parent} may be "
+                "read-only or another user's, with the workbook's -wal file in use; it was left untouched. "
+                "Copy the folder somewhere of your own and try the copy")
+    return f"cannot be read as a workbook ({exc}); it was left untouched"
+
+
+_REVISION = re.compile(r"[0-9A-Za-z_]{1,32}")
+
+
+def read_revision(con: sqlite3.Connection, path: Path | None = None) -> str | None:
+    """The Alembic revision stored in the workbook, or None for a new (empty) file.
+
+    A workbook whose tables are there but whose ``alembic_version`` is missing,
+    empty or holds something no migration is called is damaged, not new: treating
+    it as new would run the first migration over tables that exist.
+    """
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    where = path if path is not None else Path("workbook")
+    damaged = ("its schema version (the alembic_version table) {}; the workbook is damaged and was "
+               "left untouched. Restore a backup, or open a copy with the sqlite3 tool")
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise WorkbookDamaged(where, damaged.format("is missing"))
         return None
-    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
+    try:
+        rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.DatabaseError:
+        raise WorkbookDamaged(where, damaged.format("cannot be read")) from None
+    if not rows:
+        if tables - {"alembic_version", "sqlite_sequence"}:
+            raise WorkbookDamaged(where, damaged.format("is empty"))
+        return None
+    if len(rows) != 1 or not isinstance(rows[0][0], str) or not _REVISION.fullmatch(rows[0][0]):
+        raise WorkbookDamaged(where, damaged.format(f"holds {rows[0][0]!r}" if len(rows) == 1
+                                                    else f"has {len(rows)} rows"))
+    return rows[0][0]
 
 
 def create_file(path: Path, *, private_dir: bool) -> None:
@@ -163,6 +226,15 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def is_writable(path: Path) -> bool:
+    """Whether ``check_writable`` would pass (for what only reads: it then reads a copy instead)."""
+    try:
+        check_writable(path)
+    except WorkbookError:
+        return False
+    return True
 
 
 def check_writable(path: Path) -> None:

@@ -138,7 +138,8 @@ class WorkbookBase:
             raise WorkbookError(path, "does not exist")
         if read_only and state.exists:
             revision = storage.check_readonly(path)
-            if migrate.needs_upgrade(path, revision):
+            if migrate.needs_upgrade(path, revision) or not storage.is_writable(path):
+                # Read through a copy: migrated if older, and readable from a read-only folder.
                 return cls._open_migrated_copy(path, clock, tz)
         if state.exists:
             storage.check_writable(path)

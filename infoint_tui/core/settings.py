@@ -26,6 +26,7 @@ A missing file means the defaults.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,10 @@ def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:
 def read_settings_text(path: Path) -> str | None:
     """The file's text (a UTF-8 BOM dropped), None if there is no file; a sentence otherwise."""
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise SettingsError(f"{path}: is not a regular file (a FIFO or a device); point {CONFIG_ENV} at "
+                                "a settings file")
         raw = path.read_bytes()
     except FileNotFoundError:
         return None

@@ -203,9 +203,18 @@ def _import(args: argparse.Namespace) -> int:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:
         with _open(args, create=True, read_only=args.dry_run) as workbook:
-            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run)
+            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run,
+                                          progress=_progress)
+    if sys.stderr.isatty():
+        print("\r\x1b[K", end="", file=sys.stderr)
     print("\n".join(report.lines()))
     return 0
+
+
+def _progress(count: int) -> None:
+    """How far a big import is, on one line of the terminal (nothing when stderr is a file)."""
+    if sys.stderr.isatty():
+        print(f"\r{count:,} contacts read…", end="", file=sys.stderr, flush=True)
 
 
 def _export(args: argparse.Namespace) -> int:

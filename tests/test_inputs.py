@@ -203,3 +203,29 @@ def test_without_a_terminal_the_app_refuses_at_once(tmp_path: Path, args: list[s
     assert "needs a terminal" in result.stderr and "--help" in result.stderr
     assert "\x1b" not in log.read_text()
     assert not (tmp_path / "w.db").exists()
+
+
+# -- big imports -------------------------------------------------------------------------------
+
+def test_a_big_import_reports_progress_and_keeps_every_row_whole(workbook: Workbook, tmp_path: Path) -> None:
+    """2,500 rows cross the batch size (500) and the progress step (1,000); stages, referrals
+    within the file and the first stage change of every contact survive the batching."""
+    import sqlite3
+
+    path = tmp_path / "big.csv"
+    lines = ["id,name,stage,referred_by_id"]
+    lines += [f"{n},Person {n},{'requested' if n % 7 == 0 else ''},{n - 1 if n % 500 == 3 else ''}"
+              for n in range(1, 2501)]
+    path.write_text("\n".join(lines) + "\n")
+    heard: list[int] = []
+    report = workbook.import_file("csv", path, progress=heard.append)
+    assert report.added == 2500 and heard == [1000, 2000]
+    con = sqlite3.connect(workbook.path)
+    assert con.execute("SELECT count(*) FROM stage_change WHERE from_stage IS NULL AND stage='prospect'"
+                       ).fetchone() == (2500,)
+    assert con.execute("SELECT count(*) FROM contact WHERE stage='requested'").fetchone() == (2500 // 7,)
+    assert con.execute("SELECT count(*) FROM stage_change WHERE stage='requested'").fetchone() == (2500 // 7,)
+    linked = con.execute("SELECT c.name, r.name FROM contact c JOIN contact r ON r.id = c.referred_by_id "
+                         "ORDER BY c.id").fetchall()
+    assert linked[0] == ("Person 3", "Person 2") and len(linked) == 5
+    con.close()

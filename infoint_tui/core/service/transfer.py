@@ -8,6 +8,7 @@ exports write, and the whole-workbook snapshot and restore.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +26,26 @@ from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
 
 
+# New contacts are inserted this many at a time (one flush each: a flush per contact
+# was most of a big import's time), and progress is reported this often.
+BATCH = 500
+PROGRESS_EVERY = 1000
+
+
 class TransferMixin(PrepMixin):
     """Getting contacts in and everything out."""
 
-    def import_contacts(self, incoming: list[Incoming], *, path: Path | str, notices: list[str] = (),
-                        warmth: Warmth | str | None = None, dry_run: bool = False) -> ImportReport:
+    def import_contacts(self, incoming: Iterable[Incoming], *, path: Path | str, notices: list[str] = (),
+                        warmth: Warmth | str | None = None, dry_run: bool = False,
+                        progress: Callable[[int], None] | None = None) -> ImportReport:
         """Add the people who are new, fill empty fields of the ones already here, skip
         (saying why) the ones that can't be stored. One transaction: all or nothing.
 
         ``warmth`` is the person's choice for everyone added; without it a
         warmth from the file counts as chosen, else the rules decide.
+        ``incoming`` may be a generator (read as it goes); new contacts are
+        written in batches, and ``progress`` hears how many were read every
+        ``PROGRESS_EVERY`` of them.
         """
         report = ImportReport(str(path), dry_run, notices=list(notices))
         if warmth is not None:
@@ -48,7 +59,21 @@ class TransferMixin(PrepMixin):
                 matcher.add(row)
             by_key: dict[str, ContactRow] = {}
             added: list[tuple[Incoming, ContactRow]] = []
-            for item in incoming:
+            pending: list[tuple[ContactRow, Stage | None]] = []  # added, waiting for their ids
+
+            def write_pending() -> None:
+                session.flush()  # one batch of INSERTs: the rows get their ids
+                for new_row, new_stage in pending:
+                    self._record_prospect(session, new_row)
+                    if new_stage is not None and new_stage is not Stage.PROSPECT:
+                        self._move(session, new_row, new_stage)
+                pending.clear()
+
+            for count, item in enumerate(incoming, 1):
+                if progress is not None and count % PROGRESS_EVERY == 0:
+                    progress(count)
+                if len(pending) >= BATCH:
+                    write_pending()
                 try:
                     draft, stage = self._incoming_draft(item)
                 except ValidationFailed as exc:
@@ -67,14 +92,14 @@ class TransferMixin(PrepMixin):
                     manual = warmth is not None or ("warmth" in item.fields and item.warmth_chosen is not False)
                     if warmth is not None:
                         draft.warmth = warmth
-                    row = self._insert_contact(session, draft, manual)
-                    if stage is not None and stage is not Stage.PROSPECT:
-                        self._move(session, row, stage)
+                    row = self._insert_contact(session, draft, manual, flush=False)
+                    pending.append((row, stage))
                     matcher.add(row)
                     added.append((item, row))
                     report.added += 1
                 if item.key:
                     by_key.setdefault(item.key, row)
+            write_pending()
             self._link_referrals(session, added, by_key, report)
         return report
 
@@ -168,7 +193,7 @@ class TransferMixin(PrepMixin):
     # -- by format, for the command line and the app ---------------------------
 
     def import_file(self, kind: str, path: Path | str, *, warmth: Warmth | str | None = None,
-                    dry_run: bool = False) -> ImportReport:
+                    dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:
         """Read ``path`` as ``kind`` (one of ``IMPORT_KINDS``) and import it."""
         if kind not in IMPORT_KINDS:
             raise ValidationFailed("kind", f"{kind!r} is not an import format ({', '.join(IMPORT_KINDS)})")
@@ -182,7 +207,8 @@ class TransferMixin(PrepMixin):
         else:
             from infoint_tui.core.transfer import csv_contacts
             incoming, notices = csv_contacts.parse(path)
-        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run)
+        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run,
+                                    progress=progress)
 
     def export_text(self, kind: str) -> str:
         """The workbook as one file's text in ``kind`` (csv, vcard, ics or json)."""

@@ -163,7 +163,7 @@ CASES = [
     ("the workbook is a FIFO", fifo("f.db"), ["--db", "{dir}/f.db", "check"], "{dir}/f.db", "regular file"),
     ("the workbook is :memory:", nothing, ["--db", ":memory:", "import", "csv", "{dir}/x.csv"], ":memory:",
      "file name"),
-    ("a planted lock link", lock_link, ["--db", "{db}", "export", "csv"], "{db}.lock", "rm "),
+    ("a planted lock link", lock_link, ["--db", "{db}", "import", "csv", "{dir}/x.csv"], "{db}.lock", "rm "),
     ("alembic_version missing", damaged_version("DROP TABLE alembic_version"),
      ["--db", "{db}", "export", "csv"], "{db}", "Restore a backup"),
     ("alembic_version empty", damaged_version("DELETE FROM alembic_version"),

@@ -133,12 +133,14 @@ def test_a_lock_file_planted_as_a_link_is_refused_and_its_target_kept(wb_file: P
     lock = Path(f"{wb_file}.lock")
     lock.unlink(missing_ok=True)
     lock.symlink_to(victim)
-    message = one_sentence(run("--db", str(wb_file), "export", "csv"))
+    one = tmp_path / "one.csv"
+    one.write_text("name\nAda\n")
+    message = one_sentence(run("--db", str(wb_file), "import", "csv", str(one)))
     assert "lock file" in message and "rm " in message
     assert victim.read_text() == "keep me\n"
     lock.unlink()
     os.link(victim, lock)  # a hard link where the lock goes: it would be truncated too
-    message = one_sentence(run("--db", str(wb_file), "export", "csv"))
+    message = one_sentence(run("--db", str(wb_file), "import", "csv", str(one)))
     assert "lock file" in message
     assert victim.read_text() == "keep me\n"
 
@@ -310,3 +312,77 @@ def test_settings_saved_through_a_symlink_update_the_file_it_names(tmp_path: Pat
     assert "# mine" in real.read_text() and "clean energy" in real.read_text()
     assert load_settings(link).profile.field == "clean energy"
     assert not [p for p in dotfiles.iterdir() if p.name != "infoint.toml"]
+
+
+# -- reading from places that cannot be written ------------------------------------------------
+
+def _immutable_or_skip(path: Path) -> None:
+    if os.geteuid() != 0:
+        os.chmod(path, 0o500)
+    elif shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode:
+        pytest.skip("no chattr: cannot make a read-only folder for root")
+
+
+def _writable_again(path: Path) -> None:
+    if os.geteuid() != 0:
+        os.chmod(path, 0o700)
+    else:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+@pytest.fixture(params=["read-only folder", "full disk", "another user's file"])
+def unwritable_home(request, tmp_path: Path, wb_file: Path):
+    """The demo workbook in a folder that cannot take a new file, for three reasons."""
+    folder = tmp_path / "place"
+    folder.mkdir()
+    if request.param == "full disk":
+        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs",
+                                                str(folder)]).returncode:
+            pytest.skip("cannot mount a small tmpfs here")
+        shutil.copy(wb_file, folder / "w.db")
+        with open(folder / "filler", "wb") as filler:
+            try:
+                filler.write(b"\0" * 1024 * 1024)
+            except OSError:
+                pass
+        yield folder / "w.db"
+        subprocess.run(["umount", str(folder)], check=True)
+    elif request.param == "read-only folder":
+        shutil.copy(wb_file, folder / "w.db")
+        _immutable_or_skip(folder)
+        yield folder / "w.db"
+        _writable_again(folder)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a file to another user")
+        shutil.copy(wb_file, folder / "w.db")
+        os.chown(folder / "w.db", 65534, 65534)
+        os.chown(folder, 65534, 65534)
+        yield folder / "w.db"
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "json"], ["backup", "COPY"],
+                                     ["import", "csv", "ONE", "--dry-run"]])
+def test_reading_a_workbook_that_cannot_be_written_beside_works_and_leaves_nothing(
+        unwritable_home: Path, tmp_path: Path, command: list[str]) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("name\nAda Lovelace\n")
+    before = sorted(p.name for p in unwritable_home.parent.iterdir())
+    digest_before = digest(unwritable_home)
+    args = [str(tmp_path / "copy.db") if a == "COPY" else str(one) if a == "ONE" else a for a in command]
+    result = run("--db", str(unwritable_home), *args)
+    assert result.returncode == 0, result.stderr
+    assert "disk I/O" not in result.stderr
+    assert sorted(p.name for p in unwritable_home.parent.iterdir()) == before  # no -wal, -shm or lock of ours
+    assert digest(unwritable_home) == digest_before
+
+
+def test_export_reads_a_snapshot_while_the_app_has_the_workbook_open(wb_file: Path) -> None:
+    with Workbook.open(wb_file) as wb:
+        wb.add_contact(name="Written While Open")
+        result = run("--db", str(wb_file), "export", "csv")
+        assert result.returncode == 0, result.stderr
+        assert "Written While Open" in result.stdout
+        wb.add_contact(name="Still Saving")  # and the open workbook goes on writing
+    with Workbook.open(wb_file) as wb:
+        assert wb.count_contacts() == 5

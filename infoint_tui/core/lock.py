@@ -89,8 +89,9 @@ class WorkbookLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise WorkbookLocked(self.db_path, "already open in another infoint-tui (through another "
-                                 "name for the same file: a link); close it there first") from None
+            raise WorkbookLocked(self.db_path, "already open in another infoint-tui (perhaps through "
+                                 "another name for the same file, a link), or being read by a check, backup "
+                                 "or export this moment; close it there, or try again") from None
         self._file_fd = fd
 
     def release(self) -> None:

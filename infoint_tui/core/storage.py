@@ -9,6 +9,7 @@ exist yet is created (0600, in a 0700 data dir).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sqlite3
@@ -37,32 +38,48 @@ def readonly_uri(path: Path, *, immutable: bool = False) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
 
 
+class _HeldConnection(sqlite3.Connection):
+    """A read-only connection that holds a shared ``flock`` on the workbook until it is closed."""
+
+    held_fd: int | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.held_fd is not None:
+            os.close(self.held_fd)
+            self.held_fd = None
+
+
 def open_readonly(path: Path) -> sqlite3.Connection:
     """A connection that reads ``path`` and never writes beside it.
 
-    SQLite reads a WAL workbook through its ``-shm`` file, which it creates
-    if missing: in a read-only folder that fails ("unable to open database
-    file"), and in another user's folder it leaves files of ours behind. When
-    there is no ``-wal`` (so nothing uncheckpointed and nobody writing), the
-    file is read as immutable instead, which creates nothing.
+    SQLite reads a WAL workbook through ``-wal`` and ``-shm`` files, which a
+    read-only connection creates when they are missing and cannot remove
+    again: in another user's folder they are left behind, and in a
+    read-only folder or on a full disk the open fails. When there is no
+    ``-wal`` nobody has the workbook open (SQLite removes it on the last
+    close), so the file is read as immutable, which creates nothing, while a
+    shared ``flock`` keeps an infoint-tui from opening it to write meanwhile
+    (an open workbook holds an exclusive one, see ``lock``).
     """
-    no_wal = not os.path.exists(f"{path}-wal")
-    try:
-        foreign = os.stat(path).st_uid != os.geteuid()
-    except OSError:
-        foreign = False
-    con = sqlite3.connect(readonly_uri(path, immutable=no_wal and foreign), uri=True)
-    try:
-        con.execute("PRAGMA schema_version").fetchone()
-        return con
-    except sqlite3.OperationalError as exc:
-        con.close()
-        text = str(exc).lower()
-        if no_wal and ("unable to open" in text or "disk i/o" in text or "readonly" in text):
-            con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True)
-            con.execute("PRAGMA schema_version").fetchone()
-            return con
-        raise
+    if not os.path.exists(f"{path}-wal"):
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)  # someone is opening it right now: read it the usual way
+            else:
+                if os.path.exists(f"{path}-wal"):
+                    os.close(fd)
+                else:
+                    con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True, factory=_HeldConnection)
+                    con.held_fd = fd
+                    return con
+    return sqlite3.connect(readonly_uri(path), uri=True)
 
 
 @dataclass(frozen=True)

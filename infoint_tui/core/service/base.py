@@ -22,7 +22,7 @@ from sqlmodel import Session, SQLModel, select
 
 from infoint_tui.core import migrate, storage
 from infoint_tui.core.clock import Clock, local_zone, utc_now
-from infoint_tui.core.errors import ValidationFailed, WorkbookError
+from infoint_tui.core.errors import InfointError, ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
@@ -138,9 +138,11 @@ class WorkbookBase:
             raise WorkbookError(path, "does not exist")
         if read_only and state.exists:
             revision = storage.check_readonly(path)
-            if migrate.needs_upgrade(path, revision) or not storage.is_writable(path):
-                # Read through a copy: migrated if older, and readable from a read-only folder.
-                return cls._open_migrated_copy(path, clock, tz)
+            migrate.needs_upgrade(path, revision)  # a newer or damaged schema is refused here
+            # Read through a snapshot copy (migrated if older): nothing beside the workbook is
+            # written, not even a lock file, so this works from a read-only folder, another
+            # user's folder or a full disk, and while the app has the workbook open.
+            return cls._open_copy(path, clock, tz)
         if state.exists:
             storage.check_writable(path)
         lock = WorkbookLock(path)
@@ -184,8 +186,8 @@ class WorkbookBase:
         return workbook
 
     @classmethod
-    def _open_migrated_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
-        """An older workbook, read through an upgraded copy so the file itself stays as it was."""
+    def _open_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
+        """The workbook read through a private snapshot copy (upgraded if older), so the file and its folder stay as they were."""
         import shutil
         import tempfile
 
@@ -193,7 +195,11 @@ class WorkbookBase:
 
         folder = Path(tempfile.mkdtemp(prefix="infoint-tui-read-"))  # 0700, a random name
         try:
-            copy = backup_workbook(path, folder / path.name)
+            try:
+                copy = backup_workbook(path, folder / path.name)
+            except InfointError as exc:
+                raise WorkbookError(path, f"is read through a temporary copy, which could not be made "
+                                    f"({exc}); set TMPDIR to a folder with room") from None
             workbook = cls.open(copy, create=False, clock=clock, tz=tz, migrate_backup=False)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)

@@ -191,6 +191,9 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
         if not value.strip():
             field.show_error("give a file (or a folder for Markdown)")
             return
+        if value.strip() == "-":  # standard output is this screen: the export would be drawn over it
+            field.show_error("- (standard output) is for the command line; give a file here")
+            return
         field.show_error(None)
         kind = self.query_one("#export-kind", Select).value
         force = self.query_one("#export-force", Checkbox).value

@@ -54,19 +54,30 @@ class TransferMixin(PrepMixin):
             except ValueError:
                 raise ValidationFailed("warmth", f"{warmth!r} is not hot, warm or cold") from None
         with self._writing(commit=not dry_run) as session:
-            matcher = Matcher()
-            for row in session.exec(select(ContactRow)).all():
-                matcher.add(row)
-            by_key: dict[str, ContactRow] = {}
-            added: list[tuple[Incoming, ContactRow]] = []
-            pending: list[tuple[ContactRow, Stage | None]] = []  # added, waiting for their ids
+            # Rows are held by id once written, and fetched again only when a later line
+            # matches them, so memory does not grow with every row of a big file.
+            def resolve(ref: int | ContactRow) -> ContactRow:
+                return session.get(ContactRow, ref) if isinstance(ref, int) else ref
+
+            matcher = Matcher(resolve)
+            for row in session.exec(select(ContactRow)):
+                matcher.add(row, row.id)
+            by_key: dict[str, int | ContactRow] = {}
+            added: list[tuple[Incoming, int]] = []  # the new contacts the file says were referred
+            pending: list[tuple[Incoming, ContactRow, Stage | None]] = []  # added, waiting for ids
 
             def write_pending() -> None:
                 session.flush()  # one batch of INSERTs: the rows get their ids
-                for new_row, new_stage in pending:
+                for new_item, new_row, new_stage in pending:
                     self._record_prospect(session, new_row)
                     if new_stage is not None and new_stage is not Stage.PROSPECT:
                         self._move(session, new_row, new_stage)
+                    matcher.settle(new_row, new_row.id)
+                    if new_item.key and by_key.get(new_item.key) is new_row:
+                        by_key[new_item.key] = new_row.id
+                    if new_item.referred_by_key:
+                        added.append((new_item, new_row.id))
+                session.flush()
                 pending.clear()
 
             for count, item in enumerate(incoming, 1):
@@ -93,14 +104,13 @@ class TransferMixin(PrepMixin):
                     if warmth is not None:
                         draft.warmth = warmth
                     row = self._insert_contact(session, draft, manual, flush=False)
-                    pending.append((row, stage))
+                    pending.append((item, row, stage))
                     matcher.add(row)
-                    added.append((item, row))
                     report.added += 1
                 if item.key:
-                    by_key.setdefault(item.key, row)
+                    by_key.setdefault(item.key, row if row.id is None else row.id)
             write_pending()
-            self._link_referrals(session, added, by_key, report)
+            self._link_referrals(session, added, {key: resolve(ref).id for key, ref in by_key.items()}, report)
         return report
 
     @staticmethod
@@ -118,24 +128,26 @@ class TransferMixin(PrepMixin):
                                        f"({', '.join(s.value for s in Stage)})") from None
         return draft, stage
 
-    def _link_referrals(self, session: Session, added: list[tuple[Incoming, ContactRow]],
-                        by_key: dict[str, ContactRow], report: ImportReport) -> None:
-        """Link the people the file says referred someone, then let the rules warm them."""
+    def _link_referrals(self, session: Session, added: list[tuple[Incoming, int]],
+                        by_key: dict[str, int], report: ImportReport) -> None:
+        """Link the people the file says referred someone (new contacts and their ids; the
+        file's keys and the ids they stand for), then let the rules warm them."""
         linked: list[ContactRow] = []
-        for item, row in added:
+        for item, row_id in added:
             if not item.referred_by_key:
                 continue
-            referrer = by_key.get(item.referred_by_key)
-            if referrer is None:
+            referrer_id = by_key.get(item.referred_by_key)
+            if referrer_id is None:
                 report.notices.append(f"line {item.line}: referred by {item.referred_by_key!r}, "
                                       "who is not in this file; left without a referrer")
                 continue
             try:
-                self._check_referrer(session, row.id, referrer.id)
+                self._check_referrer(session, row_id, referrer_id)
             except ValidationFailed as exc:
                 report.notices.append(f"line {item.line}: {exc.message}; left without a referrer")
                 continue
-            row.referred_by_id = referrer.id
+            row = session.get(ContactRow, row_id)
+            row.referred_by_id = referrer_id
             session.add(row)
             linked.append(row)
         session.flush()

@@ -386,3 +386,16 @@ def test_export_reads_a_snapshot_while_the_app_has_the_workbook_open(wb_file: Pa
         wb.add_contact(name="Still Saving")  # and the open workbook goes on writing
     with Workbook.open(wb_file) as wb:
         assert wb.count_contacts() == 5
+
+
+def test_dev_stdout_is_refused_even_when_standard_output_is_a_file(wb_file: Path, tmp_path: Path) -> None:
+    """/dev/stdout leads, through /proc, to whatever file the shell opened: renaming over that
+    would swap the log away from under the shell. - is standard output."""
+    log = tmp_path / "log"
+    with open(log, "w") as out:
+        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(wb_file), "export", "csv",
+                                 "-o", "/dev/stdout", "--force"], stdout=out, stderr=subprocess.PIPE, text=True,
+                                timeout=60)
+    assert result.returncode == 1 and "use - for standard output" in result.stderr.lower()
+    assert log.read_text() == ""
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()

@@ -135,6 +135,9 @@ def target(dest: Path | str, *, replace: bool = False, protect: Protected | None
     dest = Path(dest)
     if not str(dest) or str(dest) == STDOUT:
         raise FileRefused(dest or "''", f"is not a {what} name")
+    if os.path.abspath(dest).startswith(("/dev/", "/proc/")):
+        raise FileRefused(dest, "is a device or process path, not a file; nothing was written. Use - for "
+                          "standard output, or give a regular file name")
     if protect is not None and protect.covers(dest):
         raise FileRefused(dest, "is the workbook or one of its own files (-wal, -shm, lock); nothing was "
                           f"written. Give the {what} another name")

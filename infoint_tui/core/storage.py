@@ -62,7 +62,7 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     shared ``flock`` keeps an infoint-tui from opening it to write meanwhile
     (an open workbook holds an exclusive one, see ``lock``).
     """
-    if not os.path.exists(f"{path}-wal"):
+    if not os.path.exists(f"{path}-wal") and not os.path.exists(f"{path}-journal"):  # nothing unsettled
         try:
             fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
         except OSError:

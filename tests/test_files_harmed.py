@@ -399,3 +399,12 @@ def test_dev_stdout_is_refused_even_when_standard_output_is_a_file(wb_file: Path
     assert result.returncode == 1 and "use - for standard output" in result.stderr.lower()
     assert log.read_text() == ""
     assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()
+
+
+def test_backup_into_a_missing_folder_makes_it_private(wb_file: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "new" / "deeper" / "b.db"
+    result = run("--db", str(wb_file), "backup", str(dest))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(os.stat(dest.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["b.db"]

@@ -406,5 +406,6 @@ def test_backup_into_a_missing_folder_makes_it_private(wb_file: Path, tmp_path: 
     result = run("--db", str(wb_file), "backup", str(dest))
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(os.stat(dest.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(dest.parent.parent).st_mode) == 0o700  # every folder made, not the last
     assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
     assert sorted(p.name for p in dest.parent.iterdir()) == ["b.db"]

@@ -172,14 +172,21 @@ def make_private_dir(directory: Path) -> None:
     directory = Path(directory)
     if directory.is_dir():
         return
+    missing = []
+    while not directory.is_dir() and not os.path.lexists(directory):
+        missing.append(directory)
+        directory = directory.parent
     try:
-        directory.mkdir(parents=True, mode=0o700)
-        os.chmod(directory, 0o700)  # mkdir's mode is masked by the umask
+        for folder in reversed(missing):  # each one made here is 0700, not only the last
+            os.mkdir(folder, 0o700)
+            os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
     except FileExistsError:
-        if not directory.is_dir():
-            raise FileRefused(directory, "is a file, not a folder; give a folder") from None
+        if not folder.is_dir():
+            raise FileRefused(folder, "is a file, not a folder; give a folder") from None
     except OSError as exc:
-        raise FileRefused(directory, os_problem(exc)) from None
+        raise FileRefused(folder if missing else directory, os_problem(exc)) from None
+    if not missing and not directory.is_dir():
+        raise FileRefused(directory, "is a file, not a folder; give a folder")
 
 
 def temporary_name(final: Path) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from infoint_tui.core.domain import Contact
@@ -63,8 +63,9 @@ def _column(cell: str) -> str | None:
     return ALIASES.get(key)
 
 
-def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
-    """The contacts in the file, and notices about it (columns it did not know)."""
+def parse(path: Path | str) -> tuple[Iterator[Incoming], list[str]]:
+    """The contacts in the file, read one at a time as they are used, and notices about
+    it (how it was read, columns it did not know). The header is checked at once."""
     text, encoding = read_text_and_encoding(path, WHAT)
     delimiter = sniff_delimiter(text)
     rows = csv_rows(text, path, delimiter)
@@ -91,7 +92,10 @@ def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
     if found_as:
         notices.insert(0, f"read as {', '.join(found_as)}")
 
-    found: list[Incoming] = []
+    return _contacts(rows, columns), notices
+
+
+def _contacts(rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) -> Iterator[Incoming]:
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -112,15 +116,14 @@ def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
                     del fields[name]  # blank: the default (or the rules) decide
         if not fields.get("may_mention_referrer", "x").strip():
             del fields["may_mention_referrer"]
-        found.append(Incoming(
+        yield Incoming(
             line, fields,
             stage=cell("stage").strip().casefold().replace(" ", "_") or None,
             warmth_chosen=(cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
                            if "warmth_chosen" in columns else None),
             key=cell("id").strip() or None,
             referred_by_key=cell("referred_by_id").strip() or None,
-        ))
-    return found, notices
+        )
 
 
 def write(contacts: Iterable[Contact], referrer_names: dict[int, str]) -> str:

@@ -108,7 +108,6 @@ def _run_app(args: argparse.Namespace) -> int:
 def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
-
     from infoint_tui.tui.keymap_check import check_app_settings
 
     settings = load_settings(paths.config_path())
@@ -183,7 +182,6 @@ def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
 
 def _open(args: argparse.Namespace, *, create: bool, read_only: bool = False):
     from infoint_tui.core.service import Workbook
-
     from infoint_tui.core.settings import load_settings
 
     settings = load_settings(paths.config_path())  # its time zone and holidays apply here too

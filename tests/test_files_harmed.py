@@ -172,8 +172,8 @@ def test_memory_and_special_names_are_refused_and_keep_no_file(tmp_path: Path) -
     one = tmp_path / "one.csv"
     one.write_text("name\nAda Lovelace\n")
     for name in (":memory:", "file:w.db?mode=memory"):
-        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", name, "import", "csv", str(one)],
-                                capture_output=True, text=True, cwd=tmp_path, timeout=60)
+        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", name, "import", "csv",
+                                 str(one)], capture_output=True, text=True, cwd=tmp_path, timeout=60)
         message = one_sentence(result)
         assert "in-memory" in message and "--db" in message
         assert "added" not in result.stdout
@@ -224,7 +224,8 @@ def test_reading_an_older_workbook_leaves_it_byte_identical(fixture: Path, tmp_p
         assert '"contact"' in result.stdout
 
 
-def test_export_and_dry_run_of_a_current_workbook_leave_it_byte_identical(wb_file: Path, tmp_path: Path) -> None:
+def test_export_and_dry_run_of_a_current_workbook_leave_it_byte_identical(wb_file: Path,
+                                                                         tmp_path: Path) -> None:
     one = tmp_path / "one.csv"
     one.write_text("name\nAda Lovelace\n")
     before = digest(wb_file)
@@ -394,8 +395,8 @@ def test_dev_stdout_is_refused_even_when_standard_output_is_a_file(wb_file: Path
     log = tmp_path / "log"
     with open(log, "w") as out:
         result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(wb_file), "export", "csv",
-                                 "-o", "/dev/stdout", "--force"], stdout=out, stderr=subprocess.PIPE, text=True,
-                                timeout=60)
+                                 "-o", "/dev/stdout", "--force"], stdout=out, stderr=subprocess.PIPE,
+                                text=True, timeout=60)
     assert result.returncode == 1 and "use - for standard output" in result.stderr.lower()
     assert log.read_text() == ""
     assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()

@@ -120,7 +120,8 @@ def test_a_field_over_a_megabyte_is_refused_with_its_line(workbook: Workbook, tm
 def test_a_huge_one_line_vcard_note_is_refused_quickly(workbook: Workbook, tmp_path: Path) -> None:
     path = tmp_path / "big.vcf"
     path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n"
-                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nNOTE:" + "y" * (30 * 1024 * 1024) + "\r\nEND:VCARD\r\n")
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nNOTE:" + "y" * (30 * 1024 * 1024)
+                    + "\r\nEND:VCARD\r\n")
     started = time.monotonic()
     with pytest.raises(ImportFileError) as caught:
         workbook.import_file("vcard", path)

@@ -93,7 +93,8 @@ def test_3b7_reminders_keep_the_local_hour_across_daylight_saving(
     assert planned[FollowUpKind.FOLLOW_UP_REQUEST] == due7_local.replace(tzinfo=real).astimezone(timezone.utc)
     assert planned[FollowUpKind.SECOND_CONTACT].astimezone(tz).hour == 10
     # the offset changed in between, so a fixed offset would have been an hour off
-    assert sent.astimezone(tz).utcoffset() != planned[FollowUpKind.FOLLOW_UP_REQUEST].astimezone(tz).utcoffset()
+    later = planned[FollowUpKind.FOLLOW_UP_REQUEST]
+    assert sent.astimezone(tz).utcoffset() != later.astimezone(tz).utcoffset()
 
 
 def test_3b7_over_thanksgiving_skips_the_holiday(system_tz, tmp_path: Path) -> None:
@@ -149,7 +150,8 @@ def test_settings_name_the_zone_and_the_holidays(tmp_path: Path, monkeypatch) ->
 
 @pytest.mark.parametrize("lang, region", [("de_DE.UTF-8", "DE"), ("en_US.UTF-8", "US"), ("C.UTF-8", "none"),
                                           ("POSIX", "none"), ("en_ZZ.UTF-8", "none")])
-def test_the_default_holidays_come_from_the_locale(monkeypatch, tmp_path: Path, lang: str, region: str) -> None:
+def test_the_default_holidays_come_from_the_locale(monkeypatch, tmp_path: Path, lang: str,
+                                                   region: str) -> None:
     monkeypatch.setenv("LANG", lang)
     assert locale_region() == region
     assert load_settings(tmp_path / "missing.toml").policy.holidays == region

@@ -36,7 +36,12 @@ from typing import Any
 
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
-from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, holiday_calendar, locale_region, parse_region
+from infoint_tui.core.rules.business_days import (
+    MONDAY_TO_FRIDAY,
+    holiday_calendar,
+    locale_region,
+    parse_region,
+)
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 

@@ -76,7 +76,8 @@ def open_readonly(path: Path) -> sqlite3.Connection:
                 if os.path.exists(f"{path}-wal"):
                     os.close(fd)
                 else:
-                    con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True, factory=_HeldConnection)
+                    con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True,
+                                          factory=_HeldConnection)
                     con.held_fd = fd
                     return con
     return sqlite3.connect(readonly_uri(path), uri=True)
@@ -161,7 +162,8 @@ def read_problem(path: Path, exc: Exception) -> str:
     does not sound like a damaged workbook."""
     text = str(exc).lower()
     if "full" in text:
-        return "cannot be read because the disk is full; free some space and try again (it was left untouched)"
+        return ("cannot be read because the disk is full; free some space and try again "
+                "(it was left untouched)")
     if "unable to open" in text or "disk i/o" in text or "readonly" in text or "read-only" in text:
         return (f"cannot be opened for reading here ({exc}): its folder {Path(path).parent} may be "
                 "read-only or another user's, with the workbook's -wal file in use; it was left untouched. "

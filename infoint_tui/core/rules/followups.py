@@ -62,7 +62,7 @@ def reconnect(ended_at: datetime, weeks: int) -> Planned:
 def after_request_sent(sent_at: datetime, tz: tzinfo,
                        workdays: frozenset[int] = MONDAY_TO_FRIDAY,
                        holidays: Container[date] = NO_HOLIDAYS) -> list[Planned]:
-    """The 2-Hour Job Search "3B7" reminders for an outreach request (public holidays are not business days)."""
+    """The 2-Hour Job Search "3B7" reminders for an outreach request (holidays are not business days)."""
     return [
         Planned(FollowUpKind.SECOND_CONTACT,
                 add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays),

@@ -187,7 +187,8 @@ class WorkbookBase:
 
     @classmethod
     def _open_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
-        """The workbook read through a private snapshot copy (upgraded if older), so the file and its folder stay as they were."""
+        """The workbook read through a private snapshot copy (upgraded if older), so the file
+        and its folder stay as they were."""
         import shutil
         import tempfile
 

@@ -25,7 +25,6 @@ from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
 
-
 # New contacts are inserted this many at a time (one flush each: a flush per contact
 # was most of a big import's time), and progress is reported this often.
 BATCH = 500
@@ -110,7 +109,8 @@ class TransferMixin(PrepMixin):
                 if item.key:
                     by_key.setdefault(item.key, row if row.id is None else row.id)
             write_pending()
-            self._link_referrals(session, added, {key: resolve(ref).id for key, ref in by_key.items()}, report)
+            ids = {key: resolve(ref).id for key, ref in by_key.items()}
+            self._link_referrals(session, added, ids, report)
         return report
 
     @staticmethod

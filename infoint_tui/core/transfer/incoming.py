@@ -92,7 +92,8 @@ def read_text_and_encoding(path: Path | str, what: str) -> tuple[str, str]:
             raise ImportFileError(path, f"is a FIFO (named pipe), not {what}")
         if size > MAX_FILE_BYTES:
             raise ImportFileError(path, f"is {size // (1024 * 1024)} MB, more than the "
-                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB an import reads; split it into parts")
+                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB an import reads; "
+                                  "split it into parts")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(path, "no such file") from None
@@ -131,7 +132,8 @@ def csv_rows(text: str, path: Path | str, delimiter: str = ",") -> Iterator[tupl
             for cell in row:
                 if len(cell) > MAX_FIELD_CHARS:
                     raise ImportFileError(path, f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB "
-                                          f"({len(cell):,} characters); nothing was imported. Shorten it", start)
+                                          f"({len(cell):,} characters); nothing was imported. "
+                                          "Shorten it", start)
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:

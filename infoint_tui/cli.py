@@ -92,6 +92,11 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal Textual would draw escape codes into the file and wait for keys forever.
+        raise InfointError("the app needs a terminal (standard input and output are not one); to use "
+                           "the workbook from a script, give a command such as export, import, backup or "
+                           "check (infoint-tui --help lists them)")
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
             path = Path(folder) / "demo.db"
@@ -103,8 +108,11 @@ def _run_app(args: argparse.Namespace) -> int:
 def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
+    from infoint_tui.tui.keymap_check import check_app_settings
 
-    app = InfointApp(path, settings=load_settings(paths.config_path()), settings_path=paths.config_path())
+    settings = load_settings(paths.config_path())
+    app = InfointApp(path, settings=settings, settings_path=paths.config_path())
+    check_app_settings(settings, paths.config_path(), app.available_themes)
     app.scratch_dir = scratch_dir
     app.run()
     if app.error_message:
@@ -172,10 +180,14 @@ def _write_demo(path: Path, *, contacts: int, seed: int) -> str:
     return write_demo(path, contacts=contacts, seed=seed)
 
 
-def _open(args: argparse.Namespace, *, create: bool):
+def _open(args: argparse.Namespace, *, create: bool, read_only: bool = False):
     from infoint_tui.core.service import Workbook
+    from infoint_tui.core.settings import load_settings
 
-    return Workbook.open(_db(args), create=create)
+    settings = load_settings(paths.config_path())  # its time zone and holidays apply here too
+    workbook = Workbook.open(_db(args), create=create, read_only=read_only)
+    workbook.configure(settings.policy, settings.timezone)
+    return workbook
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -188,20 +200,30 @@ def _import(args: argparse.Namespace) -> int:
             with Workbook.open(Path(folder) / "scratch.db") as workbook:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:
-        with _open(args, create=True) as workbook:
-            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run)
+        with _open(args, create=True, read_only=args.dry_run) as workbook:
+            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run,
+                                          progress=_progress)
+    if sys.stderr.isatty():
+        print("\r\x1b[K", end="", file=sys.stderr)
     print("\n".join(report.lines()))
     return 0
+
+
+def _progress(count: int) -> None:
+    """How far a big import is, on one line of the terminal (nothing when stderr is a file)."""
+    if sys.stderr.isatty():
+        print(f"\r{count:,} contacts read…", end="", file=sys.stderr, flush=True)
 
 
 def _export(args: argparse.Namespace) -> int:
     from infoint_tui.core.errors import ExportError
 
-    if args.kind == "markdown" and not args.output:
+    if args.kind == "markdown" and args.output in (None, "-"):
         raise ExportError("markdown writes one file per interview: give -o DIRECTORY")
-    with _open(args, create=False) as workbook:
-        if not args.output:
+    with _open(args, create=False, read_only=True) as workbook:
+        if args.output in (None, "-"):
             sys.stdout.write(workbook.export_text(args.kind))
+            sys.stdout.flush()
             return 0
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]

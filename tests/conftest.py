@@ -40,6 +40,9 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("TZ", "UTC")  # local times on screen and business days are pinned too
     time.tzset()
+    monkeypatch.setenv("LANG", "C.UTF-8")  # and the locale, whose country names the default holidays
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_TIME", raising=False)
     monkeypatch.delenv("INFOINT_TUI_DB", raising=False)
     monkeypatch.delenv("INFOINT_TUI_CONFIG", raising=False)
     return home

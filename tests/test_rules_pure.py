@@ -7,12 +7,24 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoint_tui.core.enums import AppliesTo, FollowUpKind, Intent, Mode, Source, TemplateKind, Warmth
-from infoint_tui.core.rules import followups, timer
+from infoint_tui.core.enums import (
+    AppliesTo,
+    FactKind,
+    FollowUpKind,
+    Intent,
+    InterviewStatus,
+    Mode,
+    Source,
+    Stage,
+    TemplateKind,
+    Warmth,
+)
+from infoint_tui.core.rules import followups, progress, timer
 from infoint_tui.core.rules.business_days import add_business_days
 from infoint_tui.core.rules.messages import TemplateError, check_template, render
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, readiness
 from infoint_tui.core.rules.warmth import default_warmth
+from infoint_tui.core.settings import Policy
 
 UTC = timezone.utc
 
@@ -78,17 +90,27 @@ def test_business_days_use_the_local_calendar() -> None:
 
 # -- follow-ups --------------------------------------------------------------------------
 
-def test_after_interview_plans_notes_thanks_and_reconnect() -> None:
+def _held(ended: datetime, intent: Intent = Intent.INFORMATIONAL) -> progress.TalkView:
+    return progress.TalkView(1, InterviewStatus.DONE, ended - timedelta(days=3), ended, intent, False)
+
+
+def test_a_held_talk_calls_for_notes_thanks_and_reconnect() -> None:
     ended = at("2026-11-25", 15)
-    planned = {p.kind: p.due_at for p in followups.after_interview(ended, Intent.INFORMATIONAL, 4)}
-    assert planned == {
-        FollowUpKind.JOT_NOTES: ended,
+    contact = progress.ContactView(ended - timedelta(days=9))
+    result = progress.settle(contact, [], [_held(ended)], [], Policy(), ended, UTC)
+    assert result.stage is Stage.MET
+    assert {p.kind: p.due_at for p in result.plan} == {
+        FollowUpKind.JOT_NOTES: ended + timedelta(hours=1),  # within the hour
         FollowUpKind.THANK_YOU: ended + timedelta(hours=24),
         FollowUpKind.RECONNECT: ended + timedelta(weeks=4),
     }
-    job = {p.kind for p in followups.after_interview(ended, Intent.JOB_SEARCH, 4)}
-    assert FollowUpKind.RECONNECT not in job
-    assert FollowUpKind.RECONNECT not in {p.kind for p in followups.after_interview(ended, Intent.INFORMATIONAL, None)}
+    job = progress.settle(contact, [], [_held(ended, Intent.JOB_SEARCH)], [], Policy(), ended, UTC)
+    assert FollowUpKind.RECONNECT not in {p.kind for p in job.plan}
+    thanked = progress.settle(contact, [progress.FactView(1, FactKind.THANK_YOU_SENT, ended + timedelta(hours=2), 1)],
+                              [_held(ended)], [], Policy(), ended, UTC)
+    assert thanked.stage is Stage.THANKED
+    done = {p.kind: p for p in thanked.plan}[FollowUpKind.THANK_YOU]
+    assert done.done_at == ended + timedelta(hours=2) and done.reason == "thank-you sent on 25 November"
 
 
 def test_reconnect_is_never_sooner_than_the_guide_allows() -> None:

@@ -87,3 +87,37 @@ async def test_export_writes_markdown_and_refuses_to_overwrite(tmp_path: Path, c
                 assert isinstance(app.screen, ExportScreen)
                 assert "already exists" in plain(app.screen.query_one("#export-report", Static).render())
                 assert sorted(out.glob("*.md")) == written
+
+
+async def test_export_dialog_replace_never_writes_over_the_workbook(tmp_path: Path, clock) -> None:
+    """#18: ticking "Replace" with the workbook's own name replaced it by its export."""
+    from textual.widgets import Checkbox
+
+    path = tmp_path / "demo.db"
+    write_demo(path, contacts=5, now=clock.now)
+    link = tmp_path / "looks-harmless.json"
+    link.symlink_to(path)
+    app = InfointApp(path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for target, says in ((str(path), "workbook"), (str(link), "workbook"), ("-", "command line")):
+            app.action_export()
+            await pilot.pause()
+            app.screen.query_one("#export-kind", Select).value = "json"
+            await pilot.pause()
+            app.screen.query_one("#export-path", Input).value = target
+            app.screen.query_one("#export-force", Checkbox).value = True
+            await pilot.press("f10")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ExportScreen)
+            shown = plain(app.screen.query_one("#export-report", Static).render()) + plain(
+                app.screen.query_one("#field-path").render()) + " ".join(
+                plain(w.render()) for w in app.screen.query("Static"))
+            assert says in shown, shown
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.workbook.count_contacts() == 5
+    from infoint_tui.core import storage
+
+    assert storage.inspect_file(path).exists  # still an infoint-tui workbook (this raised before)
+    assert storage.check_readonly(path)

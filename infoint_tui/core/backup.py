@@ -1,9 +1,10 @@
 """Consistent copies of a workbook through SQLite's online backup API.
 
-The copy is written beside the destination under a temporary name and
-renamed into place only once complete and checked, so a failed backup never
-leaves a half-written file under the name the user asked for, and an
-existing file is never overwritten.
+SQLite writes the copy by path, so it writes into a new private folder with
+a random name beside the destination (never a guessable ``DEST.partial``
+that someone could plant a link at); the checked copy is then linked into
+place through ``core.files``, which refuses an existing destination and
+any name that is, or leads to, the workbook's own files.
 """
 
 from __future__ import annotations
@@ -12,46 +13,55 @@ import os
 import sqlite3
 from pathlib import Path
 
+from infoint_tui.core import files
 from infoint_tui.core.errors import WorkbookError
-from infoint_tui.core.storage import readonly_uri
+from infoint_tui.core.storage import open_readonly
 
 
 def backup_workbook(source: Path, dest: Path) -> Path:
     """Copy ``source`` to ``dest`` (which must not exist) and check the copy."""
     dest = Path(dest)
-    if dest.exists():
-        raise WorkbookError(dest, "already exists; choose a new name for the backup")
-    partial = dest.with_name(dest.name + ".partial")
-    fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
+    protect = files.Protected([source])
     try:
-        src = sqlite3.connect(readonly_uri(source), uri=True)
+        final = files.target(dest, replace=False, protect=protect, what="backup")
+    except files.FileRefused as exc:
+        if "already exists" in str(exc):
+            raise WorkbookError(dest, "already exists; choose a new name for the backup") from None
+        raise
+    with files.scratch_dir_beside(final) as folder:
+        copy = folder / "copy.db"
         try:
-            dst = sqlite3.connect(partial)
+            os.close(files.create_private(copy))  # 0600 before SQLite writes a byte
+            src = open_readonly(source)
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                (result,) = dst.execute("PRAGMA integrity_check").fetchone()
+                dst = sqlite3.connect(copy)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                    (result,) = dst.execute("PRAGMA integrity_check").fetchone()
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
+                src.close()
+        except sqlite3.DatabaseError as exc:
+            raise WorkbookError(dest, _sqlite_problem(exc)) from None
+        except OSError as exc:
+            raise files.FileRefused(dest, files.os_problem(exc)) from None
         if result != "ok":
             raise WorkbookError(dest, f"the copy failed its integrity check: {result}")
-        _publish(partial, dest)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.unlink(missing_ok=True)
-    return dest
+        try:
+            files.publish(copy, final, replace=False)
+        except files.FileRefused:
+            raise WorkbookError(dest, "already exists; choose a new name for the backup") from None
+        except OSError as exc:
+            raise files.FileRefused(dest, files.os_problem(exc)) from None
+    return final
 
 
-def _publish(partial: Path, dest: Path) -> None:
-    """Give the finished copy its name without replacing a file made meanwhile."""
-    try:
-        os.link(partial, dest)
-    except FileExistsError:
-        raise WorkbookError(dest, "already exists; choose a new name for the backup") from None
-    except OSError:  # a file system without hard links
-        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        os.replace(partial, dest)
+def _sqlite_problem(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "the disk is full; no backup was written. Free some space and try again"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "cannot be written there (read-only or missing folder); no backup was written"
+    return f"the copy could not be written ({exc}); no backup was written"

@@ -1,10 +1,21 @@
 """The real clock and the local time zone, kept apart from the service so that
-the app can name its default clock without importing the database layer."""
+the app can name its default clock without importing the database layer.
+
+The zone is a real one (``zoneinfo``), never today's UTC offset: a talk on
+15 April needs April's offset even when it is scheduled in November, and a
+session left open across a daylight-saving change must follow it. The name
+comes from the ``[app] timezone`` setting, else from the system (``TZ``,
+``/etc/localtime``, ``/etc/timezone``); only when none of those names a
+zone does the fixed offset of the moment stand in.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 
@@ -13,5 +24,52 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def local_zone() -> tzinfo:
+def zone(name: str) -> ZoneInfo:
+    """The zone called ``name`` (such as "Europe/Berlin"); ``ValueError`` if there is none."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"{name!r} is not a time zone name (such as \"Europe/Berlin\" or "
+                         "\"America/Los_Angeles\")") from None
+
+
+def _key_from_path(path: str) -> str | None:
+    marker = "zoneinfo/"
+    return path.split(marker, 1)[1] if marker in path else None
+
+
+def system_zone_name() -> str | None:
+    """The system's zone name, if it has one."""
+    candidates: list[str | None] = []
+    tz = os.environ.get("TZ")
+    if tz:
+        tz = tz.removeprefix(":")
+        candidates.append(_key_from_path(tz) if tz.startswith("/") else tz)
+    else:
+        try:
+            candidates.append(_key_from_path(os.path.realpath("/etc/localtime")))
+        except OSError:
+            pass
+        try:
+            candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            pass
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            zone(name)
+        except ValueError:
+            continue
+        return name
+    return None
+
+
+def local_zone(name: str | None = None) -> tzinfo:
+    """The zone to show and plan times in: ``name`` (a setting) if given, else the system's."""
+    if name:
+        return zone(name)
+    system = system_zone_name()
+    if system:
+        return ZoneInfo(system)
     return datetime.now().astimezone().tzinfo or timezone.utc

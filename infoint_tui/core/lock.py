@@ -1,22 +1,39 @@
-"""One infoint-tui per workbook.
+"""One infoint-tui per workbook file, however it is reached.
 
-The lock is an advisory ``flock`` on a separate file beside the database
-(``workbook.db.lock``), never on the database itself, whose locks belong to
-SQLite. The kernel drops it when the process dies, so a crash leaves no
-stale lock behind.
+The lock belongs to the file, not to the path that names it: a symlink or a
+hard link to a workbook in use must not open it a second time. So two locks
+are taken, both advisory ``flock``s that the kernel drops when the process
+dies (a crash leaves nothing stale):
+
+- one on ``workbook.db.lock`` beside the workbook's *real* path (symlinks
+  resolved), which holds the holder's process id for the message;
+- one on the workbook file itself, which catches hard links, since a
+  ``flock`` belongs to the inode. SQLite's own locks are POSIX record
+  locks, which on Linux are independent of ``flock``; the descriptor is
+  closed only after SQLite's connections are.
+
+The lock file is opened without following links, and must be a regular
+file with a single name, so a planted link cannot make it truncate another.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
-from infoint_tui.core.errors import WorkbookLocked
+from infoint_tui.core.errors import WorkbookError, WorkbookLocked
+
+
+def real_path(db_path: Path) -> Path:
+    return Path(os.path.realpath(db_path))
 
 
 def lock_path_for(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    real = real_path(db_path)
+    return real.with_name(real.name + ".lock")
 
 
 class WorkbookLock:
@@ -26,9 +43,21 @@ class WorkbookLock:
         self.db_path = db_path
         self.path = lock_path_for(db_path)
         self._fd: int | None = None
+        self._file_fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a symbolic link where the lock file goes
+                raise WorkbookError(self.path, "the lock file is a symbolic link, which infoint-tui never "
+                                    f"follows; nothing was opened. Remove it (rm {self.path})") from None
+            raise
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+            os.close(fd)
+            raise WorkbookError(self.path, "the lock file is not a plain file of its own (a hard link or a "
+                                f"device); nothing was opened. Remove it (rm {self.path})")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -42,8 +71,33 @@ class WorkbookLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         self._fd = fd
+        try:
+            self.hold_file()
+        except BaseException:
+            self.release()
+            raise
+
+    def hold_file(self) -> None:
+        """Lock the workbook file itself (once it exists), which every hard link shares."""
+        if self._file_fd is not None:
+            return
+        try:
+            fd = os.open(real_path(self.db_path), os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except FileNotFoundError:
+            return  # created later, under the lock file's lock; hold_file is called again then
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise WorkbookLocked(self.db_path, "already open in another infoint-tui (perhaps through "
+                                 "another name for the same file, a link), or being read by a check, backup "
+                                 "or export this moment; close it there, or try again") from None
+        self._file_fd = fd
 
     def release(self) -> None:
+        if self._file_fd is not None:
+            os.close(self._file_fd)
+            self._file_fd = None
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)

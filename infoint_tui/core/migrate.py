@@ -40,12 +40,17 @@ def needs_upgrade(path: Path, revision: str | None) -> bool:
         return False
     if revision is not None:
         from alembic.script import ScriptDirectory
+        from alembic.script.revision import RevisionError
         from alembic.util import CommandError
 
         try:
             known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-        except CommandError:
+        except (CommandError, RevisionError, ValueError, KeyError):
             known = None
+        if known is not None and getattr(known, "revision", None) != revision:  # "head", "base"
+            raise WorkbookDamaged(path, f"its schema version (the alembic_version table) holds {revision!r}, "
+                                  "which names no version; the workbook is damaged and was left untouched. "
+                                  "Restore a backup")
         if known is None:
             raise WorkbookTooNew(
                 path, f"was written by a newer infoint-tui (schema {revision}, this one "

@@ -26,13 +26,22 @@ A missing file means the defaults.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from infoint_tui.core.errors import InfointError
-from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
+from infoint_tui.core.paths import CONFIG_ENV
+from infoint_tui.core.rules.business_days import (
+    MONDAY_TO_FRIDAY,
+    holiday_calendar,
+    locale_region,
+    parse_region,
+)
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 
@@ -60,6 +69,12 @@ class Policy:
     thank_you_hours: int = int(THANK_YOU_WITHIN.total_seconds() // 3600)
     reconnect_weeks: int = DEFAULT_RECONNECT_WEEKS
     workdays: frozenset[int] = MONDAY_TO_FRIDAY
+    # Whose public holidays are not business days: "US", "DE-BY", or "none".
+    # The settings file's default is the locale's country (``locale_region``).
+    holidays: str = "none"
+
+    def holiday_dates(self) -> Container[date]:
+        return holiday_calendar(self.holidays)
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,7 @@ class Settings:
     profile: Profile = field(default_factory=Profile)
     policy: Policy = field(default_factory=Policy)
     theme: str | None = None
+    timezone: str | None = None  # a zoneinfo name; None: the system's zone
     welcomed: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -78,9 +94,16 @@ def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = ""
 
 
 def _text(path: Path, key: str, value: Any) -> str:
+    """One line of text, through the same guard as the app's one-line fields: an escape
+    character typed into the file by hand must not reach the terminal raw."""
+    from infoint_tui.core.validation import one_line
+
     if not isinstance(value, str):
         raise SettingsError(f"{path}: {key} must be text in quotes")
-    return value.strip()
+    try:
+        return one_line(value)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: {key} {exc}") from None
 
 
 def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:
@@ -89,12 +112,38 @@ def _known(path: Path, table: str, data: dict, keys: tuple[str, ...]) -> None:
             raise SettingsError(f"{path}: {table}.{key} is not a setting (known: {', '.join(keys)})")
 
 
-def load_settings(path: Path) -> Settings:
+def read_settings_text(path: Path) -> str | None:
+    """The file's text (a UTF-8 BOM dropped), None if there is no file; a sentence otherwise."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise SettingsError(f"{path}: is not a regular file (a FIFO or a device); point {CONFIG_ENV} at "
+                                "a settings file")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        return Settings()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return None
+    except IsADirectoryError:
+        raise SettingsError(f"{path}: is a folder, not a settings file; point {CONFIG_ENV} at a file "
+                            "(such as config.toml)") from None
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
+
+
+def load_settings(path: Path) -> Settings:
+    text = read_settings_text(path)
+    if text is None:
+        return Settings(policy=Policy(holidays=locale_region()))
+    return parse_settings(path, text)
+
+
+def parse_settings(path: Path, text: str) -> Settings:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
     _known(path, "settings", data, ("profile", "rules", "app", "keymap"))
     tables = {}
@@ -105,9 +154,29 @@ def load_settings(path: Path) -> Settings:
         tables[name] = table
     profile, rules, app, keymap = tables["profile"], tables["rules"], tables["app"], tables["keymap"]
     _known(path, "profile", profile, ("name", "situation", "field"))
-    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days"))
-    _known(path, "app", app, ("theme", "welcomed"))
-    policy = Policy()
+    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days",
+                                  "holidays"))
+    _known(path, "app", app, ("theme", "timezone", "welcomed"))
+    policy = Policy(holidays=locale_region())
+    if "holidays" in rules:
+        value = rules["holidays"]
+        try:
+            if not isinstance(value, str):
+                raise ValueError("it must be text in quotes")
+            parse_region(value)
+        except ValueError as exc:
+            raise SettingsError(f"{path}: rules.holidays: {exc}; use a country code such as \"US\" or "
+                                "\"DE-BY\", or \"none\"") from None
+        policy = replace(policy, holidays=value.strip())
+    zone_name = None
+    if "timezone" in app:
+        zone_name = _text(path, "app.timezone", app["timezone"])
+        from infoint_tui.core.clock import zone
+
+        try:
+            zone(zone_name)
+        except ValueError as exc:
+            raise SettingsError(f"{path}: app.timezone: {exc}") from None
     if "interview_minutes" in rules:
         policy = replace(policy, interview_minutes=_number(path, "rules.interview_minutes",
                                                            rules["interview_minutes"], 5, 480))
@@ -134,6 +203,7 @@ def load_settings(path: Path) -> Settings:
         profile=Profile(**{key: _text(path, f"profile.{key}", value) for key, value in profile.items()}),
         policy=policy,
         theme=_text(path, "app.theme", app["theme"]) if "theme" in app else None,
+        timezone=zone_name or None,
         welcomed=welcomed,
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
     )
@@ -153,10 +223,9 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
     else (comments included) as it was; checks the result before replacing."""
     import tomlkit
 
+    text = read_settings_text(path)
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        document = tomlkit.document()
+        document = tomlkit.parse(text) if text is not None else tomlkit.document()
     except Exception as exc:  # a file we cannot parse is never overwritten
         raise SettingsError(f"{path}: not valid TOML ({exc}); fix or remove it first") from None
     for table_name, values in changes.items():
@@ -172,13 +241,9 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
                 raise SettingsError(f"{path}: {table_name}.{key} holds characters that cannot be "
                                     "saved") from None
     text = tomlkit.dumps(document)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    try:
-        settings = load_settings(partial)
-    except SettingsError as exc:
-        partial.unlink(missing_ok=True)
-        raise SettingsError(str(exc).replace(str(partial), str(path))) from None
-    os.replace(partial, path)
+    settings = parse_settings(path, text)  # the result is checked before anything is written
+    from infoint_tui.core import files
+
+    # A settings file kept as a link (dotfiles) stays one: the file it names is replaced.
+    files.write_text(Path(os.path.realpath(path)), text, replace=True, what="settings file")
     return settings

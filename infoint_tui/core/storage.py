@@ -9,8 +9,11 @@ exist yet is created (0600, in a 0700 data dir).
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +34,53 @@ PRAGMAS = (
 )
 
 
-def readonly_uri(path: Path) -> str:
-    return Path(path).resolve().as_uri() + "?mode=ro"
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+class _HeldConnection(sqlite3.Connection):
+    """A read-only connection that holds a shared ``flock`` on the workbook until it is closed."""
+
+    held_fd: int | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.held_fd is not None:
+            os.close(self.held_fd)
+            self.held_fd = None
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and never writes beside it.
+
+    SQLite reads a WAL workbook through ``-wal`` and ``-shm`` files, which a
+    read-only connection creates when they are missing and cannot remove
+    again: in another user's folder they are left behind, and in a
+    read-only folder or on a full disk the open fails. When there is no
+    ``-wal`` nobody has the workbook open (SQLite removes it on the last
+    close), so the file is read as immutable, which creates nothing, while a
+    shared ``flock`` keeps an infoint-tui from opening it to write meanwhile
+    (an open workbook holds an exclusive one, see ``lock``).
+    """
+    if not os.path.exists(f"{path}-wal") and not os.path.exists(f"{path}-journal"):  # nothing unsettled
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)  # someone is opening it right now: read it the usual way
+            else:
+                if os.path.exists(f"{path}-wal"):
+                    os.close(fd)
+                else:
+                    con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True,
+                                          factory=_HeldConnection)
+                    con.held_fd = fd
+                    return con
+    return sqlite3.connect(readonly_uri(path), uri=True)
 
 
 @dataclass(frozen=True)
@@ -43,7 +91,31 @@ class FileState:
 
 
 def inspect_file(path: Path) -> FileState:
-    """Read the header; raise ``NotAWorkbook`` for anything but our own file."""
+    """Read the header; raise ``NotAWorkbook`` for anything but our own file.
+
+    SQLite's special names (``:memory:``, ``file:`` URIs) would keep nothing
+    in the file named, and opening a FIFO or a device would block or read
+    forever, so those are refused before anything opens them.
+    """
+    name = str(path)
+    if name in ("", ":memory:") or name.startswith("file:"):
+        raise NotAWorkbook(path or "''", "is one of SQLite's special names (an in-memory database keeps "
+                           "nothing); give --db a file name such as workbook.db")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise NotAWorkbook(path, f"is a symbolic link to {os.path.realpath(path)}, which does not "
+                               "exist; remove the link or give --db the file itself") from None
+        return FileState(exists=False)
+    except OSError as exc:
+        raise NotAWorkbook(path, f"cannot be reached ({exc.strerror}); check the path") from None
+    if stat.S_ISFIFO(info.st_mode):
+        raise NotAWorkbook(path, "is a FIFO (named pipe), not a workbook file; it was left untouched. "
+                           "Give --db a regular file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise NotAWorkbook(path, "is a device or socket, not a workbook file; it was left untouched. "
+                           "Give --db a regular file")
     try:
         with open(path, "rb") as f:
             header = f.read(100)
@@ -73,27 +145,62 @@ def check_readonly(path: Path, *, full: bool = False) -> str | None:
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
+        con = open_readonly(path)
         try:
             rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
             if rows != ["ok"]:
                 raise WorkbookDamaged(path, "is damaged: " + "; ".join(rows[:5]))
-            return read_revision(con)
+            return read_revision(con, path)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkbookDamaged(path, f"cannot be read as a workbook ({exc}); it was left untouched") from None
+        raise WorkbookDamaged(path, read_problem(path, exc)) from None
 
 
-def read_revision(con: sqlite3.Connection) -> str | None:
-    """The Alembic revision stored in the workbook, or None for a new file."""
-    has_table = con.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).fetchone()
-    if not has_table:
+def read_problem(path: Path, exc: Exception) -> str:
+    """Why SQLite could not read ``path``, said so that a full disk or a locked folder
+    does not sound like a damaged workbook."""
+    text = str(exc).lower()
+    if "full" in text:
+        return ("cannot be read because the disk is full; free some space and try again "
+                "(it was left untouched)")
+    if "unable to open" in text or "disk i/o" in text or "readonly" in text or "read-only" in text:
+        return (f"cannot be opened for reading here ({exc}): its folder {Path(path).parent} may be "
+                "read-only or another user's, with the workbook's -wal file in use; it was left untouched. "
+                "Copy the folder somewhere of your own and try the copy")
+    return f"cannot be read as a workbook ({exc}); it was left untouched"
+
+
+_REVISION = re.compile(r"[0-9A-Za-z_]{1,32}")
+
+
+def read_revision(con: sqlite3.Connection, path: Path | None = None) -> str | None:
+    """The Alembic revision stored in the workbook, or None for a new (empty) file.
+
+    A workbook whose tables are there but whose ``alembic_version`` is missing,
+    empty or holds something no migration is called is damaged, not new: treating
+    it as new would run the first migration over tables that exist.
+    """
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    where = path if path is not None else Path("workbook")
+    damaged = ("its schema version (the alembic_version table) {}; the workbook is damaged and was "
+               "left untouched. Restore a backup, or open a copy with the sqlite3 tool")
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise WorkbookDamaged(where, damaged.format("is missing"))
         return None
-    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
+    try:
+        rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.DatabaseError:
+        raise WorkbookDamaged(where, damaged.format("cannot be read")) from None
+    if not rows:
+        if tables - {"alembic_version", "sqlite_sequence"}:
+            raise WorkbookDamaged(where, damaged.format("is empty"))
+        return None
+    if len(rows) != 1 or not isinstance(rows[0][0], str) or not _REVISION.fullmatch(rows[0][0]):
+        raise WorkbookDamaged(where, damaged.format(f"holds {rows[0][0]!r}" if len(rows) == 1
+                                                    else f"has {len(rows)} rows"))
+    return rows[0][0]
 
 
 def create_file(path: Path, *, private_dir: bool) -> None:
@@ -138,6 +245,15 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def is_writable(path: Path) -> bool:
+    """Whether ``check_writable`` would pass (for what only reads: it then reads a copy instead)."""
+    try:
+        check_writable(path)
+    except WorkbookError:
+        return False
+    return True
 
 
 def check_writable(path: Path) -> None:

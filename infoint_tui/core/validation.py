@@ -49,6 +49,8 @@ def one_line(value: str) -> str:
     value = value.strip()
     if _LINE_BREAKS.search(value):
         raise ValueError("must be on one line")
+    if "\t" in value:  # a tab splits a cell when the field is pasted or exported into a spreadsheet
+        raise ValueError("contains a tab; use spaces instead")
     control = _CONTROLS.search(value)
     if control:
         raise ValueError(f"contains a control character (U+{ord(control.group()):04X}); remove it")

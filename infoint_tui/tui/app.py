@@ -73,7 +73,7 @@ class InfointApp(App[int]):
         if settings.keymap:
             self.set_keymap(settings.keymap)
         if self.workbook is not None:
-            self.workbook.policy = settings.policy
+            self.workbook.configure(settings.policy, settings.timezone)
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
@@ -144,7 +144,7 @@ class InfointApp(App[int]):
         for warning in warnings:
             self.notify(f"Your notes may be readable by others on this machine: {warning}",
                         title="File permissions", severity="warning", timeout=30, markup=False)
-        workbook.policy = self.settings.policy
+        workbook.configure(self.settings.policy, self.settings.timezone)
         if empty and not self.settings.welcomed:
             self.action_welcome()
         self.set_interval(60, self.refresh_overdue, name="overdue count")  # items fall due by themselves

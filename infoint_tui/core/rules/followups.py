@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from infoint_tui.core.enums import FollowUpKind, Intent
-from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, add_business_days
+from infoint_tui.core.enums import FollowUpKind
+from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, NO_HOLIDAYS, add_business_days
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 REACH_REFERRAL_WITHIN = timedelta(days=2)
@@ -39,19 +40,6 @@ class Planned:
     detail: str = ""
 
 
-def after_interview(ended_at: datetime, intent: Intent, reconnect_weeks: int | None,
-                    thank_you_within: timedelta = THANK_YOU_WITHIN) -> list[Planned]:
-    """Jot notes now, thank them within a day, and, for an informational
-    talk, reconnect about a job search no sooner than ``reconnect_weeks``."""
-    planned = [
-        Planned(FollowUpKind.JOT_NOTES, ended_at, "while your memory is fresh"),
-        Planned(FollowUpKind.THANK_YOU, ended_at + thank_you_within, "right away: skipping it is rude"),
-    ]
-    if intent is Intent.INFORMATIONAL and reconnect_weeks is not None:
-        planned.append(reconnect(ended_at, reconnect_weeks))
-    return planned
-
-
 def reconnect(ended_at: datetime, weeks: int) -> Planned:
     weeks = max(weeks, DEFAULT_RECONNECT_WEEKS)  # never sooner than the guide's "some weeks"
     return Planned(FollowUpKind.RECONNECT, ended_at + timedelta(weeks=weeks),
@@ -59,14 +47,15 @@ def reconnect(ended_at: datetime, weeks: int) -> Planned:
 
 
 def after_request_sent(sent_at: datetime, tz: tzinfo,
-                       workdays: frozenset[int] = MONDAY_TO_FRIDAY) -> list[Planned]:
-    """The 2-Hour Job Search "3B7" reminders for an outreach request."""
+                       workdays: frozenset[int] = MONDAY_TO_FRIDAY,
+                       holidays: Container[date] = NO_HOLIDAYS) -> list[Planned]:
+    """The 2-Hour Job Search "3B7" reminders for an outreach request (holidays are not business days)."""
     return [
         Planned(FollowUpKind.SECOND_CONTACT,
-                add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays),
+                add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
                 "no reply after 3 business days: try a second person at the same organization"),
         Planned(FollowUpKind.FOLLOW_UP_REQUEST,
-                add_business_days(sent_at, FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS, tz, workdays),
+                add_business_days(sent_at, FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
                 "no reply after 7 business days: follow up once"),
     ]
 

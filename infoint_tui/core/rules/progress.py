@@ -274,7 +274,7 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
     requests = f.of(FactKind.REQUEST_SENT)
     for request in requests:
         superseded = request is not requests[-1]
-        for planned in timing.after_request_sent(request.at, tz, policy.workdays):
+        for planned in timing.after_request_sent(request.at, tz, policy.workdays, policy.holiday_dates()):
             want = _Want(planned.kind, planned.due_at, planned.detail, fact_id=request.id)
             done_kind = (FactKind.SECOND_CONTACT_TRIED if planned.kind is FollowUpKind.SECOND_CONTACT
                          else FactKind.REQUEST_FOLLOWED_UP)

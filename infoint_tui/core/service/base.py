@@ -22,7 +22,7 @@ from sqlmodel import Session, SQLModel, select
 
 from infoint_tui.core import migrate, storage
 from infoint_tui.core.clock import Clock, local_zone, utc_now
-from infoint_tui.core.errors import ValidationFailed, WorkbookError
+from infoint_tui.core.errors import InfointError, ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
@@ -119,17 +119,30 @@ class WorkbookBase:
         create: bool = True,
         clock: Clock = utc_now,
         tz: tzinfo | None = None,
+        read_only: bool = False,
+        migrate_backup: bool = True,
     ):
         """Open (or create) the workbook at ``path``.
 
         Refuses, leaving the file untouched, anything that is not an
         infoint-tui workbook; refuses a workbook another instance holds;
         migrates an older workbook after a backup.
+
+        ``read_only`` is for what only reads (exports, dry runs): the file is
+        left byte-identical. An older workbook is then not migrated in place:
+        a copy is, in a private temporary folder removed on ``close``.
         """
         path = Path(path)
         state = storage.inspect_file(path)
         if not state.exists and not create:
             raise WorkbookError(path, "does not exist")
+        if read_only and state.exists:
+            revision = storage.check_readonly(path)
+            migrate.needs_upgrade(path, revision)  # a newer or damaged schema is refused here
+            # Read through a snapshot copy (migrated if older): nothing beside the workbook is
+            # written, not even a lock file, so this works from a read-only folder, another
+            # user's folder or a full disk, and while the app has the workbook open.
+            return cls._open_copy(path, clock, tz)
         if state.exists:
             storage.check_writable(path)
         lock = WorkbookLock(path)
@@ -149,13 +162,14 @@ class WorkbookBase:
                 except OSError as exc:
                     raise WorkbookError(path, f"cannot be created ({exc.strerror})") from None
                 created = True
+                lock.hold_file()
             else:
                 revision = storage.check_readonly(path)
             engine = storage.make_engine(path)
             try:
                 migrated = False
                 if migrate.needs_upgrade(path, revision):
-                    if revision is not None:
+                    if revision is not None and migrate_backup:
                         migrate.backup_before_migration(path, revision, clock())
                         migrated = True
                     migrate.upgrade(engine, path)
@@ -175,11 +189,47 @@ class WorkbookBase:
             raise
         return workbook
 
+    @classmethod
+    def _open_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
+        """The workbook read through a private snapshot copy (upgraded if older), so the file
+        and its folder stay as they were."""
+        import shutil
+        import tempfile
+
+        from infoint_tui.core.backup import backup_workbook
+
+        folder = Path(tempfile.mkdtemp(prefix="infoint-tui-read-"))  # 0700, a random name
+        try:
+            try:
+                copy = backup_workbook(path, folder / path.name)
+            except InfointError as exc:
+                raise WorkbookError(path, f"is read through a temporary copy, which could not be made "
+                                    f"({exc}); set TMPDIR to a folder with room") from None
+            workbook = cls.open(copy, create=False, clock=clock, tz=tz, migrate_backup=False)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        workbook._scratch = folder
+        workbook._origin = path
+        return workbook
+
+    def configure(self, policy: Policy, timezone: str | None = None) -> None:
+        """Use the settings' rules, and their time zone if they name one (else the system's stays)."""
+        self.policy = policy
+        if timezone:
+            self.tz = local_zone(timezone)
+
     def close(self) -> None:
         self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self):
         return self

@@ -216,7 +216,10 @@ class ContactsMixin(FollowUpsMixin):
                                 .order_by(ContactRow.name)).all()
             return [read_model(Contact, row) for row in rows]
 
-    def _insert_contact(self, session: Session, draft: ContactFields, manual: bool) -> ContactRow:
+    def _insert_contact(self, session: Session, draft: ContactFields, manual: bool, *,
+                        flush: bool = True) -> ContactRow:
+        """Add a contact as a prospect. ``flush=False`` (imports, which flush in batches) leaves
+        the row without an id; ``_record_prospect`` then adds its first stage once it has one."""
         now = self.clock()
         self._check_referrer(session, None, draft.referred_by_id)
         row = ContactRow(**draft.model_dump(), stage=Stage.PROSPECT.value, warmth_is_manual=manual,
@@ -224,9 +227,15 @@ class ContactsMixin(FollowUpsMixin):
         if not manual:
             row.warmth = self._default_warmth(session, row).value
         session.add(row)
-        session.flush()
-        session.add(StageChangeRow(contact_id=row.id, stage=Stage.PROSPECT.value, from_stage=None, entered_at=now))
+        if flush:
+            session.flush()
+            self._record_prospect(session, row)
         return row
+
+    @staticmethod
+    def _record_prospect(session: Session, row: ContactRow) -> None:
+        session.add(StageChangeRow(contact_id=row.id, stage=Stage.PROSPECT.value, from_stage=None,
+                                   entered_at=row.stage_entered_at))
 
     @staticmethod
     def _default_warmth(session: Session, row: ContactRow) -> Warmth:

@@ -8,6 +8,7 @@ exports write, and the whole-workbook snapshot and restore.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +23,30 @@ from infoint_tui.core.service.acts import ActsMixin
 from infoint_tui.core.service.base import read_model, validated
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.tables import ContactRow, InterviewRow
-from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, files, snapshot
+from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
+
+# New contacts are inserted this many at a time (one flush each: a flush per contact
+# was most of a big import's time), and progress is reported this often.
+BATCH = 500
+PROGRESS_EVERY = 1000
 
 
 class TransferMixin(PrepMixin, ActsMixin):
     """Getting contacts in and everything out."""
 
-    def import_contacts(self, incoming: list[Incoming], *, path: Path | str, notices: list[str] = (),
-                        warmth: Warmth | str | None = None, dry_run: bool = False) -> ImportReport:
+    def import_contacts(self, incoming: Iterable[Incoming], *, path: Path | str, notices: list[str] = (),
+                        warmth: Warmth | str | None = None, dry_run: bool = False,
+                        progress: Callable[[int], None] | None = None) -> ImportReport:
         """Add the people who are new, fill empty fields of the ones already here, skip
         (saying why) the ones that can't be stored. One transaction: all or nothing.
 
         ``warmth`` is the person's choice for everyone added; without it a
         warmth from the file counts as chosen, else the rules decide.
+        ``incoming`` may be a generator (read as it goes); new contacts are
+        written in batches, and ``progress`` hears how many were read every
+        ``PROGRESS_EVERY`` of them.
         """
         report = ImportReport(str(path), dry_run, notices=list(notices))
         if warmth is not None:
@@ -45,12 +55,37 @@ class TransferMixin(PrepMixin, ActsMixin):
             except ValueError:
                 raise ValidationFailed("warmth", f"{warmth!r} is not hot, warm or cold") from None
         with self._writing(commit=not dry_run) as session:
-            matcher = Matcher()
-            for row in session.exec(select(ContactRow)).all():
-                matcher.add(row)
-            by_key: dict[str, ContactRow] = {}
-            added: list[tuple[Incoming, ContactRow]] = []
-            for item in incoming:
+            # Rows are held by id once written, and fetched again only when a later line
+            # matches them, so memory does not grow with every row of a big file.
+            def resolve(ref: int | ContactRow) -> ContactRow:
+                return session.get(ContactRow, ref) if isinstance(ref, int) else ref
+
+            matcher = Matcher(resolve)
+            for row in session.exec(select(ContactRow)):
+                matcher.add(row, row.id)
+            by_key: dict[str, int | ContactRow] = {}
+            added: list[tuple[Incoming, int]] = []  # the new contacts the file says were referred
+            pending: list[tuple[Incoming, ContactRow, Stage | None]] = []  # added, waiting for ids
+
+            def write_pending() -> None:
+                session.flush()  # one batch of INSERTs: the rows get their ids
+                for new_item, new_row, new_stage in pending:
+                    self._record_prospect(session, new_row)
+                    if new_stage is not None and new_stage is not Stage.PROSPECT:
+                        self._record_stage(session, new_row.id, new_stage)
+                    matcher.settle(new_row, new_row.id)
+                    if new_item.key and by_key.get(new_item.key) is new_row:
+                        by_key[new_item.key] = new_row.id
+                    if new_item.referred_by_key:
+                        added.append((new_item, new_row.id))
+                session.flush()
+                pending.clear()
+
+            for count, item in enumerate(incoming, 1):
+                if progress is not None and count % PROGRESS_EVERY == 0:
+                    progress(count)
+                if len(pending) >= BATCH:
+                    write_pending()
                 try:
                     draft, stage = self._incoming_draft(item)
                 except ValidationFailed as exc:
@@ -70,18 +105,17 @@ class TransferMixin(PrepMixin, ActsMixin):
                     manual = warmth is not None or ("warmth" in item.fields and item.warmth_chosen is not False)
                     if warmth is not None:
                         draft.warmth = warmth
-                    row = self._insert_contact(session, draft, manual)
-                    if stage is not None and stage is not Stage.PROSPECT:
-                        self._record_stage(session, row.id, stage)
+                    row = self._insert_contact(session, draft, manual, flush=False)
+                    pending.append((item, row, stage))
                     matcher.add(row)
-                    added.append((item, row))
                     report.added += 1
                 if item.key:
-                    by_key.setdefault(item.key, row)
-            self._link_referrals(session, added, by_key, report)
-            for _, row in added:
-                if row.referred_by_id is not None:  # someone to reach, mentioning who named them
-                    self._settle(session, row.id)
+                    by_key.setdefault(item.key, row if row.id is None else row.id)
+            write_pending()
+            ids = {key: resolve(ref).id for key, ref in by_key.items()}
+            self._link_referrals(session, added, ids, report)
+            for _, contact_id in added:  # someone to reach, mentioning who named them
+                self._settle(session, contact_id)
         return report
 
     @staticmethod
@@ -99,24 +133,26 @@ class TransferMixin(PrepMixin, ActsMixin):
                                        f"({', '.join(s.value for s in Stage)})") from None
         return draft, stage
 
-    def _link_referrals(self, session: Session, added: list[tuple[Incoming, ContactRow]],
-                        by_key: dict[str, ContactRow], report: ImportReport) -> None:
-        """Link the people the file says referred someone, then let the rules warm them."""
+    def _link_referrals(self, session: Session, added: list[tuple[Incoming, int]],
+                        by_key: dict[str, int], report: ImportReport) -> None:
+        """Link the people the file says referred someone (new contacts and their ids; the
+        file's keys and the ids they stand for), then let the rules warm them."""
         linked: list[ContactRow] = []
-        for item, row in added:
+        for item, row_id in added:
             if not item.referred_by_key:
                 continue
-            referrer = by_key.get(item.referred_by_key)
-            if referrer is None:
+            referrer_id = by_key.get(item.referred_by_key)
+            if referrer_id is None:
                 report.notices.append(f"line {item.line}: referred by {item.referred_by_key!r}, "
                                       "who is not in this file; left without a referrer")
                 continue
             try:
-                self._check_referrer(session, row.id, referrer.id)
+                self._check_referrer(session, row_id, referrer_id)
             except ValidationFailed as exc:
                 report.notices.append(f"line {item.line}: {exc.message}; left without a referrer")
                 continue
-            row.referred_by_id = referrer.id
+            row = session.get(ContactRow, row_id)
+            row.referred_by_id = referrer_id
             session.add(row)
             linked.append(row)
         session.flush()
@@ -165,13 +201,16 @@ class TransferMixin(PrepMixin, ActsMixin):
 
         Returns how many rows went into each table.
         """
+        revision = self.schema_revision()
         with self._writing() as session:
-            return snapshot.load(session.connection(), data, self.schema_revision(), source)
+            counts = snapshot.load(session.connection(), data, revision, source)
+            snapshot.read_back(session, source)
+            return counts
 
     # -- by format, for the command line and the app ---------------------------
 
     def import_file(self, kind: str, path: Path | str, *, warmth: Warmth | str | None = None,
-                    dry_run: bool = False) -> ImportReport:
+                    dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:
         """Read ``path`` as ``kind`` (one of ``IMPORT_KINDS``) and import it."""
         if kind not in IMPORT_KINDS:
             raise ValidationFailed("kind", f"{kind!r} is not an import format ({', '.join(IMPORT_KINDS)})")
@@ -185,7 +224,8 @@ class TransferMixin(PrepMixin, ActsMixin):
         else:
             from infoint_tui.core.transfer import csv_contacts
             incoming, notices = csv_contacts.parse(path)
-        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run)
+        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run,
+                                    progress=progress)
 
     def export_text(self, kind: str) -> str:
         """The workbook as one file's text in ``kind`` (csv, vcard, ics or json)."""
@@ -215,15 +255,25 @@ class TransferMixin(PrepMixin, ActsMixin):
         An existing file is replaced only with ``force``, and then whole: the
         new text goes to a temporary file first.
         """
-        dest = Path(dest)
-        try:
+        from infoint_tui.core import files
+
+        protect = files.Protected([self.path, *self._origin_paths()])
+        if str(dest) == files.STDOUT:
             if kind == "markdown":
-                from infoint_tui.core.transfer import markdown_notes
-                return markdown_notes.write(self.interview_records(), dest, self.tz, force=force)
-            text = self.export_text(kind)
-            return [files.write_new(dest, text, force=force)]
-        except OSError as exc:
-            raise ExportError(f"{dest}: cannot be written ({exc.strerror or exc})") from None
+                raise ExportError("markdown writes one file per interview: give -o DIRECTORY, not -")
+            files.write_text(files.STDOUT, self.export_text(kind))
+            return [Path(files.STDOUT)]
+        dest = Path(dest)
+        if kind == "markdown":
+            from infoint_tui.core.transfer import markdown_notes
+            return markdown_notes.write(self.interview_records(), dest, self.tz, force=force, protect=protect)
+        files.target(dest, replace=force, protect=protect)  # refused before the work of writing it out
+        text = self.export_text(kind)
+        return [files.write_text(dest, text, replace=force, protect=protect)]
+
+    def _origin_paths(self) -> list[Path]:
+        """The workbook this one is a read-only copy of, if it is one (its files are protected too)."""
+        return [self._origin] if getattr(self, "_origin", None) else []
 
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import ImportFileError
 from infoint_tui.core.transfer.incoming import (
-    FORMULA_STARTS,
     Incoming,
     csv_rows,
     header_key,
-    read_text,
+    neutralise,
+    read_text_and_encoding,
+    sniff_delimiter,
     unquote_formula,
 )
+
+__all__ = ["neutralise", "parse", "write"]
+_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
 
 WHAT = "a contacts CSV file"
 
@@ -59,9 +63,12 @@ def _column(cell: str) -> str | None:
     return ALIASES.get(key)
 
 
-def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
-    """The contacts in the file, and notices about it (columns it did not know)."""
-    rows = csv_rows(read_text(path, WHAT), path)
+def parse(path: Path | str) -> tuple[Iterator[Incoming], list[str]]:
+    """The contacts in the file, read one at a time as they are used, and notices about
+    it (how it was read, columns it did not know). The header is checked at once."""
+    text, encoding = read_text_and_encoding(path, WHAT)
+    delimiter = sniff_delimiter(text)
+    rows = csv_rows(text, path, delimiter)
     header = next(rows, None)
     if header is None:
         raise ImportFileError(path, f"is empty; expected {WHAT} with a header line")
@@ -75,11 +82,20 @@ def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
         else:
             columns.setdefault(name, index)
     if "name" not in columns and "first_name" not in columns:
-        raise ImportFileError(path, "has no name column (expected 'name', or 'first name' and "
+        raise ImportFileError(path, f"has no name column (read as {encoding}, separated by "
+                              f"{_SEPARATORS[delimiter]}; expected 'name', or 'first name' and "
                               f"'last name'; the columns are: {', '.join(DOCUMENTED)})", header[0])
     notices = [f"ignored columns: {', '.join(unknown)}"] if unknown else []
+    found_as = [label for label, plain in ((encoding, encoding == "UTF-8"),
+                                           (f"separated by {_SEPARATORS[delimiter]}", delimiter == ","))
+                if not plain]
+    if found_as:
+        notices.insert(0, f"read as {', '.join(found_as)}")
 
-    found: list[Incoming] = []
+    return _contacts(rows, columns), notices
+
+
+def _contacts(rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) -> Iterator[Incoming]:
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -100,20 +116,14 @@ def parse(path: Path | str) -> tuple[list[Incoming], list[str]]:
                     del fields[name]  # blank: the default (or the rules) decide
         if not fields.get("may_mention_referrer", "x").strip():
             del fields["may_mention_referrer"]
-        found.append(Incoming(
+        yield Incoming(
             line, fields,
             stage=cell("stage").strip().casefold().replace(" ", "_") or None,
             warmth_chosen=(cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
                            if "warmth_chosen" in columns else None),
             key=cell("id").strip() or None,
             referred_by_key=cell("referred_by_id").strip() or None,
-        ))
-    return found, notices
-
-
-def neutralise(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+        )
 
 
 def write(contacts: Iterable[Contact], referrer_names: dict[int, str]) -> str:

@@ -7,9 +7,12 @@ job (``service.transfer``), done in one transaction.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +22,10 @@ from infoint_tui.core.errors import ImportFileError
 
 # Cells a spreadsheet would run as a formula; export prefixes them with a quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets split a cell on ";" (most European locales), "," or a tab when they
+# guess the separator, so what follows one of those is guarded like a cell's start.
+_PART_FORMULA = re.compile(r"(?<=[;,\t])( *)(?=[=+\-@])")
+_PART_QUOTED = re.compile(r"(?<=[;,\t])( *)'(?=[=+\-@])")
 
 
 @dataclass
@@ -61,10 +68,32 @@ class ImportReport:
         return out
 
 
+# The largest file and the largest single field an import reads: a 30 MB one-line vCard
+# NOTE once took 4 GB and minutes; nothing a person keeps about a contact is this long.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FIELD_CHARS = 1024 * 1024
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with a byte-order mark"),
+         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (Excel's \"Unicode Text\")"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (Excel's \"Unicode Text\")"))
+
+
 def read_text(path: Path | str, what: str) -> str:
     """The file as text, or an ImportFileError saying why it cannot be (missing, binary, not UTF-8)."""
+    return read_text_and_encoding(path, what)[0]
+
+
+def read_text_and_encoding(path: Path | str, what: str) -> tuple[str, str]:
+    """The file's text and what it was encoded as: UTF-8, or UTF-16 when it starts with its
+    byte-order mark (Excel's "Unicode Text"); anything else is refused with a sentence."""
     path = Path(path)
     try:
+        size = os.stat(path).st_size
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            raise ImportFileError(path, f"is a FIFO (named pipe), not {what}")
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(path, f"is {size // (1024 * 1024)} MB, more than the "
+                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB an import reads; "
+                                  "split it into parts")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(path, "no such file") from None
@@ -72,27 +101,56 @@ def read_text(path: Path | str, what: str) -> str:
         raise ImportFileError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if b"\x00" in data:
+    encoding, label = "utf-8", "UTF-8"
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            encoding, label = codec, name
+            break
+    if encoding != "utf-16" and b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ImportFileError(path, f"is a binary file, not {what}", line)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding if encoding != "utf-8" else "utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(path, f"is not UTF-8 text (save it as UTF-8 and try again); "
+        raise ImportFileError(path, f"is not {label} text (save it as UTF-8 and try again); "
                               f"expected {what}", line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(path, f"is a binary file, not {what}", line)
+    return text, label
 
 
-def csv_rows(text: str, path: Path | str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(text: str, path: Path | str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """Each CSV row with the line it starts on; quoted commas, doubled quotes and CRLF handled by ``csv``."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    if csv.field_size_limit() < MAX_FIELD_CHARS + 1:
+        csv.field_size_limit(MAX_FIELD_CHARS + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     start = 1
     try:
         for row in reader:
+            for cell in row:
+                if len(cell) > MAX_FIELD_CHARS:
+                    raise ImportFileError(path, f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB "
+                                          f"({len(cell):,} characters); nothing was imported. "
+                                          "Shorten it", start)
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ImportFileError(path, f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; nothing was "
+                                  "imported. Shorten it", start) from None
         raise ImportFileError(path, f"is not valid CSV ({exc})", start) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator the header line uses: ``,`` unless it plainly is ``;``, a tab or ``|``
+    (spreadsheets in most European locales write ``;``; Excel's Unicode Text uses tabs)."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
 
 
 def header_key(name: str) -> str:
@@ -100,8 +158,15 @@ def header_key(name: str) -> str:
     return re.sub(r"[\s_\-]+", " ", name.strip().casefold())
 
 
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula, however it splits the
+    cell: a quote goes before a formula character at the start and after every ``;``, ``,`` or tab."""
+    value = _PART_FORMULA.sub(r"\1'", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def unquote_formula(cell: str) -> str:
-    """Undo the export's formula guard: a leading quote before a formula character goes."""
+    """Undo the export's formula guard: the quotes it put before formula characters go."""
     if len(cell) > 1 and cell[0] == "'" and cell[1] in "".join(FORMULA_STARTS):
-        return cell[1:]
-    return cell
+        cell = cell[1:]
+    return _PART_QUOTED.sub(r"\1", cell)

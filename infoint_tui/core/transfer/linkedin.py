@@ -7,6 +7,7 @@ than by skipping a fixed number of lines.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from infoint_tui.core.enums import Source
@@ -18,11 +19,11 @@ HEADER = ("first name", "last name", "url", "email address", "company", "positio
 NEEDED = ("first name", "last name")
 
 
-def parse(path: Path | str) -> list[Incoming]:
+def parse(path: Path | str) -> Iterator[Incoming]:
+    """The connections, one at a time as they are read (an export can hold tens of thousands)."""
     text = read_text(path, WHAT)
     rows = csv_rows(text, path)
     columns: dict[str, int] | None = None
-    found: list[Incoming] = []
     for line, row in rows:
         if columns is None:
             keys = [header_key(cell) for cell in row]
@@ -38,7 +39,7 @@ def parse(path: Path | str) -> list[Incoming]:
 
         name = " ".join(part for part in (cell("first name"), cell("last name")) if part)
         connected = cell("connected on")
-        found.append(Incoming(line, {
+        yield Incoming(line, {
             "name": name,
             "email": cell("email address"),
             "linkedin_url": cell("url"),
@@ -46,8 +47,7 @@ def parse(path: Path | str) -> list[Incoming]:
             "title": cell("position"),
             "source": Source.LINKEDIN,
             "notes": f"Connected on LinkedIn: {connected}" if connected else "",
-        }))
+        })
     if columns is None:
         raise ImportFileError(path, f"is not {WHAT}: no header line with "
                               "'First Name,Last Name,URL,Email Address,Company,Position,Connected On'")
-    return found

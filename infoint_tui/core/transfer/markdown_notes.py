@@ -113,17 +113,29 @@ def safe_target(directory: Path, name: str) -> Path:
     return target
 
 
-def write(records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force: bool = False) -> list[Path]:
-    """Write one file per interview into ``directory`` (made if missing). Without ``force``
-    nothing is written if any of the files exists already."""
-    directory.mkdir(parents=True, exist_ok=True)
+def write(records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force: bool = False,
+          protect=None) -> list[Path]:
+    """Write one file per interview into ``directory`` (made 0700 if missing), each
+    through ``core.files`` (0600, whole or not at all). Without ``force`` nothing is
+    written if any of the files exists already."""
+    from infoint_tui.core import files
+
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise ExportError(f"{directory} is a file; markdown writes one file per interview into a folder: "
+                          "give -o a folder")
+    files.make_private_dir(directory)
     targets = [safe_target(directory, name) for name in file_names(records)]
+    for target in targets:  # every refusal before the first file is written
+        try:
+            files.target(target, replace=True, protect=protect)
+        except files.FileRefused as exc:
+            raise ExportError(f"{exc}") from None
     if not force:
-        existing = [t for t in targets if t.exists()]
+        existing = [t for t in targets if os.path.lexists(t)]
         if existing:
             raise ExportError(f"{existing[0]} already exists ({len(existing)} of the files do); "
                               "nothing was written. Use --force to replace them, or choose another directory")
     for record, target in zip(records, targets, strict=True):
-        with open(target, "w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(render(record, tz))
+        files.write_text(target, render(record, tz), replace=force, protect=protect)
     return targets

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 # The fields an import may fill in when the workbook has them empty.
@@ -41,27 +41,48 @@ def name_key(name: str, organization: str) -> str:
 
 
 class Matcher:
-    """Indexes of the contacts seen so far (in the workbook, then earlier in the file)."""
+    """Indexes of the contacts seen so far (in the workbook, then earlier in the file).
 
-    def __init__(self) -> None:
+    An index may hold a reference instead of the contact (its id), which
+    ``resolve`` turns back into the contact when it matches: a big import
+    then keeps three small dictionaries, not every row it has written.
+    """
+
+    def __init__(self, resolve: Callable[[Any], Any] | None = None) -> None:
         self._by_email: dict[str, Any] = {}
         self._by_url: dict[str, Any] = {}
         self._by_name: dict[str, Any] = {}
+        self._resolve = resolve or (lambda ref: ref)
 
-    def add(self, contact: Any) -> None:
+    def _keys(self, contact: Any) -> list[tuple[dict[str, Any], str]]:
+        keys = [(self._by_name, name_key(contact.name, contact.organization))]
         if contact.email:
-            self._by_email.setdefault(email_key(contact.email), contact)
+            keys.append((self._by_email, email_key(contact.email)))
         if contact.linkedin_url:
-            self._by_url.setdefault(url_key(contact.linkedin_url), contact)
-        self._by_name.setdefault(name_key(contact.name, contact.organization), contact)
+            keys.append((self._by_url, url_key(contact.linkedin_url)))
+        return keys
+
+    def add(self, contact: Any, ref: Any = None) -> None:
+        for index, key in self._keys(contact):
+            index.setdefault(key, contact if ref is None else ref)
+
+    def settle(self, contact: Any, ref: Any) -> None:
+        """Hold ``ref`` instead of ``contact`` from now on (once it has an id)."""
+        for index, key in self._keys(contact):
+            if index.get(key) is contact:
+                index[key] = ref
+
+    def _get(self, index: dict[str, Any], key: str) -> Any | None:
+        ref = index.get(key)
+        return None if ref is None else self._resolve(ref)
 
     def find(self, fields: Mapping[str, Any]) -> Any | None:
         email, url = fields.get("email") or "", fields.get("linkedin_url") or ""
-        if email and (found := self._by_email.get(email_key(email))):
+        if email and (found := self._get(self._by_email, email_key(email))):
             return found
-        if url and (found := self._by_url.get(url_key(url))):
+        if url and (found := self._get(self._by_url, url_key(url))):
             return found
-        found = self._by_name.get(name_key(fields["name"], fields.get("organization") or ""))
+        found = self._get(self._by_name, name_key(fields["name"], fields.get("organization") or ""))
         if found is None:
             return None
         if email and found.email and email_key(email) != email_key(found.email):

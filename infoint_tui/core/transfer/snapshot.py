@@ -11,10 +11,12 @@ writes nothing.
 from __future__ import annotations
 
 import json
+import math
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, DateTime
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
@@ -25,7 +27,7 @@ from infoint_tui.core.validation import visible_controls
 FORMAT = "infoint-tui workbook"
 VERSION = 1
 # Rows made by the person; restore refuses a workbook that already holds any.
-PERSONAL = ("contact", "interview", "follow_up")
+PERSONAL = ("contact", "interview", "fact", "follow_up")
 
 
 def _tables() -> list:
@@ -53,6 +55,11 @@ def read(path: Path | str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(path, f"is not valid JSON ({exc.msg})", exc.lineno) from None
+    except RecursionError:
+        raise ImportFileError(path, "is nested too deeply to be an infoint-tui export; nothing was "
+                              "written") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ImportFileError(path, f"is not an infoint-tui export ({exc}); nothing was written") from None
 
 
 def load(connection: Connection, data: Any, revision: str | None, source: Path | str) -> dict[str, int]:
@@ -65,6 +72,11 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
             raise ImportFileError(source, f"cannot be restored here: this workbook already holds "
                                   f"{count} {name.replace('_', ' ')} row(s); restore only into a new, "
                                   "empty workbook (give --db a new file)")
+    changed = customised_lists(connection)
+    if changed:
+        raise ImportFileError(source, f"cannot be restored here: this workbook holds your own {changed}, "
+                              "which a restore would replace; restore only into a new, empty workbook "
+                              "(give --db a new file)")
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a contact may name a later referrer
     for table in reversed(_tables()):  # what is left is the seeded lists, which the snapshot's replace
         connection.exec_driver_sql(f'DELETE FROM "{table.name}"')
@@ -82,6 +94,67 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
         table, rowid, parent, _ = problems[0]
         raise ImportFileError(source, f"table {table}: row {rowid} points to a missing {parent} row")
     return counts
+
+
+def customised_lists(connection: Connection) -> str | None:
+    """What the person changed of the lists a new workbook starts with (None: nothing).
+
+    The question bank, the prep checklist and the message templates are the
+    person's work once edited, as much as a contact is.
+    """
+    from infoint_tui.core import seed
+
+    questions = connection.exec_driver_sql(
+        "SELECT text, topic, required, builtin FROM question ORDER BY position, id").all()
+    expected = [(text, topic, int(text == seed.WHO_ELSE), 1) for topic, text in seed.QUESTIONS]
+    if [tuple(row) for row in questions] != expected:
+        return "questions"
+    items = connection.exec_driver_sql(
+        "SELECT text, applies_to, builtin FROM prep_template_item ORDER BY position, id").all()
+    if [tuple(row) for row in items] != [(text, applies.value, 1) for text, applies in seed.PREP_ITEMS]:
+        return "prep checklist items"
+    templates = {kind: (subject, body) for kind, subject, body in connection.exec_driver_sql(
+        "SELECT kind, subject, body FROM message_template").all()}
+    if templates != {kind.value: text for kind, text in seed.TEMPLATES.items()}:
+        return "message templates"
+    return None
+
+
+# Each table as the program reads it back: its table model and the read model every screen uses.
+def _readers() -> dict[str, tuple[type, type]]:
+    from infoint_tui.core import domain
+    from infoint_tui.core import tables as t
+
+    return {"contact": (t.ContactRow, domain.Contact), "stage_change": (t.StageChangeRow, domain.StageChange),
+            "interview": (t.InterviewRow, domain.Interview), "question": (t.QuestionRow, domain.Question),
+            "interview_question": (t.InterviewQuestionRow, domain.InterviewQuestion),
+            "prep_template_item": (t.PrepTemplateItemRow, domain.PrepTemplateItem),
+            "prep_item": (t.PrepItemRow, domain.PrepItem), "note": (t.NoteRow, domain.Note),
+            "follow_up": (t.FollowUpRow, domain.FollowUp), "fact": (t.FactRow, domain.Fact),
+            "message_template": (t.MessageTemplateRow, domain.MessageTemplate)}
+
+
+def read_back(session, source: Path | str) -> None:
+    """Read every restored row as the app will, through the domain models, before the commit;
+    the first one the app could not show refuses the whole restore, naming table, row and field."""
+    from pydantic import ValidationError
+    from sqlmodel import select
+
+    for name, (row_model, read_model) in _readers().items():
+        try:
+            rows = session.exec(select(row_model).order_by(row_model.id)).all()
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ImportFileError(source, f"table {name}: a row cannot be read back ({exc}); nothing was "
+                                  "restored") from None
+        for row in rows:
+            try:
+                read_model.model_validate(row, from_attributes=True)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                field = ".".join(str(part) for part in error["loc"]) or "?"
+                message = error["msg"].removeprefix("Value error, ")
+                raise ImportFileError(source, f"table {name}, row id {row.id}: {field}: {message}; nothing "
+                                      "was restored") from None
 
 
 def _insert(connection: Connection, table: str, rows: list[dict]) -> None:
@@ -114,6 +187,8 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
         if not isinstance(rows, list):
             raise ImportFileError(source, f"table {name}: expected a list of rows")
         columns = {column.name for column in known[name].columns}
+        times = {column.name for column in known[name].columns
+                 if isinstance(getattr(column.type, "impl", column.type), DateTime)}
         for index, row in enumerate(rows, 1):
             if not isinstance(row, dict):
                 raise ImportFileError(source, f"table {name}, row {index}: expected an object")
@@ -125,8 +200,27 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
                 if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
                     raise ImportFileError(source, f"table {name}, row {index}: {column} must be "
                                           "text, a number or null")
+                if isinstance(value, int) and not -(2**63) <= value < 2**63:
+                    raise ImportFileError(source, f"table {name}, row {index}: {column} is a number too "
+                                          "large for the workbook; nothing was restored")
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ImportFileError(source, f"table {name}, row {index}: {column} is not a finite "
+                                          "number; nothing was restored")
+                if value is not None and column in times:
+                    _check_time(source, name, index, column, value)
                 if isinstance(value, str) and visible_controls(value) != value:
                     raise ImportFileError(source, f"table {name}, row {index}: {column} holds a terminal "
                                           "control character, which infoint-tui never writes")
         out[name] = rows
     return out
+
+
+def _check_time(source: Path | str, table: str, index: int, column: str, value: Any) -> None:
+    """A stored time is ISO text ("2026-11-25 15:00:00.000000"), as the workbook writes it."""
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ImportFileError(source, f"table {table}, row {index}: {column} is {value!r}, not a date and "
+                              "time such as \"2026-11-25 15:00:00\"; nothing was restored") from None

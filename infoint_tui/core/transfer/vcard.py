@@ -14,11 +14,13 @@ from pathlib import Path
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import ImportFileError
-from infoint_tui.core.transfer.incoming import Incoming, read_text
+from infoint_tui.core.transfer.incoming import MAX_FIELD_CHARS, Incoming, read_text
 
 WHAT = "a vCard file (.vcf)"
 UID_PREFIX = "infoint-contact-"
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE | re.MULTILINE)
+# Pictures and keys the workbook does not keep; big ones are normal, and vobject copes.
+_BINARY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 _BEGIN_ANY = re.compile(r"^BEGIN:(\S+)", re.IGNORECASE | re.MULTILINE)
 # Workbook fields carried in X- properties: property suffix -> contact field.
 _EXTRA = {
@@ -31,10 +33,26 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _check_sizes(text: str, path: Path | str) -> None:
+    """Refuse a property (a line with its folded continuations) over ``MAX_FIELD_CHARS``,
+    before vobject, which takes many times its size in memory, reads it."""
+    length, start, binary = 0, 1, False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line[:1] in (" ", "\t"):
+            length += len(line)
+        else:
+            length, start = len(line), number
+            binary = bool(_BINARY.match(line))
+        if length > MAX_FIELD_CHARS and not binary:
+            raise ImportFileError(path, f"a property here is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; "
+                                  "nothing was imported. Shorten it (a NOTE, perhaps)", start)
+
+
 def parse(path: Path | str) -> list[Incoming]:
     import vobject  # imported here: only an import pays for it
 
     text = read_text(path, WHAT)
+    _check_sizes(text, path)
     starts = [_line_of(text, m.start()) for m in _BEGIN.finditer(text)]
     if not starts:
         other = _BEGIN_ANY.search(text)

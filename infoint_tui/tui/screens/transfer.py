@@ -120,7 +120,12 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
             return
         self._show(["Reading…"])
         self.call_workbook(self.workbook.import_file, kind, path, warmth=warmth, dry_run=True,
-                           done=lambda report: self._show(report.lines()), failed=self._failed)
+                           progress=self._progress, done=lambda report: self._show(report.lines()),
+                           failed=self._failed)
+
+    def _progress(self, count: int) -> None:
+        """Called from the worker every thousand contacts of a big file."""
+        self.app.call_from_thread(self._show, [f"Reading… {count:,} contacts so far"])
 
     @on(Button.Pressed, "#import-run")
     def action_run(self) -> None:
@@ -136,7 +141,7 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
                                    f"{counts.get('interview', 0)} interviews."))
         else:
             self.call_workbook(self.workbook.import_file, kind, path, warmth=warmth, failed=self._failed,
-                               done=lambda report: self.dismiss(report.summary()))
+                               progress=self._progress, done=lambda report: self.dismiss(report.summary()))
 
     @on(Button.Pressed, "#import-cancel")
     def _cancel(self) -> None:
@@ -185,6 +190,9 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
         field = self.query_one("#field-path", FormField)
         if not value.strip():
             field.show_error("give a file (or a folder for Markdown)")
+            return
+        if value.strip() == "-":  # standard output is this screen: the export would be drawn over it
+            field.show_error("- (standard output) is for the command line; give a file here")
             return
         field.show_error(None)
         kind = self.query_one("#export-kind", Select).value

@@ -24,6 +24,11 @@ SHOWN = 40  # candidates listed at once; typing narrows them
 class MergeDialog(WorkbookCalls, ModalScreen):
     """Keep ``keep_id``; merge the chosen other record into it (F10)."""
 
+    DEFAULT_CSS = """
+    MergeDialog #merge-candidates { height: auto; max-height: 12; }
+    MergeDialog #merge-fields { height: auto; max-height: 16; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="merge.cancel"),
         Binding("f10", "submit", "Merge", id="merge.save"),
@@ -138,6 +143,10 @@ class MergeDialog(WorkbookCalls, ModalScreen):
 
 class DuplicatesScreen(WorkbookCalls, ModalScreen):
     """The pairs of contacts that may be one person; enter merges the second into the first."""
+
+    DEFAULT_CSS = """
+    DuplicatesScreen #duplicates { height: auto; max-height: 16; }
+    """
 
     BINDINGS = [Binding("escape", "close", "Close", id="duplicates.close")]
 

@@ -110,6 +110,23 @@ def test_sigterm_loses_nothing(live_workbook: Path) -> None:
     assert TEXT in _answers(live_workbook)
 
 
+def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Path) -> None:
+    """Ten seconds of notes at ten keys a second, never pausing, then SIGKILL at once."""
+    terminal = _type_notes(live_workbook)  # the short text first: the editor is ready
+    steady = "".join("steady typing, never a pause. "[n % 30] for n in range(100))
+    started = time.monotonic()
+    for n, ch in enumerate(steady):
+        os.write(terminal.fd, ch.encode())
+        time.sleep(max(0.0, started + (n + 1) * 0.1 - time.monotonic()))
+    os.kill(terminal.pid, signal.SIGKILL)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    (answer,) = [a for a in _answers(live_workbook) if a.startswith(TEXT)]
+    kept = len(answer) - len(TEXT)
+    assert answer == (TEXT + steady)[:len(answer)]
+    assert kept >= len(steady) - 10, f"only {kept} of {len(steady)} keys were on disk at the kill"
+
+
 def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
     terminal = _type_notes(live_workbook)
     time.sleep(DEBOUNCE_SECONDS + 0.6)  # within the promised second

@@ -1,17 +1,21 @@
 """Debounced saving of what the person types, without ever losing the newest text.
 
-Each editor registers under a key. A keystroke only (re)starts a short
-timer; when it fires, the editor's text is read on the event loop and saved
-in a thread worker. Saves are numbered: a save that finds a newer one
-already stored does nothing, so a slow, late save never overwrites newer
-text, and no save is ever cancelled. ``flush`` saves everything pending at
-once, for quitting, switching screens and the SIGHUP/SIGTERM handlers.
+Each editor registers under a key. A keystroke (re)starts a short timer, but
+never past a deadline counted from the oldest unsaved change: a pause saves
+0.4 s after the last key, and steady typing without any pause still saves
+0.8 s after the first unsaved key. When the timer fires, the editor's text is
+read on the event loop and saved in a thread worker. Saves are numbered: a
+save that finds a newer one already stored does nothing, so a slow, late save
+never overwrites newer text, and no save is ever cancelled. ``flush`` saves
+everything pending at once, for quitting, switching screens and the
+SIGHUP/SIGTERM handlers.
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
@@ -21,12 +25,17 @@ from textual.timer import Timer
 from infoint_tui.core.errors import InfointError
 
 DEBOUNCE_SECONDS = 0.4
+# The oldest unsaved change is read for saving at most this long after it was typed, however
+# steadily typing goes on; the save itself (a few milliseconds) keeps it within the promised second.
+MAX_WAIT_SECONDS = 0.8
+SHORTEST_TIMER = 0.05
 
 
 @dataclass
 class _Editor:
     read: Callable[[], str]
     save: Callable[[str], None]
+    first_change: float  # when the oldest change not yet read for saving was made
     timer: Timer | None = None
 
 
@@ -34,9 +43,12 @@ class AutoSaver:
     """Owns the pending saves of one screen."""
 
     def __init__(self, app: App, on_state: Callable[[str, str | None], None] | None = None,
-                 delay: float = DEBOUNCE_SECONDS) -> None:
+                 delay: float = DEBOUNCE_SECONDS, max_wait: float = MAX_WAIT_SECONDS,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._app = app
         self._delay = delay
+        self._max_wait = max_wait
+        self._monotonic = monotonic
         self._on_state = on_state or (lambda state, error: None)
         self._editors: dict[Hashable, _Editor] = {}
         self._numbers = itertools.count(1)
@@ -45,15 +57,22 @@ class AutoSaver:
         self._lock = threading.Lock()
 
     def changed(self, key: Hashable, read: Callable[[], str], save: Callable[[str], None]) -> None:
-        """The editor under ``key`` changed: save it once typing pauses."""
+        """The editor under ``key`` changed: save it once typing pauses, or once the oldest
+        unsaved change has waited ``max_wait``, whichever comes first."""
+        now = self._monotonic()
         editor = self._editors.get(key)
         if editor is None:
-            editor = self._editors[key] = _Editor(read, save)
+            editor = self._editors[key] = _Editor(read, save, first_change=now)
         else:
             editor.read, editor.save = read, save
         if editor.timer is not None:
             editor.timer.stop()
-        editor.timer = self._app.set_timer(self._delay, lambda: self.capture(key), name=f"autosave {key}")
+        delay = min(self._delay, editor.first_change + self._max_wait - now)
+        if delay < SHORTEST_TIMER:  # due now (a Textual timer this short may be skipped, never firing)
+            editor.timer = None
+            self.capture(key)
+            return
+        editor.timer = self._app.set_timer(delay, lambda: self.capture(key), name=f"autosave {key}")
         self._on_state("editing", None)
 
     def capture(self, key: Hashable) -> None:

@@ -134,3 +134,48 @@ def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
     terminal.wait_exit()
     os.close(terminal.fd)
     assert TEXT in _answers(live_workbook)
+
+
+# -- keys typed at once after a dialog's enter, or after tab -------------------------------
+
+CTRL_Q, CTRL_R, CTRL_G, CTRL_N = b"\x11", b"\x12", b"\x07", b"\x0e"
+
+
+def _contact(path: Path, name: str):
+    with Workbook.open(path) as wb:
+        return wb.get_contact(next(c.id for c in wb.list_contacts() if c.name == name))
+
+
+def _burst_then_quit(path: Path, opener: bytes, burst: str) -> None:
+    """Open a dialog (or the note box) and type ``burst`` in one write, as fast as a terminal
+    delivers a fast typist's keys; then quit and let the app store everything."""
+    terminal = _type_notes(path)
+    time.sleep(0.5)
+    os.write(terminal.fd, opener)
+    time.sleep(0.5)
+    os.write(terminal.fd, burst.encode())
+    time.sleep(1.5)
+    os.write(terminal.fd, CTRL_Q)
+    assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
+    os.close(terminal.fd)
+
+
+def test_keys_typed_right_after_saving_a_referral_reach_the_note(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_R, "Ms Techer\r and more notes")
+    assert _contact(live_workbook, "Ms Techer").referred_by_id == _contact(live_workbook, "Joe Chameau").id
+    assert TEXT + " and more notes" in _answers(live_workbook)
+
+
+def test_tab_then_typing_fills_the_next_card_field_and_enter_returns_to_the_note(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_G, "Engineer\t555-0100\r more notes")
+    joe = _contact(live_workbook, "Joe Chameau")
+    assert (joe.title, joe.phone) == ("Engineer", "555-0100")
+    assert TEXT + " more notes" in _answers(live_workbook)
+
+
+def test_keys_typed_right_after_a_stamped_note_reach_the_answer(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_N, "stamped\r then the answer")
+    with Workbook.open(live_workbook) as wb:
+        (interview,) = wb.list_interviews()
+        assert [n.text for n in wb.notes(interview.id)] == ["stamped"]
+    assert TEXT + " then the answer" in _answers(live_workbook)

@@ -168,12 +168,20 @@ class InfointApp(App[int]):
         dialog taking focus go to the screen underneath, come back unused,
         and would be lost: they are sent again, in order, to the dialog.
 
+        A dialog saving after enter holds the keys typed meanwhile
+        (``held_keys``) and hands them back with ``replay_keys`` once it has
+        closed, so they reach the note underneath, not the dialog.
+
         Pasted text has its terminal control characters made visible before
         any editor sees it: Textual would write them to the terminal as they are.
         """
         if isinstance(event, events.Paste):
             event.text = visible_controls(event.text)
         if isinstance(event, events.Key):
+            held = getattr(self.screen, "held_keys", None)
+            if held is not None and not event.is_forwarded:
+                held.append(event)  # the screen is closing: these belong to the one underneath
+                return
             if not event.is_forwarded:
                 event._routed_to = self.screen  # type: ignore[attr-defined]
                 target = self._auto_focus_target() if self.focused is None else None
@@ -183,6 +191,11 @@ class InfointApp(App[int]):
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Send keys held back by a closing dialog again, in order, to whatever has focus now."""
+        for key in keys:
+            self.post_message(events.Key(key.key, key.character))
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS

@@ -57,6 +57,11 @@ class InterviewScreen(WorkbookScreen):
         Binding("ctrl+l", "intent", "Intent", id="interview.intent", priority=True, show=False,
                 tooltip="Switch between informational and job search (before the talk starts)"),
         Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
+        # While a stamped note is open: handled as the key is read, so keys typed right after
+        # enter or escape go to the notes, not into the closing box.
+        Binding("enter", "note_done(True)", "Save note", id="interview.note_save", priority=True, show=False),
+        Binding("escape", "note_done(False)", "Cancel note", id="interview.note_cancel", priority=True,
+                show=False),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -266,19 +271,24 @@ class InterviewScreen(WorkbookScreen):
         self._note_offset = elapsed
         self.set_focus(box)
 
-    @on(Input.Submitted, "#stamped-note")
-    def _note_entered(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        self._close_note()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "note_done":
+            return self.query_one("#stamped-note", Input).display
+        return True
+
+    def action_note_done(self, keep: bool) -> None:
+        box = self.query_one("#stamped-note", Input)
+        self._close_note()  # at once: the keys typed next go to the notes
+        if keep:  # read the box once the keys typed before enter have reached it
+            box.call_later(self._store_note, box)
+
+    def _store_note(self, box: Input) -> None:
+        text = box.value.strip()
         if text and self.interview is not None:
             interview_id = self.interview.id
             self.call_workbook(self.workbook.add_note, interview_id, text, self._note_offset,
                                done=lambda _: self.call_workbook(self.workbook.notes, interview_id,
                                                                  done=self._show_notes))
-
-    def key_escape(self) -> None:
-        if self.query_one("#stamped-note", Input).display:
-            self._close_note()
 
     def _close_note(self) -> None:
         box = self.query_one("#stamped-note", Input)

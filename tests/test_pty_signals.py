@@ -179,3 +179,18 @@ def test_keys_typed_right_after_a_stamped_note_reach_the_answer(live_workbook: P
         (interview,) = wb.list_interviews()
         assert [n.text for n in wb.notes(interview.id)] == ["stamped"]
     assert TEXT + " then the answer" in _answers(live_workbook)
+
+
+def test_quitting_while_saves_fail_asks_and_keeps_every_key(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    time.sleep(1.0)  # saved
+    os.rename(live_workbook, live_workbook.with_name("moved-away.db"))  # saves fail from here on
+    os.write(terminal.fd, b" and the last words" + CTRL_Q)  # quit right after typing, in one burst
+    terminal.wait_for("could not be saved")
+    time.sleep(0.3)
+    assert os.waitpid(terminal.pid, os.WNOHANG) == (0, 0)  # asked, not gone
+    os.write(terminal.fd, b"w")  # write it to a file beside the workbook
+    assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
+    os.close(terminal.fd)
+    (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
+    assert TEXT + " and the last words" in rescued.read_text(encoding="utf-8")

@@ -195,8 +195,10 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
 def test_a_late_save_never_overwrites_newer_text() -> None:
     from infoint_tui.tui.autosave import AutoSaver
 
+    from infoint_tui.tui.autosave import _Pending
+
     stored: list[str] = []
     saver = AutoSaver(app=None)  # no timers or workers are used below
-    saver._store("k", 2, "newer", stored.append, from_thread=False)
-    saver._store("k", 1, "older", stored.append, from_thread=False)
+    saver._store("k", _Pending(2, "newer", stored.append, ""), from_thread=False)
+    saver._store("k", _Pending(1, "older", stored.append, ""), from_thread=False)
     assert stored == ["newer"]

@@ -6,7 +6,7 @@ import asyncio
 import os
 import shutil
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
+from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
@@ -58,6 +59,7 @@ class InfointApp(App[int]):
         self.workbook: Workbook | None = None
         self.error_message: str | None = None
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
+        self.save_error: str | None = None  # why the last save_everything left text unsaved
 
     @property
     def profile(self) -> Profile:
@@ -85,19 +87,62 @@ class InfointApp(App[int]):
         loop.add_signal_handler(signal.SIGHUP, self._hung_up)
         loop.add_signal_handler(signal.SIGTERM, self._terminated)
 
-    def save_everything(self) -> None:
-        """Store what every open screen still has pending (blocking, a few milliseconds)."""
-        for screen in self.screen_stack:
+    def save_everything(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
+        """Store what the open screens (all, by default) still have pending (blocking, a few
+        milliseconds); returns the (label, text) of whatever could not be stored."""
+        unsaved: list[tuple[str, str]] = []
+        self.save_error = None
+        for screen in list(self.screen_stack if screens is None else screens):
             saver = getattr(screen, "autosaver", None)
             if saver is not None:
+                screen.note_typed_text()  # keys already in the editor whose Changed is still queued
                 saver.flush()
+                unsaved += saver.unsaved()
+                self.save_error = self.save_error or saver.last_error
+        return unsaved
+
+    def keep_typed_text(self, then: Callable[[], None], screens: Iterable[Screen] | None = None,
+                        leaving: str = "Quitting") -> None:
+        """Save what the screens about to close hold, then ``then()``; if it cannot be stored,
+        ask first: try again, write it to a file beside the workbook, or stay."""
+        screens = list(self.screen_stack if screens is None else screens)
+        unsaved = self.save_everything(screens)
+        if not unsaved:
+            then()
+            return
+        from infoint_tui.tui.screens.unsaved import UnsavedScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "retry":
+                self.keep_typed_text(then, screens, leaving)
+            elif choice == "file":
+                path = self._rescue(unsaved)
+                if path is None:
+                    self.keep_typed_text(then, screens, leaving)  # ask again: it is still not kept
+                else:
+                    then()
+
+        self.push_screen(UnsavedScreen(len(unsaved), self.save_error, leaving), answered)
+
+    def _rescue(self, unsaved: list[tuple[str, str]]) -> Path | None:
+        """Write unsaved text to a file beside the workbook; None (and a message) if that fails too."""
+        from infoint_tui.core.rescue import write_unsaved
+
+        try:
+            path = write_unsaved(self.db_path, unsaved, self.clock())
+        except (OSError, InfointError) as exc:
+            self.notify(f"Could not write the file either: {exc}", title="Not saved", severity="error",
+                        markup=False, timeout=30)
+            return None
+        self.notify(f"Your unsaved text is in {path}", title="Kept in a file", markup=False, timeout=30)
+        return path
 
     def _hung_up(self) -> None:
         asyncio.get_running_loop().create_task(self._leave_after_hang_up())
 
     async def _leave_after_hang_up(self) -> None:
         await self._let_typed_keys_land()
-        self.save_everything()
+        self._save_or_rescue()
         if self.workbook is not None:
             self.workbook.close()
         if self.scratch_dir is not None:
@@ -109,8 +154,14 @@ class InfointApp(App[int]):
 
     async def _leave_after_sigterm(self) -> None:
         await self._let_typed_keys_land()
-        self.save_everything()
+        self._save_or_rescue()
         self.exit(return_code=143)
+
+    def _save_or_rescue(self) -> None:
+        """For signals, with no one to ask: what cannot be stored goes to a file beside the workbook."""
+        unsaved = self.save_everything()
+        if unsaved:
+            self._rescue(unsaved)
 
     @staticmethod
     async def _let_typed_keys_land() -> None:
@@ -120,9 +171,22 @@ class InfointApp(App[int]):
         for _ in range(5):
             await asyncio.sleep(0.02)
 
-    async def action_quit(self) -> None:
-        self.save_everything()
-        self.exit()
+    def action_quit(self) -> None:
+        after_typed_keys(self, self._quit)
+
+    def _quit(self) -> None:
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        if any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack):
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.keep_typed_text(self.exit)
+
+            self.push_screen(ConfirmScreen("The talk's timer is running. Quit anyway? It keeps running while "
+                                           "the app is closed, and picks up where it is when you come back.",
+                                           yes="Quit"), answered)
+            return
+        self.keep_typed_text(self.exit)
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
@@ -216,8 +280,23 @@ class InfointApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_pipeline(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
-            self.pop_screen()
+        self.to_pipeline(lambda: None)
+
+    def to_pipeline(self, then: Callable[[], None]) -> None:
+        """Close the screens over the pipeline (once what they hold is saved, or kept), then ``then()``."""
+        stack = self.screen_stack
+        closing = []
+        for screen in reversed(stack[2:]):
+            if isinstance(screen, PipelineScreen):
+                break
+            closing.append(screen)
+
+        def close() -> None:
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
+                self.pop_screen()
+            then()
+
+        after_typed_keys(self, lambda: self.keep_typed_text(close, closing, leaving="Leaving this screen"))
 
     def action_followups(self) -> None:
         from infoint_tui.tui.screens.followups import FollowUpsScreen
@@ -229,10 +308,13 @@ class InfointApp(App[int]):
         screen is most of the wait, and shown again it reloads only if the workbook changed."""
         if isinstance(self.screen, make):
             return  # each loads its data once the workbook is open
-        self.action_pipeline()
-        if not self.is_screen_installed(name):
-            self.install_screen(make(), name)
-        self.push_screen(name)
+
+        def show() -> None:
+            if not self.is_screen_installed(name):
+                self.install_screen(make(), name)
+            self.push_screen(name)
+
+        self.to_pipeline(show)
 
     def action_journey(self) -> None:
         from infoint_tui.tui.screens.journey import JourneyScreen
@@ -261,8 +343,7 @@ class InfointApp(App[int]):
 
         if self.workbook is None:
             return
-        self.action_pipeline()
-        self.push_screen(PrepScreen(interview_id))
+        self.to_pipeline(lambda: self.push_screen(PrepScreen(interview_id)))
 
     def action_interview(self) -> None:
         if self.workbook is None:
@@ -277,8 +358,7 @@ class InfointApp(App[int]):
             if interview is None:
                 self.notify("No interview under way or coming up. Schedule one with s on the pipeline.")
                 return
-            self.action_pipeline()
-            self.push_screen(InterviewScreen(interview.id))
+            self.to_pipeline(lambda: self.push_screen(InterviewScreen(interview.id)))
 
         workbook = self.workbook
         fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))

@@ -36,7 +36,18 @@ class _Editor:
     read: Callable[[], str]
     save: Callable[[str], None]
     first_change: float  # when the oldest change not yet read for saving was made
+    label: str = ""
     timer: Timer | None = None
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A text read from its editor, numbered, not yet known to be stored."""
+
+    number: int
+    text: str
+    save: Callable[[str], None]
+    label: str
 
 
 class AutoSaver:
@@ -53,18 +64,20 @@ class AutoSaver:
         self._editors: dict[Hashable, _Editor] = {}
         self._numbers = itertools.count(1)
         self._stored: dict[Hashable, int] = {}  # newest save number stored, per key
-        self._unsaved: dict[Hashable, tuple[int, str, Callable[[str], None]]] = {}  # read, not yet stored
+        self._unsaved: dict[Hashable, _Pending] = {}  # read, not yet stored
         self._lock = threading.Lock()
+        self.last_error: str | None = None  # why the last save failed, until one succeeds
 
-    def changed(self, key: Hashable, read: Callable[[], str], save: Callable[[str], None]) -> None:
+    def changed(self, key: Hashable, read: Callable[[], str], save: Callable[[str], None],
+                label: str = "") -> None:
         """The editor under ``key`` changed: save it once typing pauses, or once the oldest
         unsaved change has waited ``max_wait``, whichever comes first."""
         now = self._monotonic()
         editor = self._editors.get(key)
         if editor is None:
-            editor = self._editors[key] = _Editor(read, save, first_change=now)
+            editor = self._editors[key] = _Editor(read, save, first_change=now, label=label)
         else:
-            editor.read, editor.save = read, save
+            editor.read, editor.save, editor.label = read, save, label
         if editor.timer is not None:
             editor.timer.stop()
         delay = min(self._delay, editor.first_change + self._max_wait - now)
@@ -80,46 +93,53 @@ class AutoSaver:
         pending = self._take(key)
         if pending is None:
             return
-        number, text, save = pending
         self._on_state("saving", None)
-        self._app.run_worker(lambda: self._store(key, number, text, save), thread=True,
-                             group="autosave", exit_on_error=False)
+        self._app.run_worker(lambda: self._store(key, pending), thread=True, group="autosave",
+                             exit_on_error=False)
 
     def flush(self) -> None:
         """Save everything pending, here and now (blocking): for quitting and signals."""
         for key in list(self._editors):
             self._take(key)
-        for key, (number, text, save) in list(self._unsaved.items()):
-            self._store(key, number, text, save, from_thread=False)
+        for key, pending in list(self._unsaved.items()):
+            self._store(key, pending, from_thread=False)
 
     @property
     def pending(self) -> bool:
         return bool(self._editors or self._unsaved)
 
-    def _take(self, key: Hashable) -> tuple[int, str, Callable[[str], None]] | None:
+    def unsaved(self) -> list[tuple[str, str]]:
+        """(label, text) of every text read for saving and not stored: after ``flush``, what failed."""
+        with self._lock:
+            return [(pending.label, pending.text) for pending in self._unsaved.values()]
+
+    def _take(self, key: Hashable) -> _Pending | None:
         """Stop the editor's timer and read its text as the next numbered save."""
         editor = self._editors.pop(key, None)
         if editor is None:
             return None
         if editor.timer is not None:
             editor.timer.stop()
-        pending = (next(self._numbers), editor.read(), editor.save)
+        pending = _Pending(next(self._numbers), editor.read(), editor.save, editor.label)
         self._unsaved[key] = pending
         return pending
 
-    def _store(self, key: Hashable, number: int, text: str, save: Callable[[str], None],
-               from_thread: bool = True) -> None:
+    def _store(self, key: Hashable, pending: _Pending, from_thread: bool = True) -> None:
         with self._lock:
-            if number <= self._stored.get(key, 0):
+            if pending.number <= self._stored.get(key, 0):
                 return  # a newer text is already stored
             try:
-                save(text)
+                pending.save(pending.text)
             except InfointError as exc:
+                self.last_error = str(exc)
                 self._report("failed", str(exc), from_thread)
                 return  # stays unsaved: the next change or flush tries again
-            self._stored[key] = number
-            if self._unsaved.get(key, (0,))[0] <= number:
+            self._stored[key] = pending.number
+            newest = self._unsaved.get(key)
+            if newest is not None and newest.number <= pending.number:
                 self._unsaved.pop(key, None)
+            if not self._unsaved:
+                self.last_error = None
             state = "saving" if (self._unsaved or self._editors) else "saved"
         self._report(state, None, from_thread)
 

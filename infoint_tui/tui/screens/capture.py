@@ -7,7 +7,6 @@ the person back to the note.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -15,22 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Input, Static, Switch
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
-from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
 from infoint_tui.tui.widgets.field import FormField
-
-
-def after_queued_keys(widgets: list[Widget], callback: Callable[[], None]) -> None:
-    """Run ``callback`` once every message already queued for ``widgets`` (keys typed) is handled."""
-    if not widgets:
-        callback()
-        return
-    first, rest = widgets[0], widgets[1:]
-    first.call_later(after_queued_keys, rest, callback)
 
 
 class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):

@@ -174,6 +174,10 @@ class InterviewScreen(WorkbookScreen):
 
     # -- typing and saving ------------------------------------------------------------
 
+    def note_typed_text(self) -> None:
+        """Hand the editor's text to the autosaver now, even if its Changed is still on its way."""
+        self._typed()
+
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
         if not self.questions:
@@ -184,7 +188,8 @@ class InterviewScreen(WorkbookScreen):
             return  # the editor was loaded with this question's stored answer, nothing typed
         workbook = self.workbook
         self.autosaver.changed(("answer", question.id), lambda: editor.text,
-                               lambda text, qid=question.id: workbook.save_answer(qid, text))
+                               lambda text, qid=question.id: workbook.save_answer(qid, text),
+                               label=f"Q{self.current + 1}: {question.text}")
 
     def _keep_current_text(self) -> None:
         """Before the editor shows another question, keep (and save) what it holds."""
@@ -196,11 +201,19 @@ class InterviewScreen(WorkbookScreen):
             self.questions[self.current] = question.model_copy(update={"answer": text})
         self.autosaver.capture(("answer", question.id))
 
+    def talk_running(self) -> bool:
+        """Whether the talk's timer runs now (quitting asks first)."""
+        if self.interview is None or self.workbook is None:
+            return False
+        reading = self.workbook.timer_reading(self.interview)
+        return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
+
     def on_screen_suspend(self) -> None:
+        self.note_typed_text()
         self.autosaver.flush()
 
     def on_unmount(self) -> None:
-        self.autosaver.flush()
+        self.autosaver.flush()  # the editors are gone by now: what they held was handed over before
 
     # -- actions --------------------------------------------------------------------------
 

@@ -194,3 +194,13 @@ def test_quitting_while_saves_fail_asks_and_keeps_every_key(live_workbook: Path)
     os.close(terminal.fd)
     (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
     assert TEXT + " and the last words" in rescued.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.05, 0.2], ids=["at-once", "50ms", "200ms"])
+def test_sigterm_then_hang_up_exits_and_releases_the_lock(live_workbook: Path, gap: float) -> None:
+    terminal = _type_notes(live_workbook)
+    os.kill(terminal.pid, signal.SIGTERM)
+    time.sleep(gap)
+    os.close(terminal.fd)  # the terminal closes while the app is stopping: SIGHUP
+    terminal.wait_exit(timeout=10)
+    assert TEXT in _answers(live_workbook)  # opening it again means the lock was released

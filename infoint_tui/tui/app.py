@@ -6,6 +6,8 @@ import asyncio
 import os
 import shutil
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,11 @@ from infoint_tui.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
     from infoint_tui.core.service import Workbook
+
+# After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
+STOP_GRACE_SECONDS = 3.0
+# After a hang-up: the save runs first on the event loop; this only ends a process whose loop is stuck.
+HANG_UP_GRACE_SECONDS = 5.0
 
 
 class InfointApp(App[int]):
@@ -83,8 +90,10 @@ class InfointApp(App[int]):
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
         # (SIGTERM) would otherwise end the app before pending notes are saved.
+        # A hang-up is taken as a plain signal handler, not through the event loop: it must work even
+        # when the loop is stuck writing to the terminal that just went away.
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, self._hung_up)
+        signal.signal(signal.SIGHUP, lambda signum, frame: self._hung_up(loop))
         loop.add_signal_handler(signal.SIGTERM, self._terminated)
 
     def save_everything(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
@@ -137,8 +146,28 @@ class InfointApp(App[int]):
         self.notify(f"Your unsaved text is in {path}", title="Kept in a file", markup=False, timeout=30)
         return path
 
-    def _hung_up(self) -> None:
-        asyncio.get_running_loop().create_task(self._leave_after_hang_up())
+    def _hung_up(self, loop: asyncio.AbstractEventLoop) -> None:
+        """SIGHUP: save and leave on the event loop; if that never gets its turn, leave anyway."""
+        self._exit_anyway_after(HANG_UP_GRACE_SECONDS, 129)
+        try:
+            loop.call_soon_threadsafe(lambda: loop.create_task(self._leave_after_hang_up()))
+        except RuntimeError:  # the loop has closed: nothing is left to save
+            os._exit(129)
+
+    @staticmethod
+    def _exit_anyway_after(seconds: float, code: int) -> None:
+        """End the process after ``seconds`` if it is still running by then.
+
+        Textual's shutdown writes to the terminal; when the terminal closes
+        while it stops (SIGTERM, then a hang-up), that write can block for good,
+        and with it the workbook's lock. Everything typed is saved before this
+        is armed; the kernel drops the lock with the process.
+        """
+        def expire() -> None:
+            time.sleep(seconds)
+            os._exit(code)
+
+        threading.Thread(target=expire, name="exit-anyway", daemon=True).start()
 
     async def _leave_after_hang_up(self) -> None:
         await self._let_typed_keys_land()
@@ -155,6 +184,7 @@ class InfointApp(App[int]):
     async def _leave_after_sigterm(self) -> None:
         await self._let_typed_keys_land()
         self._save_or_rescue()
+        self._exit_anyway_after(STOP_GRACE_SECONDS, 143)
         self.exit(return_code=143)
 
     def _save_or_rescue(self) -> None:
@@ -411,6 +441,8 @@ class InfointApp(App[int]):
                                 lambda action=binding.action, node=active.node: self.run_action(action, node))
 
     def on_unmount(self) -> None:
+        # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None

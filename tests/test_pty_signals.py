@@ -26,10 +26,11 @@ TEXT = "notes typed in a real terminal"
 class Terminal:
     """infoint-tui running on the slave side of a pty we hold the master of."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, env: dict[str, str] | None = None) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become infoint-tui
             os.environ["TERM"] = "xterm-256color"
+            os.environ.update(env or {})
             os.execv(sys.executable, [sys.executable, "-m", "infoint_tui", "--db", str(db_path)])
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.output = bytearray()
@@ -204,3 +205,50 @@ def test_sigterm_then_hang_up_exits_and_releases_the_lock(live_workbook: Path, g
     os.close(terminal.fd)  # the terminal closes while the app is stopping: SIGHUP
     terminal.wait_exit(timeout=10)
     assert TEXT in _answers(live_workbook)  # opening it again means the lock was released
+
+
+# -- the system clock stepped during a talk -------------------------------------------------
+
+F6 = b"\x1b[17~"
+FAKETIME = next(iter(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")), None)
+
+
+@pytest.mark.skipif(FAKETIME is None, reason="libfaketime is not installed (apt-get install faketime)")
+def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workbook: Path, tmp_path: Path) -> None:
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    terminal = Terminal(live_workbook, env={
+        "LD_PRELOAD": str(FAKETIME), "FAKETIME_TIMESTAMP_FILE": str(offset), "FAKETIME_NO_CACHE": "1",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1"})  # only the wall clock is stepped, as NTP or a person would
+    terminal.wait_for("Joe Chameau")
+    time.sleep(0.3)
+    os.write(terminal.fd, F4)
+    terminal.wait_for("Start/pause")
+    time.sleep(0.3)
+    os.write(terminal.fd, F6)  # start the talk
+    terminal.wait_for("OPENING")
+    started = time.monotonic()
+    time.sleep(2.0)
+    offset.write_text("-1h\n")  # the system clock goes back an hour
+    time.sleep(2.0)
+    os.write(terminal.fd, F6)  # pause
+    terminal.wait_for("(paused)")
+    paused = time.monotonic()
+    time.sleep(1.0)
+    offset.write_text("+0\n")  # and forward again while paused
+    time.sleep(1.0)
+    os.write(terminal.fd, F6)  # resume
+    resumed = time.monotonic()
+    time.sleep(1.0)
+    os.write(terminal.fd, F6)  # pause again, so the stored times say how long the talk ran
+    paused_again = time.monotonic()
+    time.sleep(0.5)
+    os.write(terminal.fd, CTRL_Q)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    with Workbook.open(live_workbook) as wb:
+        (interview,) = wb.list_interviews()
+        elapsed = (interview.paused_at - interview.started_at).total_seconds() - interview.paused_seconds
+    running = (paused - started) + (paused_again - resumed)  # about five seconds
+    assert abs(interview.paused_seconds - (resumed - paused)) < 1.0
+    assert abs(elapsed - running) < 1.0

@@ -17,7 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from infoint_tui.core.clock import Clock, utc_now
+from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
@@ -56,11 +56,11 @@ class InfointApp(App[int]):
                 tooltip="Search contacts, notes, answers and debriefs"),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Clock = utc_now, settings: Settings | None = None,
+    def __init__(self, db_path: Path, *, clock: Clock | None = None, settings: Settings | None = None,
                  settings_path: Path | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.clock = clock
+        self.clock = clock or SessionClock()  # a wall-clock step mid-talk moves no timer
         self.settings = settings or Settings()
         self.settings_path = settings_path or config_path()
         self.workbook: Workbook | None = None

@@ -310,6 +310,7 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             "intent": person["intent"].value, "paused_seconds": 0, "extra_minutes": 0,
             "story": "", "field_notes": "", "org_notes": "", "debrief_learned": "",
             "debrief_open_questions": "", "debrief_impressions": "", "debrief_direction": "",
+            "talk_notes": "", "current_question_id": None,
             "created_at": now - timedelta(days=20), "updated_at": now,
             "started_at": None, "ended_at": None, "paused_at": None,
         }

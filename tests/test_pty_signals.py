@@ -80,9 +80,10 @@ def live_workbook(tmp_path: Path) -> Path:
 
 
 def _answers(path: Path) -> list[str]:
+    """Everything typed in the talk: its talk notes (where typing starts), then each answer."""
     with Workbook.open(path) as wb:
         (interview,) = wb.list_interviews()
-        return [q.answer for q in wb.interview_questions(interview.id)]
+        return [interview.talk_notes] + [q.answer for q in wb.interview_questions(interview.id)]
 
 
 def _type_notes(path: Path) -> Terminal:
@@ -90,7 +91,7 @@ def _type_notes(path: Path) -> Terminal:
     terminal.wait_for("Joe Chameau")
     time.sleep(0.3)
     os.write(terminal.fd, F4)
-    terminal.wait_for("Start/pause")
+    terminal.wait_for("Referral")
     time.sleep(0.3)
     terminal.type(TEXT)
     return terminal
@@ -223,7 +224,7 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workb
     terminal.wait_for("Joe Chameau")
     time.sleep(0.3)
     os.write(terminal.fd, F4)
-    terminal.wait_for("Start/pause")
+    terminal.wait_for("Referral")
     time.sleep(0.3)
     os.write(terminal.fd, F6)  # start the talk
     terminal.wait_for("OPENING")

@@ -39,9 +39,10 @@ async def _typing_into_a_moved_workbook(app, pilot, db_path):
 
 
 def _answers(path):
+    """The talk notes (where typing starts), then each answer."""
     with Workbook.open(path) as wb:
         (interview,) = wb.list_interviews()
-        return [q.answer for q in wb.interview_questions(interview.id)]
+        return [interview.talk_notes] + [q.answer for q in wb.interview_questions(interview.id)]
 
 
 async def test_quitting_while_saves_fail_asks_and_can_stay(db_path, clock, planned) -> None:
@@ -68,7 +69,7 @@ async def test_quitting_while_saves_fail_can_write_the_text_to_a_private_file(db
         await settle(app, pilot)
     (rescued,) = db_path.parent.glob("workbook.db.unsaved-*.txt")
     assert "stored part, then typed after the move" in rescued.read_text(encoding="utf-8")
-    assert "Q1: " in rescued.read_text(encoding="utf-8")
+    assert "## Talk notes" in rescued.read_text(encoding="utf-8")
     assert stat.S_IMODE(rescued.stat().st_mode) == 0o600
 
 

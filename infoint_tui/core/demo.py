@@ -371,7 +371,20 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                         (PrepItemRow, prep), (NoteRow, notes), (FollowUpRow, follow_ups)):
         if rows:
             connection.execute(insert(table), rows)
+    # The talk under way: your story and the opening noted, on the first open question, their number known.
+    connection.exec_driver_sql(
+        "UPDATE interview SET story = ?, talk_notes = ?, current_question_id = (SELECT q.id FROM interview_question q "
+        "  WHERE q.interview_id = interview.id AND NOT q.answered ORDER BY q.position LIMIT 1) WHERE status = 'live'",
+        (LIVE_STORY, LIVE_TALK_NOTES))
+    connection.exec_driver_sql(
+        "UPDATE contact SET phone = '(626) 555-0142' WHERE phone = '' "
+        "AND id IN (SELECT contact_id FROM interview WHERE status = 'live')")
     return {"interviews": len(interviews), "notes": len(notes), "follow_ups": len(follow_ups)}
+
+
+LIVE_STORY = ("A summer project on solar microgrids got me hooked; now I want to see how the work looks "
+              "day to day before choosing courses for next year.")
+LIVE_TALK_NOTES = "Thanked her for the half hour. She has a hard stop at the top of the hour; prefers e-mail after."
 
 
 def _follow_up(contact_id: int, interview_id: int | None, kind: FollowUpKind, due: datetime,

@@ -104,7 +104,7 @@ class InfointApp(App[int]):
         for screen in list(self.screen_stack if screens is None else screens):
             saver = getattr(screen, "autosaver", None)
             if saver is not None:
-                screen.note_typed_text()  # keys already in the editor whose Changed is still queued
+                getattr(screen, "note_typed_text", lambda: None)()  # keys in an editor, Changed still queued
                 saver.flush()
                 unsaved += saver.unsaved()
                 self.save_error = self.save_error or saver.last_error

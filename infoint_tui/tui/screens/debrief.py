@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
 from infoint_tui.core.domain import Interview
@@ -41,7 +41,7 @@ class DebriefScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Debrief: write it down while it's fresh.", style="bold"), id="debrief-title")
-        with VerticalScroll(id="debrief"):
+        with Vertical(id="debrief"):
             for field, prompt in PROMPTS:
                 yield Label(prompt)
                 yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")

@@ -253,3 +253,15 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workb
     running = (paused - started) + (paused_again - resumed)  # about five seconds
     assert abs(interview.paused_seconds - (resumed - paused)) < 1.0
     assert abs(elapsed - running) < 1.0
+
+
+def test_sigterm_while_saves_fail_writes_the_text_beside_the_workbook(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    time.sleep(1.0)
+    os.rename(live_workbook, live_workbook.with_name("moved-away.db"))
+    terminal.type(" and after the move")
+    os.kill(terminal.pid, signal.SIGTERM)  # no one to ask: the text goes to a file by itself
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
+    assert TEXT + " and after the move" in rescued.read_text(encoding="utf-8")

@@ -215,7 +215,8 @@ FAKETIME = next(iter(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")), None
 
 
 @pytest.mark.skipif(FAKETIME is None, reason="libfaketime is not installed (apt-get install faketime)")
-def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workbook: Path, tmp_path: Path) -> None:
+def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workbook: Path,
+                                                                      tmp_path: Path) -> None:
     offset = tmp_path / "faketime"
     offset.write_text("+0\n")
     terminal = Terminal(live_workbook, env={

@@ -96,7 +96,8 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         assert screen.workbook.timer_reading(screen.interview).elapsed == 34 * 60
 
 
-async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(db_path, clock, planned) -> None:
+async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(db_path, clock,
+                                                                                  planned) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
@@ -131,7 +132,8 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
 
 
-async def test_the_current_question_is_kept_across_screen_switches_and_restarts(db_path, clock, planned) -> None:
+async def test_the_current_question_is_kept_across_screen_switches_and_restarts(db_path, clock,
+                                                                                 planned) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
@@ -247,9 +249,7 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
 
 
 def test_a_late_save_never_overwrites_newer_text() -> None:
-    from infoint_tui.tui.autosave import AutoSaver
-
-    from infoint_tui.tui.autosave import _Pending
+    from infoint_tui.tui.autosave import AutoSaver, _Pending
 
     stored: list[str] = []
     saver = AutoSaver(app=None)  # no timers or workers are used below

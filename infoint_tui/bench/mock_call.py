@@ -31,6 +31,7 @@ SESSION = "infoint-mock-call"
 QUESTIONS = ("What does a typical day look like?", "How are you evaluated?", "What do you enjoy least?",
              "How did you get into this field?", "What would you do differently starting out?",
              "What skills matter most here?", "Which organizations should I look at?")
+PHASES = ("OPENING", "QUESTIONS", "WRAP-UP", "TIME'S UP")
 WORDS = ("permits", "grid", "storage", "queue", "site", "visit", "model", "budget", "team", "field", "data")
 
 
@@ -78,7 +79,8 @@ class FakeTimeline:
 
 def launch(db: Path, timeline: FakeTimeline) -> int:
     home = db.parent / "home"  # no settings of yours are read
-    command = (f"exec env {timeline.env()} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data "
+    command = (f"exec env {timeline.env()} HOME={home} XDG_CONFIG_HOME={home}/config "
+               f"XDG_DATA_HOME={home}/data "
                f"{sys.executable} -m infoint_tui --db {db}")
     if _has_server():
         tmux("respawn-pane", "-k", "-t", SESSION, command)
@@ -89,7 +91,8 @@ def launch(db: Path, timeline: FakeTimeline) -> int:
 
 
 def _has_server() -> bool:
-    return subprocess.run(["tmux", "-L", SESSION, "has-session", "-t", SESSION], capture_output=True).returncode == 0
+    found = subprocess.run(["tmux", "-L", SESSION, "has-session", "-t", SESSION], capture_output=True)
+    return found.returncode == 0
 
 
 def stored(db: Path) -> dict[str, str]:
@@ -128,7 +131,7 @@ class Typist:
         while time.monotonic() < end:
             if self._word % 4 == 0 and not self._pending:  # now and then, a look at the timer
                 shown = screen()
-                phase = next((p for p in ("OPENING", "QUESTIONS", "WRAP-UP", "TIME'S UP") if p in shown), None)
+                phase = next((p for p in PHASES if p in shown), None)
                 if phase and (not self.phases or self.phases[-1] != phase):
                     self.phases.append(phase)
             if not self._pending:
@@ -151,13 +154,14 @@ def row(moment: str, typed: dict[str, str], on_disk: dict[str, str], rate: float
     kept = sum(len(on_disk.get(field, "")) for field in typed)
     garbled = [field for field, text in typed.items() if not text.startswith(on_disk.get(field, ""))]
     lost = typed_chars - kept
-    return (f"| {moment} | {typed_chars} | {kept} | {lost} | {lost / rate:.2f} s real, {lost / rate * SPEED:.1f} s "
-            f"faked | {', '.join(garbled) or 'none'} |")
+    return (f"| {moment} | {typed_chars} | {kept} | {lost} | {lost / rate:.2f} s real, "
+            f"{lost / rate * SPEED:.1f} s faked | {', '.join(garbled) or 'none'} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m infoint_tui.bench.mock_call", description=__doc__)
-    parser.add_argument("--rate", type=float, default=12.0, help="characters typed per real second (default 12)")
+    parser.add_argument("--rate", type=float, default=12.0,
+                        help="characters typed per real second (default 12)")
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         sys.exit("tmux is not installed")
@@ -173,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     fields = ["talk notes"] + [f"Q{n}" for n in range(1, len(QUESTIONS) + 2)]
     timeline = FakeTimeline()
     typist = Typist(args.rate)
-    table = ["| moment | typed (chars) | on disk | lost | lost as typing time | stored text not what was typed |",
+    table = ["| moment | typed (chars) | on disk | lost | lost as typing time "
+             "| stored text not what was typed |",
              "|---|---|---|---|---|---|"]
     log = []
     try:
@@ -206,8 +211,9 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.2)
                 shown = elapsed_on_screen()
                 expected = (timeline.now() - talk_start).total_seconds()
-                log.append(f"relaunched: the timer shows {shown} s, the faked clock says {expected:.0f} s since the "
-                           f"start; back on {typist.field!r}: {'yes' if typist.field.split()[0] in screen() else 'no'}")
+                back = "yes" if typist.field.split()[0] in screen() else "no"
+                log.append(f"relaunched: the timer shows {shown} s, the faked clock says {expected:.0f} s "
+                           f"since the start; back on {typist.field!r}: {back}")
                 killed = True
                 continue
             if index + 1 < len(fields):

@@ -195,7 +195,8 @@ def bench_typing(env: Environment, folder: Path, keys: int, rounds: int,
             steady += continuous_commit_delays(program, db, question_id, max(keys, 50))
         log(f"typing round {round_}: bare median {median_text(bare)} ms, app median {median_text(app)} ms; "
             f"autosave p99 so far {percentile(saves, 99):.0f} ms; typing without a pause, key to committed "
-            f"p50 {percentile(steady, 50):.0f} ms, p99 {percentile(steady, 99):.0f} ms, max {max(steady):.0f} ms")
+            f"p50 {percentile(steady, 50):.0f} ms, p99 {percentile(steady, 99):.0f} ms, "
+            f"max {max(steady):.0f} ms")
     typing = Figure("Typing: key to screen, 5,000-line note, timer running", app,
                     "bare Textual TextArea, same text", bare, "median ≤ 1.25× baseline", 1.25)
     autosave = Figure("Autosave: last key to committed (p99)", [percentile(saves, 99)],

@@ -251,5 +251,6 @@ class JourneyMixin(WorkbookBase):
         # Questions most people answered first: that is where answers can be compared.
         questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
         if talks:  # what was said outside the questions, side by side too
-            questions.append((TALK_NOTES_HEADING, [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks]))
+            questions.append((TALK_NOTES_HEADING,
+                              [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks]))
         return Themes(questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions])

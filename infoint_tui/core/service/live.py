@@ -57,7 +57,8 @@ class LiveMixin(InterviewsMixin):
             if interview_question_id is not None:
                 question = self._question_row(session, interview_question_id)
                 if question.interview_id != interview_id:
-                    raise NotFound(f"question {interview_question_id} is not part of interview {interview_id}")
+                    raise NotFound(f"question {interview_question_id} is not part of "
+                                   f"interview {interview_id}")
             if row.current_question_id != interview_question_id:
                 row.current_question_id = interview_question_id
                 session.add(row)

@@ -127,8 +127,8 @@ class InterviewScreen(WorkbookScreen):
     def _loaded(self, loaded) -> None:
         self.interview, self.contact, self.questions, notes = loaded
         self.talk_notes = self.interview.talk_notes
-        remembered = next((i for i, q in enumerate(self.questions) if q.id == self.interview.current_question_id),
-                          TALK_NOTES)
+        current_id = self.interview.current_question_id
+        remembered = next((i for i, q in enumerate(self.questions) if q.id == current_id), TALK_NOTES)
         self._fill_questions()
         self._show_question(remembered, remember=False)
         self._show_notes(notes)
@@ -176,7 +176,8 @@ class InterviewScreen(WorkbookScreen):
         self.current = max(TALK_NOTES, min(index, len(self.questions) - 1))
         self._show_heading()
         editor = self.query_one("#answer", TextArea)
-        editor.load_text(self.talk_notes if self.current == TALK_NOTES else self.questions[self.current].answer)
+        on_talk_notes = self.current == TALK_NOTES
+        editor.load_text(self.talk_notes if on_talk_notes else self.questions[self.current].answer)
         editor.move_cursor(editor.document.end)
         # After the next refresh, when the wrapped lines and options have their
         # heights: the editor shows its last line, the list scrolls the same way every time.
@@ -254,7 +255,8 @@ class InterviewScreen(WorkbookScreen):
                 return  # the editor was loaded with the stored talk notes, nothing typed
             interview_id = self.interview.id
             self.autosaver.changed(("talk", interview_id), lambda: editor.text,
-                                   lambda text: workbook.save_talk_notes(interview_id, text), label="Talk notes")
+                                   lambda text: workbook.save_talk_notes(interview_id, text),
+                                   label="Talk notes")
             return
         question = self.questions[self.current]
         if editor.text == question.answer:

@@ -95,6 +95,8 @@ def test_full_disk_keeps_the_text_and_saves_once_there_is_room(db_path, clock) -
             for _ in range(3):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
+            await pilot.press("f9")  # from the talk notes to the first question
+            await app.workers.wait_for_complete()
             workbook = app.workbook
             pages = workbook.pragma("page_count")
             engine = workbook._engine

@@ -69,7 +69,7 @@ def test_workbook_deleted_mid_session_keeps_the_text_and_says_so(db_path: Path, 
         app = InfointApp(db_path, clock=clock)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
-            await pilot.press("f4")
+            await pilot.press("f4", "f9")  # the talk, its first question
             await settle(app, pilot)
             editor = app.screen.query_one("#answer", TextArea)
             editor.insert("first part")

@@ -26,10 +26,11 @@ TEXT = "notes typed in a real terminal"
 class Terminal:
     """infoint-tui running on the slave side of a pty we hold the master of."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, env: dict[str, str] | None = None) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become infoint-tui
             os.environ["TERM"] = "xterm-256color"
+            os.environ.update(env or {})
             os.execv(sys.executable, [sys.executable, "-m", "infoint_tui", "--db", str(db_path)])
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.output = bytearray()
@@ -79,9 +80,10 @@ def live_workbook(tmp_path: Path) -> Path:
 
 
 def _answers(path: Path) -> list[str]:
+    """Everything typed in the talk: its talk notes (where typing starts), then each answer."""
     with Workbook.open(path) as wb:
         (interview,) = wb.list_interviews()
-        return [q.answer for q in wb.interview_questions(interview.id)]
+        return [interview.talk_notes] + [q.answer for q in wb.interview_questions(interview.id)]
 
 
 def _type_notes(path: Path) -> Terminal:
@@ -89,7 +91,7 @@ def _type_notes(path: Path) -> Terminal:
     terminal.wait_for("Joe Chameau")
     time.sleep(0.3)
     os.write(terminal.fd, F4)
-    terminal.wait_for("Start/pause")
+    terminal.wait_for("Referral")
     time.sleep(0.3)
     terminal.type(TEXT)
     return terminal
@@ -110,6 +112,23 @@ def test_sigterm_loses_nothing(live_workbook: Path) -> None:
     assert TEXT in _answers(live_workbook)
 
 
+def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Path) -> None:
+    """Ten seconds of notes at ten keys a second, never pausing, then SIGKILL at once."""
+    terminal = _type_notes(live_workbook)  # the short text first: the editor is ready
+    steady = "".join("steady typing, never a pause. "[n % 30] for n in range(100))
+    started = time.monotonic()
+    for n, ch in enumerate(steady):
+        os.write(terminal.fd, ch.encode())
+        time.sleep(max(0.0, started + (n + 1) * 0.1 - time.monotonic()))
+    os.kill(terminal.pid, signal.SIGKILL)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    (answer,) = [a for a in _answers(live_workbook) if a.startswith(TEXT)]
+    kept = len(answer) - len(TEXT)
+    assert answer == (TEXT + steady)[:len(answer)]
+    assert kept >= len(steady) - 10, f"only {kept} of {len(steady)} keys were on disk at the kill"
+
+
 def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
     terminal = _type_notes(live_workbook)
     time.sleep(DEBOUNCE_SECONDS + 0.6)  # within the promised second
@@ -117,3 +136,133 @@ def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
     terminal.wait_exit()
     os.close(terminal.fd)
     assert TEXT in _answers(live_workbook)
+
+
+# -- keys typed at once after a dialog's enter, or after tab -------------------------------
+
+CTRL_Q, CTRL_R, CTRL_G, CTRL_N = b"\x11", b"\x12", b"\x07", b"\x0e"
+
+
+def _contact(path: Path, name: str):
+    with Workbook.open(path) as wb:
+        return wb.get_contact(next(c.id for c in wb.list_contacts() if c.name == name))
+
+
+def _burst_then_quit(path: Path, opener: bytes, burst: str) -> None:
+    """Open a dialog (or the note box) and type ``burst`` in one write, as fast as a terminal
+    delivers a fast typist's keys; then quit and let the app store everything."""
+    terminal = _type_notes(path)
+    time.sleep(0.5)
+    os.write(terminal.fd, opener)
+    time.sleep(0.5)
+    os.write(terminal.fd, burst.encode())
+    time.sleep(1.5)
+    os.write(terminal.fd, CTRL_Q)
+    assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
+    os.close(terminal.fd)
+
+
+def test_keys_typed_right_after_saving_a_referral_reach_the_note(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_R, "Ms Techer\r and more notes")
+    assert _contact(live_workbook, "Ms Techer").referred_by_id == _contact(live_workbook, "Joe Chameau").id
+    assert TEXT + " and more notes" in _answers(live_workbook)
+
+
+def test_tab_then_typing_fills_the_next_card_field_and_enter_returns_to_the_note(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_G, "Engineer\t555-0100\r more notes")
+    joe = _contact(live_workbook, "Joe Chameau")
+    assert (joe.title, joe.phone) == ("Engineer", "555-0100")
+    assert TEXT + " more notes" in _answers(live_workbook)
+
+
+def test_keys_typed_right_after_a_stamped_note_reach_the_answer(live_workbook: Path) -> None:
+    _burst_then_quit(live_workbook, CTRL_N, "stamped\r then the answer")
+    with Workbook.open(live_workbook) as wb:
+        (interview,) = wb.list_interviews()
+        assert [n.text for n in wb.notes(interview.id)] == ["stamped"]
+    assert TEXT + " then the answer" in _answers(live_workbook)
+
+
+def test_quitting_while_saves_fail_asks_and_keeps_every_key(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    time.sleep(1.0)  # saved
+    os.rename(live_workbook, live_workbook.with_name("moved-away.db"))  # saves fail from here on
+    os.write(terminal.fd, b" and the last words" + CTRL_Q)  # quit right after typing, in one burst
+    terminal.wait_for("could not be saved")
+    time.sleep(0.3)
+    assert os.waitpid(terminal.pid, os.WNOHANG) == (0, 0)  # asked, not gone
+    os.write(terminal.fd, b"w")  # write it to a file beside the workbook
+    assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
+    os.close(terminal.fd)
+    (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
+    assert TEXT + " and the last words" in rescued.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.05, 0.2], ids=["at-once", "50ms", "200ms"])
+def test_sigterm_then_hang_up_exits_and_releases_the_lock(live_workbook: Path, gap: float) -> None:
+    terminal = _type_notes(live_workbook)
+    os.kill(terminal.pid, signal.SIGTERM)
+    time.sleep(gap)
+    os.close(terminal.fd)  # the terminal closes while the app is stopping: SIGHUP
+    terminal.wait_exit(timeout=10)
+    assert TEXT in _answers(live_workbook)  # opening it again means the lock was released
+
+
+# -- the system clock stepped during a talk -------------------------------------------------
+
+F6 = b"\x1b[17~"
+FAKETIME = next(iter(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")), None)
+
+
+@pytest.mark.skipif(FAKETIME is None, reason="libfaketime is not installed (apt-get install faketime)")
+def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workbook: Path,
+                                                                      tmp_path: Path) -> None:
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    terminal = Terminal(live_workbook, env={
+        "LD_PRELOAD": str(FAKETIME), "FAKETIME_TIMESTAMP_FILE": str(offset), "FAKETIME_NO_CACHE": "1",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1"})  # only the wall clock is stepped, as NTP or a person would
+    terminal.wait_for("Joe Chameau")
+    time.sleep(0.3)
+    os.write(terminal.fd, F4)
+    terminal.wait_for("Referral")
+    time.sleep(0.3)
+    os.write(terminal.fd, F6)  # start the talk
+    terminal.wait_for("OPENING")
+    started = time.monotonic()
+    time.sleep(2.0)
+    offset.write_text("-1h\n")  # the system clock goes back an hour
+    time.sleep(2.0)
+    os.write(terminal.fd, F6)  # pause
+    terminal.wait_for("(paused)")
+    paused = time.monotonic()
+    time.sleep(1.0)
+    offset.write_text("+0\n")  # and forward again while paused
+    time.sleep(1.0)
+    os.write(terminal.fd, F6)  # resume
+    resumed = time.monotonic()
+    time.sleep(1.0)
+    os.write(terminal.fd, F6)  # pause again, so the stored times say how long the talk ran
+    paused_again = time.monotonic()
+    time.sleep(0.5)
+    os.write(terminal.fd, CTRL_Q)
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    with Workbook.open(live_workbook) as wb:
+        (interview,) = wb.list_interviews()
+        elapsed = (interview.paused_at - interview.started_at).total_seconds() - interview.paused_seconds
+    running = (paused - started) + (paused_again - resumed)  # about five seconds
+    assert abs(interview.paused_seconds - (resumed - paused)) < 1.0
+    assert abs(elapsed - running) < 1.0
+
+
+def test_sigterm_while_saves_fail_writes_the_text_beside_the_workbook(live_workbook: Path) -> None:
+    terminal = _type_notes(live_workbook)
+    time.sleep(1.0)
+    os.rename(live_workbook, live_workbook.with_name("moved-away.db"))
+    terminal.type(" and after the move")
+    os.kill(terminal.pid, signal.SIGTERM)  # no one to ask: the text goes to a file by itself
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
+    assert TEXT + " and after the move" in rescued.read_text(encoding="utf-8")

@@ -51,20 +51,55 @@ def test_contact_detail(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, terminal_size=size, run_before=open_detail)
 
 
+LONG_NOTE = "\n".join(
+    f"{n}. She walked me through the week: standups, site visits, the permitting queue, and why the "
+    f"grid interconnection study takes months (point {n})." for n in range(1, 31))
+# Minutes into the demo's talk under way (it started 12 minutes before "now"); None: a talk not started yet.
+PHASES = {"not-started": None, "opening": 1, "questions": 10, "wrap-up": 26, "times-up": 31}
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-@pytest.mark.parametrize("minutes", [10, 26], ids=["questions", "wrap-up"])
-def test_interview(snap_compare, demo_app, clock, size, minutes) -> None:
+@pytest.mark.parametrize("phase", list(PHASES), ids=list(PHASES))
+def test_interview(snap_compare, demo_app, clock, size, phase) -> None:
+    """The call screen in each phase, a long note in the editor (its end in view)."""
+    minutes = PHASES[phase]
+
     async def into_the_call(pilot) -> None:
         await _loaded(pilot)
-        await pilot.press("f4")  # the demo's talk under way (started 12 minutes before "now")
+        app = pilot.app
+        if minutes is None:
+            planned = next(i for i in app.workbook.list_interviews() if i.status.value == "planned")
+            app.open_interview(planned.id)
+        else:
+            await pilot.press("f4")  # the demo's talk under way
         await _loaded(pilot)
-        clock.advance(minutes=minutes - 12)
-        pilot.app.screen._tick()
-        await pilot.press(*"Likes the field work")
+        if minutes is not None:
+            clock.advance(minutes=minutes - 12)
+            app.screen._tick()
+        app.screen.query_one("#answer").insert(LONG_NOTE)
         await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)  # let the save finish: the status line says "saved"
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=into_the_call)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_debrief(snap_compare, demo_app, clock, size) -> None:
+    """All four prompts in view, even at 80×24."""
+    async def after_the_call(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("f4")
+        await _loaded(pilot)
+        clock.advance(minutes=5)  # still in the questions: no phase change (and no toast) on the way
+        await pilot.press("f12")
+        await _loaded(pilot)
+        await pilot.press("y")
+        await _loaded(pilot)
+        await pilot.press(*"Permits", "f9", *"Which courses")
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=after_the_call)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

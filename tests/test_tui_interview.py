@@ -96,28 +96,84 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         assert screen.workbook.timer_reading(screen.interview).elapsed == 34 * 60
 
 
-async def test_typing_lands_in_the_workbook_after_the_debounce(db_path, clock, planned) -> None:
+async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(db_path, clock,
+                                                                                  planned) -> None:
     app = InfointApp(db_path, clock=clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
+        await type_text(pilot, "Thanked him, told my story.")  # the opening
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
+        await settle(app, pilot)
+        assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
+        assert [q.answer for q in app.workbook.interview_questions(planned)] == ["", "", ""]
+        editor = screen.query_one("#answer", TextArea)
+        await pilot.press("f9")  # the first question: its (empty) answer
+        assert editor.text == ""
         await type_text(pilot, "Long days, no take-home work.")
-        question_id = screen.questions[screen.current].id
+        first_id = screen.questions[screen.current].id
         await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         stored = {q.id: q.answer for q in app.workbook.interview_questions(planned)}
-        assert stored[question_id] == "Long days, no take-home work."
+        assert stored[first_id] == "Long days, no take-home work."
         await pilot.press("f9")  # next question: the editor shows its (empty) answer
-        assert screen.query_one("#answer", TextArea).text == ""
+        assert editor.text == ""
         await type_text(pilot, "Twice a year.")
         await pilot.press("f8")  # back: the first answer is there, the second saved on the way
-        assert screen.query_one("#answer", TextArea).text == "Long days, no take-home work."
+        assert editor.text == "Long days, no take-home work."
+        await pilot.press("f8")  # and the talk notes before it
+        assert editor.text == "Thanked him, told my story."
         await settle(app, pilot)
         answers = [q.answer for q in app.workbook.interview_questions(planned)]
         assert "Twice a year." in answers
-        await pilot.press("ctrl+t")
+        await pilot.press("f9", "ctrl+t")
         await settle(app, pilot)
         assert app.workbook.interview_questions(planned)[screen.current].answered
+        assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
+
+
+async def test_the_current_question_is_kept_across_screen_switches_and_restarts(db_path, clock,
+                                                                                 planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f9", "f9")
+        await settle(app, pilot)
+        second = screen.questions[1]
+        await pilot.press("f2")
+        await settle(app, pilot)
+        screen = await open_interview(app, pilot)
+        assert screen.current == 1 and "Q2/3" in str(screen.query_one("#question-text").render())
+        assert second.text in str(screen.query_one("#question-text").render())
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot)
+        assert screen.current == 1
+
+
+async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock, planned) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        interview = wb.get_interview(planned)
+        wb.update_contact(interview.contact_id, phone="(626) 555-0100")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot)
+        editor = screen.query_one("#answer", TextArea)
+        assert editor.region.width >= 0.6 * 80
+        info = str(screen.query_one("#call-info").render())
+        assert "(626) 555-0100" in info and "30 min agreed" in info
+        shown = {active.binding.action for active in screen.active_bindings.values() if active.binding.show}
+        assert {"end", "referral", "note"} <= shown
+        footer = app.screen.query_one("Footer")
+        keys = [w for w in footer.query("FooterKey")]
+        visible = [k for k in keys if k.region.right <= 80 and k.region.width > 0]
+        assert {k.action for k in visible} >= {"end", "referral", "note"}
+        await pilot.press("ctrl+o")  # the whole list and story, on demand
+        await pilot.pause()
+        assert screen.query_one("#interview-side").display
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert not screen.query_one("#interview-side").display
 
 
 async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> None:
@@ -127,7 +183,7 @@ async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> No
         await type_text(pilot, "typed right before quitting")
         await pilot.press("ctrl+q")  # well inside the debounce
     with Workbook.open(db_path, clock=clock) as wb:
-        assert "typed right before quitting" in [q.answer for q in wb.interview_questions(planned)]
+        assert wb.get_interview(planned).talk_notes == "typed right before quitting"
 
 
 async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path, clock, planned) -> None:
@@ -193,10 +249,10 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
 
 
 def test_a_late_save_never_overwrites_newer_text() -> None:
-    from infoint_tui.tui.autosave import AutoSaver
+    from infoint_tui.tui.autosave import AutoSaver, _Pending
 
     stored: list[str] = []
     saver = AutoSaver(app=None)  # no timers or workers are used below
-    saver._store("k", 2, "newer", stored.append, from_thread=False)
-    saver._store("k", 1, "older", stored.append, from_thread=False)
+    saver._store("k", _Pending(2, "newer", stored.append, ""), from_thread=False)
+    saver._store("k", _Pending(1, "older", stored.append, ""), from_thread=False)
     assert stored == ["newer"]

@@ -321,6 +321,7 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
             "intent": person["intent"].value, "paused_seconds": 0, "extra_minutes": 0,
             "story": "", "field_notes": "", "org_notes": "", "debrief_learned": "",
             "debrief_open_questions": "", "debrief_impressions": "", "debrief_direction": "",
+            "talk_notes": "", "current_question_id": None,
             "created_at": agreed, "updated_at": now,
             "started_at": None, "ended_at": None, "paused_at": None,
         }
@@ -364,7 +365,20 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                         (PrepItemRow, prep), (NoteRow, notes)):
         if rows:
             connection.execute(insert(table), rows)
+    # The talk under way: your story and the opening noted, on the first open question, their number known.
+    connection.exec_driver_sql(
+        "UPDATE interview SET story = ?, talk_notes = ?, current_question_id = (SELECT q.id FROM interview_question q "
+        "  WHERE q.interview_id = interview.id AND NOT q.answered ORDER BY q.position LIMIT 1) WHERE status = 'live'",
+        (LIVE_STORY, LIVE_TALK_NOTES))
+    connection.exec_driver_sql(
+        "UPDATE contact SET phone = '(626) 555-0142', phone_e164 = '+16265550142' WHERE phone = '' "
+        "AND id IN (SELECT contact_id FROM interview WHERE status = 'live')")
     return {"interviews": len(interviews), "notes": len(notes)}
+
+
+LIVE_STORY = ("A summer project on solar microgrids got me hooked; now I want to see how the work looks "
+              "day to day before choosing courses for next year.")
+LIVE_TALK_NOTES = "Thanked her for the half hour. She has a hard stop at the top of the hour; prefers e-mail after."
 
 
 def _insert_facts(connection, people: list[dict], now: datetime) -> None:

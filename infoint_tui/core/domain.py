@@ -119,6 +119,8 @@ class InterviewState(InterviewFields):
     debrief_open_questions: str = ""
     debrief_impressions: str = ""
     debrief_direction: str = ""
+    talk_notes: str = ""  # the opening, and anything said that belongs to no question
+    current_question_id: int | None = None  # the question the call screen is on
     created_at: datetime
     updated_at: datetime
 

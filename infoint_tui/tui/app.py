@@ -6,7 +6,9 @@ import asyncio
 import os
 import shutil
 import signal
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,17 +17,23 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from infoint_tui.core.clock import Clock, utc_now
+from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
+from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
     from infoint_tui.core.service import Workbook
+
+# After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
+STOP_GRACE_SECONDS = 3.0
+# After a hang-up: the save runs first on the event loop; this only ends a process whose loop is stuck.
+HANG_UP_GRACE_SECONDS = 5.0
 
 
 class InfointApp(App[int]):
@@ -48,16 +56,17 @@ class InfointApp(App[int]):
                 tooltip="Search contacts, notes, answers and debriefs"),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Clock = utc_now, settings: Settings | None = None,
+    def __init__(self, db_path: Path, *, clock: Clock | None = None, settings: Settings | None = None,
                  settings_path: Path | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.clock = clock
+        self.clock = clock or SessionClock()  # a wall-clock step mid-talk moves no timer
         self.settings = settings or Settings()
         self.settings_path = settings_path or config_path()
         self.workbook: Workbook | None = None
         self.error_message: str | None = None
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
+        self.save_error: str | None = None  # why the last save_everything left text unsaved
 
     @property
     def profile(self) -> Profile:
@@ -81,23 +90,88 @@ class InfointApp(App[int]):
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
         # (SIGTERM) would otherwise end the app before pending notes are saved.
+        # A hang-up is taken as a plain signal handler, not through the event loop: it must work even
+        # when the loop is stuck writing to the terminal that just went away.
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, self._hung_up)
+        signal.signal(signal.SIGHUP, lambda signum, frame: self._hung_up(loop))
         loop.add_signal_handler(signal.SIGTERM, self._terminated)
 
-    def save_everything(self) -> None:
-        """Store what every open screen still has pending (blocking, a few milliseconds)."""
-        for screen in self.screen_stack:
+    def save_everything(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
+        """Store what the open screens (all, by default) still have pending (blocking, a few
+        milliseconds); returns the (label, text) of whatever could not be stored."""
+        unsaved: list[tuple[str, str]] = []
+        self.save_error = None
+        for screen in list(self.screen_stack if screens is None else screens):
             saver = getattr(screen, "autosaver", None)
             if saver is not None:
+                getattr(screen, "note_typed_text", lambda: None)()  # keys in an editor, Changed still queued
                 saver.flush()
+                unsaved += saver.unsaved()
+                self.save_error = self.save_error or saver.last_error
+        return unsaved
 
-    def _hung_up(self) -> None:
-        asyncio.get_running_loop().create_task(self._leave_after_hang_up())
+    def keep_typed_text(self, then: Callable[[], None], screens: Iterable[Screen] | None = None,
+                        leaving: str = "Quitting") -> None:
+        """Save what the screens about to close hold, then ``then()``; if it cannot be stored,
+        ask first: try again, write it to a file beside the workbook, or stay."""
+        screens = list(self.screen_stack if screens is None else screens)
+        unsaved = self.save_everything(screens)
+        if not unsaved:
+            then()
+            return
+        from infoint_tui.tui.screens.unsaved import UnsavedScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "retry":
+                self.keep_typed_text(then, screens, leaving)
+            elif choice == "file":
+                path = self._rescue(unsaved)
+                if path is None:
+                    self.keep_typed_text(then, screens, leaving)  # ask again: it is still not kept
+                else:
+                    then()
+
+        self.push_screen(UnsavedScreen(len(unsaved), self.save_error, leaving), answered)
+
+    def _rescue(self, unsaved: list[tuple[str, str]]) -> Path | None:
+        """Write unsaved text to a file beside the workbook; None (and a message) if that fails too."""
+        from infoint_tui.core.rescue import write_unsaved
+
+        try:
+            path = write_unsaved(self.db_path, unsaved, self.clock())
+        except (OSError, InfointError) as exc:
+            self.notify(f"Could not write the file either: {exc}", title="Not saved", severity="error",
+                        markup=False, timeout=30)
+            return None
+        self.notify(f"Your unsaved text is in {path}", title="Kept in a file", markup=False, timeout=30)
+        return path
+
+    def _hung_up(self, loop: asyncio.AbstractEventLoop) -> None:
+        """SIGHUP: save and leave on the event loop; if that never gets its turn, leave anyway."""
+        self._exit_anyway_after(HANG_UP_GRACE_SECONDS, 129)
+        try:
+            loop.call_soon_threadsafe(lambda: loop.create_task(self._leave_after_hang_up()))
+        except RuntimeError:  # the loop has closed: nothing is left to save
+            os._exit(129)
+
+    @staticmethod
+    def _exit_anyway_after(seconds: float, code: int) -> None:
+        """End the process after ``seconds`` if it is still running by then.
+
+        Textual's shutdown writes to the terminal; when the terminal closes
+        while it stops (SIGTERM, then a hang-up), that write can block for good,
+        and with it the workbook's lock. Everything typed is saved before this
+        is armed; the kernel drops the lock with the process.
+        """
+        def expire() -> None:
+            time.sleep(seconds)
+            os._exit(code)
+
+        threading.Thread(target=expire, name="exit-anyway", daemon=True).start()
 
     async def _leave_after_hang_up(self) -> None:
         await self._let_typed_keys_land()
-        self.save_everything()
+        self._save_or_rescue()
         if self.workbook is not None:
             self.workbook.close()
         if self.scratch_dir is not None:
@@ -109,8 +183,15 @@ class InfointApp(App[int]):
 
     async def _leave_after_sigterm(self) -> None:
         await self._let_typed_keys_land()
-        self.save_everything()
+        self._save_or_rescue()
+        self._exit_anyway_after(STOP_GRACE_SECONDS, 143)
         self.exit(return_code=143)
+
+    def _save_or_rescue(self) -> None:
+        """For signals, with no one to ask: what cannot be stored goes to a file beside the workbook."""
+        unsaved = self.save_everything()
+        if unsaved:
+            self._rescue(unsaved)
 
     @staticmethod
     async def _let_typed_keys_land() -> None:
@@ -120,9 +201,22 @@ class InfointApp(App[int]):
         for _ in range(5):
             await asyncio.sleep(0.02)
 
-    async def action_quit(self) -> None:
-        self.save_everything()
-        self.exit()
+    def action_quit(self) -> None:
+        after_typed_keys(self, self._quit)
+
+    def _quit(self) -> None:
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        if any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack):
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.keep_typed_text(self.exit)
+
+            self.push_screen(ConfirmScreen("The talk's timer is running. Quit anyway? It keeps running while "
+                                           "the app is closed, and picks up where it is when you come back.",
+                                           yes="Quit"), answered)
+            return
+        self.keep_typed_text(self.exit)
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
@@ -168,12 +262,20 @@ class InfointApp(App[int]):
         dialog taking focus go to the screen underneath, come back unused,
         and would be lost: they are sent again, in order, to the dialog.
 
+        A dialog saving after enter holds the keys typed meanwhile
+        (``held_keys``) and hands them back with ``replay_keys`` once it has
+        closed, so they reach the note underneath, not the dialog.
+
         Pasted text has its terminal control characters made visible before
         any editor sees it: Textual would write them to the terminal as they are.
         """
         if isinstance(event, events.Paste):
             event.text = visible_controls(event.text)
         if isinstance(event, events.Key):
+            held = getattr(self.screen, "held_keys", None)
+            if held is not None and not event.is_forwarded:
+                held.append(event)  # the screen is closing: these belong to the one underneath
+                return
             if not event.is_forwarded:
                 event._routed_to = self.screen  # type: ignore[attr-defined]
                 target = self._auto_focus_target() if self.focused is None else None
@@ -183,6 +285,11 @@ class InfointApp(App[int]):
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Send keys held back by a closing dialog again, in order, to whatever has focus now."""
+        for key in keys:
+            self.post_message(events.Key(key.key, key.character))
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS
@@ -203,8 +310,23 @@ class InfointApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_pipeline(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
-            self.pop_screen()
+        self.to_pipeline(lambda: None)
+
+    def to_pipeline(self, then: Callable[[], None]) -> None:
+        """Close the screens over the pipeline (once what they hold is saved, or kept), then ``then()``."""
+        stack = self.screen_stack
+        closing = []
+        for screen in reversed(stack[2:]):
+            if isinstance(screen, PipelineScreen):
+                break
+            closing.append(screen)
+
+        def close() -> None:
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, PipelineScreen):
+                self.pop_screen()
+            then()
+
+        after_typed_keys(self, lambda: self.keep_typed_text(close, closing, leaving="Leaving this screen"))
 
     def action_followups(self) -> None:
         from infoint_tui.tui.screens.followups import FollowUpsScreen
@@ -216,10 +338,13 @@ class InfointApp(App[int]):
         screen is most of the wait, and shown again it reloads only if the workbook changed."""
         if isinstance(self.screen, make):
             return  # each loads its data once the workbook is open
-        self.action_pipeline()
-        if not self.is_screen_installed(name):
-            self.install_screen(make(), name)
-        self.push_screen(name)
+
+        def show() -> None:
+            if not self.is_screen_installed(name):
+                self.install_screen(make(), name)
+            self.push_screen(name)
+
+        self.to_pipeline(show)
 
     def action_journey(self) -> None:
         from infoint_tui.tui.screens.journey import JourneyScreen
@@ -248,8 +373,7 @@ class InfointApp(App[int]):
 
         if self.workbook is None:
             return
-        self.action_pipeline()
-        self.push_screen(PrepScreen(interview_id))
+        self.to_pipeline(lambda: self.push_screen(PrepScreen(interview_id)))
 
     def action_interview(self) -> None:
         if self.workbook is None:
@@ -264,8 +388,7 @@ class InfointApp(App[int]):
             if interview is None:
                 self.notify("No interview under way or coming up. Schedule one with s on the pipeline.")
                 return
-            self.action_pipeline()
-            self.push_screen(InterviewScreen(interview.id))
+            self.to_pipeline(lambda: self.push_screen(InterviewScreen(interview.id)))
 
         workbook = self.workbook
         fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))
@@ -327,6 +450,8 @@ class InfointApp(App[int]):
                                 lambda action=binding.action, node=active.node: self.run_action(action, node))
 
     def on_unmount(self) -> None:
+        # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None

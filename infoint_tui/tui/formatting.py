@@ -49,3 +49,17 @@ def summary_text(summary) -> Text:
 def local_time(moment: datetime, tz) -> str:
     """A stored UTC time as the user reads it: 'Wed 25 Nov 2026 15:00'."""
     return moment.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+
+
+def call_reach(interview, contact) -> str:
+    """How the call happens, for the call screen: their phone for a phone call, the place for a
+    meeting, the link or their e-mail for video and e-mail."""
+    from infoint_tui.core.enums import Mode
+
+    if interview.mode is Mode.PHONE:
+        return f"☎ {contact.phone}" if contact.phone else "☎ no phone number saved (ctrl+g)"
+    if interview.mode.in_person:
+        return f"⌂ {interview.location}" if interview.location else f"⌂ {interview.mode.label}, place not set"
+    if interview.mode is Mode.VIDEO:
+        return f"▣ {interview.location or contact.email or 'video, no link saved'}"
+    return f"✉ {contact.email}" if contact.email else "✉ no e-mail saved (ctrl+g)"

@@ -98,6 +98,9 @@ def _median_text(values: list[float], unit: str) -> str:
     return f"{statistics.median(values):.1f} {unit}" if values else "—"
 
 
+TALK_NOTES_HEADING = "Talk notes (the opening, and what belonged to no question)"
+
+
 class JourneyMixin(WorkbookBase):
     """Network, insights, themes and search."""
 
@@ -232,6 +235,10 @@ class JourneyMixin(WorkbookBase):
                 "  FROM interview_question q JOIN interview i ON i.id = q.interview_id "
                 "  JOIN contact c ON c.id = i.contact_id "
                 f" WHERE {condition} AND trim(q.answer) != '' ORDER BY held, i.id"), params).all()
+            talks = connection.execute(text(
+                "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.talk_notes "
+                "  FROM interview i JOIN contact c ON c.id = i.contact_id "
+                f" WHERE {condition} AND trim(i.talk_notes) != '' ORDER BY held, i.id"), params).all()
             directions = connection.execute(text(
                 "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.debrief_direction "
                 "  FROM interview i JOIN contact c ON c.id = i.contact_id "
@@ -243,4 +250,7 @@ class JourneyMixin(WorkbookBase):
             order.setdefault(row.text, row.position)
         # Questions most people answered first: that is where answers can be compared.
         questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
+        if talks:  # what was said outside the questions, side by side too
+            questions.append((TALK_NOTES_HEADING,
+                              [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks]))
         return Themes(questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions])

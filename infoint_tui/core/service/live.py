@@ -1,4 +1,4 @@
-"""During and right after a call: answers, the debrief, and which talk is on.
+"""During and right after a call: answers, talk notes, the debrief, and which talk is on.
 
 These are the writes made while the person types, so each is one small
 UPDATE; the TUI calls them from its autosave worker.
@@ -44,6 +44,23 @@ class LiveMixin(InterviewsMixin):
             row = self._question_row(session, interview_question_id)
             if row.answer != answer:
                 row.answer = answer
+                session.add(row)
+
+    def save_talk_notes(self, interview_id: int, talk_notes: str) -> Interview:
+        """Notes on the talk as a whole: the opening, and whatever belongs to no question."""
+        return self._save_interview_texts(interview_id, {"talk_notes": talk_notes}, ("talk_notes",), "")
+
+    def set_current_question(self, interview_id: int, interview_question_id: int | None) -> None:
+        """Remember the question the call is on (None: the talk notes)."""
+        with self._writing() as session:
+            row = self._interview_row(session, interview_id)
+            if interview_question_id is not None:
+                question = self._question_row(session, interview_question_id)
+                if question.interview_id != interview_id:
+                    raise NotFound(f"question {interview_question_id} is not part of "
+                                   f"interview {interview_id}")
+            if row.current_question_id != interview_question_id:
+                row.current_question_id = interview_question_id
                 session.add(row)
 
     def set_answered(self, interview_question_id: int, answered: bool) -> InterviewQuestion:

@@ -11,7 +11,7 @@ from infoint_tui.core.rules import messages
 from infoint_tui.core.service.base import read_model
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.settings import Profile
-from infoint_tui.core.tables import InterviewRow, MessageTemplateRow, NoteRow
+from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow, MessageTemplateRow, NoteRow
 from infoint_tui.core.validation import storable
 
 
@@ -43,7 +43,7 @@ class MessagesMixin(InterviewsMixin):
         """The template filled in for this contact, with the checks' findings.
 
         For a thank-you, the line about what you learned comes from the
-        interview's debrief, or else its first note.
+        interview's debrief, or else its first answer, its talk notes or its first note.
         """
         kind = TemplateKind(kind)
         with self._reading() as session:
@@ -92,9 +92,17 @@ class MessagesMixin(InterviewsMixin):
             return ""
         if interview.debrief_learned.strip():
             return interview.debrief_learned.strip().splitlines()[0]
+        answers = session.exec(select(InterviewQuestionRow.answer)
+                               .where(InterviewQuestionRow.interview_id == interview.id,
+                                      InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
+                               .order_by(InterviewQuestionRow.position)).all()
         note = session.exec(select(NoteRow).where(NoteRow.interview_id == interview.id)
                             .order_by(NoteRow.offset_seconds)).first()
-        return note.text.strip().splitlines()[0] if note and note.text.strip() else ""
+        # What you noted, in the order of the talk: answers, then the talk notes, then stamped notes.
+        for written in (*answers, interview.talk_notes, note.text if note else ""):
+            if written.strip():
+                return written.strip().splitlines()[0]
+        return ""
 
     @staticmethod
     def _template_row(session: Session, kind: TemplateKind) -> MessageTemplateRow:

@@ -67,6 +67,8 @@ def render(record: InterviewRecord, tz: tzinfo) -> str:
         out += ["", "## Preparation"]
         for title, text in prep:
             out += ["", f"### {title}", "", fenced(text)]
+    if interview.talk_notes.strip():
+        out += ["", "## Talk notes", "", fenced(interview.talk_notes)]
     out += ["", "## Questions"]
     if not record.questions:
         out += ["", "No questions were chosen."]

@@ -8,9 +8,36 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import work
+from textual.app import App
 from textual.screen import Screen
+from textual.widget import Widget
 
 from infoint_tui.core.errors import InfointError
+
+
+def after_queued_keys(widgets: list[Widget], callback: Callable[[], None]) -> None:
+    """Run ``callback`` once every message already queued for ``widgets`` is handled, in turn.
+
+    Textual routes a key to the focused widget's own queue as it is read; a
+    priority binding (enter, ctrl+q) runs at once, before the keys typed just
+    ahead of it have reached their field, or their ``Changed`` its handler.
+    """
+    if not widgets:
+        callback()
+        return
+    first, rest = widgets[0], widgets[1:]
+    first.call_later(after_queued_keys, rest, callback)
+
+
+def after_typed_keys(app: App, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the keys already sent to the focused widget, and the messages they
+    made on their way up to the screen (an editor's ``Changed``), are handled."""
+    widget = app.focused
+    chain: list[Widget] = []
+    while widget is not None:
+        chain.append(widget)
+        widget = widget.parent if isinstance(widget.parent, Widget) else None
+    after_queued_keys(chain, callback)
 
 
 class WorkbookCalls:

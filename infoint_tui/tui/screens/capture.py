@@ -1,7 +1,8 @@
 """Small forms used during a call: a referral, and their business card.
 
 Both save through the service and close, so focus (and the cursor) go back
-to the note the person was writing.
+to the note the person was writing; keys typed while the save runs follow
+the person back to the note.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.widgets import Input, Static, Switch
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
-from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.widgets.field import FormField
 
@@ -26,13 +27,22 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
     """A handful of one-line fields; enter saves, escape cancels."""
 
     AUTO_FOCUS = "Input"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick.cancel")]
+    # Priority bindings run as the key is read, before the next key is routed: a key typed right
+    # after tab lands in the next field, and keys typed right after enter are held for the note.
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="quick.cancel"),
+        Binding("enter", "save", "Save", id="quick.save", priority=True, show=False),
+        Binding("tab", "app.focus_next", "Next field", id="quick.next", priority=True, show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous field", id="quick.previous", priority=True,
+                show=False),
+    ]
     TITLE = ""
     FIELDS: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, contact: Contact) -> None:
         super().__init__()
         self.contact = contact
+        self.held_keys: list | None = None  # while saving: keys typed meanwhile, for the note underneath
         self._last_values: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
@@ -52,11 +62,24 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
     def values(self) -> dict[str, Any]:
         return {field: self.query_one(f"#{field}", Input).value for field, _ in self.FIELDS}
 
-    def on_input_submitted(self) -> None:
+    def action_save(self) -> None:
+        if self.held_keys is not None:
+            return  # already saving
+        # From now on keys wait for the note; the keys typed before enter may still be on their way
+        # to the fields (each field reads its own queue), so the values are read once they arrived.
+        self.held_keys = []
+        after_queued_keys(list(self.query(Input)) + list(self.query(Switch)), self._save_values)
+
+    def _save_values(self) -> None:
         for field in self.query(FormField):
             field.show_error(None)
         self._last_values = self.values()
-        self.call_workbook(self.save, self._last_values, done=self.dismiss, failed=self._failed)
+        self.call_workbook(self.save, self._last_values, done=self._saved, failed=self._failed)
+
+    def _saved(self, contact: Contact) -> None:
+        keys, self.held_keys = self.held_keys or [], None
+        self.dismiss(contact)
+        self.app.replay_keys(keys)
 
     def save(self, values: dict[str, Any]) -> Contact:
         raise NotImplementedError
@@ -68,17 +91,26 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
         """"Use the person already here" (see ``duplicate``)."""
         return self.workbook.get_contact(contact_id)
 
+    def _back(self) -> None:
+        """Back to the form from the duplicate question: keys typed meanwhile go into it."""
+        keys, self.held_keys = self.held_keys or [], None
+        self.app.replay_keys(keys)
+
     def _failed(self, error: InfointError) -> None:
+        # Someone already here: ask first; "use them" or "add anyway" ends like a save.
         if handle_duplicate(self, error, self._last_values, self.save, self.use_existing,
-                            done=self.dismiss, failed=self._failed):
+                            done=self._saved, failed=self._failed, back=self._back):
             return
+        keys, self.held_keys = self.held_keys or [], None
         field = error.field if isinstance(error, ValidationFailed) else None
         for form_field in self.query(FormField):
             if form_field.field == field:
                 form_field.show_error(error.message)
-                form_field.widget.focus()
-                return
-        self.notify(str(error), title="Not saved", severity="error", markup=False)
+                self.set_focus(form_field.widget)
+                break
+        else:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+        self.app.replay_keys(keys)  # the dialog stays open: what was typed meanwhile goes into it
 
 
 class ReferralCapture(QuickForm):

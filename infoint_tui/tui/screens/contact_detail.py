@@ -96,6 +96,8 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
         when = local_time(interview.scheduled_at, tz) if interview.scheduled_at else "no date"
         parts.append(Text.assemble("• ", (when, "bold"),
                                    f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}"))
+        if interview.talk_notes.strip():
+            parts.append(Text.assemble(("    talk notes: ", "dim"), interview.talk_notes))
         for question in detail.answers.get(interview.id, []):
             parts.append(Text.assemble(("    Q: ", "dim"), (question.text, "italic")))
             parts.append(Text.assemble(("       ", "dim"), question.answer))

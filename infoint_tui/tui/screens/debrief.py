@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
 from infoint_tui.core.domain import Interview
@@ -41,7 +41,7 @@ class DebriefScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Debrief: write it down while it's fresh.", style="bold"), id="debrief-title")
-        with VerticalScroll(id="debrief"):
+        with Vertical(id="debrief"):
             for field, prompt in PROMPTS:
                 yield Label(prompt)
                 yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")
@@ -61,15 +61,24 @@ class DebriefScreen(WorkbookScreen):
             self.query_one(f"#{field}", TextArea).load_text(self._stored[field])
         self.set_focus(self.query_one(f"#{PROMPTS[0][0]}", TextArea))
 
+    def note_typed_text(self) -> None:
+        """Hand every answer's text to the autosaver now, even if its Changed is still on its way."""
+        if self._stored:
+            for field, _ in PROMPTS:
+                self._remember(self.query_one(f"#{field}", TextArea))
+
     @on(TextArea.Changed, ".debrief-answer")
     def _typed(self, event: TextArea.Changed) -> None:
-        editor = event.text_area
+        self._remember(event.text_area)
+
+    def _remember(self, editor: TextArea) -> None:
         field = editor.id
         if editor.text == self._stored.get(field):
             return
         workbook = self.workbook
         self.autosaver.changed(("debrief", field), lambda: editor.text,
-                               lambda text: workbook.save_debrief(self.interview_id, **{field: text}))
+                               lambda text: workbook.save_debrief(self.interview_id, **{field: text}),
+                               label="Debrief: " + dict(PROMPTS)[field])
 
     def action_move(self, step: int) -> None:
         fields = [field for field, _ in PROMPTS]
@@ -78,7 +87,8 @@ class DebriefScreen(WorkbookScreen):
         self.set_focus(self.query_one(f"#{target}", TextArea))
 
     def on_screen_suspend(self) -> None:
+        self.note_typed_text()
         self.autosaver.flush()
 
     def on_unmount(self) -> None:
-        self.autosaver.flush()
+        self.autosaver.flush()  # the editors are gone by now: what they held was handed over before

@@ -53,7 +53,8 @@ class DuplicateDialog(ModalScreen[str | None]):
 
 def handle_duplicate(screen, error: InfointError, values: dict[str, Any],
                      save: Callable[[dict[str, Any]], Any], use: Callable[[int], Any],
-                     done: Callable[[Any], None], failed: Callable[[InfointError], None]) -> bool:
+                     done: Callable[[Any], None], failed: Callable[[InfointError], None],
+                     back: Callable[[], None] | None = None) -> bool:
     """If ``error`` says the person may already be here, ask; True when it was that.
 
     "Use them" calls ``use`` with the existing contact's id, "add anyway"
@@ -67,6 +68,8 @@ def handle_duplicate(screen, error: InfointError, values: dict[str, Any],
             screen.call_workbook(use, error.matches[0].contact_id, done=done, failed=failed)
         elif answer == "add":
             screen.call_workbook(save, values | {"allow_duplicate": True}, done=done, failed=failed)
+        elif back is not None:
+            back()
 
     screen.app.push_screen(DuplicateDialog(error), answered)
     return True

@@ -1,8 +1,11 @@
-"""The live interview: notes against your questions, with the agreed-time timer.
+"""The live interview: talk notes and notes against your questions, with the agreed-time timer.
 
-Every key here works while typing (the bindings have priority over the
-editor). What is typed is saved by an ``AutoSaver`` a moment after typing
-pauses, and flushed before the screen is left or the app stops.
+Made for 80×24: the notes take the whole width, the current question is the
+heading with a mark per question, and who you are talking to, how to reach
+them, the time agreed and your story stay in view. Every key here works
+while typing (the bindings have priority over the editor). What is typed is
+saved by an ``AutoSaver`` within a second, and flushed before the screen is
+left or the app stops.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
 from infoint_tui.core.enums import Intent
 from infoint_tui.core.rules.timer import Phase, clock_text
 from infoint_tui.tui.autosave import AutoSaver
+from infoint_tui.tui.formatting import call_reach
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
+TALK_NOTES = -1  # the editor's place before the first question
 
 
 class InterviewScreen(WorkbookScreen):
@@ -32,32 +37,44 @@ class InterviewScreen(WorkbookScreen):
     HELP_TITLE = "Interview: the call itself"
     HELP_TEXT = (
         "Introduce yourself, thank them and tell your story; then ask your questions and note the answers. "
+        "The editor starts on the talk notes, for the opening and anything that belongs to no question; "
+        "f9 moves on to the first question, f8 back. ctrl+o shows your whole story and every question. "
         "Watch the time you agreed: from five minutes before the end, wrap up by asking who else you "
         "might talk to (ctrl+r saves each name as a referral) and exchange business cards (ctrl+g). "
         "If they offer more time, f7 adds five minutes. End with f12: the debrief opens while your "
         "memory is fresh."
     )
+    # Short labels, most needed first: the footer shows the in-call keys at 80 columns.
     BINDINGS = [
-        Binding("f6", "timer", "Start/pause", id="interview.timer", priority=True,
-                tooltip="Start, pause or resume the timer"),
-        Binding("f7", "extend", "+5 min", id="interview.extend", priority=True,
-                tooltip="They said it's fine to talk longer: add five minutes"),
-        Binding("f8,alt+up", "question(-1)", "◀ Question", id="interview.previous", priority=True,
-                tooltip="Previous question"),
-        Binding("f9,alt+down", "question(1)", "Question ▶", id="interview.next", priority=True,
-                tooltip="Next question"),
-        Binding("ctrl+t", "answered", "Answered", id="interview.answered", priority=True,
-                tooltip="Mark the current question answered (or not)"),
+        Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
         Binding("ctrl+n", "note", "Note", id="interview.note", priority=True,
                 tooltip="Add a free note stamped with the elapsed time"),
         Binding("ctrl+r", "referral", "Referral", id="interview.referral", priority=True,
                 tooltip="Save someone they named as a referral"),
+        Binding("f6", "timer", "Timer", id="interview.timer", priority=True,
+                tooltip="Start, pause or resume the timer"),
+        Binding("f8,alt+up", "question(-1)", "◀", id="interview.previous", priority=True,
+                tooltip="Previous question (before the first: the talk notes)"),
+        Binding("f9,alt+down", "question(1)", "▶", id="interview.next", priority=True,
+                tooltip="Next question"),
+        Binding("ctrl+t", "answered", "Answered", id="interview.answered", priority=True,
+                tooltip="Mark the current question answered (or not)"),
+        Binding("f7", "extend", "+5", id="interview.extend", priority=True,
+                tooltip="They said it's fine to talk longer: add five minutes"),
+        Binding("ctrl+o,f10", "details", "More", id="interview.details", priority=True,
+                tooltip="Show or hide your whole story and every question"),
         Binding("ctrl+g", "card", "Card", id="interview.card", priority=True, show=False,
                 tooltip="Save details from their business card"),
         Binding("ctrl+l", "intent", "Intent", id="interview.intent", priority=True, show=False,
                 tooltip="Switch between informational and job search (before the talk starts)"),
-        Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
+        # While a stamped note is open: handled as the key is read, so keys typed right after
+        # enter or escape go to the notes, not into the closing box.
+        Binding("enter", "note_done(True)", "Save note", id="interview.note_save", priority=True, show=False),
+        Binding("escape", "note_done(False)", "Cancel note", id="interview.note_cancel", priority=True,
+                show=False),
     ]
+    # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
+    WIDE = 110
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -65,15 +82,18 @@ class InterviewScreen(WorkbookScreen):
         self.interview: Interview | None = None
         self.contact: Contact | None = None
         self.questions: list[InterviewQuestion] = []
-        self.current = 0
+        self.talk_notes = ""  # as last handed to the autosaver (self.interview's copy may be older)
+        self.current = TALK_NOTES  # a question's index, or TALK_NOTES
         self._note_offset = 0
+        self._details: bool | None = None  # None: by the terminal's width
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield TimerBar(id="timer")
+        yield Static("", id="call-info")
+        yield Static("", id="story")
         with Horizontal(id="interview-body"):
             with Vertical(id="interview-side"):
-                yield Static("", id="interview-who")
                 yield OptionList(id="questions")
             with Vertical(id="interview-main"):
                 yield Static("", id="question-text")
@@ -81,7 +101,7 @@ class InterviewScreen(WorkbookScreen):
                 yield Input(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
                 yield Static("", id="notes-log")
         yield SaveState(id="save-state")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
@@ -89,7 +109,11 @@ class InterviewScreen(WorkbookScreen):
         self.query_one("#questions", OptionList).can_focus = False  # typing always goes to the notes
         self.set_focus(self.query_one("#answer", TextArea))
         self.set_interval(TICK_SECONDS, self._tick, name="interview timer")
+        self._show_details()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        self._show_details()
 
     def workbook_ready(self) -> None:
         self.call_workbook(self._load_all, done=self._loaded)
@@ -102,9 +126,11 @@ class InterviewScreen(WorkbookScreen):
 
     def _loaded(self, loaded) -> None:
         self.interview, self.contact, self.questions, notes = loaded
-        first_open = next((i for i, q in enumerate(self.questions) if not q.answered), 0)
+        self.talk_notes = self.interview.talk_notes
+        current_id = self.interview.current_question_id
+        remembered = next((i for i, q in enumerate(self.questions) if q.id == current_id), TALK_NOTES)
         self._fill_questions()
-        self._show_question(first_open)
+        self._show_question(remembered, remember=False)
         self._show_notes(notes)
         self._show_who()
         self._tick()
@@ -112,14 +138,33 @@ class InterviewScreen(WorkbookScreen):
     # -- display ----------------------------------------------------------------------
 
     def _show_who(self) -> None:
+        """What the call needs in view: who, how to reach them or where, the time agreed, your story."""
         interview, contact = self.interview, self.contact
         text = Text(contact.name, style="bold")
-        text.append(f"\n{interview.mode.label} · {interview.intent.label}")
-        self.query_one("#interview-who", Static).update(text)
+        text.append(f"  {call_reach(interview, contact)}")
+        text.append(f"  ·  {interview.length_minutes} min agreed  ·  {interview.intent.label}", style="dim")
+        self.query_one("#call-info", Static).update(text)
+        story = Text("Your story  ", style="bold")
+        story.append(interview.story.strip() or "not written yet (prep, F3)",
+                     style="" if interview.story.strip() else "dim italic")
+        self.query_one("#story", Static).update(story)
+
+    def _show_details(self) -> None:
+        details = self._details if self._details is not None else self.app.size.width >= self.WIDE
+        self.query_one("#interview-side").display = details
+        self.query_one("#story").set_class(details, "-expanded")
+        if details:
+            self.call_after_refresh(self._highlight_current)
+
+    def action_details(self) -> None:
+        shown = self.query_one("#interview-side").display
+        self._details = not shown
+        self._show_details()
 
     def _fill_questions(self) -> None:
         options = self.query_one("#questions", OptionList)
         options.clear_options()
+        options.add_option(Option(Text("  Talk notes", style="italic")))
         options.add_options(Option(self._question_label(q)) for q in self.questions)
 
     @staticmethod
@@ -127,34 +172,60 @@ class InterviewScreen(WorkbookScreen):
         mark = "✓ " if question.answered else "  "
         return Text(mark + question.text, style="dim" if question.answered else "")
 
-    def _show_question(self, index: int) -> None:
-        if not self.questions:
-            self.query_one("#question-text", Static).update(
-                Text("No questions chosen for this talk yet: write notes here freely."))
-            return
-        self.current = max(0, min(index, len(self.questions) - 1))
-        question = self.questions[self.current]
+    def _show_question(self, index: int, remember: bool = True) -> None:
+        self.current = max(TALK_NOTES, min(index, len(self.questions) - 1))
         self._show_heading()
         editor = self.query_one("#answer", TextArea)
-        editor.load_text(question.answer)
+        on_talk_notes = self.current == TALK_NOTES
+        editor.load_text(self.talk_notes if on_talk_notes else self.questions[self.current].answer)
         editor.move_cursor(editor.document.end)
         # After the next refresh, when the wrapped lines and options have their
         # heights: the editor shows its last line, the list scrolls the same way every time.
         self.call_after_refresh(editor.scroll_cursor_visible)
         self.call_after_refresh(self._highlight_current)
+        if remember and self.interview is not None:
+            question_id = None if self.current == TALK_NOTES else self.questions[self.current].id
+            self.call_workbook(self.workbook.set_current_question, self.interview.id, question_id)
 
     def _highlight_current(self) -> None:
         options = self.query_one("#questions", OptionList)
-        if self.current < options.option_count:
-            options.highlighted = self.current
+        if self.current + 1 < options.option_count:
+            options.highlighted = self.current + 1
             options.scroll_to_highlight()
+
+    def _show_heading(self) -> None:
+        """The current question (or the talk notes) over the editor, with where the talk is:
+        a mark per question, answered ones ticked."""
+        total = len(self.questions)
+        strip = Text()
+        strip.append("T", style="reverse bold" if self.current == TALK_NOTES else "dim")
+        strip.append(" ")
+        for index, question in enumerate(self.questions):
+            mark = "✓" if question.answered else "·"
+            style = "reverse bold" if index == self.current else "green" if question.answered else "dim"
+            strip.append(mark, style=style)
+        if self.current == TALK_NOTES:
+            label = Text("Talk notes  ", style="bold")
+            label.append_text(strip)
+            label.append("\nThe opening, and anything that belongs to no question" +
+                         ("; f9: the first question" if total else ""), style="dim")
+        else:
+            question = self.questions[self.current]
+            label = Text(f"Q{self.current + 1}/{total}  ", style="bold")
+            label.append_text(strip)
+            if question.answered:
+                label.append("  ✓ answered", style="green")
+            label.append("\n" + question.text, style="bold")
+        self.query_one("#question-text", Static).update(label)
 
     def _show_notes(self, notes: list[Note]) -> None:
         text = Text()
-        for note in notes[-4:]:
-            text.append(clock_text(note.offset_seconds) + "  ", style="dim")
-            text.append(note.text.replace("\n", " ") + "\n")
-        self.query_one("#notes-log", Static).update(text)
+        for note in notes[-3:]:
+            text.append(("\n" if text else "") + clock_text(note.offset_seconds) + "  ", style="dim")
+            text.append(note.text.replace("\n", " "))
+        log = self.query_one("#notes-log", Static)
+        log.update(text)
+        log.display = bool(notes)
 
     def _tick(self) -> None:
         if self.interview is None:
@@ -169,51 +240,79 @@ class InterviewScreen(WorkbookScreen):
 
     # -- typing and saving ------------------------------------------------------------
 
+    def note_typed_text(self) -> None:
+        """Hand the editor's text to the autosaver now, even if its Changed is still on its way."""
+        self._typed()
+
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
-        if not self.questions:
+        if self.interview is None:
             return
         editor = self.query_one("#answer", TextArea)
+        workbook = self.workbook
+        if self.current == TALK_NOTES:
+            if editor.text == self.talk_notes:
+                return  # the editor was loaded with the stored talk notes, nothing typed
+            interview_id = self.interview.id
+            self.autosaver.changed(("talk", interview_id), lambda: editor.text,
+                                   lambda text: workbook.save_talk_notes(interview_id, text),
+                                   label="Talk notes")
+            return
         question = self.questions[self.current]
         if editor.text == question.answer:
             return  # the editor was loaded with this question's stored answer, nothing typed
-        workbook = self.workbook
         self.autosaver.changed(("answer", question.id), lambda: editor.text,
-                               lambda text, qid=question.id: workbook.save_answer(qid, text))
+                               lambda text, qid=question.id: workbook.save_answer(qid, text),
+                               label=f"Q{self.current + 1}: {question.text}")
 
     def _keep_current_text(self) -> None:
         """Before the editor shows another question, keep (and save) what it holds."""
-        if not self.questions:
+        if self.interview is None:
+            return
+        text = self.query_one("#answer", TextArea).text
+        if self.current == TALK_NOTES:
+            self.talk_notes = text
+            self.autosaver.capture(("talk", self.interview.id))
             return
         question = self.questions[self.current]
-        text = self.query_one("#answer", TextArea).text
         if text != question.answer:
             self.questions[self.current] = question.model_copy(update={"answer": text})
         self.autosaver.capture(("answer", question.id))
 
+    def talk_running(self) -> bool:
+        """Whether the talk's timer runs now (quitting asks first)."""
+        if self.interview is None or self.workbook is None:
+            return False
+        reading = self.workbook.timer_reading(self.interview)
+        return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
+
     def on_screen_suspend(self) -> None:
+        self.note_typed_text()
         self.autosaver.flush()
 
     def on_unmount(self) -> None:
-        self.autosaver.flush()
+        self.autosaver.flush()  # the editors are gone by now: what they held was handed over before
 
     # -- actions --------------------------------------------------------------------------
 
     def action_question(self, step: int) -> None:
-        if not self.questions:
+        if self.interview is None:
             return
-        self._keep_current_text()
-        self._show_question(self.current + step)
+        target = max(TALK_NOTES, min(self.current + step, len(self.questions) - 1))
+        if target != self.current:
+            self._keep_current_text()
+            self._show_question(target)
 
     @on(OptionList.OptionSelected, "#questions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index != self.current:
+        target = event.option_index - 1  # the first option is the talk notes
+        if target != self.current and self.interview is not None:
             self._keep_current_text()
-            self._show_question(event.option_index)
+            self._show_question(target)
         self.set_focus(self.query_one("#answer", TextArea))
 
     def action_answered(self) -> None:
-        if not self.questions:
+        if self.current == TALK_NOTES:
             return
         question = self.questions[self.current]
 
@@ -221,19 +320,10 @@ class InterviewScreen(WorkbookScreen):
             index = next(i for i, q in enumerate(self.questions) if q.id == updated.id)
             self.questions[index] = self.questions[index].model_copy(update={"answered": updated.answered})
             self.query_one("#questions", OptionList).replace_option_prompt_at_index(
-                index, self._question_label(self.questions[index]))
-            if index == self.current:
-                self._show_heading()
+                index + 1, self._question_label(self.questions[index]))
+            self._show_heading()
 
         self.call_workbook(self.workbook.set_answered, question.id, not question.answered, done=done)
-
-    def _show_heading(self) -> None:
-        question = self.questions[self.current]
-        label = Text(f"Q{self.current + 1}/{len(self.questions)}  ", style="bold")
-        label.append(question.text)
-        if question.answered:
-            label.append("  ✓ answered", style="green")
-        self.query_one("#question-text", Static).update(label)
 
     def action_timer(self) -> None:
         interview = self.interview
@@ -266,19 +356,24 @@ class InterviewScreen(WorkbookScreen):
         self._note_offset = elapsed
         self.set_focus(box)
 
-    @on(Input.Submitted, "#stamped-note")
-    def _note_entered(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        self._close_note()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "note_done":
+            return self.query_one("#stamped-note", Input).display
+        return True
+
+    def action_note_done(self, keep: bool) -> None:
+        box = self.query_one("#stamped-note", Input)
+        self._close_note()  # at once: the keys typed next go to the notes
+        if keep:  # read the box once the keys typed before enter have reached it
+            box.call_later(self._store_note, box)
+
+    def _store_note(self, box: Input) -> None:
+        text = box.value.strip()
         if text and self.interview is not None:
             interview_id = self.interview.id
             self.call_workbook(self.workbook.add_note, interview_id, text, self._note_offset,
                                done=lambda _: self.call_workbook(self.workbook.notes, interview_id,
                                                                  done=self._show_notes))
-
-    def key_escape(self) -> None:
-        if self.query_one("#stamped-note", Input).display:
-            self._close_note()
 
     def _close_note(self) -> None:
         box = self.query_one("#stamped-note", Input)
@@ -305,6 +400,7 @@ class InterviewScreen(WorkbookScreen):
     def _card_saved(self, contact: Contact | None) -> None:
         if contact is not None:
             self.contact = contact
+            self._show_who()
             self.notify(f"Card details saved for {contact.name}.", markup=False)
 
     def action_intent(self) -> None:

@@ -370,7 +370,8 @@ class PrepScreen(WorkbookScreen):
             return
         field, interview_id, workbook = self._note_field, self.interview_id, self.workbook
         self.autosaver.changed(("prep", field), lambda: editor.text,
-                               lambda text: workbook.save_prep_notes(interview_id, **{field: text}))
+                               lambda text: workbook.save_prep_notes(interview_id, **{field: text}),
+                               label="Prep: " + dict(NOTES)[field])
         preview = self.query_one("#prep-preview", Markdown)
         if preview.display:
             preview.update(editor.text)

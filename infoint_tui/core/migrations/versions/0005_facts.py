@@ -19,8 +19,8 @@ talks and its finished follow-ups:
 The app settles every contact once after this migration, so anything the
 history leaves ambiguous is derived by the same rule as every later act.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-26
 """
 
@@ -31,8 +31,8 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -325,7 +325,7 @@ class Workbench(RuleBasedStateMachine):
             indexed = {row[0] for row in connection.exec_driver_sql("SELECT rowid FROM search_index")}
             expected = set()
             for table, kinds in (("contact", (1,)), ("note", (2,)), ("interview_question", (3,)),
-                                 ("interview", (4, 5))):
+                                 ("interview", (4, 5, 6))):  # debrief, prep notes, talk notes
                 for (row_id,) in connection.exec_driver_sql(f"SELECT id FROM {table}"):
                     expected |= {row_id * 8 + kind for kind in kinds}
         assert indexed == expected

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core.enums import FactKind, FollowUpKind, InterviewStatus, Stage
-from infoint_tui.core.errors import InThePast, NeedsConfirmation, ValidationFailed
+from infoint_tui.core.errors import InThePast, NeedsConfirmation, PossibleDuplicate, ValidationFailed
 from infoint_tui.core.rules.readiness import QUESTIONS_ITEM, STORY_ITEM
 from infoint_tui.core.service import Workbook
 
@@ -105,11 +105,11 @@ def test_stage_keys_record_acts_and_going_back_says_what_it_undoes(workbook: Wor
     workbook.take_stage_step(ada.id, True, ended_at=clock.now - timedelta(hours=1))
     assert workbook.get_contact(ada.id).stage is Stage.MET
     assert {FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU} <= open_kinds(workbook, ada.id)
-    assert "not held" in workbook.stage_step(ada.id, False).question
+    assert "did not take place" in workbook.stage_step(ada.id, False).question
     workbook.take_stage_step(ada.id, False)
-    assert workbook.get_contact(ada.id).stage is Stage.SCHEDULED
-    assert open_kinds(workbook, ada.id) == set()  # what the talk called for is withdrawn
-    assert workbook.list_interviews(ada.id)[0].status is InterviewStatus.PLANNED
+    assert workbook.get_contact(ada.id).stage is Stage.REQUESTED  # no talk held or planned: waiting again
+    assert workbook.list_interviews(ada.id)[0].status is InterviewStatus.CANCELLED
+    assert open_kinds(workbook, ada.id) == set()  # what the talk called for is withdrawn; they had answered
 
 
 def test_a_refused_act_writes_nothing(workbook: Workbook) -> None:
@@ -133,3 +133,27 @@ def test_import_with_a_stage_records_the_acts_it_implies(workbook: Workbook, tmp
     assert workbook.list_interviews(joe.id)[0].status is InterviewStatus.DONE
     assert open_kinds(workbook, joe.id) == {FollowUpKind.JOT_NOTES, FollowUpKind.RECONNECT}
     assert open_kinds(workbook, techer.id) == {FollowUpKind.REACH_REFERRAL}
+
+
+def test_an_agreed_reply_asks_for_a_time_until_a_talk_is_arranged(workbook: Workbook, clock) -> None:
+    ng = workbook.add_contact(name="Ng", source="alumni_database")
+    workbook.record_request_sent(ng.id)
+    clock.advance(days=1)
+    workbook.record_reply(ng.id, "agreed")
+    (item,) = workbook.follow_up_queue(contact_id=ng.id)
+    assert item.kind is FollowUpKind.SCHEDULE_TALK and item.due == clock.now + timedelta(days=1)
+    talk = workbook.schedule_interview(ng.id, scheduled_at=clock.now + timedelta(days=3))
+    assert open_kinds(workbook, ng.id) == set()
+    workbook.cancel_interview(talk.id)  # called off: find another time
+    assert open_kinds(workbook, ng.id) == {FollowUpKind.SCHEDULE_TALK}
+
+
+def test_possible_duplicates_finds_a_typo_the_add_warned_about(workbook: Workbook) -> None:
+    friend = workbook.add_contact(name="Jordan Friend", organization="SunGrid Power", phone="(626) 555-0100")
+    with pytest.raises(PossibleDuplicate, match="a very similar name"):
+        workbook.add_contact(name="Jordan Freind", organization="SunGrid")
+    typo = workbook.add_contact(name="Jordan Freind", organization="SunGrid", allow_duplicate=True)
+    phone = workbook.add_contact(name="Someone Else", phone="+1 626 555 0100", allow_duplicate=True)
+    pairs = {(a.contact_id, b.contact_id): b.why for a, b in workbook.duplicate_pairs()}
+    assert pairs == {(friend.id, typo.id): "a very similar name", (friend.id, phone.id): "the same phone number"}
+    assert workbook.get_contact(phone.id).phone_e164 == "+16265550100"

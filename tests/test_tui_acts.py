@@ -160,7 +160,7 @@ async def test_a_logged_reply_stops_the_reminders(db_path, clock) -> None:
         assert app.screen.query_one("#what", Select).value == "reply:agreed"
         await pilot.press("f10")
         await settle(app, pilot)
-        assert open_kinds(app.workbook, ng.id) == set()
+        assert open_kinds(app.workbook, ng.id) == {FollowUpKind.SCHEDULE_TALK}  # the reminders stop; a time next
         assert app.workbook.facts(ng.id)[-1].outcome.value == "agreed"
         assert app.workbook.get_contact(ng.id).stage is Stage.REQUESTED  # agreed; the talk is still to schedule
 

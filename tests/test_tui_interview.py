@@ -14,6 +14,7 @@ from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.capture import ReferralCapture
 from infoint_tui.tui.screens.debrief import DebriefScreen
+from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 from tests.helpers import settle
@@ -256,3 +257,27 @@ def test_a_late_save_never_overwrites_newer_text() -> None:
     saver._store("k", _Pending(2, "newer", stored.append, ""), from_thread=False)
     saver._store("k", _Pending(1, "older", stored.append, ""), from_thread=False)
     assert stored == ["newer"]
+
+
+async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_copied(db_path, clock, planned) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        techer = wb.add_contact(name="Ms Techer", source="alumni_database")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f6")
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        await type_text(pilot, "Ms Techer")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DuplicateDialog)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert len(app.workbook.list_contacts()) == 2  # nobody added
+        assert app.workbook.get_contact(techer.id).referred_by_id == screen.contact.id
+        reach = app.workbook.follow_up_queue(contact_id=techer.id)[0].follow_up
+        assert reach.kind is FollowUpKind.REACH_REFERRAL and reach.interview_id == planned
+        # Naming, in Techer's own talk later, the person who led to her changes no referrer (no loop).
+        assert app.workbook.link_referral(techer.id, screen.contact.id).referred_by_id is None

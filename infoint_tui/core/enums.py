@@ -107,6 +107,7 @@ class FollowUpKind(_Labelled):
     JOT_NOTES = "jot_notes"
     THANK_YOU = "thank_you"
     REACH_REFERRAL = "reach_referral"
+    SCHEDULE_TALK = "schedule_talk"  # they agreed: find the time before the yes goes cold
     SECOND_CONTACT = "second_contact"
     FOLLOW_UP_REQUEST = "follow_up_request"
     RECONNECT = "reconnect"

@@ -11,6 +11,7 @@ from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, NO_HOLIDAYS, 
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 REACH_REFERRAL_WITHIN = timedelta(days=2)
+SCHEDULE_WITHIN = timedelta(days=1)
 SECOND_CONTACT_AFTER_BUSINESS_DAYS = 3
 FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS = 7
 DEFAULT_RECONNECT_WEEKS = 4
@@ -22,6 +23,7 @@ WEIGHT: dict[FollowUpKind, int] = {
     FollowUpKind.THANK_YOU: 60,
     FollowUpKind.JOT_NOTES: 50,
     FollowUpKind.REACH_REFERRAL: 40,
+    FollowUpKind.SCHEDULE_TALK: 35,
     FollowUpKind.FOLLOW_UP_REQUEST: 30,
     FollowUpKind.SECOND_CONTACT: 20,
     FollowUpKind.RECONNECT: 10,
@@ -84,6 +86,7 @@ ACTIONS: dict[FollowUpKind, str] = {
     FollowUpKind.JOT_NOTES: "Jot down your notes",
     FollowUpKind.THANK_YOU: "Send a thank-you",
     FollowUpKind.REACH_REFERRAL: "Reach out (referral)",
+    FollowUpKind.SCHEDULE_TALK: "Schedule the talk",
     FollowUpKind.SECOND_CONTACT: "Try a second person there",
     FollowUpKind.FOLLOW_UP_REQUEST: "Follow up on your request",
     FollowUpKind.RECONNECT: "Reconnect about a job search",

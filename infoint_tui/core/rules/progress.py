@@ -168,7 +168,7 @@ def _key(kind: FollowUpKind, interview_id: int | None, fact_id: int | None) -> t
     # reminders belong to one request; the rest to one talk.
     if kind is FollowUpKind.REACH_REFERRAL:
         return (kind,)
-    if kind in timing.AWAITING_REPLY:
+    if kind in timing.AWAITING_REPLY or kind is FollowUpKind.SCHEDULE_TALK:
         return (kind, fact_id)
     return (kind, interview_id)
 
@@ -260,7 +260,7 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         detail = timing.for_referral(contact.created_at, contact.referrer_name, contact.may_mention_referrer)
         want = _Want(FollowUpKind.REACH_REFERRAL, detail.due_at, detail.detail)
         reached = f.first(_REACHED)
-        talk = min(live_talks, key=lambda t: t.created_at, default=None)
+        talk = min(f.talks, key=lambda t: t.created_at, default=None)  # arranged, even if later called off
         if reached is not None and (talk is None or reached.at <= talk.created_at):
             want.fulfilled_by, want.fulfilled_at = reached, reached.at
             want.done_reason = f"{_act_words(reached)} {_on(reached.at, tz)}"
@@ -280,7 +280,8 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
                          else FactKind.REQUEST_FOLLOWED_UP)
             done = f.first((done_kind,), after=request.at)
             answer = f.first((FactKind.REPLY, FactKind.INTERACTION), after=request.at)
-            talk = next((t for t in live_talks if t.created_at >= request.at), None)
+            # A talk arranged is an answer, even one called off later.
+            talk = next((t for t in f.talks if t.created_at >= request.at), None)
             if done is not None:
                 want.fulfilled_by, want.fulfilled_at = done, done.at
                 want.done_reason = f"{_act_words(done)} {_on(done.at, tz)}"
@@ -293,6 +294,18 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             elif parked:
                 want.pointless = "set aside (parked)"
             wants.append(want)
+
+    # They agreed: settle on a time while the yes is fresh (a talk arranged is the act).
+    agreed = f.last((FactKind.REPLY,))
+    if agreed is not None and agreed.outcome is ReplyOutcome.AGREED:
+        want = _Want(FollowUpKind.SCHEDULE_TALK, agreed.at + timing.SCHEDULE_WITHIN,
+                     "they said yes: agree on a time and how long", fact_id=agreed.id)
+        talk = next((t for t in live_talks if t.created_at >= agreed.at), None)
+        if talk is not None:
+            want.fulfilled_at, want.done_reason = talk.created_at, f"talk arranged {_on(talk.created_at, tz)}"
+        elif parked:
+            want.pointless = "set aside (parked)"
+        wants.append(want)
 
     # After each talk: notes at once, a thank-you right away; after the latest
     # informational one, a separate reconnect some weeks on.
@@ -421,8 +434,8 @@ FORWARD_ACTS = {
 BACKWARD_ACTS = {
     Stage.REQUESTED: ("take_back_request", "Take back the request? Its reminders are cancelled."),
     Stage.SCHEDULED: ("cancel_talk", "Cancel the planned talk? Back to waiting for a reply."),
-    Stage.MET: ("reopen_talk", "Mark the talk as not held? Its notes stay; its follow-ups are "
-                               "withdrawn."),
+    Stage.MET: ("reopen_talk", "The talk did not take place? It is marked cancelled (its notes stay) and "
+                               "what it called for is withdrawn; schedule a new one with s."),
     Stage.THANKED: ("take_back_thank_you", "Take back the thank-you? It is due again."),
     Stage.KEEPING_IN_TOUCH: ("take_back_reconnect", "Take back the reconnect? It is due again."),
 }

@@ -50,7 +50,7 @@ class ActsMixin(InterviewsMixin):
 
     # -- the acts ------------------------------------------------------------------
 
-    def record_request_sent(self, contact_id: int, *, channel: Channel | str = Channel.EMAIL,
+    def record_request_sent(self, contact_id: int, *, channel: Channel | str | None = None,
                             at: datetime | None = None, note: str = "") -> Contact:
         """The outreach request went out: requested, with the 3B7 reminders."""
         return self._record(contact_id, FactKind.REQUEST_SENT, at=at, channel=channel, note=note)
@@ -121,13 +121,14 @@ class ActsMixin(InterviewsMixin):
             item = self._follow_up_row(session, follow_up_id)
             if item.done_at is None and item.cancelled_at is None:
                 kind = FollowUpKind(item.kind)
-                fact_kind = DONE_MEANS[kind]
+                fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
                 if kind is FollowUpKind.RECONNECT:
                     self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
                 interview_id = item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) \
                     else None
-                self._add_fact(session, item.contact_id, fact_kind, interview_id=interview_id)
-                self._settle(session, item.contact_id)
+                if fact_kind is not None:
+                    self._add_fact(session, item.contact_id, fact_kind, interview_id=interview_id)
+                    self._settle(session, item.contact_id)
                 # the rule changed this same row object (one identity per row in a session)
                 if item.done_at is None:  # not one the rules plan (any more): the person's word
                     item.done_at, item.cancelled_at = self.clock(), None

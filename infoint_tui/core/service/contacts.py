@@ -84,9 +84,9 @@ class ContactsMixin(FollowUpsMixin):
             self._contact_row(session, referrer_id)
             row = self._contact_row(session, contact_id)
             if contact_id == referrer_id:
-                raise ValidationFailed("referred_by_id", f"{row.name} can't refer themselves")
-            if row.referred_by_id is None:
-                self._check_referrer(session, contact_id, referrer_id)
+                raise ValidationFailed("name", f"{row.name} is the person who names them; give the name of "
+                                               "someone else")
+            if row.referred_by_id is None and not self._refers_to(session, referrer_id, contact_id):
                 row.referred_by_id, row.updated_at = referrer_id, self.clock()
                 if not row.warmth_is_manual:
                     row.warmth = self._default_warmth(session, row).value
@@ -267,6 +267,19 @@ class ContactsMixin(FollowUpsMixin):
         if row is None:
             raise NotFound(f"no contact with id {contact_id}")
         return row
+
+    @staticmethod
+    def _refers_to(session: Session, start_id: int, ancestor_id: int) -> bool:
+        """Whether ``ancestor_id`` is up the referral chain of ``start_id`` (naming them back
+        would make a loop: they are who led you here)."""
+        seen: set[int] = set()
+        current = session.get(ContactRow, start_id)
+        while current is not None and current.referred_by_id is not None and current.id not in seen:
+            if current.referred_by_id == ancestor_id:
+                return True
+            seen.add(current.id)
+            current = session.get(ContactRow, current.referred_by_id)
+        return False
 
     @staticmethod
     def _check_referrer(session: Session, contact_id: int | None, referrer_id: int | None) -> None:

@@ -116,15 +116,13 @@ class InterviewsMixin(ContactsMixin):
         return read_model(Interview, row)
 
     def unhold_talk(self, interview_id: int) -> Interview:
-        """Take back "held" (recorded by mistake): the talk is planned again, its
-        notes and answers kept, and the follow-ups it called for withdrawn."""
+        """Take back "held" (recorded by mistake, or it never took place): the talk is
+        cancelled, its notes and answers kept, and the follow-ups it called for withdrawn."""
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
             if row.status != InterviewStatus.DONE.value:
                 raise ValidationFailed("status", "this talk has not been held")
-            row.status, row.ended_at, row.updated_at = InterviewStatus.PLANNED.value, None, self.clock()
-            row.started_at = row.paused_at = None
-            row.paused_seconds = row.extra_minutes = 0
+            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
             session.add(row)
             self._settle(session, row.contact_id)
         return read_model(Interview, row)

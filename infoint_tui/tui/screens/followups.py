@@ -173,6 +173,9 @@ class FollowUpsScreen(WorkbookScreen):
         if follow_up.kind is FollowUpKind.JOT_NOTES and follow_up.interview_id is not None:
             self.app.push_screen(DebriefScreen(follow_up.interview_id))
             return
+        if follow_up.kind is FollowUpKind.SCHEDULE_TALK:
+            self._schedule(item)
+            return
         template = MESSAGE_FOR.get(follow_up.kind)
         if template is None:
             self.notify(f"{self.workbook.describe_follow_up(item)[1]}. Add them on the pipeline (F2, a), "
@@ -183,6 +186,16 @@ class FollowUpsScreen(WorkbookScreen):
                           send=lambda **kw: self.workbook.complete_follow_up(follow_up.id, **kw),
                           interview_id=follow_up.interview_id, title=f"{follow_up.kind.label}: {{name}}"),
             lambda sent: self.reload(select_id=follow_up.id))
+
+    def _schedule(self, item: QueueItem) -> None:
+        from infoint_tui.tui.screens.schedule import ScheduleForm
+
+        def scheduled(interview) -> None:
+            if interview is not None:
+                self.notify(f"Talk with {item.contact_name} scheduled. Now prepare for it (F3).", markup=False)
+            self.reload()
+
+        self.app.push_screen(ScheduleForm(item.follow_up.contact_id, item.contact_name), scheduled)
 
     def action_done(self) -> None:
         item = self.selected()

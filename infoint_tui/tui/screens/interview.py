@@ -387,9 +387,14 @@ class InterviewScreen(WorkbookScreen):
             self.app.push_screen(ReferralCapture(self.contact, self.interview_id), self._referral_saved)
 
     def _referral_saved(self, referral: Contact | None) -> None:
-        if referral is not None:
+        if referral is None:
+            return
+        if referral.referred_by_id == self.contact.id:
             self.notify(f"Saved {referral.name} as a referral from {self.contact.name}; "
                         "a reminder to reach out is in the follow-ups.", markup=False)
+        else:  # someone already in the workbook, who came to you another way: nothing to add
+            self.notify(f"{referral.name} is already in the workbook and came to you another way; "
+                        "nothing was added.", markup=False)
 
     def action_card(self) -> None:
         from infoint_tui.tui.screens.capture import CardCapture

@@ -99,13 +99,21 @@ class MergeDialog(WorkbookCalls, ModalScreen):
         self._choose(int(event.option.id))
 
     def _choose(self, other_id: int) -> None:
+        # The older record stays (its id is what the history and referrals point to), whichever
+        # one the cursor was on; where the two differ, its values are the default.
+        if other_id < self._keep_id:
+            self._keep_id, other_id = other_id, self._keep_id
         self._other_id = other_id
         workbook = self.workbook
-        self.call_workbook(lambda: (workbook.get_contact(other_id), workbook.merge_conflicts(self._keep_id, other_id)),
+        self.call_workbook(lambda: (workbook.get_contact(self._keep_id), workbook.get_contact(other_id),
+                                    workbook.merge_conflicts(self._keep_id, other_id)),
                            done=self._show_conflicts)
 
     def _show_conflicts(self, loaded) -> None:
-        other, conflicts = loaded
+        keep, other, conflicts = loaded
+        self._keep_name = keep.name
+        self.query_one("#merge-title", Static).update(Text(f"Merge {other.name} into {keep.name} (the older record)",
+                                                          style="bold"))
         self._conflicts = conflicts
         self.query_one("#merge-filter").display = False
         self.query_one("#merge-candidates").display = False
@@ -123,7 +131,9 @@ class MergeDialog(WorkbookCalls, ModalScreen):
             fields.mount(Select([(str(getattr(conflict.keep, "label", conflict.keep)), "keep"),
                                  (str(getattr(conflict.other, "label", conflict.other)), "other")],
                                 value="keep", allow_blank=False, compact=True, id=f"take-{conflict.field}"))
-        self.query_one("#save", Button).focus()
+        # Focus on the first choice, not on Merge: a second enter must not merge unseen; F10 does.
+        first = self.query(Select).first() if conflicts else self.query_one("#save", Button)
+        self.call_after_refresh(first.focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_submit() if event.button.id == "save" else self.action_cancel()

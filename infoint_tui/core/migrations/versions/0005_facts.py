@@ -10,6 +10,7 @@ talks and its finished follow-ups:
 - a move to met with no talk on record becomes a talk held then;
 - a contact left at scheduled with no talk planned gets a planned talk
   (no time yet), so the stage derived from the facts is the stage it had;
+- "schedule the talk" joins the follow-up kinds (they agreed: find a time);
 - each phone number gets its E.164 form beside it, for telling people apart;
 - a finished follow-up is the act it asked for (notes jotted, thank-you,
   a second person tried, a follow-up sent, a reconnect), and is marked
@@ -45,6 +46,8 @@ DONE_MEANS = {
     "follow_up_request": "request_followed_up",
     "reconnect": "reconnected",
 }
+KINDS = ("'jot_notes', 'thank_you', 'reach_referral', 'schedule_talk', 'second_contact', 'follow_up_request', "
+         "'reconnect'")
 STAGE_FACTS = {"requested": "request_sent", "thanked": "thank_you_sent", "keeping_in_touch": "reconnected"}
 
 
@@ -88,6 +91,8 @@ def upgrade() -> None:
                                     ondelete='SET NULL')
         batch_op.create_check_constraint(batch_op.f('ck_follow_up_closed_by'),
                                          "closed_by = '' OR closed_by IN ('rule', 'person')")
+        batch_op.drop_constraint(batch_op.f('ck_follow_up_kind'), type_='check')
+        batch_op.create_check_constraint(batch_op.f('ck_follow_up_kind'), f"kind IN ({KINDS})")
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.add_column(sa.Column('phone_e164', sa.String(), server_default='', nullable=False))
     _back_fill(op.get_bind())
@@ -181,6 +186,11 @@ def _talk(raw, contact, status: str, started: datetime | None, ended: datetime |
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM follow_up WHERE kind = 'schedule_talk'")
+    with op.batch_alter_table('follow_up', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_follow_up_kind'), type_='check')
+        batch_op.create_check_constraint(batch_op.f('ck_follow_up_kind'), f"kind IN ({KINDS})".replace(
+            "'schedule_talk', ", ""))
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.drop_column('phone_e164')
     with op.batch_alter_table('follow_up', schema=None) as batch_op:

@@ -162,6 +162,17 @@ def _burst_then_quit(path: Path, opener: bytes, burst: str) -> None:
     os.close(terminal.fd)
 
 
+def test_keys_typed_while_the_call_screen_opens_are_kept(live_workbook: Path) -> None:
+    terminal = Terminal(live_workbook)
+    terminal.wait_for("Joe Chameau")
+    os.write(terminal.fd, F4 + TEXT.encode())  # no waiting for the talk to load
+    time.sleep(1.5)
+    os.write(terminal.fd, CTRL_Q)
+    assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
+    os.close(terminal.fd)
+    assert _answers(live_workbook)[0] == TEXT  # the talk notes, whole
+
+
 def test_keys_typed_right_after_saving_a_referral_reach_the_note(live_workbook: Path) -> None:
     _burst_then_quit(live_workbook, CTRL_R, "Ms Techer\r and more notes")
     assert _contact(live_workbook, "Ms Techer").referred_by_id == _contact(live_workbook, "Joe Chameau").id

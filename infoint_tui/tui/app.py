@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
@@ -47,7 +47,9 @@ class InfointApp(App[int]):
         Binding("question_mark", "help", "Help", id="app.help_question", show=False),
         Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
         Binding("f3", "prep", "Prep", id="app.prep", tooltip="Prepare for the next interview"),
-        Binding("f4", "interview", "Interview", id="app.interview",
+        # A priority binding: it runs as the key is read, so notes typed right after it wait for the
+        # talk instead of reaching the pipeline as commands (check_action keeps it out of dialogs).
+        Binding("f4", "interview", "Interview", id="app.interview", priority=True,
                 tooltip="Go to the interview under way, or the next one"),
         Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
         Binding("f6", "journey", "Journey", id="app.journey",
@@ -67,6 +69,7 @@ class InfointApp(App[int]):
         self.error_message: str | None = None
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
         self.save_error: str | None = None  # why the last save_everything left text unsaved
+        self._keys_held: list[events.Key] | None = None  # keys typed while a screen is on its way
 
     @property
     def profile(self) -> Profile:
@@ -131,6 +134,7 @@ class InfointApp(App[int]):
                 else:
                     then()
 
+        self.release_held_keys()  # the question needs its answer from the keyboard
         self.push_screen(UnsavedScreen(len(unsaved), self.save_error, leaving), answered)
 
     def _rescue(self, unsaved: list[tuple[str, str]]) -> Path | None:
@@ -264,7 +268,8 @@ class InfointApp(App[int]):
 
         A dialog saving after enter holds the keys typed meanwhile
         (``held_keys``) and hands them back with ``replay_keys`` once it has
-        closed, so they reach the note underneath, not the dialog.
+        closed, so they reach the note underneath, not the dialog; the call
+        and debrief screens hold keys the same way until their text is loaded.
 
         Pasted text has its terminal control characters made visible before
         any editor sees it: Textual would write them to the terminal as they are.
@@ -272,9 +277,9 @@ class InfointApp(App[int]):
         if isinstance(event, events.Paste):
             event.text = visible_controls(event.text)
         if isinstance(event, events.Key):
-            held = getattr(self.screen, "held_keys", None)
+            held = self._keys_held if self._keys_held is not None else getattr(self.screen, "held_keys", None)
             if held is not None and not event.is_forwarded:
-                held.append(event)  # the screen is closing: these belong to the one underneath
+                held.append(event)  # for a screen on its way (or the one under a closing dialog)
                 return
             if not event.is_forwarded:
                 event._routed_to = self.screen  # type: ignore[attr-defined]
@@ -290,6 +295,11 @@ class InfointApp(App[int]):
         """Send keys held back by a closing dialog again, in order, to whatever has focus now."""
         for key in keys:
             self.post_message(events.Key(key.key, key.character))
+
+    def release_held_keys(self) -> None:
+        """Stop holding keys for a screen on its way, and send them on."""
+        keys, self._keys_held = self._keys_held or [], None
+        self.replay_keys(keys)
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS
@@ -375,6 +385,11 @@ class InfointApp(App[int]):
             return
         self.to_pipeline(lambda: self.push_screen(PrepScreen(interview_id)))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "interview" and isinstance(self.screen, ModalScreen):
+            return False  # as before it was a priority binding: not from inside a dialog
+        return True
+
     def action_interview(self) -> None:
         if self.workbook is None:
             return
@@ -386,10 +401,18 @@ class InfointApp(App[int]):
 
         def show(interview) -> None:
             if interview is None:
+                self.release_held_keys()
                 self.notify("No interview under way or coming up. Schedule one with s on the pipeline.")
                 return
-            self.to_pipeline(lambda: self.push_screen(InterviewScreen(interview.id)))
 
+            def push() -> None:
+                self.push_screen(InterviewScreen(interview.id))
+                self.release_held_keys()  # to the call screen, which holds them until the talk is loaded
+
+            self.to_pipeline(push)
+
+        # While the talk is looked up, keys typed are notes for it, not pipeline commands.
+        self._keys_held = self._keys_held if self._keys_held is not None else []
         workbook = self.workbook
         fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))
         self.run_worker(lambda: self.call_from_thread(show, fetch()), thread=True, group="open-interview")

@@ -37,6 +37,8 @@ class DebriefScreen(WorkbookScreen):
         super().__init__()
         self.interview_id = interview_id
         self._stored: dict[str, str] = {}
+        # Keys typed before the answers are loaded wait for them (loading would fill the editors over them).
+        self.held_keys: list | None = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,16 +52,27 @@ class DebriefScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
-        super().on_mount()
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's handler),
+        # and a second call would load the text again, over what was typed in between.
 
     def workbook_ready(self) -> None:
-        self.call_workbook(self.workbook.get_interview, self.interview_id, done=self._loaded)
+        self.call_workbook(self.workbook.get_interview, self.interview_id, done=self._loaded,
+                           failed=self._load_failed)
+
+    def _load_failed(self, error) -> None:
+        self._release_keys()
+        self.notify(str(error), title="The debrief could not be loaded", severity="error", markup=False)
+
+    def _release_keys(self) -> None:
+        keys, self.held_keys = self.held_keys or [], None
+        self.app.replay_keys(keys)
 
     def _loaded(self, interview: Interview) -> None:
         for field, _ in PROMPTS:
             self._stored[field] = getattr(interview, field)
             self.query_one(f"#{field}", TextArea).load_text(self._stored[field])
         self.set_focus(self.query_one(f"#{PROMPTS[0][0]}", TextArea))
+        self._release_keys()
 
     def note_typed_text(self) -> None:
         """Hand every answer's text to the autosaver now, even if its Changed is still on its way."""

@@ -86,6 +86,8 @@ class InterviewScreen(WorkbookScreen):
         self.current = TALK_NOTES  # a question's index, or TALK_NOTES
         self._note_offset = 0
         self._details: bool | None = None  # None: by the terminal's width
+        # Keys typed before the talk is loaded wait for it (the editor would be filled over them).
+        self.held_keys: list | None = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,13 +112,22 @@ class InterviewScreen(WorkbookScreen):
         self.set_focus(self.query_one("#answer", TextArea))
         self.set_interval(TICK_SECONDS, self._tick, name="interview timer")
         self._show_details()
-        super().on_mount()
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's handler),
+        # and a second call would load the text again, over what was typed in between.
 
     def on_resize(self) -> None:
         self._show_details()
 
     def workbook_ready(self) -> None:
-        self.call_workbook(self._load_all, done=self._loaded)
+        self.call_workbook(self._load_all, done=self._loaded, failed=self._load_failed)
+
+    def _load_failed(self, error) -> None:
+        self._release_keys()
+        self.notify(str(error), title="The talk could not be loaded", severity="error", markup=False)
+
+    def _release_keys(self) -> None:
+        keys, self.held_keys = self.held_keys or [], None
+        self.app.replay_keys(keys)
 
     def _load_all(self):
         workbook = self.workbook
@@ -134,6 +145,7 @@ class InterviewScreen(WorkbookScreen):
         self._show_notes(notes)
         self._show_who()
         self._tick()
+        self._release_keys()
 
     # -- display ----------------------------------------------------------------------
 

@@ -112,7 +112,6 @@ class Close:
     done: bool
     at: datetime
     reason: str
-    fact_id: int | None = None  # the fact that fulfilled it, when one did
 
 
 @dataclass(frozen=True)
@@ -374,8 +373,7 @@ def settle(contact: ContactView, facts: list[FactView], talks: list[TalkView],
             continue
         if want.fulfilled_at is not None or want.done_reason:
             if item.open:
-                close.append(Close(item.id, True, want.fulfilled_at or now, want.done_reason,
-                                   want.fulfilled_by.id if want.fulfilled_by else None))
+                close.append(Close(item.id, True, want.fulfilled_at or now, want.done_reason))
         elif want.pointless:
             if item.open:
                 close.append(Close(item.id, False, now, want.pointless))

@@ -27,7 +27,7 @@ from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.base import checked_text, read_model
-from infoint_tui.core.service.followups import contact_view, fact_view, follow_up_view, talk_view
+from infoint_tui.core.service.followups import follow_up_view
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
 
@@ -69,17 +69,17 @@ class ActsMixin(InterviewsMixin):
 
     def record_thank_you_sent(self, contact_id: int, *, interview_id: int | None = None,
                               at: datetime | None = None) -> Contact:
-        with self._writing() as session:
-            talk = self._held_talk(session, contact_id, interview_id, "thank-you")
-            self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, at=at, interview_id=talk.id)
-            row = session.get(ContactRow, contact_id)
-            self._settle(session, contact_id)
-        return read_model(Contact, row)
+        return self._record_after_talk(contact_id, interview_id, FactKind.THANK_YOU_SENT, "thank-you", at)
 
     def record_notes_jotted(self, contact_id: int, *, interview_id: int | None = None) -> Contact:
+        return self._record_after_talk(contact_id, interview_id, FactKind.NOTES_JOTTED, "notes")
+
+    def _record_after_talk(self, contact_id: int, interview_id: int | None, kind: FactKind, what: str,
+                           at: datetime | None = None) -> Contact:
+        """An act that belongs to a held talk (the latest, unless ``interview_id`` names one)."""
         with self._writing() as session:
-            talk = self._held_talk(session, contact_id, interview_id, "notes")
-            self._add_fact(session, contact_id, FactKind.NOTES_JOTTED, interview_id=talk.id)
+            talk = self._held_talk(session, contact_id, interview_id, what)
+            self._add_fact(session, contact_id, kind, at=at, interview_id=talk.id)
             row = session.get(ContactRow, contact_id)
             self._settle(session, contact_id)
         return read_model(Contact, row)
@@ -305,12 +305,8 @@ class ActsMixin(InterviewsMixin):
                                                  f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).")
 
     def _closing_fact(self, session: Session, item: FollowUpRow) -> tuple[progress.FactView | None, str]:
-        contact = session.get(ContactRow, item.contact_id)
-        referrer = session.get(ContactRow, contact.referred_by_id) if contact.referred_by_id else None
-        facts = session.exec(select(FactRow).where(FactRow.contact_id == contact.id)).all()
-        talks = session.exec(select(InterviewRow).where(InterviewRow.contact_id == contact.id)).all()
-        return progress.closing_fact(contact_view(contact, referrer), [fact_view(f) for f in facts],
-                                     [talk_view(t) for t in talks], follow_up_view(item), self.policy, self.tz)
+        _, contact, facts, talks = self._rule_inputs(session, item.contact_id)
+        return progress.closing_fact(contact, facts, talks, follow_up_view(item), self.policy, self.tz)
 
     def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
         with self._reading() as session:

@@ -10,13 +10,16 @@ from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from infoint_tui.core.domain import Contact, ContactFields, StageChange
-from infoint_tui.core.enums import Source, Stage, Warmth
+from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
 from infoint_tui.core.errors import NotFound, PossibleDuplicate, ValidationFailed
 from infoint_tui.core.rules.duplicates import Match, duplicate_pairs, e164, possible_duplicates
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import apply_changes, parse_utc, read_model, refuse_unknown, validated
 from infoint_tui.core.service.followups import FollowUpsMixin
 from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
+
+# What telling two people apart reads of every contact (``rules.duplicates``).
+MATCH_COLUMNS = "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +71,8 @@ class ContactsMixin(FollowUpsMixin):
             self._contact_row(session, referrer_id)
             self._refuse_duplicate(session, draft, allow_duplicate)
             row = self._insert_contact(session, draft, manual)
-            result = self._settle(session, row.id)
-            if interview_id is not None and result.plan:  # named during that talk: "from Wednesday's talk"
-                session.flush()
-                for follow_up in session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == row.id)).all():
-                    follow_up.interview_id = interview_id
-                    session.add(follow_up)
+            self._settle(session, row.id)
+            self._named_in_talk(session, row.id, interview_id)
         return read_model(Contact, row)
 
     def link_referral(self, referrer_id: int, contact_id: int, *, interview_id: int | None = None) -> Contact:
@@ -91,14 +90,23 @@ class ContactsMixin(FollowUpsMixin):
                 if not row.warmth_is_manual:
                     row.warmth = self._default_warmth(session, row).value
                 session.add(row)
-            result = self._settle(session, contact_id)
-            if interview_id is not None and result.plan:
-                session.flush()
-                for follow_up in session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id,
-                                                                        FollowUpRow.kind == "reach_referral")).all():
-                    follow_up.interview_id = follow_up.interview_id or interview_id
-                    session.add(follow_up)
+            self._settle(session, contact_id)
+            self._named_in_talk(session, contact_id, interview_id)
         return read_model(Contact, row)
+
+    @staticmethod
+    def _named_in_talk(session: Session, contact_id: int, interview_id: int | None) -> None:
+        """Tie an open "reach out" to the talk the person was named in ("from Wednesday's talk").
+        The rule keys that item by contact alone, so this changes what it says, not what it is."""
+        if interview_id is None:
+            return
+        session.flush()
+        for follow_up in session.exec(select(FollowUpRow).where(
+                FollowUpRow.contact_id == contact_id, FollowUpRow.kind == FollowUpKind.REACH_REFERRAL.value,
+                FollowUpRow.interview_id.is_(None), FollowUpRow.done_at.is_(None),
+                FollowUpRow.cancelled_at.is_(None))).all():
+            follow_up.interview_id = interview_id
+            session.add(follow_up)
 
     def update_contact(self, contact_id: int, **changes: Any) -> Contact:
         """Change some fields of a contact; the rest stay as they are.
@@ -144,13 +152,11 @@ class ContactsMixin(FollowUpsMixin):
     def duplicate_pairs(self) -> list[tuple[Match, Match]]:
         """Pairs of contacts that may be one person, for the "possible duplicates" list."""
         with self._engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact ORDER BY id").all()
+            rows = connection.exec_driver_sql(MATCH_COLUMNS + " ORDER BY id").all()
         return [(Match(row.id, row.name, match.why), match) for row, match in duplicate_pairs(rows)]
 
     def _duplicates(self, session: Session, fields: dict[str, Any]) -> list[Match]:
-        rows = session.connection().exec_driver_sql(
-            "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact").all()
+        rows = session.connection().exec_driver_sql(MATCH_COLUMNS).all()
         return possible_duplicates(fields, rows)
 
     def _refuse_duplicate(self, session: Session, draft: ContactFields, allow: bool) -> None:

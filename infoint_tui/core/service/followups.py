@@ -135,17 +135,23 @@ class FollowUpsMixin(WorkbookBase):
     def _settle(self, session: Session, contact_id: int) -> progress.Settlement:
         """Derive the contact's stage and follow-ups from their facts (``rules.progress``)
         and store the result, in the caller's transaction."""
+        contact, view, facts, talks = self._rule_inputs(session, contact_id)
+        stored = session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id)).all()
+        result = progress.settle(view, facts, talks, [follow_up_view(f) for f in stored],
+                                 self.policy, self.clock(), self.tz)
+        self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
+        return result
+
+    @staticmethod
+    def _rule_inputs(session: Session, contact_id: int):
+        """A contact's row, and the contact, facts and talks as ``rules.progress`` reads them."""
         session.flush()
         contact = session.get(ContactRow, contact_id)
         referrer = session.get(ContactRow, contact.referred_by_id) if contact.referred_by_id else None
         facts = session.exec(select(FactRow).where(FactRow.contact_id == contact_id)).all()
         talks = session.exec(select(InterviewRow).where(InterviewRow.contact_id == contact_id)).all()
-        stored = session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id)).all()
-        result = progress.settle(contact_view(contact, referrer), [fact_view(f) for f in facts],
-                                 [talk_view(t) for t in talks], [follow_up_view(f) for f in stored],
-                                 self.policy, self.clock(), self.tz)
-        self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
-        return result
+        return (contact, contact_view(contact, referrer), [fact_view(f) for f in facts],
+                [talk_view(t) for t in talks])
 
     def _settle_all(self, session: Session) -> None:
         """Settle every contact at once (after a migration, and for the demo): the
@@ -262,9 +268,13 @@ def fact_view(row) -> progress.FactView:
 
 
 def talk_view(row) -> progress.TalkView:
-    has_debrief = any((getattr(row, name) or "").strip() for name in DEBRIEF_FIELDS)
     return progress.TalkView(row.id, InterviewStatus(row.status), _utc(row.created_at), _utc(row.ended_at),
-                             Intent(row.intent), has_debrief)
+                             Intent(row.intent), has_debrief(row))
+
+
+def has_debrief(row) -> bool:
+    """Whether any debrief answer is written (what completes "jot down your notes")."""
+    return any((getattr(row, name) or "").strip() for name in DEBRIEF_FIELDS)
 
 
 def follow_up_view(row) -> progress.FollowUpView:

@@ -14,7 +14,7 @@ from infoint_tui.core.domain import Interview, InterviewQuestion
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound
 from infoint_tui.core.service.base import checked_text, read_model, refuse_unknown
-from infoint_tui.core.service.followups import DEBRIEF_FIELDS
+from infoint_tui.core.service.followups import DEBRIEF_FIELDS, has_debrief
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
 
@@ -83,11 +83,14 @@ class LiveMixin(InterviewsMixin):
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
+            had_debrief = has_debrief(row)
             for name, value in cleaned.items():
                 setattr(row, name, value)
             row.updated_at = self.clock()
             session.add(row)
-            if settle:  # written notes complete "jot down your notes"
+            # Written notes complete "jot down your notes": the rule reads only whether there are
+            # any, so a keystroke that leaves that unchanged (nearly all) costs no settling.
+            if settle and has_debrief(row) != had_debrief:
                 self._settle(session, row.contact_id)
         return read_model(Interview, row)
 

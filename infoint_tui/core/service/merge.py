@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from infoint_tui.core.domain import Contact, ContactFields
 from infoint_tui.core.errors import ValidationFailed
@@ -128,14 +128,20 @@ class MergeMixin(DeletionMixin):
         """Undo a merge: both records back exactly as they were before it."""
         from sqlalchemy import delete
 
+        kept_id = merged.kept.contact_id
         with self._writing() as session:
             connection = session.connection()
-            connection.execute(delete(CONTACT).where(CONTACT.c.id == merged.kept.contact_id))
+            # People named since the merge were referred by the kept record; they stay so.
+            since = {row.id for row in connection.execute(select(CONTACT.c.id).where(
+                CONTACT.c.referred_by_id == kept_id))}
+            connection.execute(delete(CONTACT).where(CONTACT.c.id == kept_id))
             self._put_back(connection, merged.other)
             self._put_back(connection, merged.kept)
-            for snapshot in (merged.kept, merged.other):
-                for referred in snapshot.referred_ids:
-                    self._settle(session, referred)
+            if since:
+                connection.execute(update(CONTACT).where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
+                                   .values(referred_by_id=kept_id))
+            for referred in since | set(merged.kept.referred_ids) | set(merged.other.referred_ids):
+                self._settle(session, referred)
 
     def merged_contact(self, merged: MergedContacts) -> Contact:
         with self._reading() as session:

@@ -38,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"infoint-tui {__version__}")
     _db_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true",
-                        help="open the app on a fresh temporary demo workbook (your own is not touched)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a fresh temporary demo workbook (your own is not touched)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
@@ -52,22 +55,40 @@ def build_parser() -> argparse.ArgumentParser:
     backup = command("backup", "write a consistent copy of the workbook (safe while the app is open)")
     backup.add_argument("dest", metavar="DEST", help="the new file to write; it must not exist yet")
     demo = command("demo", "write a realistic demo workbook into --db (a new file) and exit")
-    demo.add_argument("--contacts", type=int, default=40, metavar="N",
-                      help="how many contacts (default 40; 10000 works for scale tests)")
+    demo.add_argument(
+        "--contacts",
+        type=int,
+        default=40,
+        metavar="N",
+        help="how many contacts (default 40; 10000 works for scale tests)",
+    )
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
 
-    importing = command("import", "add contacts from LinkedIn's Connections.csv, a vCard file or a CSV "
-                        "file; people already in the workbook are matched, never duplicated")
+    importing = command(
+        "import",
+        "add contacts from LinkedIn's Connections.csv, a vCard file or a CSV "
+        "file; people already in the workbook are matched, never duplicated",
+    )
     importing.add_argument("kind", choices=IMPORT_KINDS, metavar="{" + ",".join(IMPORT_KINDS) + "}")
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
-    importing.add_argument("--warmth", choices=("hot", "warm", "cold"),
-                           help="the warmth of everyone added (default: as the rules say)")
-    exporting = command("export", "write the workbook out: contacts as csv or vcard, interviews and "
-                        "follow-ups as ics, one Markdown file per interview, or everything as json")
+    importing.add_argument(
+        "--warmth",
+        choices=("hot", "warm", "cold"),
+        help="the warmth of everyone added (default: as the rules say)",
+    )
+    exporting = command(
+        "export",
+        "write the workbook out: contacts as csv or vcard, interviews and "
+        "follow-ups as ics, one Markdown file per interview, or everything as json",
+    )
     exporting.add_argument("kind", choices=EXPORT_KINDS, metavar="{" + ",".join(EXPORT_KINDS) + "}")
-    exporting.add_argument("-o", "--output", metavar="PATH",
-                           help="the file to write (a directory for markdown); default: standard output")
+    exporting.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="the file to write (a directory for markdown); default: standard output",
+    )
     exporting.add_argument("--force", action="store_true", help="replace files that already exist")
     restore = command("restore", "load a json export into a new, empty workbook (--db)")
     restore.add_argument("file", metavar="FILE")
@@ -94,9 +115,11 @@ def _db(args: argparse.Namespace) -> Path:
 def _run_app(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would draw escape codes into the file and wait for keys forever.
-        raise InfointError("the app needs a terminal (standard input and output are not one); to use "
-                           "the workbook from a script, give a command such as export, import, backup or "
-                           "check (infoint-tui --help lists them)")
+        raise InfointError(
+            "the app needs a terminal (standard input and output are not one); to use "
+            "the workbook from a script, give a command such as export, import, backup or "
+            "check (infoint-tui --help lists them)"
+        )
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
             path = Path(folder) / "demo.db"
@@ -161,8 +184,10 @@ def _demo(args: argparse.Namespace) -> int:
     from infoint_tui.core.errors import WorkbookError
 
     if args.db is None:
-        raise WorkbookError(paths.default_db_path(), "demo needs --db PATH (a new file), so your "
-                            "own workbook is never touched")
+        raise WorkbookError(
+            paths.default_db_path(),
+            "demo needs --db PATH (a new file), so your own workbook is never touched",
+        )
     path = Path(args.db)
     if path.exists():
         raise WorkbookError(path, "already exists; demo writes only a new file")
@@ -201,8 +226,9 @@ def _import(args: argparse.Namespace) -> int:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:
         with _open(args, create=True, read_only=args.dry_run) as workbook:
-            report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run,
-                                          progress=_progress)
+            report = workbook.import_file(
+                args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run, progress=_progress
+            )
     if sys.stderr.isatty():
         print("\r\x1b[K", end="", file=sys.stderr)
     print("\n".join(report.lines()))
@@ -227,19 +253,30 @@ def _export(args: argparse.Namespace) -> int:
             return 0
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]
-    print(f"wrote {len(written)} file(s) to {where}" if args.kind == "markdown" else f"wrote {where}",
-          file=sys.stderr)
+    print(
+        f"wrote {len(written)} file(s) to {where}" if args.kind == "markdown" else f"wrote {where}",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     with _open(args, create=True) as workbook:
         counts = workbook.restore_file(args.file)
-    print(f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
-          f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "
-          f"{counts.get('follow_up', 0)} follow-ups")
+    print(
+        f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
+        f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "
+        f"{counts.get('follow_up', 0)} follow-ups"
+    )
     return 0
 
 
-_COMMANDS = {"locate": _locate, "check": _check, "backup": _backup, "demo": _demo,
-             "import": _import, "export": _export, "restore": _restore}
+_COMMANDS = {
+    "locate": _locate,
+    "check": _check,
+    "backup": _backup,
+    "demo": _demo,
+    "import": _import,
+    "export": _export,
+    "restore": _restore,
+}

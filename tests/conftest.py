@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ import pytest
 from infoint_tui.core.service import Workbook
 
 # A Wednesday, so business-day rules have both sides of a weekend nearby.
-PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
 class FakeClock:

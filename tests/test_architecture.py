@@ -17,7 +17,9 @@ def _run(code: str) -> str:
 
 def test_core_never_imports_textual() -> None:
     modules = sorted(
-        ".".join(("infoint_tui", "core", *p.relative_to(CORE).with_suffix("").parts)).removesuffix(".__init__")
+        ".".join(("infoint_tui", "core", *p.relative_to(CORE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
         for p in CORE.rglob("*.py")
         if "migrations" not in p.parts
     )

@@ -54,11 +54,19 @@ def test_demo_workbook_has_the_whole_story(tmp_path: Path) -> None:
     q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
     assert {r[0] for r in q("SELECT DISTINCT warmth FROM contact")} == {"hot", "warm", "cold"}
     assert {r[0] for r in q("SELECT DISTINCT stage FROM contact")} == {
-        "prospect", "requested", "scheduled", "met", "thanked", "keeping_in_touch", "parked"}
+        "prospect",
+        "requested",
+        "scheduled",
+        "met",
+        "thanked",
+        "keeping_in_touch",
+        "parked",
+    }
     assert {r[0] for r in q("SELECT DISTINCT status FROM interview")} == {"planned", "live", "done"}
     depth = q("""WITH RECURSIVE chain(id, depth) AS (
                    SELECT id, 0 FROM contact WHERE referred_by_id IS NULL
-                   UNION ALL SELECT c.id, chain.depth + 1 FROM contact c JOIN chain ON c.referred_by_id = chain.id)
+                   UNION ALL SELECT c.id, chain.depth + 1
+                     FROM contact c JOIN chain ON c.referred_by_id = chain.id)
                  SELECT max(depth) FROM chain""")[0][0]
     assert depth >= 2
     assert q("SELECT count(*) FROM note")[0][0] > 0

@@ -46,8 +46,11 @@ def test_kill_loop_loses_no_confirmed_save(tmp_path: Path) -> None:
     rng = random.Random(11)
     next_number = 0
     for _ in range(50):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(log), str(interview.id),
-                                  str(next_number)], stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(log), str(interview.id), str(next_number)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.random() * 0.05)  # somewhere in the middle of its writes
         child.send_signal(signal.SIGKILL)

@@ -102,7 +102,9 @@ def test_a_replaced_file_is_not_written_over(db_path: Path, clock, tmp_path: Pat
     wb.close()
 
 
-async def test_a_workbook_readable_by_others_gets_a_warning_with_the_fix(db_path: Path, clock, capsys) -> None:
+async def test_a_workbook_readable_by_others_gets_a_warning_with_the_fix(
+    db_path: Path, clock, capsys
+) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         wb.add_contact(name="Ada")
         assert wb.file_warnings() == []

@@ -33,8 +33,13 @@ def digest(path: Path) -> str:
 
 
 def run(*args: str, timeout: float = 60, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "infoint_tui", *args], capture_output=True, text=True,
-                          timeout=timeout, stdin=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "infoint_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=stdin,
+    )
 
 
 @pytest.fixture
@@ -53,6 +58,7 @@ def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
 
 
 # -- the workbook replaced by its own export ---------------------------------------------------
+
 
 @pytest.mark.parametrize("how", ["itself", "symlink", "hard link", "wal", "lock"])
 def test_export_force_onto_the_workbook_is_refused(wb_file: Path, tmp_path: Path, how: str) -> None:
@@ -85,6 +91,7 @@ def test_the_export_dialogs_replace_is_refused_on_the_workbook(wb_file: Path) ->
 
 
 # -- backup: guessable names, planted links, the workbook as its own partial file ---------------
+
 
 def test_backup_never_writes_through_a_planted_partial_link(wb_file: Path, tmp_path: Path) -> None:
     precious = tmp_path / "precious.txt"
@@ -147,6 +154,7 @@ def test_a_lock_file_planted_as_a_link_is_refused_and_its_target_kept(wb_file: P
 
 # -- one workbook, however it is reached, is open once ----------------------------------------
 
+
 @pytest.mark.parametrize("how", ["symlink", "hard link", "relative symlink"])
 def test_a_link_to_a_workbook_in_use_does_not_open_it_twice(wb_file: Path, tmp_path: Path, how: str) -> None:
     link = tmp_path / "sub" / "link.db"
@@ -172,8 +180,13 @@ def test_memory_and_special_names_are_refused_and_keep_no_file(tmp_path: Path) -
     one = tmp_path / "one.csv"
     one.write_text("name\nAda Lovelace\n")
     for name in (":memory:", "file:w.db?mode=memory"):
-        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", name, "import", "csv",
-                                 str(one)], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "infoint_tui", "--db", name, "import", "csv", str(one)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
         message = one_sentence(result)
         assert "in-memory" in message and "--db" in message
         assert "added" not in result.stdout
@@ -203,10 +216,13 @@ OLD = sorted(FIXTURES.glob("workbook-*.db"))
 
 
 @pytest.mark.parametrize("fixture", OLD, ids=[p.stem for p in OLD])
-@pytest.mark.parametrize("command", [["export", "json"], ["export", "csv", "-o", "OUT"],
-                                     ["import", "csv", "ONE", "--dry-run"], ["check"]])
-def test_reading_an_older_workbook_leaves_it_byte_identical(fixture: Path, tmp_path: Path,
-                                                            command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["export", "json"], ["export", "csv", "-o", "OUT"], ["import", "csv", "ONE", "--dry-run"], ["check"]],
+)
+def test_reading_an_older_workbook_leaves_it_byte_identical(
+    fixture: Path, tmp_path: Path, command: list[str]
+) -> None:
     path = tmp_path / "data" / "workbook.db"
     path.parent.mkdir()
     shutil.copy(fixture, path)
@@ -224,8 +240,9 @@ def test_reading_an_older_workbook_leaves_it_byte_identical(fixture: Path, tmp_p
         assert '"contact"' in result.stdout
 
 
-def test_export_and_dry_run_of_a_current_workbook_leave_it_byte_identical(wb_file: Path,
-                                                                         tmp_path: Path) -> None:
+def test_export_and_dry_run_of_a_current_workbook_leave_it_byte_identical(
+    wb_file: Path, tmp_path: Path
+) -> None:
     one = tmp_path / "one.csv"
     one.write_text("name\nAda Lovelace\n")
     before = digest(wb_file)
@@ -236,8 +253,10 @@ def test_export_and_dry_run_of_a_current_workbook_leave_it_byte_identical(wb_fil
 
 # -- exports: modes, full disks, standard output, devices ----------------------------------------
 
-def test_markdown_export_is_private_and_whole_after_a_full_disk(wb_file: Path, tmp_path: Path,
-                                                                monkeypatch) -> None:
+
+def test_markdown_export_is_private_and_whole_after_a_full_disk(
+    wb_file: Path, tmp_path: Path, monkeypatch
+) -> None:
     out = tmp_path / "notes"
     real_write = os.write
     calls = {"n": 0}
@@ -265,8 +284,13 @@ def test_markdown_export_is_private_and_whole_after_a_full_disk(wb_file: Path, t
 
 
 def test_dash_means_standard_output(wb_file: Path, tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(wb_file), "export", "csv",
-                             "-o", "-"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "infoint_tui", "--db", str(wb_file), "export", "csv", "-o", "-"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("name,") or "name" in result.stdout.splitlines()[0]
     assert not (tmp_path / "-").exists()
@@ -285,8 +309,9 @@ def test_a_device_link_is_never_replaced_by_a_file(wb_file: Path, tmp_path: Path
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-def test_an_existing_export_is_kept_without_force_and_replaced_whole_with_it(wb_file: Path,
-                                                                             tmp_path: Path) -> None:
+def test_an_existing_export_is_kept_without_force_and_replaced_whole_with_it(
+    wb_file: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out.csv"
     out.write_text("mine\n")
     other = tmp_path / "other-name.csv"
@@ -301,11 +326,12 @@ def test_an_existing_export_is_kept_without_force_and_replaced_whole_with_it(wb_
 
 # -- settings kept as a link -------------------------------------------------------------------
 
+
 def test_settings_saved_through_a_symlink_update_the_file_it_names(tmp_path: Path) -> None:
     dotfiles = tmp_path / "dotfiles"
     dotfiles.mkdir()
     real = dotfiles / "infoint.toml"
-    real.write_text("# mine\n[profile]\nname = \"Sam\"\n")
+    real.write_text('# mine\n[profile]\nname = "Sam"\n')
     link = tmp_path / "config.toml"
     link.symlink_to(real)
     save_settings(link, {"profile": {"field": "clean energy"}})
@@ -316,6 +342,7 @@ def test_settings_saved_through_a_symlink_update_the_file_it_names(tmp_path: Pat
 
 
 # -- reading from places that cannot be written ------------------------------------------------
+
 
 def _immutable_or_skip(path: Path) -> None:
     if os.geteuid() != 0:
@@ -337,8 +364,10 @@ def unwritable_home(request, tmp_path: Path, wb_file: Path):
     folder = tmp_path / "place"
     folder.mkdir()
     if request.param == "full disk":
-        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs",
-                                                str(folder)]).returncode:
+        if (
+            os.geteuid() != 0
+            or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)]).returncode
+        ):
             pytest.skip("cannot mount a small tmpfs here")
         shutil.copy(wb_file, folder / "w.db")
         with open(folder / "filler", "wb") as filler:
@@ -362,10 +391,12 @@ def unwritable_home(request, tmp_path: Path, wb_file: Path):
         yield folder / "w.db"
 
 
-@pytest.mark.parametrize("command", [["check"], ["export", "json"], ["backup", "COPY"],
-                                     ["import", "csv", "ONE", "--dry-run"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["export", "json"], ["backup", "COPY"], ["import", "csv", "ONE", "--dry-run"]]
+)
 def test_reading_a_workbook_that_cannot_be_written_beside_works_and_leaves_nothing(
-        unwritable_home: Path, tmp_path: Path, command: list[str]) -> None:
+    unwritable_home: Path, tmp_path: Path, command: list[str]
+) -> None:
     one = tmp_path / "one.csv"
     one.write_text("name\nAda Lovelace\n")
     before = sorted(p.name for p in unwritable_home.parent.iterdir())
@@ -394,9 +425,24 @@ def test_dev_stdout_is_refused_even_when_standard_output_is_a_file(wb_file: Path
     would swap the log away from under the shell. - is standard output."""
     log = tmp_path / "log"
     with open(log, "w") as out:
-        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(wb_file), "export", "csv",
-                                 "-o", "/dev/stdout", "--force"], stdout=out, stderr=subprocess.PIPE,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "infoint_tui",
+                "--db",
+                str(wb_file),
+                "export",
+                "csv",
+                "-o",
+                "/dev/stdout",
+                "--force",
+            ],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1 and "use - for standard output" in result.stderr.lower()
     assert log.read_text() == ""
     assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()

@@ -28,9 +28,30 @@ from infoint_tui.core.settings import save_settings
 
 from .conftest import FakeClock
 
-NAMES = ["w.db", "w.db-wal", "w.db-shm", "w.db.lock", "victim.txt", "link-victim", "link-wb", "link-wal",
-         "link-lock", "hard-wb", "hard-victim", "fifo", "dangling", "link-dev", "dir", "new.out",
-         "out", "out.partial", "sub/new.out", "dir/inside.txt", "settings.toml", "link-settings"]
+NAMES = [
+    "w.db",
+    "w.db-wal",
+    "w.db-shm",
+    "w.db.lock",
+    "victim.txt",
+    "link-victim",
+    "link-wb",
+    "link-wal",
+    "link-lock",
+    "hard-wb",
+    "hard-victim",
+    "fifo",
+    "dangling",
+    "link-dev",
+    "dir",
+    "new.out",
+    "out",
+    "out.partial",
+    "sub/new.out",
+    "dir/inside.txt",
+    "settings.toml",
+    "link-settings",
+]
 OPERATIONS = ["csv", "json", "ics", "vcard", "markdown", "backup", "settings", "restore", "import"]
 
 
@@ -58,8 +79,8 @@ def _plant(root: Path, template_db: Path) -> Path:
     (trap / "victim.txt").write_text("precious\n")
     (outside / "victim2.txt").write_text("also precious\n")
     (outside / "victim3.txt").write_text("precious three\n")
-    (outside / "settings-real.toml").write_text("# mine\n[profile]\nname = \"Sam\"\n")
-    (trap / "settings.toml").write_text("[profile]\nname = \"Kim\"\n")
+    (outside / "settings-real.toml").write_text('# mine\n[profile]\nname = "Sam"\n')
+    (trap / "settings.toml").write_text('[profile]\nname = "Kim"\n')
     (trap / "link-victim").symlink_to(outside / "victim2.txt")
     (trap / "link-wb").symlink_to("w.db")
     (trap / "link-wal").symlink_to("w.db-wal")
@@ -133,11 +154,15 @@ def _run(operation: str, wb: Workbook, target: Path, force: bool, snapshot: Path
             other.import_file("csv", people)
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(operation=st.sampled_from(OPERATIONS), name=st.sampled_from(NAMES), force=st.booleans())
-def test_any_target_changes_nothing_but_itself(template, tmp_path_factory, operation: str, name: str,
-                                                force: bool) -> None:
+def test_any_target_changes_nothing_but_itself(
+    template, tmp_path_factory, operation: str, name: str, force: bool
+) -> None:
     template_db, snapshot, people = template
     root = tmp_path_factory.mktemp("case")
     trap = _plant(root, template_db)
@@ -151,10 +176,20 @@ def test_any_target_changes_nothing_but_itself(template, tmp_path_factory, opera
         except InfointError as exc:
             assert str(exc).strip() and "\n" not in str(exc).strip()
         after = _state(root)
-    changed = {key for key in before.keys() | after.keys()
-               if before.get(key) != after.get(key) and not key.startswith(tuple(f"{a}/" for a in allowed))}
+    changed = {
+        key
+        for key in before.keys() | after.keys()
+        if before.get(key) != after.get(key) and not key.startswith(tuple(f"{a}/" for a in allowed))
+    }
     assert changed <= allowed, (operation, name, force, sorted(changed - allowed))
-    for key in ("trap/w.db", "trap/w.db-wal", "trap/w.db.lock", "trap/fifo", "outside/victim2.txt",
-                "outside/victim3.txt", "trap/victim.txt"):
+    for key in (
+        "trap/w.db",
+        "trap/w.db-wal",
+        "trap/w.db.lock",
+        "trap/fifo",
+        "outside/victim2.txt",
+        "outside/victim3.txt",
+        "trap/victim.txt",
+    ):
         if key not in allowed:
             assert after.get(key) == before.get(key), key

@@ -10,12 +10,15 @@ from infoint_tui.tui.screens.help import HelpScreen, key_table
 from tests.helpers import plain, settle
 
 
-@pytest.mark.parametrize(("keys", "title", "teaches"), [
-    ((), "Pipeline", "warmer the contact"),
-    (("f3",), "Prepare", "ten open-ended questions"),
-    (("f4",), "Interview", "who else you"),
-    (("f5",), "Follow-ups", "not thanking them is rude"),
-])
+@pytest.mark.parametrize(
+    ("keys", "title", "teaches"),
+    [
+        ((), "Pipeline", "warmer the contact"),
+        (("f3",), "Prepare", "ten open-ended questions"),
+        (("f4",), "Interview", "who else you"),
+        (("f5",), "Follow-ups", "not thanking them is rude"),
+    ],
+)
 async def test_help_on_each_screen(tmp_path, clock, keys, title, teaches) -> None:
     path = tmp_path / "demo.db"
     write_demo(path, now=clock.now)

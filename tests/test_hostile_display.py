@@ -27,8 +27,9 @@ def screen_text(app) -> str:
 async def test_markup_and_controls_are_shown_literally_and_cannot_act(tmp_path: Path, clock) -> None:
     path = tmp_path / "hostile.db"
     with Workbook.open(path, clock=clock) as wb:
-        referrer = wb.add_contact(name=CLICK, organization=MARKUP, title=RTL,
-                                  notes=LONG + "\x1b]52;c;aGk=\x07 pasted [b]markup[/b]")
+        referrer = wb.add_contact(
+            name=CLICK, organization=MARKUP, title=RTL, notes=LONG + "\x1b]52;c;aGk=\x07 pasted [b]markup[/b]"
+        )
         wb.add_referral(referrer.id, name=MARKUP.replace("Acme", "Referred"), organization=CLICK)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:

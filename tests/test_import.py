@@ -65,8 +65,11 @@ def test_matching_on_email_url_and_name_with_organization(workbook) -> None:
 
 
 def test_same_name_with_a_different_address_is_another_person(workbook) -> None:
-    workbook.add_contact(name="Ada Lovelace", organization="Analytical Engines, Ltd.",
-                         linkedin_url="https://www.linkedin.com/in/someone-else")
+    workbook.add_contact(
+        name="Ada Lovelace",
+        organization="Analytical Engines, Ltd.",
+        linkedin_url="https://www.linkedin.com/in/someone-else",
+    )
     report = workbook.import_file("linkedin", FIXTURES / "Connections.csv")
     assert report.added == 3
     assert sum(c.name == "Ada Lovelace" for c in workbook.all_contacts()) == 2
@@ -102,13 +105,19 @@ def test_vcard_details(workbook) -> None:
     jane = people["Jane Doe"]  # 2.1: bare PREF, quoted-printable note, ORG with units
     assert jane.organization == "Acme Corp (Research, Lab 4)"
     assert jane.email == "jane@home.example" and jane.phone == "+1 555 0199"
-    assert jane.notes.splitlines() == ["Met at the alumni dinner.", "Likes hiking.",
-                                       "Other e-mail: jane.work@acme.example", "Other phone: +1 555 0100"]
+    assert jane.notes.splitlines() == [
+        "Met at the alumni dinner.",
+        "Likes hiking.",
+        "Other e-mail: jane.work@acme.example",
+        "Other phone: +1 555 0100",
+    ]
     theo = people["Theo Okafor"]  # 3.0: folded note, two e-mails, two URLs, an address
     assert theo.linkedin_url == "https://www.linkedin.com/in/theo-okafor"
     assert theo.location == "Leeds, United Kingdom"
-    assert theo.notes.startswith("Knows everyone in community solar, and says so. A long note that the "
-                                 "address book folded onto a second line.")
+    assert theo.notes.startswith(
+        "Knows everyone in community solar, and says so. A long note that the "
+        "address book folded onto a second line."
+    )
     assert "Web: https://theo.example" in theo.notes
     assert "Other e-mail: theo.o@mail.example" in theo.notes
     mei = people["Mei Raman"]  # 4.0: tel: URI
@@ -127,19 +136,23 @@ def test_csv_columns_matched_loosely_and_unknown_ones_reported(workbook) -> None
     assert priya.notes == "Two lines:\nfirst, second"
 
 
-@pytest.mark.parametrize("kind, content, message, line", [
-    ("vcard", None, "the card starting here cannot be read", 5),  # truncated.vcf
-    ("vcard", b"First Name,Last Name\r\nA,B\r\n", "no BEGIN:VCARD line", None),
-    ("vcard", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "it holds a VCALENDAR", 1),
-    ("linkedin", b"name,email\nA,a@b.org\n", "no header line", None),
-    ("csv", b"email,company\na@b.org,X\n", "has no name column", 1),
-    ("csv", b"", "is empty", None),
-    ("csv", b"name\n\"unterminated\n", "is not valid CSV", 2),
-    ("linkedin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a binary file", 3),
-    ("vcard", "BEGIN:VCARD\nFN:Café\nEND:VCARD\n".encode("latin-1"), "is not UTF-8", 2),
-])
-def test_bad_files_get_a_clear_error_and_write_nothing(workbook, tmp_path: Path, kind, content, message,
-                                                       line) -> None:
+@pytest.mark.parametrize(
+    "kind, content, message, line",
+    [
+        ("vcard", None, "the card starting here cannot be read", 5),  # truncated.vcf
+        ("vcard", b"First Name,Last Name\r\nA,B\r\n", "no BEGIN:VCARD line", None),
+        ("vcard", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "it holds a VCALENDAR", 1),
+        ("linkedin", b"name,email\nA,a@b.org\n", "no header line", None),
+        ("csv", b"email,company\na@b.org,X\n", "has no name column", 1),
+        ("csv", b"", "is empty", None),
+        ("csv", b'name\n"unterminated\n', "is not valid CSV", 2),
+        ("linkedin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a binary file", 3),
+        ("vcard", "BEGIN:VCARD\nFN:Café\nEND:VCARD\n".encode("latin-1"), "is not UTF-8", 2),
+    ],
+)
+def test_bad_files_get_a_clear_error_and_write_nothing(
+    workbook, tmp_path: Path, kind, content, message, line
+) -> None:
     workbook.add_contact(name="Already Here")
     if content is None:
         path = tmp_path / "truncated.vcf"
@@ -180,11 +193,14 @@ def test_cli_import_prints_counts_and_reasons(tmp_path: Path, capsys) -> None:
 
 def test_imported_stage_and_referrals_link_within_the_file(workbook, tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
-    path.write_text("id,name,source,referred_by_id,stage\n"
-                    "a,Root Person,friend,,met\n"
-                    "b,Second Person,referral,a,\n"
-                    "c,Third Person,referral,b,\n"
-                    "d,Orphan,referral,zz,\n", encoding="utf-8")
+    path.write_text(
+        "id,name,source,referred_by_id,stage\n"
+        "a,Root Person,friend,,met\n"
+        "b,Second Person,referral,a,\n"
+        "c,Third Person,referral,b,\n"
+        "d,Orphan,referral,zz,\n",
+        encoding="utf-8",
+    )
     report = workbook.import_file("csv", path)
     assert report.added == 4
     assert any("line 5" in notice and "'zz'" in notice for notice in report.notices)

@@ -23,8 +23,11 @@ PREFIXES = {
     "json": '{"format": "infoint-tui workbook", "version": 1, "schema": "0002", "tables": ',
 }
 # FUZZ_EXAMPLES=2000 for a longer search by hand; CI keeps it short.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 line_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200)
 
 
@@ -74,9 +77,30 @@ def test_csv_rows_of_arbitrary_cells(workbook, tmp_path: Path, rows: list[list[s
 
 
 @FUZZ
-@given(fields=st.lists(st.tuples(st.sampled_from(["FN", "N", "ORG", "TEL", "EMAIL", "URL", "ADR", "NOTE",
-                                                  "X-INFOINT-STAGE", "X-INFOINT-WARMTH", "UID",
-                                                  "X-INFOINT-REFERRED-BY"]), cells), max_size=8))
+@given(
+    fields=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "FN",
+                    "N",
+                    "ORG",
+                    "TEL",
+                    "EMAIL",
+                    "URL",
+                    "ADR",
+                    "NOTE",
+                    "X-INFOINT-STAGE",
+                    "X-INFOINT-WARMTH",
+                    "UID",
+                    "X-INFOINT-REFERRED-BY",
+                ]
+            ),
+            cells,
+        ),
+        max_size=8,
+    )
+)
 def test_vcards_of_arbitrary_properties(workbook, tmp_path: Path, fields: list[tuple[str, str]]) -> None:
     lines = ["BEGIN:VCARD", "VERSION:3.0", *(f"{name}:{value}" for name, value in fields), "END:VCARD"]
     path = tmp_path / "cards.vcf"

@@ -42,23 +42,34 @@ def _runs(cell: str) -> bool:
 
 
 def test_a_formula_after_a_semicolon_or_tab_does_not_survive_export(workbook: Workbook) -> None:
-    workbook.add_contact(name="Eve", organization="Acme;=cmd|' /C calc'!A0",
-                         notes="fine\t=HYPERLINK(\"http://evil\")", title="Boss, =1+1")
+    workbook.add_contact(
+        name="Eve",
+        organization="Acme;=cmd|' /C calc'!A0",
+        notes='fine\t=HYPERLINK("http://evil")',
+        title="Boss, =1+1",
+    )
     text = workbook.export_text("csv")
     assert "=cmd" in text
     assert not [cell for cell in _cells_as_a_spreadsheet_splits_them(text) if _runs(cell)]
 
 
 def test_guarded_cells_import_back_as_they_were(workbook: Workbook, tmp_path: Path, clock) -> None:
-    workbook.add_contact(name="Eve", organization="Acme;=cmd|' /C calc'!A0", title="+1 and, -2; @3",
-                         notes="line\t=SUM(A1)\nnext")
+    workbook.add_contact(
+        name="Eve",
+        organization="Acme;=cmd|' /C calc'!A0",
+        title="+1 and, -2; @3",
+        notes="line\t=SUM(A1)\nnext",
+    )
     out = tmp_path / "out.csv"
     workbook.export_to("csv", out)
     with Workbook.open(tmp_path / "other.db", clock=clock) as other:
         other.import_file("csv", out)
         eve = other.all_contacts()[0]
     assert (eve.organization, eve.title, eve.notes) == (
-        "Acme;=cmd|' /C calc'!A0", "+1 and, -2; @3", "line\t=SUM(A1)\nnext")
+        "Acme;=cmd|' /C calc'!A0",
+        "+1 and, -2; @3",
+        "line\t=SUM(A1)\nnext",
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -82,6 +93,7 @@ def test_one_line_fields_refuse_tabs(workbook: Workbook, field: str) -> None:
 
 
 # -- CSV in other dresses ----------------------------------------------------------------------
+
 
 def test_excel_unicode_text_is_read_and_named(workbook: Workbook, tmp_path: Path) -> None:
     path = tmp_path / "unicode.txt"
@@ -119,9 +131,10 @@ def test_a_field_over_a_megabyte_is_refused_with_its_line(workbook: Workbook, tm
 
 def test_a_huge_one_line_vcard_note_is_refused_quickly(workbook: Workbook, tmp_path: Path) -> None:
     path = tmp_path / "big.vcf"
-    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n"
-                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nNOTE:" + "y" * (30 * 1024 * 1024)
-                    + "\r\nEND:VCARD\r\n")
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nNOTE:" + "y" * (30 * 1024 * 1024) + "\r\nEND:VCARD\r\n"
+    )
     started = time.monotonic()
     with pytest.raises(ImportFileError) as caught:
         workbook.import_file("vcard", path)
@@ -130,6 +143,7 @@ def test_a_huge_one_line_vcard_note_is_refused_quickly(workbook: Workbook, tmp_p
 
 
 # -- the settings file -------------------------------------------------------------------------
+
 
 def test_a_toml_file_with_a_utf8_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
@@ -150,20 +164,27 @@ def test_a_settings_path_that_is_a_folder_is_a_sentence(tmp_path: Path, monkeypa
     folder = tmp_path / "conf"
     folder.mkdir()
     monkeypatch.setenv("INFOINT_TUI_CONFIG", str(folder))
-    result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "w.db"), "export",
-                             "csv"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "w.db"), "export", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is a folder" in result.stderr and "INFOINT_TUI_CONFIG" in result.stderr
 
 
-@pytest.mark.parametrize("text, named", [
-    ('[app]\ntheme = "no-such-theme"\n', "app.theme"),
-    ('[keymap]\n"interview.timr" = "f6"\n', "keymap.interview.timr"),
-    ('[keymap]\n"interview.timer" = "ctrl+fsix"\n', "keymap.interview.timer"),
-    ('[keymap]\n"interview.timer" = "hyperx+a"\n', "keymap.interview.timer"),
-    ('[keymap]\n"app.help" = "ctrl+q"\n', "no key is left to quit"),
-    ('[keymap]\n"app.quit" = "ctrl+p"\n"app.help" = "ctrl+p"\n', "no key is left to quit"),
-])
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ('[app]\ntheme = "no-such-theme"\n', "app.theme"),
+        ('[keymap]\n"interview.timr" = "f6"\n', "keymap.interview.timr"),
+        ('[keymap]\n"interview.timer" = "ctrl+fsix"\n', "keymap.interview.timer"),
+        ('[keymap]\n"interview.timer" = "hyperx+a"\n', "keymap.interview.timer"),
+        ('[keymap]\n"app.help" = "ctrl+q"\n', "no key is left to quit"),
+        ('[keymap]\n"app.quit" = "ctrl+p"\n"app.help" = "ctrl+p"\n', "no key is left to quit"),
+    ],
+)
 def test_app_settings_name_the_key_at_fault(tmp_path: Path, text: str, named: str) -> None:
     from infoint_tui.tui.app import InfointApp
     from infoint_tui.tui.keymap_check import check_app_settings
@@ -182,8 +203,10 @@ def test_good_app_settings_pass(tmp_path: Path) -> None:
     from infoint_tui.tui.keymap_check import check_app_settings
 
     path = tmp_path / "config.toml"
-    path.write_text('[app]\ntheme = "textual-light"\n[keymap]\n"interview.timer" = "f6,ctrl+shift+t"\n'
-                    '"app.quit" = "ctrl+q,question_mark"\n')
+    path.write_text(
+        '[app]\ntheme = "textual-light"\n[keymap]\n"interview.timer" = "f6,ctrl+shift+t"\n'
+        '"app.quit" = "ctrl+q,question_mark"\n'
+    )
     settings_ = load_settings(path)
     app = InfointApp(tmp_path / "w.db", settings=settings_, settings_path=path)
     check_app_settings(settings_, path, app.available_themes)
@@ -191,14 +214,20 @@ def test_good_app_settings_pass(tmp_path: Path) -> None:
 
 # -- no terminal -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("args", [[], ["--demo"]])
 def test_without_a_terminal_the_app_refuses_at_once(tmp_path: Path, args: list[str]) -> None:
     log = tmp_path / "log"
     with open(log, "w") as out:
         started = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "w.db"), *args],
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.PIPE, text=True,
-                                timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "w.db"), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert time.monotonic() - started < 30
     assert "needs a terminal" in result.stderr and "--help" in result.stderr
@@ -208,6 +237,7 @@ def test_without_a_terminal_the_app_refuses_at_once(tmp_path: Path, args: list[s
 
 # -- big imports -------------------------------------------------------------------------------
 
+
 def test_a_big_import_reports_progress_and_keeps_every_row_whole(workbook: Workbook, tmp_path: Path) -> None:
     """2,500 rows cross the batch size (500) and the progress step (1,000); stages, referrals
     within the file and the first stage change of every contact survive the batching."""
@@ -215,18 +245,22 @@ def test_a_big_import_reports_progress_and_keeps_every_row_whole(workbook: Workb
 
     path = tmp_path / "big.csv"
     lines = ["id,name,stage,referred_by_id"]
-    lines += [f"{n},Person {n},{'requested' if n % 7 == 0 else ''},{n - 1 if n % 500 == 3 else ''}"
-              for n in range(1, 2501)]
+    lines += [
+        f"{n},Person {n},{'requested' if n % 7 == 0 else ''},{n - 1 if n % 500 == 3 else ''}"
+        for n in range(1, 2501)
+    ]
     path.write_text("\n".join(lines) + "\n")
     heard: list[int] = []
     report = workbook.import_file("csv", path, progress=heard.append)
     assert report.added == 2500 and heard == [1000, 2000]
     con = sqlite3.connect(workbook.path)
-    assert con.execute("SELECT count(*) FROM stage_change WHERE from_stage IS NULL AND stage='prospect'"
-                       ).fetchone() == (2500,)
+    assert con.execute(
+        "SELECT count(*) FROM stage_change WHERE from_stage IS NULL AND stage='prospect'"
+    ).fetchone() == (2500,)
     assert con.execute("SELECT count(*) FROM contact WHERE stage='requested'").fetchone() == (2500 // 7,)
     assert con.execute("SELECT count(*) FROM stage_change WHERE stage='requested'").fetchone() == (2500 // 7,)
-    linked = con.execute("SELECT c.name, r.name FROM contact c JOIN contact r ON r.id = c.referred_by_id "
-                         "ORDER BY c.id").fetchall()
+    linked = con.execute(
+        "SELECT c.name, r.name FROM contact c JOIN contact r ON r.id = c.referred_by_id ORDER BY c.id"
+    ).fetchall()
     assert linked[0] == ("Person 3", "Person 2") and len(linked) == 5
     con.close()

@@ -21,8 +21,9 @@ QUESTION = "Where do you see this line of work going in the next few years?"
 def journey(workbook: Workbook, clock):
     """Joe (faculty) referred Techer, who referred Ng; Ann (a friend) referred nobody; Lee came from a list.
     Joe and Techer talked (a week apart), both answering the same question."""
-    joe = workbook.add_contact(name="Joe Chameau", source=Source.FACULTY, career_field="clean energy",
-                               organization="Caltech")
+    joe = workbook.add_contact(
+        name="Joe Chameau", source=Source.FACULTY, career_field="clean energy", organization="Caltech"
+    )
     ann = workbook.add_contact(name="Ann Friend", source=Source.FRIEND)
     lee = workbook.add_contact(name="Lee List", source=Source.LIST_OR_WEBSITE)
     for person in (joe, ann, lee):
@@ -30,8 +31,9 @@ def journey(workbook: Workbook, clock):
     clock.advance(days=2)
     workbook.park(lee.id)
     talks = []
-    for person, answer, direction in ((joe, "Storage will boom; the training is all on the job.",
-                                       "Grad school can wait."),):
+    for person, answer, direction in (
+        (joe, "Storage will boom; the training is all on the job.", "Grad school can wait."),
+    ):
         interview = workbook.schedule_interview(person.id, scheduled_at=clock.now)
         workbook.start_interview(interview.id)
         workbook.write_question(interview.id, QUESTION)
@@ -42,8 +44,9 @@ def journey(workbook: Workbook, clock):
         workbook.end_interview(interview.id)
         workbook.save_debrief(interview.id, debrief_direction=direction)
         talks.append(interview)
-    techer = workbook.add_referral(joe.id, interview_id=talks[0].id, name="Ms. Techer",
-                                   career_field="clean energy", organization="Helio")
+    techer = workbook.add_referral(
+        joe.id, interview_id=talks[0].id, name="Ms. Techer", career_field="clean energy", organization="Helio"
+    )
     ng = workbook.add_referral(techer.id, name="Dr. Ng")
     clock.advance(hours=5)
     thank_you = next(i for i in workbook.follow_up_queue() if i.kind.value == "thank_you")
@@ -98,20 +101,25 @@ def test_themes_side_by_side(workbook, journey) -> None:
     assert question == QUESTION
     assert [(a.contact_name, a.answer) for a in answers] == [
         ("Joe Chameau", "Storage will boom; the training is all on the job."),
-        ("Ms. Techer", "Hydrogen, if the policy holds.")]
+        ("Ms. Techer", "Hydrogen, if the policy holds."),
+    ]
     assert [d.answer for d in themes.directions] == ["Grad school can wait.", "Look at policy jobs too."]
-    assert [a.contact_name for _, answers in workbook.themes(organization="Helio").questions
-            for a in answers] == ["Ms. Techer"]
+    assert [
+        a.contact_name for _, answers in workbook.themes(organization="Helio").questions for a in answers
+    ] == ["Ms. Techer"]
 
 
-@pytest.mark.parametrize("query, who, kind", [
-    ("training", "Joe Chameau", "answer"),
-    ("TRAIN", "Joe Chameau", "answer"),  # case, and a prefix while typing
-    ("cafe athen", "Joe Chameau", "note"),  # accents folded, every word must appear, the last a prefix
-    ("resume workshop", "Joe Chameau", "note"),
-    ("techer", "Ms. Techer", "contact"),
-    ("policy jobs", "Ms. Techer", "debrief"),
-])
+@pytest.mark.parametrize(
+    "query, who, kind",
+    [
+        ("training", "Joe Chameau", "answer"),
+        ("TRAIN", "Joe Chameau", "answer"),  # case, and a prefix while typing
+        ("cafe athen", "Joe Chameau", "note"),  # accents folded, every word must appear, the last a prefix
+        ("resume workshop", "Joe Chameau", "note"),
+        ("techer", "Ms. Techer", "contact"),
+        ("policy jobs", "Ms. Techer", "debrief"),
+    ],
+)
 def test_search_finds_across_everything(workbook, journey, query, who, kind) -> None:
     hits = workbook.search(query)
     assert (hits[0].contact_name, hits[0].kind) == (who, kind)

@@ -23,20 +23,34 @@ SAVED = sorted(FIXTURES.glob("workbook-*.db"))
 def _dump(path: Path) -> dict[str, list[tuple]]:
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
-            "AND name NOT LIKE 'search_index%' ORDER BY name")]  # the search index is rebuilt, not kept
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
+                "AND name NOT LIKE 'search_index%' ORDER BY name"
+            )
+        ]  # the search index is rebuilt, not kept
         dump = {}
         for table in tables:
             columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
-            dump[table] = [dict(zip(columns, row)) for row in con.execute(f"SELECT * FROM {table} ORDER BY id")]
+            dump[table] = [
+                dict(zip(columns, row, strict=True))
+                for row in con.execute(f"SELECT * FROM {table} ORDER BY id")
+            ]
         return dump
     finally:
         con.close()
 
 
 def _identity(row: dict) -> tuple:
-    return (row["id"], row["contact_id"], row["interview_id"], row["kind"], row["snoozed_until"], row["created_at"])
+    return (
+        row["id"],
+        row["contact_id"],
+        row["interview_id"],
+        row["kind"],
+        row["snoozed_until"],
+        row["created_at"],
+    )
 
 
 def test_there_is_a_fixture_for_every_earlier_revision() -> None:
@@ -63,14 +77,16 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
         if table == "follow_up":
             # Whether an item is open and when it is due are the rules' to settle after the
             # migration (a request sent closes "reach out"); every item stays, as planned.
-            assert [_identity(r) for r in after[table][:len(rows)]] == [_identity(r) for r in rows]
+            assert [_identity(r) for r in after[table][: len(rows)]] == [_identity(r) for r in rows]
             continue
         if table == "interview":  # a talk the stage history implies may be added after the others
-            assert after[table][:len(rows)] == [r | {k: v for k, v in n.items() if k not in r}
-                                                for r, n in zip(rows, after[table])]
+            assert after[table][: len(rows)] == [
+                r | {k: v for k, v in n.items() if k not in r}
+                for r, n in zip(rows, after[table], strict=False)
+            ]
             continue
         assert len(after[table]) == len(rows), table
-        for old, new in zip(rows, after[table]):
+        for old, new in zip(rows, after[table], strict=True):
             assert {k: new[k] for k in old} == old, table
     backups = list(tmp_path.glob("workbook.db.before-*"))
     assert len(backups) == 1

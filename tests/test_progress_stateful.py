@@ -23,7 +23,7 @@ long run by hand.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import mkdtemp
 from zoneinfo import ZoneInfo
@@ -43,7 +43,7 @@ from tests.conftest import FakeClock
 
 ZONE = ZoneInfo("America/Los_Angeles")
 # A Friday a day before the clocks go back in the US (1 November 2026).
-START = datetime(2026, 10, 30, 16, 0, tzinfo=timezone.utc)
+START = datetime(2026, 10, 30, 16, 0, tzinfo=UTC)
 EXAMPLES = int(os.environ.get("INFOINT_STATEFUL_EXAMPLES", "100"))
 SOURCES = ("friend", "faculty", "alumni_database", "event_or_class", "linkedin")
 
@@ -108,8 +108,9 @@ class Workbench(RuleBasedStateMachine):
         referrer = self.pick(data, self.contacts())
         if referrer is not None:
             self.count += 1
-            self.wb.add_referral(referrer, name=f"Referral {self.count}", may_mention_referrer=mention,
-                                 allow_duplicate=True)
+            self.wb.add_referral(
+                referrer, name=f"Referral {self.count}", may_mention_referrer=mention, allow_duplicate=True
+            )
 
     @rule(data=st.data())
     def delete(self, data) -> None:
@@ -133,7 +134,9 @@ class Workbench(RuleBasedStateMachine):
         keep, other = data.draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
         before = self.belongings(keep) | self.belongings(other)
         referred = {c.id for c in self.wb.referrals_of(keep) + self.wb.referrals_of(other)} - {keep, other}
-        self.merged = self.attempt(self.wb.merge_contacts, keep, other, take_other=("name",) if take_name else ())
+        self.merged = self.attempt(
+            self.wb.merge_contacts, keep, other, take_other=("name",) if take_name else ()
+        )
         if self.merged is None:
             return
         # Nothing lost (the rule may plan what the joined facts now call for).
@@ -151,13 +154,19 @@ class Workbench(RuleBasedStateMachine):
         """Everything recorded for a contact, by table and id."""
         with self.wb._engine.connect() as connection:
             found = set()
-            for table, where in (("interview", "contact_id = ?"), ("fact", "contact_id = ?"),
-                                 ("follow_up", "contact_id = ?"),
-                                 ("note", "interview_id IN (SELECT id FROM interview WHERE contact_id = ?)"),
-                                 ("interview_question",
-                                  "interview_id IN (SELECT id FROM interview WHERE contact_id = ?)")):
-                found |= {(table, row[0]) for row in connection.exec_driver_sql(
-                    f"SELECT id FROM {table} WHERE {where}", (contact_id,))}
+            for table, where in (
+                ("interview", "contact_id = ?"),
+                ("fact", "contact_id = ?"),
+                ("follow_up", "contact_id = ?"),
+                ("note", "interview_id IN (SELECT id FROM interview WHERE contact_id = ?)"),
+                ("interview_question", "interview_id IN (SELECT id FROM interview WHERE contact_id = ?)"),
+            ):
+                found |= {
+                    (table, row[0])
+                    for row in connection.exec_driver_sql(
+                        f"SELECT id FROM {table} WHERE {where}", (contact_id,)
+                    )
+                }
             return found
 
     # -- acts, by their several paths ---------------------------------------------------
@@ -168,7 +177,9 @@ class Workbench(RuleBasedStateMachine):
         if contact is None:
             return
         if path == "composer":
-            self.attempt(self.wb.record_request_sent, contact, channel=data.draw(st.sampled_from(list(Channel))))
+            self.attempt(
+                self.wb.record_request_sent, contact, channel=data.draw(st.sampled_from(list(Channel)))
+            )
         elif path == "stage key":
             prospects = self.at_stage(Stage.PROSPECT)
             if prospects:
@@ -188,7 +199,9 @@ class Workbench(RuleBasedStateMachine):
     def interaction(self, data, channel: Channel, days_ago: int) -> None:
         contact = self.pick(data, self.contacts())
         if contact is not None:
-            self.attempt(self.wb.log_interaction, contact, channel, at=self.clock.now - timedelta(days=days_ago))
+            self.attempt(
+                self.wb.log_interaction, contact, channel, at=self.clock.now - timedelta(days=days_ago)
+            )
 
     @rule(data=st.data(), in_days=st.integers(-3, 10))
     def schedule(self, data, in_days: int) -> None:
@@ -266,8 +279,11 @@ class Workbench(RuleBasedStateMachine):
     def done(self, data) -> None:
         items = self.open_items()
         if items:
-            self.attempt(self.wb.complete_follow_up, data.draw(st.sampled_from(items)).follow_up.id,
-                         override=data.draw(st.booleans()))
+            self.attempt(
+                self.wb.complete_follow_up,
+                data.draw(st.sampled_from(items)).follow_up.id,
+                override=data.draw(st.booleans()),
+            )
 
     @rule(data=st.data())
     def reopen(self, data) -> None:
@@ -279,8 +295,9 @@ class Workbench(RuleBasedStateMachine):
     def snooze(self, data, hours: int) -> None:
         items = self.open_items()
         if items:
-            self.wb.snooze_follow_up(data.draw(st.sampled_from(items)).follow_up.id,
-                                     self.clock.now + timedelta(hours=hours))
+            self.wb.snooze_follow_up(
+                data.draw(st.sampled_from(items)).follow_up.id, self.clock.now + timedelta(hours=hours)
+            )
 
     @rule(hours=st.sampled_from((1, 5, 20, 49, 24 * 3, 24 * 9, 24 * 30)))
     def time_passes(self, hours: int) -> None:
@@ -295,20 +312,32 @@ class Workbench(RuleBasedStateMachine):
             contacts = {c.id: c for c in session.exec(select(ContactRow)).all()}
             for contact in contacts.values():
                 referrer = contacts.get(contact.referred_by_id)
-                facts = [fact_view(f) for f in session.exec(select(FactRow).where(
-                    FactRow.contact_id == contact.id)).all()]
-                talks = [talk_view(t) for t in session.exec(select(InterviewRow).where(
-                    InterviewRow.contact_id == contact.id)).all()]
-                stored = [follow_up_view(f) for f in session.exec(select(FollowUpRow).where(
-                    FollowUpRow.contact_id == contact.id)).all()]
+                facts = [
+                    fact_view(f)
+                    for f in session.exec(select(FactRow).where(FactRow.contact_id == contact.id)).all()
+                ]
+                talks = [
+                    talk_view(t)
+                    for t in session.exec(
+                        select(InterviewRow).where(InterviewRow.contact_id == contact.id)
+                    ).all()
+                ]
+                stored = [
+                    follow_up_view(f)
+                    for f in session.exec(
+                        select(FollowUpRow).where(FollowUpRow.contact_id == contact.id)
+                    ).all()
+                ]
                 assert contact.stage == progress.derive_stage(facts, talks).value, contact.name
                 for item in stored:
                     if item.open and item.closed_by is not ClosedBy.PERSON:
-                        fact, why = progress.closing_fact(contact_view(contact, referrer), facts, talks, item,
-                                                          wb.policy, wb.tz)
+                        fact, why = progress.closing_fact(
+                            contact_view(contact, referrer), facts, talks, item, wb.policy, wb.tz
+                        )
                         assert not why, f"{contact.name}: open {item.kind.label} although {why}"
-                again = progress.settle(contact_view(contact, referrer), facts, talks, stored, wb.policy,
-                                        self.clock.now, wb.tz)
+                again = progress.settle(
+                    contact_view(contact, referrer), facts, talks, stored, wb.policy, self.clock.now, wb.tz
+                )
                 assert not again.changes_follow_ups, f"{contact.name}: settling again would change {again}"
                 open_keys = [(i.kind, i.interview_id, i.fact_id) for i in stored if i.open]
                 assert len(open_keys) == len(set(open_keys)), f"{contact.name}: an item is listed twice"
@@ -316,8 +345,10 @@ class Workbench(RuleBasedStateMachine):
     @invariant()
     def reminders_fall_on_business_days(self) -> None:
         for item in self.wb.follow_up_queue():
-            if item.kind in (FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST) \
-                    and item.follow_up.snoozed_until is None:
+            if (
+                item.kind in (FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST)
+                and item.follow_up.snoozed_until is None
+            ):
                 assert item.follow_up.due_at.astimezone(ZONE).weekday() in self.wb.policy.workdays
 
     @invariant()
@@ -325,13 +356,18 @@ class Workbench(RuleBasedStateMachine):
         with self.wb._engine.connect() as connection:
             indexed = {row[0] for row in connection.exec_driver_sql("SELECT rowid FROM search_index")}
             expected = set()
-            for table, kinds in (("contact", (1,)), ("note", (2,)), ("interview_question", (3,)),
-                                 ("interview", (4, 5, 6))):  # debrief, prep notes, talk notes
+            for table, kinds in (
+                ("contact", (1,)),
+                ("note", (2,)),
+                ("interview_question", (3,)),
+                ("interview", (4, 5, 6)),
+            ):  # debrief, prep notes, talk notes
                 for (row_id,) in connection.exec_driver_sql(f"SELECT id FROM {table}"):
                     expected |= {row_id * 8 + kind for kind in kinds}
         assert indexed == expected
 
 
-Workbench.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count=40, deadline=None,
-                                       suppress_health_check=[HealthCheck.too_slow])
+Workbench.TestCase.settings = settings(
+    max_examples=EXAMPLES, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 TestWorkbench = Workbench.TestCase

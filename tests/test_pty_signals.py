@@ -125,7 +125,7 @@ def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Pat
     os.close(terminal.fd)
     (answer,) = [a for a in _answers(live_workbook) if a.startswith(TEXT)]
     kept = len(answer) - len(TEXT)
-    assert answer == (TEXT + steady)[:len(answer)]
+    assert answer == (TEXT + steady)[: len(answer)]
     assert kept >= len(steady) - 10, f"only {kept} of {len(steady)} keys were on disk at the kill"
 
 
@@ -226,13 +226,20 @@ FAKETIME = next(iter(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")), None
 
 
 @pytest.mark.skipif(FAKETIME is None, reason="libfaketime is not installed (apt-get install faketime)")
-def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(live_workbook: Path,
-                                                                      tmp_path: Path) -> None:
+def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
+    live_workbook: Path, tmp_path: Path
+) -> None:
     offset = tmp_path / "faketime"
     offset.write_text("+0\n")
-    terminal = Terminal(live_workbook, env={
-        "LD_PRELOAD": str(FAKETIME), "FAKETIME_TIMESTAMP_FILE": str(offset), "FAKETIME_NO_CACHE": "1",
-        "FAKETIME_DONT_FAKE_MONOTONIC": "1"})  # only the wall clock is stepped, as NTP or a person would
+    terminal = Terminal(
+        live_workbook,
+        env={
+            "LD_PRELOAD": str(FAKETIME),
+            "FAKETIME_TIMESTAMP_FILE": str(offset),
+            "FAKETIME_NO_CACHE": "1",
+            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        },
+    )  # only the wall clock is stepped, as NTP or a person would
     terminal.wait_for("Joe Chameau")
     time.sleep(0.3)
     os.write(terminal.fd, F4)

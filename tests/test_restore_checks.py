@@ -39,22 +39,39 @@ def _fresh(tmp_path: Path, clock, name: str = "fresh.db") -> Workbook:
 def _tables(path: Path) -> dict[str, list]:
     con = sqlite3.connect(path)
     try:
-        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                           "AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%'")]
+        names = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' "
+                "AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%'"
+            )
+        ]
         return {n: con.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
     finally:
         con.close()
 
 
-@pytest.mark.parametrize("what, sql, named", [
-    ("a question", "UPDATE question SET text = 'What do you read every morning?' WHERE id = 1", "questions"),
-    ("an own question", "INSERT INTO question (text, topic, required, builtin, position) "
-                        "VALUES ('Mine?', 'mine', 0, 0, 99)", "questions"),
-    ("a prep item", "DELETE FROM prep_template_item WHERE id = 2", "prep checklist"),
-    ("a template", "UPDATE message_template SET body = body || ' Cheers, Sam' WHERE id = 1", "templates"),
-])
-def test_restore_refuses_a_workbook_with_customised_lists(snapshot_file: Path, tmp_path: Path, clock,
-                                                          what: str, sql: str, named: str) -> None:
+@pytest.mark.parametrize(
+    "what, sql, named",
+    [
+        (
+            "a question",
+            "UPDATE question SET text = 'What do you read every morning?' WHERE id = 1",
+            "questions",
+        ),
+        (
+            "an own question",
+            "INSERT INTO question (text, topic, required, builtin, position) "
+            "VALUES ('Mine?', 'mine', 0, 0, 99)",
+            "questions",
+        ),
+        ("a prep item", "DELETE FROM prep_template_item WHERE id = 2", "prep checklist"),
+        ("a template", "UPDATE message_template SET body = body || ' Cheers, Sam' WHERE id = 1", "templates"),
+    ],
+)
+def test_restore_refuses_a_workbook_with_customised_lists(
+    snapshot_file: Path, tmp_path: Path, clock, what: str, sql: str, named: str
+) -> None:
     with _fresh(tmp_path, clock):
         pass
     con = sqlite3.connect(tmp_path / "fresh.db")
@@ -84,17 +101,21 @@ def _edited(snapshot_file: Path, table: str, row: int, **changes) -> Path:
     return out
 
 
-@pytest.mark.parametrize("table, changes, expect", [
-    ("contact", {"created_at": "not a date"}, "table contact, row 1: created_at"),
-    ("follow_up", {"due_at": "2026-13-45 25:00:00"}, "table follow_up, row 1: due_at"),
-    ("contact", {"name": "Ada\nLovelace"}, "table contact, row id 1: name"),
-    ("contact", {"organization": "Analytical\tEngines"}, "table contact, row id 1: organization"),
-    ("contact", {"email": "not an address"}, "table contact, row id 1: email"),
-    ("contact", {"linkedin_url": "javascript:alert(1)"}, "table contact, row id 1: linkedin_url"),
-    ("contact", {"phone": 10**30}, "table contact, row 1: phone"),
-])
-def test_restore_refuses_what_the_app_cannot_read_back(snapshot_file: Path, tmp_path: Path, clock,
-                                                       table: str, changes: dict, expect: str) -> None:
+@pytest.mark.parametrize(
+    "table, changes, expect",
+    [
+        ("contact", {"created_at": "not a date"}, "table contact, row 1: created_at"),
+        ("follow_up", {"due_at": "2026-13-45 25:00:00"}, "table follow_up, row 1: due_at"),
+        ("contact", {"name": "Ada\nLovelace"}, "table contact, row id 1: name"),
+        ("contact", {"organization": "Analytical\tEngines"}, "table contact, row id 1: organization"),
+        ("contact", {"email": "not an address"}, "table contact, row id 1: email"),
+        ("contact", {"linkedin_url": "javascript:alert(1)"}, "table contact, row id 1: linkedin_url"),
+        ("contact", {"phone": 10**30}, "table contact, row 1: phone"),
+    ],
+)
+def test_restore_refuses_what_the_app_cannot_read_back(
+    snapshot_file: Path, tmp_path: Path, clock, table: str, changes: dict, expect: str
+) -> None:
     bad = _edited(snapshot_file, table, 0, **changes)
     with _fresh(tmp_path, clock) as wb:
         with pytest.raises(ImportFileError) as caught:
@@ -107,15 +128,23 @@ def test_restore_refuses_what_the_app_cannot_read_back(snapshot_file: Path, tmp_
         wb.export_text("json")
 
 
-@pytest.mark.parametrize("text, expect", [
-    ('{"format": "infoint-tui workbook", "version": 1, "n": ' + "9" * 5000 + "}", "not an infoint-tui"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-], ids=["huge integer", "deep nesting"])
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ('{"format": "infoint-tui workbook", "version": 1, "n": ' + "9" * 5000 + "}", "not an infoint-tui"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+    ids=["huge integer", "deep nesting"],
+)
 def test_hostile_json_is_a_sentence_not_a_traceback(tmp_path: Path, text: str, expect: str) -> None:
     path = tmp_path / "hostile.json"
     path.write_text(text)
-    result = subprocess.run([sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "new.db"), "restore",
-                             str(path)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "infoint_tui", "--db", str(tmp_path / "new.db"), "restore", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert expect in result.stderr and str(path) in result.stderr

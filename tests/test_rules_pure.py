@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,7 +26,7 @@ from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, re
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.settings import Policy
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def at(day: str, hour: int = 10) -> datetime:
@@ -35,38 +35,56 @@ def at(day: str, hour: int = 10) -> datetime:
 
 # -- warmth -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("source", [Source.FRIEND, Source.FAMILY, Source.FACULTY, Source.STAFF,
-                                    Source.COACH, Source.ROOMMATE, Source.COLLEAGUE])
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        Source.FRIEND,
+        Source.FAMILY,
+        Source.FACULTY,
+        Source.STAFF,
+        Source.COACH,
+        Source.ROOMMATE,
+        Source.COLLEAGUE,
+    ],
+)
 def test_known_directly_is_hot(source: Source) -> None:
     assert default_warmth(source, None) is Warmth.HOT
     assert default_warmth(source, Warmth.COLD) is Warmth.HOT  # knowing them beats any referral
 
 
-@pytest.mark.parametrize(("source", "referrer", "expected"), [
-    (Source.REFERRAL, Warmth.HOT, Warmth.WARM),
-    (Source.REFERRAL, Warmth.WARM, Warmth.COLD),
-    (Source.REFERRAL, Warmth.COLD, Warmth.COLD),
-    (Source.EVENT_OR_CLASS, None, Warmth.WARM),
-    (Source.ALUMNI_DATABASE, None, Warmth.COLD),
-    (Source.LIST_OR_WEBSITE, None, Warmth.COLD),
-    (Source.LINKEDIN, None, Warmth.COLD),
-    (Source.OTHER, None, Warmth.COLD),
-    (Source.REFERRAL, None, Warmth.WARM),
-])
+@pytest.mark.parametrize(
+    ("source", "referrer", "expected"),
+    [
+        (Source.REFERRAL, Warmth.HOT, Warmth.WARM),
+        (Source.REFERRAL, Warmth.WARM, Warmth.COLD),
+        (Source.REFERRAL, Warmth.COLD, Warmth.COLD),
+        (Source.EVENT_OR_CLASS, None, Warmth.WARM),
+        (Source.ALUMNI_DATABASE, None, Warmth.COLD),
+        (Source.LIST_OR_WEBSITE, None, Warmth.COLD),
+        (Source.LINKEDIN, None, Warmth.COLD),
+        (Source.OTHER, None, Warmth.COLD),
+        (Source.REFERRAL, None, Warmth.WARM),
+    ],
+)
 def test_warmth_defaults(source: Source, referrer: Warmth | None, expected: Warmth) -> None:
     assert default_warmth(source, referrer) is expected
 
 
 # -- business days -----------------------------------------------------------------
 
-@pytest.mark.parametrize(("start", "days", "expected"), [
-    ("2026-11-25", 3, "2026-11-30"),  # Wednesday + 3 = Monday
-    ("2026-11-25", 7, "2026-12-04"),  # Wednesday + 7 = next Friday, across the month boundary
-    ("2026-11-27", 3, "2026-12-02"),  # Friday + 3 = Wednesday
-    ("2026-12-31", 3, "2027-01-05"),  # Thursday, across the year boundary
-    ("2026-02-26", 3, "2026-03-03"),  # Thursday, across the end of February
-    ("2026-11-23", 7, "2026-12-02"),  # Monday + 7
-])
+
+@pytest.mark.parametrize(
+    ("start", "days", "expected"),
+    [
+        ("2026-11-25", 3, "2026-11-30"),  # Wednesday + 3 = Monday
+        ("2026-11-25", 7, "2026-12-04"),  # Wednesday + 7 = next Friday, across the month boundary
+        ("2026-11-27", 3, "2026-12-02"),  # Friday + 3 = Wednesday
+        ("2026-12-31", 3, "2027-01-05"),  # Thursday, across the year boundary
+        ("2026-02-26", 3, "2026-03-03"),  # Thursday, across the end of February
+        ("2026-11-23", 7, "2026-12-02"),  # Monday + 7
+    ],
+)
 def test_business_days_on_weekdays(start: str, days: int, expected: str) -> None:
     assert add_business_days(at(start), days, UTC) == at(expected)
 
@@ -90,6 +108,7 @@ def test_business_days_use_the_local_calendar() -> None:
 
 # -- follow-ups --------------------------------------------------------------------------
 
+
 def _held(ended: datetime, intent: Intent = Intent.INFORMATIONAL) -> progress.TalkView:
     return progress.TalkView(1, InterviewStatus.DONE, ended - timedelta(days=3), ended, intent, False)
 
@@ -106,8 +125,15 @@ def test_a_held_talk_calls_for_notes_thanks_and_reconnect() -> None:
     }
     job = progress.settle(contact, [], [_held(ended, Intent.JOB_SEARCH)], [], Policy(), ended, UTC)
     assert FollowUpKind.RECONNECT not in {p.kind for p in job.plan}
-    thanked = progress.settle(contact, [progress.FactView(1, FactKind.THANK_YOU_SENT, ended + timedelta(hours=2), 1)],
-                              [_held(ended)], [], Policy(), ended, UTC)
+    thanked = progress.settle(
+        contact,
+        [progress.FactView(1, FactKind.THANK_YOU_SENT, ended + timedelta(hours=2), 1)],
+        [_held(ended)],
+        [],
+        Policy(),
+        ended,
+        UTC,
+    )
     assert thanked.stage is Stage.THANKED
     done = {p.kind: p for p in thanked.plan}[FollowUpKind.THANK_YOU]
     assert done.done_at == ended + timedelta(hours=2) and done.reason == "thank-you sent on 25 November"
@@ -143,13 +169,17 @@ def test_queue_ranking() -> None:
     ]
     ranked = sorted(items, key=lambda i: followups.rank_key(i[1], i[2], now))
     assert [name for name, _, _ in ranked] == [
-        "referral-very-late", "notes-slightly-late",   # overdue, most overdue first
-        "thanks-soon", "reconnect-tie",                # same minute: the thank-you outranks
-        "followup-tomorrow", "reconnect-later",
+        "referral-very-late",
+        "notes-slightly-late",  # overdue, most overdue first
+        "thanks-soon",
+        "reconnect-tie",  # same minute: the thank-you outranks
+        "followup-tomorrow",
+        "reconnect-later",
     ]
 
 
 # -- timer -------------------------------------------------------------------------------
+
 
 def test_timer_phases_through_a_thirty_minute_talk() -> None:
     start = at("2026-11-25", 14)
@@ -197,9 +227,12 @@ def test_short_talk_still_has_every_phase_in_order() -> None:
 
 # -- readiness -------------------------------------------------------------------------
 
+
 def test_readiness_names_what_is_missing_and_hides_in_person_items() -> None:
-    checklist = [ChecklistState("Read about the field", AppliesTo.ALL, True),
-                 ChecklistState("Bring business cards", AppliesTo.IN_PERSON, False)]
+    checklist = [
+        ChecklistState("Read about the field", AppliesTo.ALL, True),
+        ChecklistState("Bring business cards", AppliesTo.IN_PERSON, False),
+    ]
     questions = [f"What is part {n} of the job like?" for n in range(7)]
     by_phone = readiness(Mode.PHONE, checklist, questions, story="")
     assert "Bring business cards" not in by_phone.missing
@@ -209,19 +242,32 @@ def test_readiness_names_what_is_missing_and_hides_in_person_items() -> None:
     in_person = readiness(Mode.IN_PERSON_WORKPLACE, checklist, questions, story="")
     assert "Bring business cards" in in_person.missing
     nine = [f"What is part {n} of the job like?" for n in range(9)]
-    full = readiness(Mode.PHONE, checklist, nine + ["Who else do you know that I might talk to?"],
-                     story="A summer project.")
+    full = readiness(
+        Mode.PHONE,
+        checklist,
+        nine + ["Who else do you know that I might talk to?"],
+        story="A summer project.",
+    )
     assert full.ready and full.score == 100
     assert by_phone.score < full.score
-    salary = readiness(Mode.PHONE, checklist, nine[:8] + ["How much do you make?",
-                       "Who else do you know that I might talk to?"], story="x")
+    salary = readiness(
+        Mode.PHONE,
+        checklist,
+        nine[:8] + ["How much do you make?", "Who else do you know that I might talk to?"],
+        story="x",
+    )
     assert not salary.ready and "1 question asks what they earn" in salary.missing
-    closed = readiness(Mode.PHONE, checklist, nine[:8] + ["Do you like your job?",
-                       "Who else do you know that I might talk to?"], story="x")
+    closed = readiness(
+        Mode.PHONE,
+        checklist,
+        nine[:8] + ["Do you like your job?", "Who else do you know that I might talk to?"],
+        story="x",
+    )
     assert not closed.ready and closed.score < 100 and "1 question the checks flag" in closed.missing
     ticked = [ChecklistState(text, AppliesTo.ALL, True) for text in AUTOMATIC_ITEMS]
-    no_story = readiness(Mode.PHONE, checklist + ticked, nine + ["Who else do you know that I might talk to?"],
-                         story="")
+    no_story = readiness(
+        Mode.PHONE, checklist + ticked, nine + ["Who else do you know that I might talk to?"], story=""
+    )
     assert not no_story.ready  # a ticked "write your story" line does not stand in for the story
 
 
@@ -232,8 +278,13 @@ def test_email_mode_is_discouraged() -> None:
 
 # -- messages ----------------------------------------------------------------------------
 
-VALUES = {"contact_name": "Ms. Techer", "referrer_name": "Joe Chameau", "field": "clean energy",
-          "my_name": "Sam", "my_situation": "a Caltech student"}
+VALUES = {
+    "contact_name": "Ms. Techer",
+    "referrer_name": "Joe Chameau",
+    "field": "clean energy",
+    "my_name": "Sam",
+    "my_situation": "a Caltech student",
+}
 
 
 def test_unknown_placeholder_is_named() -> None:
@@ -258,13 +309,17 @@ def test_render_fills_and_checks() -> None:
 
 def test_outreach_checks() -> None:
     long_body = "Dear {contact_name}, " + "word " * 120
-    codes = {f.code for f in render(TemplateKind.OUTREACH, "", long_body, VALUES, Intent.INFORMATIONAL).findings}
+    codes = {
+        f.code for f in render(TemplateKind.OUTREACH, "", long_body, VALUES, Intent.INFORMATIONAL).findings
+    }
     assert codes == {"too-long"}
     jobby = "Dear {contact_name}, I saw your openings and attach my résumé."
     codes = {f.code for f in render(TemplateKind.OUTREACH, "", jobby, VALUES, Intent.INFORMATIONAL).findings}
     assert codes == {"mentions-jobs"}
-    buried = ("Dear {contact_name},\n\nI'm {my_name}. Could we talk about your career in {field}? "
-              "I enjoyed your talk. By the way, I want a job.")
+    buried = (
+        "Dear {contact_name},\n\nI'm {my_name}. Could we talk about your career in {field}? "
+        "I enjoyed your talk. By the way, I want a job."
+    )
     codes = {f.code for f in render(TemplateKind.OUTREACH, "", buried, VALUES, Intent.JOB_SEARCH).findings}
     assert codes == {"job-search-not-up-front"}
     upfront = "Dear {contact_name},\n\nI'm {my_name}, looking for an internship in {field}. Could we talk?"

@@ -64,7 +64,9 @@ def test_an_interaction_moves_the_reconnect(workbook: Workbook, clock) -> None:
     talk = workbook.log_talk(ada.id, clock.now)
     clock.advance(days=10)
     workbook.log_interaction(ada.id, "coffee", note="Met at the career fair.")
-    reconnect = next(i for i in workbook.follow_up_queue(contact_id=ada.id) if i.kind is FollowUpKind.RECONNECT)
+    reconnect = next(
+        i for i in workbook.follow_up_queue(contact_id=ada.id) if i.kind is FollowUpKind.RECONNECT
+    )
     assert reconnect.follow_up.due_at == clock.now + timedelta(weeks=4)
     assert reconnect.follow_up.due_at > talk.ended_at + timedelta(weeks=4)
     assert "last contact" in reconnect.follow_up.detail
@@ -124,10 +126,13 @@ def test_a_refused_act_writes_nothing(workbook: Workbook) -> None:
 
 def test_import_with_a_stage_records_the_acts_it_implies(workbook: Workbook, tmp_path: Path) -> None:
     source = tmp_path / "people.csv"
-    source.write_text("id,name,stage,referred_by_id\n1,Joe Chameau,thanked,\n2,Ms Techer,,1\n", encoding="utf-8")
+    source.write_text(
+        "id,name,stage,referred_by_id\n1,Joe Chameau,thanked,\n2,Ms Techer,,1\n", encoding="utf-8"
+    )
     workbook.import_file("csv", source)
-    joe, techer = (next(c for c in workbook.list_contacts() if c.name == name) for name in ("Joe Chameau",
-                                                                                           "Ms Techer"))
+    joe, techer = (
+        next(c for c in workbook.list_contacts() if c.name == name) for name in ("Joe Chameau", "Ms Techer")
+    )
     assert joe.stage is Stage.THANKED
     assert [f.kind for f in workbook.facts(joe.id)] == [FactKind.REQUEST_SENT, FactKind.THANK_YOU_SENT]
     assert workbook.list_interviews(joe.id)[0].status is InterviewStatus.DONE
@@ -155,5 +160,8 @@ def test_possible_duplicates_finds_a_typo_the_add_warned_about(workbook: Workboo
     typo = workbook.add_contact(name="Jordan Freind", organization="SunGrid", allow_duplicate=True)
     phone = workbook.add_contact(name="Someone Else", phone="+1 626 555 0100", allow_duplicate=True)
     pairs = {(a.contact_id, b.contact_id): b.why for a, b in workbook.duplicate_pairs()}
-    assert pairs == {(friend.id, typo.id): "a very similar name", (friend.id, phone.id): "the same phone number"}
+    assert pairs == {
+        (friend.id, typo.id): "a very similar name",
+        (friend.id, phone.id): "the same phone number",
+    }
     assert workbook.get_contact(phone.id).phone_e164 == "+16265550100"

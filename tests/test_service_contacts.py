@@ -14,8 +14,12 @@ from infoint_tui.core.validation import visible_controls
 
 def _table_counts(workbook: Workbook) -> dict[str, int]:
     with workbook._engine.connect() as connection:
-        tables = [r[0] for r in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_index_%'")]
+        tables = [
+            r[0]
+            for r in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_index_%'"
+            )
+        ]
         return {t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables}
 
 
@@ -46,8 +50,14 @@ def test_invalid_contacts_are_rejected_with_nothing_written(workbook: Workbook, 
 
 
 def test_valid_contact_is_stored_cleaned(workbook: Workbook, clock) -> None:
-    contact = workbook.add_contact(name="  Ada Lovelace ", email="ada@example.org", phone="(626) 395-6361",
-                                   linkedin_url="linkedin.com/in/ada", warmth="hot", source="faculty")
+    contact = workbook.add_contact(
+        name="  Ada Lovelace ",
+        email="ada@example.org",
+        phone="(626) 395-6361",
+        linkedin_url="linkedin.com/in/ada",
+        warmth="hot",
+        source="faculty",
+    )
     stored = workbook.get_contact(contact.id)
     assert stored.name == "Ada Lovelace"
     assert stored.linkedin_url == "https://linkedin.com/in/ada"
@@ -91,7 +101,10 @@ def test_stage_moves_are_recorded_both_ways(workbook: Workbook, clock) -> None:
     assert workbook.facts(contact.id) == []
     history = workbook.stage_history(contact.id)
     assert [(h.from_stage, h.stage) for h in history] == [
-        (None, Stage.PROSPECT), (Stage.PROSPECT, Stage.REQUESTED), (Stage.REQUESTED, Stage.PROSPECT)]
+        (None, Stage.PROSPECT),
+        (Stage.PROSPECT, Stage.REQUESTED),
+        (Stage.REQUESTED, Stage.PROSPECT),
+    ]
     with pytest.raises(ValidationFailed, match="stage"):
         workbook.take_stage_step(contact.id, forward=False)  # nothing before prospect
 
@@ -115,7 +128,8 @@ def test_scheduling_brings_checklist_and_required_question(workbook: Workbook) -
     interview = workbook.schedule_interview(contact.id, mode="phone")
     assert interview.length_minutes == 30
     assert [q.text for q in workbook.interview_questions(interview.id)] == [
-        "Who else do you know that I might talk to?"]
+        "Who else do you know that I might talk to?"
+    ]
     assert len(workbook.prep_items(interview.id)) == len(workbook.prep_template())
     assert workbook.get_contact(contact.id).stage is Stage.SCHEDULED
     with pytest.raises(ValidationFailed, match="length minutes"):
@@ -128,24 +142,35 @@ def test_new_workbook_is_seeded_once(workbook: Workbook) -> None:
     questions = workbook.list_questions()
     assert len(questions) >= 15
     assert [q.text for q in questions if q.required] == ["Who else do you know that I might talk to?"]
-    assert {t.kind.value for t in workbook.list_templates()} == {"outreach", "referral_intro", "thank_you", "reconnect"}
+    assert {t.kind.value for t in workbook.list_templates()} == {
+        "outreach",
+        "referral_intro",
+        "thank_you",
+        "reconnect",
+    }
     workbook._seed()
     assert len(workbook.list_questions()) == len(questions)
 
 
-one_line = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\x85"),
-                   max_size=2000).filter(lambda s: s.strip())
+one_line = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\x85"), max_size=2000
+).filter(lambda s: s.strip())
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=20000)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=one_line, organization=one_line, notes=any_text, note=any_text)
-def test_unicode_round_trips_unchanged(workbook: Workbook, name: str, organization: str, notes: str, note: str) -> None:
+def test_unicode_round_trips_unchanged(
+    workbook: Workbook, name: str, organization: str, notes: str, note: str
+) -> None:
     contact = workbook.add_contact(name=name, organization=organization, notes=notes, allow_duplicate=True)
     stored = workbook.get_contact(contact.id)
     # Free text comes back as typed, except that terminal control characters are made visible.
-    assert (stored.name, stored.organization, stored.notes) == (name.strip(), organization.strip(),
-                                                                 visible_controls(notes))
+    assert (stored.name, stored.organization, stored.notes) == (
+        name.strip(),
+        organization.strip(),
+        visible_controls(notes),
+    )
     interview = workbook.schedule_interview(contact.id)
     workbook.add_note(interview.id, note, 5)
     assert workbook.notes(interview.id)[-1].text == visible_controls(note)

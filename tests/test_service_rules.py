@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from infoint_tui.core.settings import Profile
 
 @pytest.fixture
 def wb(db_path, clock):
-    workbook = Workbook.open(db_path, clock=clock, tz=timezone.utc)
+    workbook = Workbook.open(db_path, clock=clock, tz=UTC)
     yield workbook
     workbook.close()
 
@@ -29,7 +29,11 @@ def test_warmth_down_a_referral_chain_three_deep(wb: Workbook) -> None:
     second = wb.add_referral(first.id, name="Ng")
     third = wb.add_referral(second.id, name="Okoro")
     assert [wb.get_contact(c.id).warmth for c in (you_know, first, second, third)] == [
-        Warmth.HOT, Warmth.WARM, Warmth.COLD, Warmth.COLD]
+        Warmth.HOT,
+        Warmth.WARM,
+        Warmth.COLD,
+        Warmth.COLD,
+    ]
     assert [c.name for c in wb.referral_chain(third.id)] == ["Ng", "Techer", "Joe"]
 
 
@@ -93,7 +97,7 @@ def test_declining_cancels_reminders_and_resending_replaces_them(wb: Workbook, c
 
 def test_weekend_request(db_path, clock) -> None:
     clock.now = clock.now.replace(day=28)  # Saturday 28 November 2026
-    with Workbook.open(db_path, clock=clock, tz=timezone.utc) as wb:
+    with Workbook.open(db_path, clock=clock, tz=UTC) as wb:
         contact = wb.add_contact(name="Techer")
         wb.record_request_sent(contact.id)
         planned = kinds(wb, contact.id)
@@ -107,7 +111,9 @@ def test_a_whole_interview_moves_the_stages_and_plans_follow_ups(wb: Workbook, c
     clock.advance(days=2)
     wb.start_interview(interview.id)
     clock.advance(minutes=10)
-    referral = wb.add_referral(contact.id, interview_id=interview.id, name="Ms. Techer", may_mention_referrer=True)
+    referral = wb.add_referral(
+        contact.id, interview_id=interview.id, name="Ms. Techer", may_mention_referrer=True
+    )
     shy = wb.add_referral(contact.id, interview_id=interview.id, name="Quiet One", may_mention_referrer=False)
     clock.advance(minutes=21)
     ended = wb.end_interview(interview.id)
@@ -126,7 +132,11 @@ def test_a_whole_interview_moves_the_stages_and_plans_follow_ups(wb: Workbook, c
     wb.complete_follow_up(planned[FollowUpKind.THANK_YOU].id)
     assert wb.get_contact(contact.id).stage is Stage.THANKED
     assert [h.stage for h in wb.stage_history(contact.id)] == [
-        Stage.PROSPECT, Stage.SCHEDULED, Stage.MET, Stage.THANKED]
+        Stage.PROSPECT,
+        Stage.SCHEDULED,
+        Stage.MET,
+        Stage.THANKED,
+    ]
     assert wb.end_interview(interview.id).ended_at == ended.ended_at  # ending twice changes nothing
     assert len(wb.follow_up_queue(contact_id=contact.id, include_done=True)) == 3
 
@@ -176,9 +186,13 @@ def test_snooze_done_reopen_and_ranking(wb: Workbook, clock) -> None:
     wb.start_interview(ia.id)
     wb.end_interview(ia.id)
     queue = wb.follow_up_queue()
-    assert [i.kind for i in queue] == [FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU,
-                                       FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST,
-                                       FollowUpKind.RECONNECT]
+    assert [i.kind for i in queue] == [
+        FollowUpKind.JOT_NOTES,
+        FollowUpKind.THANK_YOU,
+        FollowUpKind.SECOND_CONTACT,
+        FollowUpKind.FOLLOW_UP_REQUEST,
+        FollowUpKind.RECONNECT,
+    ]
     notes = queue[0].follow_up
     clock.advance(minutes=65)  # notes are due within the hour after the talk
     assert wb.overdue_count() == 1 and queue[0].contact_name == "B"
@@ -218,7 +232,9 @@ def test_template_with_unknown_placeholder_is_refused(wb: Workbook) -> None:
         wb.update_template(TemplateKind.OUTREACH, subject="Hi", body="Dear {contact_nmae},")
     assert caught.value.field == "body" and "{contact_nmae}" in str(caught.value)
     assert wb.get_template(TemplateKind.OUTREACH) == before
-    saved = wb.update_template(TemplateKind.OUTREACH, subject="Hi {contact_first_name}", body="Dear {contact_name},")
+    saved = wb.update_template(
+        TemplateKind.OUTREACH, subject="Hi {contact_first_name}", body="Dear {contact_name},"
+    )
     assert saved.subject == "Hi {contact_first_name}"
 
 

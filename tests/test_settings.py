@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -46,26 +46,32 @@ def test_valid_file(tmp_path: Path) -> None:
     path.write_text(GOOD)
     settings = load_settings(path)
     assert settings.profile.name == "Sam Student"
-    assert (settings.policy.interview_minutes, settings.policy.thank_you_hours, settings.policy.reconnect_weeks) == (
-        45, 12, 6)
+    assert (
+        settings.policy.interview_minutes,
+        settings.policy.thank_you_hours,
+        settings.policy.reconnect_weeks,
+    ) == (45, 12, 6)
     assert settings.policy.workdays == frozenset({6, 0, 1, 2, 3})
     assert settings.theme == "nord" and settings.keymap == {"interview.timer": "f5"}
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("[rules]\ninterview_minutes = 0", "rules.interview_minutes"),
-    ("[rules]\ninterview_minutes = \"30\"", "rules.interview_minutes"),
-    ("[rules]\nthank_you_hours = 200", "rules.thank_you_hours"),
-    ("[rules]\nreconnect_weeks = 1", "rules.reconnect_weeks"),
-    ("[rules]\nbusiness_days = [\"monday\"]", "rules.business_days"),
-    ("[rules]\nbusiness_days = []", "rules.business_days"),
-    ("[profile]\nname = 3", "profile.name"),
-    ("[profile]\nnickname = \"S\"", "profile.nickname"),
-    ("[app]\nwelcomed = \"yes\"", "app.welcomed"),
-    ("[keymap]\n\"interview.timer\" = 5", "keymap.interview.timer"),
-    ("colour = \"blue\"", "settings.colour"),
-    ("[rules\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[rules]\ninterview_minutes = 0", "rules.interview_minutes"),
+        ('[rules]\ninterview_minutes = "30"', "rules.interview_minutes"),
+        ("[rules]\nthank_you_hours = 200", "rules.thank_you_hours"),
+        ("[rules]\nreconnect_weeks = 1", "rules.reconnect_weeks"),
+        ('[rules]\nbusiness_days = ["monday"]', "rules.business_days"),
+        ("[rules]\nbusiness_days = []", "rules.business_days"),
+        ("[profile]\nname = 3", "profile.name"),
+        ('[profile]\nnickname = "S"', "profile.nickname"),
+        ('[app]\nwelcomed = "yes"', "app.welcomed"),
+        ('[keymap]\n"interview.timer" = 5', "keymap.interview.timer"),
+        ('colour = "blue"', "settings.colour"),
+        ("[rules\n", "not valid TOML"),
+    ],
+)
 def test_each_bad_value_names_its_key(tmp_path: Path, text: str, key: str) -> None:
     path = tmp_path / "config.toml"
     path.write_text(text)
@@ -93,11 +99,11 @@ def test_writing_keeps_comments_and_refuses_bad_values(tmp_path: Path) -> None:
 
 def test_policy_reaches_the_rules(db_path, clock) -> None:
     from dataclasses import replace
-    from datetime import timezone
 
-    with Workbook.open(db_path, clock=clock, tz=timezone.utc) as wb:
-        wb.policy = replace(wb.policy, interview_minutes=45, thank_you_hours=12,
-                            workdays=MONDAY_TO_FRIDAY - {0})  # no Mondays
+    with Workbook.open(db_path, clock=clock, tz=UTC) as wb:
+        wb.policy = replace(
+            wb.policy, interview_minutes=45, thank_you_hours=12, workdays=MONDAY_TO_FRIDAY - {0}
+        )  # no Mondays
         contact = wb.add_contact(name="Joe")
         interview = wb.schedule_interview(contact.id)
         assert interview.length_minutes == 45
@@ -109,7 +115,6 @@ def test_policy_reaches_the_rules(db_path, clock) -> None:
         wb.record_request_sent(other.id)  # Wednesday: Thu, Fri, (no Mon) Tue
         due = {i.kind: i.due for i in wb.follow_up_queue(contact_id=other.id)}
         assert due[FollowUpKind.SECOND_CONTACT] == clock.now + timedelta(days=6)
-
 
 
 async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Path) -> None:

@@ -53,7 +53,9 @@ def test_contact_detail(snap_compare, demo_app, size) -> None:
 
 LONG_NOTE = "\n".join(
     f"{n}. She walked me through the week: standups, site visits, the permitting queue, and why the "
-    f"grid interconnection study takes months (point {n})." for n in range(1, 31))
+    f"grid interconnection study takes months (point {n})."
+    for n in range(1, 31)
+)
 # Minutes into the demo's talk under way (it started 12 minutes before "now"); None: a talk not started yet.
 PHASES = {"not-started": None, "opening": 1, "questions": 10, "wrap-up": 26, "times-up": 31}
 
@@ -86,6 +88,7 @@ def test_interview(snap_compare, demo_app, clock, size, phase) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_debrief(snap_compare, demo_app, clock, size) -> None:
     """All four prompts in view, even at 80×24."""
+
     async def after_the_call(pilot) -> None:
         await _loaded(pilot)
         await pilot.press("f4")

@@ -33,7 +33,8 @@ def test_transactions_roll_back_as_a_whole(workbook: Workbook) -> None:
     # With the driver's implicit transactions off, our BEGIN must still group writes.
     with pytest.raises(RuntimeError), workbook._writing() as session:
         session.connection().exec_driver_sql(
-            "INSERT INTO question (text, topic, required, builtin, position) VALUES ('x?', 't', 0, 0, 99)")
+            "INSERT INTO question (text, topic, required, builtin, position) VALUES ('x?', 't', 0, 0, 99)"
+        )
         raise RuntimeError("abort")
     assert "x?" not in [q.text for q in workbook.list_questions()]
 
@@ -97,7 +98,7 @@ def test_corrupt_workbook_is_refused_and_left_alone(db_path: Path, clock) -> Non
     data = bytearray(db_path.read_bytes())
     page = 4096
     for offset in range(page * 3, len(data) - page, page * 2):  # scribble over every other page
-        data[offset + 8:offset + 200] = b"\xff" * 192
+        data[offset + 8 : offset + 200] = b"\xff" * 192
     db_path.write_bytes(bytes(data))
     _refused(db_path, WorkbookDamaged)
 
@@ -127,11 +128,20 @@ def test_second_instance_in_another_process_is_refused(db_path: Path, clock) -> 
 
     with Workbook.open(db_path, clock=clock):
         result = subprocess.run(
-            [sys.executable, "-m", "infoint_tui", "--db", str(db_path), "backup", str(db_path.parent / "b.db")],
-            capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "infoint_tui",
+                "--db",
+                str(db_path),
+                "backup",
+                str(db_path.parent / "b.db"),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0  # backup is allowed while the app is open
-        code = ("from infoint_tui.core.service import Workbook\n"
-                f"Workbook.open({str(db_path)!r})")
+        code = f"from infoint_tui.core.service import Workbook\nWorkbook.open({str(db_path)!r})"
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode != 0
         assert "already open in another infoint-tui" in result.stderr
@@ -180,16 +190,24 @@ def test_migrations_build_exactly_the_models(workbook: Workbook) -> None:
     from sqlmodel import SQLModel
 
     with workbook._engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": False,
-            # The FTS5 search index and its shadow tables are made by migration 0003, not by models.
-            "include_name": lambda name, type_, _parent: not (name or "").startswith("search_index")})
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": False,
+                # The FTS5 search index and its shadow tables are made by migration 0003, not by models.
+                "include_name": lambda name, type_, _parent: not (name or "").startswith("search_index"),
+            },
+        )
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
     with workbook._engine.connect() as connection:
-        ddl = [row[0] for row in connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
-            "AND name NOT LIKE 'search_index%'")]
+        ddl = [
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type='table' AND name != 'alembic_version' "
+                "AND name NOT LIKE 'search_index%'"
+            )
+        ]
     assert ddl and all(sql.rstrip().endswith("STRICT") for sql in ddl)
 
 

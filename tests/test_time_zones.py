@@ -8,7 +8,7 @@ moved by an hour; business days counted Thanksgiving as a working day.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,13 +33,14 @@ def system_tz(monkeypatch):
     def use(name: str) -> None:
         monkeypatch.setenv("TZ", name)
         time.tzset()
+
     yield use
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def test_the_local_zone_is_a_real_zone_not_todays_offset(system_tz) -> None:
@@ -57,7 +58,8 @@ def test_the_local_zone_is_a_real_zone_not_todays_offset(system_tz) -> None:
 
 @pytest.mark.parametrize("zone, november_offset, april_offset", [(LA, -8, -7), (BERLIN, 1, 2)])
 def test_a_talk_scheduled_in_november_for_april_is_stored_at_aprils_offset(
-        system_tz, tmp_path: Path, zone: str, november_offset: int, april_offset: int) -> None:
+    system_tz, tmp_path: Path, zone: str, november_offset: int, april_offset: int
+) -> None:
     system_tz(zone)
     november = FakeClock(utc(2026, 11, 20, 18))
     with Workbook.open(tmp_path / "w.db", clock=november) as wb:
@@ -76,21 +78,26 @@ def test_a_talk_scheduled_in_november_for_april_is_stored_at_aprils_offset(
 
 # The four changes of 2026/27: LA falls back 1 Nov 2026 and springs forward 14 Mar 2027;
 # Berlin falls back 25 Oct 2026 and springs forward 28 Mar 2027.
-@pytest.mark.parametrize("zone, sent_local, due3_local, due7_local", [
-    (LA, datetime(2026, 10, 29, 10), datetime(2026, 11, 3, 10), datetime(2026, 11, 9, 10)),
-    (LA, datetime(2027, 3, 11, 10), datetime(2027, 3, 16, 10), datetime(2027, 3, 22, 10)),
-    (BERLIN, datetime(2026, 10, 22, 10), datetime(2026, 10, 27, 10), datetime(2026, 11, 2, 10)),
-    (BERLIN, datetime(2027, 3, 25, 10), datetime(2027, 3, 30, 10), datetime(2027, 4, 5, 10)),
-], ids=["LA-fall", "LA-spring", "Berlin-fall", "Berlin-spring"])
+@pytest.mark.parametrize(
+    "zone, sent_local, due3_local, due7_local",
+    [
+        (LA, datetime(2026, 10, 29, 10), datetime(2026, 11, 3, 10), datetime(2026, 11, 9, 10)),
+        (LA, datetime(2027, 3, 11, 10), datetime(2027, 3, 16, 10), datetime(2027, 3, 22, 10)),
+        (BERLIN, datetime(2026, 10, 22, 10), datetime(2026, 10, 27, 10), datetime(2026, 11, 2, 10)),
+        (BERLIN, datetime(2027, 3, 25, 10), datetime(2027, 3, 30, 10), datetime(2027, 4, 5, 10)),
+    ],
+    ids=["LA-fall", "LA-spring", "Berlin-fall", "Berlin-spring"],
+)
 def test_3b7_reminders_keep_the_local_hour_across_daylight_saving(
-        system_tz, zone: str, sent_local: datetime, due3_local: datetime, due7_local: datetime) -> None:
+    system_tz, zone: str, sent_local: datetime, due3_local: datetime, due7_local: datetime
+) -> None:
     system_tz(zone)
     tz = local_zone()  # as the workbook gets it: the system's zone
-    sent = sent_local.replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+    sent = sent_local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
     planned = {p.kind: p.due_at for p in after_request_sent(sent, tz, holidays=frozenset())}
     real = ZoneInfo(zone)
-    assert planned[FollowUpKind.SECOND_CONTACT] == due3_local.replace(tzinfo=real).astimezone(timezone.utc)
-    assert planned[FollowUpKind.FOLLOW_UP_REQUEST] == due7_local.replace(tzinfo=real).astimezone(timezone.utc)
+    assert planned[FollowUpKind.SECOND_CONTACT] == due3_local.replace(tzinfo=real).astimezone(UTC)
+    assert planned[FollowUpKind.FOLLOW_UP_REQUEST] == due7_local.replace(tzinfo=real).astimezone(UTC)
     assert planned[FollowUpKind.SECOND_CONTACT].astimezone(tz).hour == 10
     # the offset changed in between, so a fixed offset would have been an hour off
     later = planned[FollowUpKind.FOLLOW_UP_REQUEST]
@@ -107,7 +114,7 @@ def test_3b7_over_thanksgiving_skips_the_holiday(system_tz, tmp_path: Path) -> N
     assert three == datetime(2026, 12, 1, 10, tzinfo=tz)  # Fri, Mon, Tue
     assert add_business_days(sent, 3, tz).astimezone(tz).date() == date(2026, 11, 30)  # without holidays
     # through the service, with the policy's region
-    with Workbook.open(tmp_path / "w.db", clock=FakeClock(sent.astimezone(timezone.utc))) as wb:
+    with Workbook.open(tmp_path / "w.db", clock=FakeClock(sent.astimezone(UTC))) as wb:
         wb.configure(Policy(holidays="US"))
         contact = wb.add_contact(name="Jane Doe")
         wb.record_request_sent(contact.id)
@@ -127,8 +134,9 @@ def test_3b7_over_a_german_holiday_and_a_state_holiday() -> None:
     assert add_business_days(before, 1, tz, holidays=holiday_calendar("DE-BE")).date() == date(2026, 6, 4)
     # a request sent on the holiday itself counts from the next working day
     whit_monday = datetime(2026, 5, 25, 9, tzinfo=tz)
-    assert add_business_days(whit_monday, 1, tz, holidays=holiday_calendar("DE")).astimezone(tz) == \
-        datetime(2026, 5, 27, tzinfo=tz)
+    assert add_business_days(whit_monday, 1, tz, holidays=holiday_calendar("DE")).astimezone(tz) == datetime(
+        2026, 5, 27, tzinfo=tz
+    )
 
 
 def test_settings_name_the_zone_and_the_holidays(tmp_path: Path, monkeypatch) -> None:
@@ -138,20 +146,31 @@ def test_settings_name_the_zone_and_the_holidays(tmp_path: Path, monkeypatch) ->
     assert settings.timezone == BERLIN and settings.policy.holidays == "DE-BY"
     path.write_text('[rules]\nholidays = "none"\n')
     assert load_settings(path).policy.holiday_dates() == frozenset()
-    for text, key in (('[app]\ntimezone = "Mars/Olympus"\n', "app.timezone"),
-                      ('[rules]\nholidays = "XX"\n', "rules.holidays"),
-                      ('[rules]\nholidays = "DE-ZZ"\n', "rules.holidays"),
-                      ('[rules]\nholidays = 3\n', "rules.holidays")):
+    for text, key in (
+        ('[app]\ntimezone = "Mars/Olympus"\n', "app.timezone"),
+        ('[rules]\nholidays = "XX"\n', "rules.holidays"),
+        ('[rules]\nholidays = "DE-ZZ"\n', "rules.holidays"),
+        ("[rules]\nholidays = 3\n", "rules.holidays"),
+    ):
         path.write_text(text)
         with pytest.raises(SettingsError, match=key) as error:
             load_settings(path)
         assert str(path) in str(error.value) and "\n" not in str(error.value)
 
 
-@pytest.mark.parametrize("lang, region", [("de_DE.UTF-8", "DE"), ("en_US.UTF-8", "US"), ("C.UTF-8", "none"),
-                                          ("POSIX", "none"), ("en_ZZ.UTF-8", "none")])
-def test_the_default_holidays_come_from_the_locale(monkeypatch, tmp_path: Path, lang: str,
-                                                   region: str) -> None:
+@pytest.mark.parametrize(
+    "lang, region",
+    [
+        ("de_DE.UTF-8", "DE"),
+        ("en_US.UTF-8", "US"),
+        ("C.UTF-8", "none"),
+        ("POSIX", "none"),
+        ("en_ZZ.UTF-8", "none"),
+    ],
+)
+def test_the_default_holidays_come_from_the_locale(
+    monkeypatch, tmp_path: Path, lang: str, region: str
+) -> None:
     monkeypatch.setenv("LANG", lang)
     assert locale_region() == region
     assert load_settings(tmp_path / "missing.toml").policy.holidays == region

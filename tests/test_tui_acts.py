@@ -53,9 +53,15 @@ async def test_request_sent_from_the_pipeline_closes_reach_out(db_path, clock, r
         await pilot.press("f8")
         await settle(app, pilot)
         assert app.workbook.get_contact(referred).stage is Stage.REQUESTED
-        assert open_kinds(app.workbook, referred) == {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST}
-        done = [i for i in app.workbook.follow_up_queue(contact_id=referred, include_done=True)
-                if i.kind is FollowUpKind.REACH_REFERRAL]
+        assert open_kinds(app.workbook, referred) == {
+            FollowUpKind.SECOND_CONTACT,
+            FollowUpKind.FOLLOW_UP_REQUEST,
+        }
+        done = [
+            i
+            for i in app.workbook.follow_up_queue(contact_id=referred, include_done=True)
+            if i.kind is FollowUpKind.REACH_REFERRAL
+        ]
         assert done[0].follow_up.done_at == clock.now and "request sent" in done[0].follow_up.reason
 
 
@@ -91,7 +97,9 @@ async def test_stage_key_on_a_scheduled_talk_asks_when_it_was_held(db_path, cloc
         await settle(app, pilot)
         assert app.workbook.get_contact(ada.id).stage is Stage.MET
         talk = app.workbook.list_interviews(ada.id)[0]
-        assert talk.status is InterviewStatus.DONE and talk.ended_at == clock.now - timedelta(hours=1, minutes=30)
+        assert talk.status is InterviewStatus.DONE and talk.ended_at == clock.now - timedelta(
+            hours=1, minutes=30
+        )
         queue = {i.kind: i.follow_up for i in app.workbook.follow_up_queue(contact_id=ada.id)}
         assert set(queue) == {FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU, FollowUpKind.RECONNECT}
         assert queue[FollowUpKind.JOT_NOTES].due_at == talk.ended_at + timedelta(hours=1)
@@ -160,9 +168,13 @@ async def test_a_logged_reply_stops_the_reminders(db_path, clock) -> None:
         assert app.screen.query_one("#what", Select).value == "reply:agreed"
         await pilot.press("f10")
         await settle(app, pilot)
-        assert open_kinds(app.workbook, ng.id) == {FollowUpKind.SCHEDULE_TALK}  # the reminders stop; a time next
+        assert open_kinds(app.workbook, ng.id) == {
+            FollowUpKind.SCHEDULE_TALK
+        }  # the reminders stop; a time next
         assert app.workbook.facts(ng.id)[-1].outcome.value == "agreed"
-        assert app.workbook.get_contact(ng.id).stage is Stage.REQUESTED  # agreed; the talk is still to schedule
+        assert (
+            app.workbook.get_contact(ng.id).stage is Stage.REQUESTED
+        )  # agreed; the talk is still to schedule
 
 
 async def test_scheduling_in_the_past_offers_to_log_the_talk(db_path, clock) -> None:

@@ -34,7 +34,6 @@ def after_a_talk(db_path, clock):
     return joe.id
 
 
-
 async def queue(app, pilot) -> FollowUpsScreen:
     await settle(app, pilot)
     await pilot.press("f5")

@@ -31,7 +31,6 @@ def planned(db_path, clock):
     return interview.id
 
 
-
 async def open_interview(app, pilot) -> InterviewScreen:
     await settle(app, pilot)
     await pilot.press("f4")
@@ -97,8 +96,9 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         assert screen.workbook.timer_reading(screen.interview).elapsed == 34 * 60
 
 
-async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(db_path, clock,
-                                                                                  planned) -> None:
+async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(
+    db_path, clock, planned
+) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
@@ -133,8 +133,9 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
 
 
-async def test_the_current_question_is_kept_across_screen_switches_and_restarts(db_path, clock,
-                                                                                 planned) -> None:
+async def test_the_current_question_is_kept_across_screen_switches_and_restarts(
+    db_path, clock, planned
+) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
@@ -246,7 +247,10 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         stored = app.workbook.get_interview(planned)
-        assert (stored.debrief_learned, stored.debrief_open_questions) == ("Write clearly.", "Which fellowship?")
+        assert (stored.debrief_learned, stored.debrief_open_questions) == (
+            "Write clearly.",
+            "Which fellowship?",
+        )
 
 
 def test_a_late_save_never_overwrites_newer_text() -> None:
@@ -259,7 +263,9 @@ def test_a_late_save_never_overwrites_newer_text() -> None:
     assert stored == ["newer"]
 
 
-async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_copied(db_path, clock, planned) -> None:
+async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_copied(
+    db_path, clock, planned
+) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         techer = wb.add_contact(name="Ms Techer", source="alumni_database")
     app = InfointApp(db_path, clock=clock)

@@ -59,8 +59,9 @@ async def test_quitting_while_saves_fail_asks_and_can_stay(db_path, clock, plann
         assert editor.text == "stored part, then typed after the move"
 
 
-async def test_quitting_while_saves_fail_can_write_the_text_to_a_private_file(db_path, clock,
-                                                                               planned) -> None:
+async def test_quitting_while_saves_fail_can_write_the_text_to_a_private_file(
+    db_path, clock, planned
+) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await _typing_into_a_moved_workbook(app, pilot, db_path)

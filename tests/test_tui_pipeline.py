@@ -108,7 +108,9 @@ async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
         ada = next(c for c in app.workbook.list_contacts() if c.name == "Ada Byron")
         stored = app.workbook.get_contact(ada.id)
         assert stored.referred_by_id == joe and stored.warmth is Warmth.COLD  # referred by a warm contact
-        assert [i.kind for i in app.workbook.follow_up_queue(contact_id=ada.id)] == [FollowUpKind.REACH_REFERRAL]
+        assert [i.kind for i in app.workbook.follow_up_queue(contact_id=ada.id)] == [
+            FollowUpKind.REACH_REFERRAL
+        ]
         assert pipeline(app).selected().id == ada.id
 
         await pilot.press("s")
@@ -121,7 +123,10 @@ async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
         await settle(app, pilot)
         (interview,) = app.workbook.list_interviews(ada.id)
         assert interview.length_minutes == 30
-        assert interview.scheduled_at.astimezone(app.workbook.tz).strftime("%Y-%m-%d %H:%M") == "2026-12-01 14:30"
+        assert (
+            interview.scheduled_at.astimezone(app.workbook.tz).strftime("%Y-%m-%d %H:%M")
+            == "2026-12-01 14:30"
+        )
         assert app.workbook.get_contact(ada.id).stage is Stage.SCHEDULED
 
 
@@ -150,7 +155,10 @@ async def test_stage_keys_warmth_and_intent(demo_app) -> None:
         await settle(app, pilot)
         assert app.workbook.get_contact(contact_id).stage is Stage.PARKED
         assert [h.stage for h in app.workbook.stage_history(contact_id)][-3:] == [
-            Stage.REQUESTED, Stage.PROSPECT, Stage.PARKED]
+            Stage.REQUESTED,
+            Stage.PROSPECT,
+            Stage.PARKED,
+        ]
         await pilot.press("w")
         await settle(app, pilot)
         stored = app.workbook.get_contact(contact_id)

@@ -28,7 +28,6 @@ def scheduled(db_path, clock):
     return interview.id
 
 
-
 async def prep(app, pilot) -> PrepScreen:
     await settle(app, pilot)
     await pilot.press("f3")
@@ -38,8 +37,16 @@ async def prep(app, pilot) -> PrepScreen:
 
 
 async def type_text(pilot, text: str) -> None:
-    keys = {" ": "space", "?": "question_mark", ",": "comma", ".": "full_stop", "#": "number_sign",
-            "'": "apostrophe", "-": "minus", "*": "asterisk"}
+    keys = {
+        " ": "space",
+        "?": "question_mark",
+        ",": "comma",
+        ".": "full_stop",
+        "#": "number_sign",
+        "'": "apostrophe",
+        "-": "minus",
+        "*": "asterisk",
+    }
     await pilot.press(*[keys.get(ch, ch) for ch in text])
 
 
@@ -155,4 +162,7 @@ async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None
         await settle(app, pilot)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.location, stored.companion, stored.length_minutes) == (
-            "+1 626 555 0100", "Priya (roommate)", 45)
+            "+1 626 555 0100",
+            "Priya (roommate)",
+            45,
+        )

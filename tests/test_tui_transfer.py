@@ -110,9 +110,11 @@ async def test_export_dialog_replace_never_writes_over_the_workbook(tmp_path: Pa
             await pilot.press("f10")
             await settle(app, pilot)
             assert isinstance(app.screen, ExportScreen)
-            shown = plain(app.screen.query_one("#export-report", Static).render()) + plain(
-                app.screen.query_one("#field-path").render()) + " ".join(
-                plain(w.render()) for w in app.screen.query("Static"))
+            shown = (
+                plain(app.screen.query_one("#export-report", Static).render())
+                + plain(app.screen.query_one("#field-path").render())
+                + " ".join(plain(w.render()) for w in app.screen.query("Static"))
+            )
             assert says in shown, shown
             await pilot.press("escape")
             await pilot.pause()

@@ -20,23 +20,31 @@ def machine() -> str:
     model = "unknown CPU"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:
-            model = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), model)
+            model = next(
+                (line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), model
+            )
     except OSError:
         pass
     import textual
 
-    return (f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
-            f"Python {platform.python_version()}, Textual {textual.__version__}")
+    return (
+        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, Textual {textual.__version__}"
+    )
 
 
 def figures_table(figures: list[Figure]) -> list[str]:
-    out = ["| benchmark | app (median) | baseline | baseline (median) | ratio | goal | met |",
-           "|---|---|---|---|---|---|---|"]
+    out = [
+        "| benchmark | app (median) | baseline | baseline (median) | ratio | goal | met |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for f in figures:
         base = f"{statistics.median(f.baseline):.0f} ms" if f.baseline else ""
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else ""
         met = {True: "yes", False: "**no**", None: ""}[f.met]
-        out.append(f"| {f.name} | {f.median:.0f} ms | {f.baseline_name} | {base} | {ratio} | {f.goal} | {met} |")
+        out.append(
+            f"| {f.name} | {f.median:.0f} ms | {f.baseline_name} | {base} | {ratio} | {f.goal} | {met} |"
+        )
     return out
 
 
@@ -44,24 +52,35 @@ def scale_table(rows: list[ScaleRow]) -> list[str]:
     def cell(samples: list[float]) -> str:
         return f"{statistics.median(samples):.0f} ms" if samples else "—"
 
-    out = ["| contacts | start to rows | filter keystroke | follow-up queue, first F5 | F5 again | contact detail "
-           "| search keystroke | peak memory |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = [
+        "| contacts | start to rows | filter keystroke | follow-up queue, first F5 | F5 again "
+        "| contact detail | search keystroke | peak memory |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for row in rows:
-        out.append(f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(row.filter_ms)} | {cell(row.queue_ms)} | "
-                   f"{cell(row.queue_again_ms)} | {cell(row.detail_ms)} | {cell(row.search_ms)} | "
-                   f"{row.peak_mib:.0f} MiB |")
+        out.append(
+            f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(row.filter_ms)} | {cell(row.queue_ms)} | "
+            f"{cell(row.queue_again_ms)} | {cell(row.detail_ms)} | {cell(row.search_ms)} | "
+            f"{row.peak_mib:.0f} MiB |"
+        )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last.contacts / first.contacts
         out.append("")
-        out.append(f"From {first.contacts:,} to {last.contacts:,} contacts ({growth:.0f}× as many): "
-                   + ", ".join(f"{name} {statistics.median(b) / statistics.median(a):.1f}×"
-                               for name, a, b in (("filter", first.filter_ms, last.filter_ms),
-                                                  ("queue", first.queue_ms, last.queue_ms),
-                                                  ("detail", first.detail_ms, last.detail_ms),
-                                                  ("search", first.search_ms, last.search_ms))
-                               if a and b) + ".")
+        out.append(
+            f"From {first.contacts:,} to {last.contacts:,} contacts ({growth:.0f}× as many): "
+            + ", ".join(
+                f"{name} {statistics.median(b) / statistics.median(a):.1f}×"
+                for name, a, b in (
+                    ("filter", first.filter_ms, last.filter_ms),
+                    ("queue", first.queue_ms, last.queue_ms),
+                    ("detail", first.detail_ms, last.detail_ms),
+                    ("search", first.search_ms, last.search_ms),
+                )
+                if a and b
+            )
+            + "."
+        )
     return out
 
 
@@ -82,8 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     figures, scale = run_all(sizes, runs, keys, log)
-    report = [f"Measured {date.today().isoformat()} on {machine()}.", "", *figures_table(figures), "",
-              *scale_table(scale)]
+    report = [
+        f"Measured {date.today().isoformat()} on {machine()}.",
+        "",
+        *figures_table(figures),
+        "",
+        *scale_table(scale),
+    ]
     text = "\n".join(report) + "\n"
     sys.stdout.write(text)
     if args.output:

@@ -39,7 +39,9 @@ def _table_app(rows):
 
 
 def table_app():
-    return _table_app(lambda: [(f"Person {i:04d}", f"Org {i % 50}", "warm", "prospect", "") for i in range(ROWS)])
+    return _table_app(
+        lambda: [(f"Person {i:04d}", f"Org {i % 50}", "warm", "prospect", "") for i in range(ROWS)]
+    )
 
 
 def sqlmodel_app(path: str):
@@ -48,8 +50,12 @@ def sqlmodel_app(path: str):
     def rows():
         engine = create_engine(f"sqlite:///{path}")
         with Session(engine) as session:
-            return [tuple(row) for row in session.exec(text(
-                "SELECT name, organization, warmth, stage, '' FROM contact ORDER BY id")).all()]
+            return [
+                tuple(row)
+                for row in session.exec(
+                    text("SELECT name, organization, warmth, stage, '' FROM contact ORDER BY id")
+                ).all()
+            ]
 
     return _table_app(rows)
 

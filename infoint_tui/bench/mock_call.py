@@ -23,14 +23,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 SPEED = 20
 SESSION = "infoint-mock-call"
-QUESTIONS = ("What does a typical day look like?", "How are you evaluated?", "What do you enjoy least?",
-             "How did you get into this field?", "What would you do differently starting out?",
-             "What skills matter most here?", "Which organizations should I look at?")
+QUESTIONS = (
+    "What does a typical day look like?",
+    "How are you evaluated?",
+    "What do you enjoy least?",
+    "How did you get into this field?",
+    "What would you do differently starting out?",
+    "What skills matter most here?",
+    "Which organizations should I look at?",
+)
 PHASES = ("OPENING", "QUESTIONS", "WRAP-UP", "TIME'S UP")
 WORDS = ("permits", "grid", "storage", "queue", "site", "visit", "model", "budget", "team", "field", "data")
 
@@ -66,22 +72,23 @@ class FakeTimeline:
 
     def __init__(self) -> None:
         self.real_start = time.time()
-        self.fake_start = datetime.now(timezone.utc).replace(microsecond=0)
+        self.fake_start = datetime.now(UTC).replace(microsecond=0)
 
     def now(self) -> datetime:
         return self.fake_start + timedelta(seconds=(time.time() - self.real_start) * SPEED)
 
     def env(self) -> str:
         at = self.now().strftime("%Y-%m-%d %H:%M:%S")
-        return (f"LD_PRELOAD={libfaketime()} TZ=UTC FAKETIME='@{at} x{SPEED}' "
-                f"FAKETIME_DONT_RESET=1")
+        return f"LD_PRELOAD={libfaketime()} TZ=UTC FAKETIME='@{at} x{SPEED}' FAKETIME_DONT_RESET=1"
 
 
 def launch(db: Path, timeline: FakeTimeline) -> int:
     home = db.parent / "home"  # no settings of yours are read
-    command = (f"exec env {timeline.env()} HOME={home} XDG_CONFIG_HOME={home}/config "
-               f"XDG_DATA_HOME={home}/data "
-               f"{sys.executable} -m infoint_tui --db {db}")
+    command = (
+        f"exec env {timeline.env()} HOME={home} XDG_CONFIG_HOME={home}/config "
+        f"XDG_DATA_HOME={home}/data "
+        f"{sys.executable} -m infoint_tui --db {db}"
+    )
     if _has_server():
         tmux("respawn-pane", "-k", "-t", SESSION, command)
     else:
@@ -154,14 +161,17 @@ def row(moment: str, typed: dict[str, str], on_disk: dict[str, str], rate: float
     kept = sum(len(on_disk.get(field, "")) for field in typed)
     garbled = [field for field, text in typed.items() if not text.startswith(on_disk.get(field, ""))]
     lost = typed_chars - kept
-    return (f"| {moment} | {typed_chars} | {kept} | {lost} | {lost / rate:.2f} s real, "
-            f"{lost / rate * SPEED:.1f} s faked | {', '.join(garbled) or 'none'} |")
+    return (
+        f"| {moment} | {typed_chars} | {kept} | {lost} | {lost / rate:.2f} s real, "
+        f"{lost / rate * SPEED:.1f} s faked | {', '.join(garbled) or 'none'} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m infoint_tui.bench.mock_call", description=__doc__)
-    parser.add_argument("--rate", type=float, default=12.0,
-                        help="characters typed per real second (default 12)")
+    parser.add_argument(
+        "--rate", type=float, default=12.0, help="characters typed per real second (default 12)"
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         sys.exit("tmux is not installed")
@@ -171,15 +181,16 @@ def main(argv: list[str] | None = None) -> int:
     db = folder / "workbook.db"
     with Workbook.open(db) as workbook:
         joe = workbook.add_contact(name="Joe Chameau", source="faculty", phone="(626) 555-0100")
-        interview = workbook.schedule_interview(joe.id, scheduled_at=datetime.now(timezone.utc), mode="phone")
+        interview = workbook.schedule_interview(joe.id, scheduled_at=datetime.now(UTC), mode="phone")
         for question in QUESTIONS:
             workbook.write_question(interview.id, question)
     fields = ["talk notes"] + [f"Q{n}" for n in range(1, len(QUESTIONS) + 2)]
     timeline = FakeTimeline()
     typist = Typist(args.rate)
-    table = ["| moment | typed (chars) | on disk | lost | lost as typing time "
-             "| stored text not what was typed |",
-             "|---|---|---|---|---|---|"]
+    table = [
+        "| moment | typed (chars) | on disk | lost | lost as typing time | stored text not what was typed |",
+        "|---|---|---|---|---|---|",
+    ]
     log = []
     try:
         pid = launch(db, timeline)
@@ -200,8 +211,14 @@ def main(argv: list[str] | None = None) -> int:
                 killed_at = timeline.now()
                 time.sleep(0.3)
                 on_disk = stored(db)
-                table.append(row(f"SIGKILL at {(killed_at - talk_start).total_seconds() / 60:.1f} faked min",
-                                 typist.typed, on_disk, args.rate))
+                table.append(
+                    row(
+                        f"SIGKILL at {(killed_at - talk_start).total_seconds() / 60:.1f} faked min",
+                        typist.typed,
+                        on_disk,
+                        args.rate,
+                    )
+                )
                 for field in typist.typed:  # what the editor will show again
                     typist.typed[field] = on_disk.get(field, "")
                 pid = launch(db, timeline)
@@ -212,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
                 shown = elapsed_on_screen()
                 expected = (timeline.now() - talk_start).total_seconds()
                 back = "yes" if typist.field.split()[0] in screen() else "no"
-                log.append(f"relaunched: the timer shows {shown} s, the faked clock says {expected:.0f} s "
-                           f"since the start; back on {typist.field!r}: {back}")
+                log.append(
+                    f"relaunched: the timer shows {shown} s, the faked clock says {expected:.0f} s "
+                    f"since the start; back on {typist.field!r}: {back}"
+                )
                 killed = True
                 continue
             if index + 1 < len(fields):

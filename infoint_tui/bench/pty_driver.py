@@ -28,16 +28,25 @@ class Timeout(Exception):
 class PtyProgram:
     """One running program in a pseudo-terminal of the given size."""
 
-    def __init__(self, argv: Sequence[str], *, cols: int = 120, rows: int = 40,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, argv: Sequence[str], *, cols: int = 120, rows: int = 40, env: dict[str, str] | None = None
+    ) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        full_env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows),
-                        TEXTUAL_ANIMATIONS="none")
+        full_env = dict(
+            os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows), TEXTUAL_ANIMATIONS="none"
+        )
         full_env.update(env or {})
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave, env=full_env,
-                                        start_new_session=True, close_fds=True)
+        self.process = subprocess.Popen(
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            start_new_session=True,
+            close_fds=True,
+        )
         os.close(slave)
         self._master = master
         self._chunks: list[tuple[float, bytes]] = []
@@ -92,7 +101,7 @@ class PtyProgram:
                     window = carry + data
                     if wanted in window:
                         return moment
-                    carry = window[-(len(wanted) - 1):] if len(wanted) > 1 else b""
+                    carry = window[-(len(wanted) - 1) :] if len(wanted) > 1 else b""
                     index += 1
                 remaining = deadline - time.perf_counter()
                 if remaining <= 0 or self.process.poll() is not None:

@@ -17,13 +17,20 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from infoint_tui.bench.pty_driver import PtyProgram
 
-KEYS = {"f2": "\x1bOQ", "f4": "\x1bOS", "f5": "\x1b[15~", "enter": "\r", "escape": "\x1b", "down": "\x1b[B",
-        "ctrl+f": "\x06"}
+KEYS = {
+    "f2": "\x1bOQ",
+    "f4": "\x1bOS",
+    "f5": "\x1b[15~",
+    "enter": "\r",
+    "escape": "\x1b",
+    "down": "\x1b[B",
+    "ctrl+f": "\x06",
+}
 # Typed into the notes: letters that appear nowhere else on screen, and no three in a row repeat
 # within a line, so the last three typed are on screen exactly when the newest key has been drawn.
 ALPHABET = "αβγδεζηθικλμνξοπρστυφχψωбгдж"
@@ -75,12 +82,18 @@ class Environment:
         self.folder = folder
         home = folder / "home"
         home.mkdir(exist_ok=True)
-        self.env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
-                    "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
+        self.env = {
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        }
         self.python = sys.executable
 
     def app(self, db: Path, cols: int = 120, rows: int = 40) -> PtyProgram:
-        return PtyProgram([self.python, "-m", "infoint_tui", "--db", str(db)], cols=cols, rows=rows, env=self.env)
+        return PtyProgram(
+            [self.python, "-m", "infoint_tui", "--db", str(db)], cols=cols, rows=rows, env=self.env
+        )
 
     def baseline(self, *args: str) -> PtyProgram:
         return PtyProgram([self.python, "-m", "infoint_tui.bench.baselines", *args], env=self.env)
@@ -90,7 +103,7 @@ def demo(path: Path, contacts: int) -> Path:
     from infoint_tui.core.demo import write_demo
 
     if not path.exists():
-        write_demo(path, contacts=contacts, seed=7, now=datetime.now(timezone.utc))
+        write_demo(path, contacts=contacts, seed=7, now=datetime.now(UTC))
     return path
 
 
@@ -123,13 +136,27 @@ def bench_start(env: Environment, db: Path, runs: int, log: Callable[[str], None
             sqlm.append(t_sqlm * 1000)
             frame.append(t_frame * 1000)
             rows.append(t_rows * 1000)
-        log(f"start run {run}: table {t_table * 1000:.0f} ms, sqlmodel {t_sqlm * 1000:.0f} ms, "
-            f"app frame {t_frame * 1000:.0f} ms, app rows {t_rows * 1000:.0f} ms")
+        log(
+            f"start run {run}: table {t_table * 1000:.0f} ms, sqlmodel {t_sqlm * 1000:.0f} ms, "
+            f"app frame {t_frame * 1000:.0f} ms, app rows {t_rows * 1000:.0f} ms"
+        )
     return [
-        Figure("Start: first frame (before data)", frame, "Textual app with a DataTable", table,
-               "≤ 1.25× baseline", 1.25),
-        Figure("Start: first contact rows on screen", rows, "same + SQLModel reading one table", sqlm,
-               "≤ 1.15× baseline", 1.15),
+        Figure(
+            "Start: first frame (before data)",
+            frame,
+            "Textual app with a DataTable",
+            table,
+            "≤ 1.25× baseline",
+            1.25,
+        ),
+        Figure(
+            "Start: first contact rows on screen",
+            rows,
+            "same + SQLModel reading one table",
+            sqlm,
+            "≤ 1.15× baseline",
+            1.15,
+        ),
     ]
 
 
@@ -138,8 +165,10 @@ def bench_start(env: Environment, db: Path, runs: int, log: Callable[[str], None
 
 def note_text() -> str:
     words = "the field changes fast and people who write clearly and listen well do best here".split()
-    return "\n".join(f"Line {n:04d}: " + " ".join(words[(n + k) % len(words)] for k in range(9))
-                     for n in range(1, NOTE_LINES + 1))
+    return "\n".join(
+        f"Line {n:04d}: " + " ".join(words[(n + k) % len(words)] for k in range(9))
+        for n in range(1, NOTE_LINES + 1)
+    )
 
 
 def typing_workbook(folder: Path) -> tuple[Path, int]:
@@ -171,8 +200,9 @@ def type_and_time(program: PtyProgram, keys: int, pace: float) -> list[float]:
     return latencies
 
 
-def bench_typing(env: Environment, folder: Path, keys: int, rounds: int,
-                 log: Callable[[str], None]) -> tuple[Figure, Figure, Figure]:
+def bench_typing(
+    env: Environment, folder: Path, keys: int, rounds: int, log: Callable[[str], None]
+) -> tuple[Figure, Figure, Figure]:
     db, question_id = typing_workbook(folder)
     text_file = folder / "note.txt"
     text_file.write_text(note_text(), encoding="utf-8")
@@ -193,19 +223,34 @@ def bench_typing(env: Environment, folder: Path, keys: int, rounds: int,
             saves += autosave_delays(program, db, question_id, 10)
             program.quiet(1.0)
             steady += continuous_commit_delays(program, db, question_id, max(keys, 50))
-        log(f"typing round {round_}: bare median {median_text(bare)} ms, app median {median_text(app)} ms; "
+        log(
+            f"typing round {round_}: bare median {median_text(bare)} ms, app median {median_text(app)} ms; "
             f"autosave p99 so far {percentile(saves, 99):.0f} ms; typing without a pause, key to committed "
             f"p50 {percentile(steady, 50):.0f} ms, p99 {percentile(steady, 99):.0f} ms, "
-            f"max {max(steady):.0f} ms")
-    typing = Figure("Typing: key to screen, 5,000-line note, timer running", app,
-                    "bare Textual TextArea, same text", bare, "median ≤ 1.25× baseline", 1.25)
-    autosave = Figure("Autosave: last key to committed (p99)", [percentile(saves, 99)],
-                      goal="p99 ≤ 1000 ms", limit=1000.0)
+            f"max {max(steady):.0f} ms"
+        )
+    typing = Figure(
+        "Typing: key to screen, 5,000-line note, timer running",
+        app,
+        "bare Textual TextArea, same text",
+        bare,
+        "median ≤ 1.25× baseline",
+        1.25,
+    )
+    autosave = Figure(
+        "Autosave: last key to committed (p99)", [percentile(saves, 99)], goal="p99 ≤ 1000 ms", limit=1000.0
+    )
     autosave.baseline_name = f"p50 {percentile(saves, 50):.0f} ms over {len(saves)} bursts"
-    every_key = Figure("Autosave: each key to committed, typing without a pause (max)", [max(steady)],
-                       goal="max ≤ 1000 ms", limit=1000.0)
-    every_key.baseline_name = (f"p50 {percentile(steady, 50):.0f} ms, p99 {percentile(steady, 99):.0f} ms "
-                               f"over {len(steady)} keys at 10/s")
+    every_key = Figure(
+        "Autosave: each key to committed, typing without a pause (max)",
+        [max(steady)],
+        goal="max ≤ 1000 ms",
+        limit=1000.0,
+    )
+    every_key.baseline_name = (
+        f"p50 {percentile(steady, 50):.0f} ms, p99 {percentile(steady, 99):.0f} ms "
+        f"over {len(steady)} keys at 10/s"
+    )
     return typing, autosave, every_key
 
 
@@ -222,8 +267,9 @@ def autosave_delays(program: PtyProgram, db: Path, question_id: int, bursts: int
                 last = program.send(letter)
                 time.sleep(0.05)
             while True:
-                found = connection.execute("SELECT instr(answer, ?) FROM interview_question WHERE id = ?",
-                                           (word, question_id)).fetchone()[0]
+                found = connection.execute(
+                    "SELECT instr(answer, ?) FROM interview_question WHERE id = ?", (word, question_id)
+                ).fetchone()[0]
                 if found:
                     delays.append((time.perf_counter() - last) * 1000)
                     break
@@ -236,15 +282,17 @@ def autosave_delays(program: PtyProgram, db: Path, question_id: int, bursts: int
     return delays
 
 
-def continuous_commit_delays(program: PtyProgram, db: Path, question_id: int, keys: int,
-                             pace: float = 0.1) -> list[float]:
+def continuous_commit_delays(
+    program: PtyProgram, db: Path, question_id: int, keys: int, pace: float = 0.1
+) -> list[float]:
     """Type ``keys`` letters ``pace`` seconds apart without ever pausing longer, polling the workbook
     (read-only) meanwhile; the time from each key to the first poll that finds it committed."""
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
 
     def committed() -> int:
-        return connection.execute("SELECT length(answer) FROM interview_question WHERE id = ?",
-                                  (question_id,)).fetchone()[0]
+        return connection.execute(
+            "SELECT length(answer) FROM interview_question WHERE id = ?", (question_id,)
+        ).fetchone()[0]
 
     try:
         program.send(KEYS["enter"])
@@ -304,8 +352,9 @@ def type_query(program: PtyProgram, query: str, marker: str) -> list[float]:
     return latencies
 
 
-def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
-                log: Callable[[str], None]) -> list[ScaleRow]:
+def bench_scale(
+    env: Environment, folder: Path, sizes: list[int], runs: int, log: Callable[[str], None]
+) -> list[ScaleRow]:
     from infoint_tui.core.service import Workbook
 
     table = []
@@ -321,7 +370,7 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
             with env.app(db) as program:
                 row.start_ms.append((program.wait_for(loaded, timeout=300) - program.started) * 1000)
                 program.quiet(0.5)
-                for query in QUERIES[run % len(QUERIES):] + QUERIES[:run % len(QUERIES)]:
+                for query in QUERIES[run % len(QUERIES) :] + QUERIES[: run % len(QUERIES)]:
                     program.send("/")
                     program.quiet(0.2)
                     row.filter_ms += type_query(program, query, "match “{}”")
@@ -330,7 +379,9 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                 for _ in range(3):
                     mark = program.mark
                     sent = program.send(KEYS["enter"])
-                    row.detail_ms.append((program.wait_for("found via", since=mark, timeout=60) - sent) * 1000)
+                    row.detail_ms.append(
+                        (program.wait_for("found via", since=mark, timeout=60) - sent) * 1000
+                    )
                     program.quiet(0.2)
                     program.send(KEYS["escape"])
                     program.quiet(0.3)
@@ -353,16 +404,20 @@ def bench_scale(env: Environment, folder: Path, sizes: list[int], runs: int,
                     program.send(KEYS["f2"])
                     program.quiet(0.3)
                 row.peak_mib = max(row.peak_mib, (program.peak_memory_kib() or 0) / 1024)
-            log(f"scale {size} run {run}: start {row.start_ms[-1]:.0f} ms, filter median "
+            log(
+                f"scale {size} run {run}: start {row.start_ms[-1]:.0f} ms, filter median "
                 f"{median_text(row.filter_ms)} ms, detail {median_text(row.detail_ms)} ms, "
                 f"search {median_text(row.search_ms)} ms, "
                 f"queue {row.queue_ms[-1]:.0f} ms (again {median_text(row.queue_again_ms)} ms), "
-                f"peak {row.peak_mib:.0f} MiB")
+                f"peak {row.peak_mib:.0f} MiB"
+            )
         table.append(row)
     return table
 
 
-def run_all(sizes: list[int], runs: int, keys: int, log: Callable[[str], None]) -> tuple[list[Figure], list[ScaleRow]]:
+def run_all(
+    sizes: list[int], runs: int, keys: int, log: Callable[[str], None]
+) -> tuple[list[Figure], list[ScaleRow]]:
     with tempfile.TemporaryDirectory(prefix="infoint-bench-") as scratch:
         folder = Path(scratch)
         env = Environment(folder)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,7 +22,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def steady_seconds() -> float:
@@ -55,8 +55,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"{name!r} is not a time zone name (such as \"Europe/Berlin\" or "
-                         "\"America/Los_Angeles\")") from None
+        raise ValueError(
+            f'{name!r} is not a time zone name (such as "Europe/Berlin" or "America/Los_Angeles")'
+        ) from None
 
 
 def _key_from_path(path: str) -> str | None:
@@ -98,4 +99,4 @@ def local_zone(name: str | None = None) -> tzinfo:
     system = system_zone_name()
     if system:
         return ZoneInfo(system)
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return datetime.now().astimezone().tzinfo or UTC

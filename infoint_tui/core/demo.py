@@ -18,7 +18,7 @@ real app would.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import bindparam, insert, select, update
@@ -49,25 +49,109 @@ from infoint_tui.core.tables import (
     StageChangeRow,
 )
 
-FIRST = ("Maya", "Jonah", "Priya", "Tomás", "Aiko", "Deshawn", "Leila", "Mateus", "Ingrid", "Kwame",
-         "Sofia", "Ravi", "Hannah", "Obi", "Camille", "Yusuf", "Elena", "Noah", "Zara", "Felix",
-         "Amara", "Lucas", "Mei", "Samir", "Greta", "Diego", "Nadia", "Owen", "Ines", "Theo")
-LAST = ("Okafor", "Lindqvist", "Raman", "Herrera", "Takahashi", "Brooks", "Haddad", "Costa",
-        "Nilsen", "Mensah", "Rossi", "Iyer", "Weber", "Adeyemi", "Laurent", "Demir", "Petrova",
-        "Kim", "Ahmed", "Schulz", "Nwosu", "Moreau", "Chen", "Farah", "Berg", "Ortiz", "Novak",
-        "Walsh", "Silva", "Fischer")
+FIRST = (
+    "Maya",
+    "Jonah",
+    "Priya",
+    "Tomás",
+    "Aiko",
+    "Deshawn",
+    "Leila",
+    "Mateus",
+    "Ingrid",
+    "Kwame",
+    "Sofia",
+    "Ravi",
+    "Hannah",
+    "Obi",
+    "Camille",
+    "Yusuf",
+    "Elena",
+    "Noah",
+    "Zara",
+    "Felix",
+    "Amara",
+    "Lucas",
+    "Mei",
+    "Samir",
+    "Greta",
+    "Diego",
+    "Nadia",
+    "Owen",
+    "Ines",
+    "Theo",
+)
+LAST = (
+    "Okafor",
+    "Lindqvist",
+    "Raman",
+    "Herrera",
+    "Takahashi",
+    "Brooks",
+    "Haddad",
+    "Costa",
+    "Nilsen",
+    "Mensah",
+    "Rossi",
+    "Iyer",
+    "Weber",
+    "Adeyemi",
+    "Laurent",
+    "Demir",
+    "Petrova",
+    "Kim",
+    "Ahmed",
+    "Schulz",
+    "Nwosu",
+    "Moreau",
+    "Chen",
+    "Farah",
+    "Berg",
+    "Ortiz",
+    "Novak",
+    "Walsh",
+    "Silva",
+    "Fischer",
+)
 FIELDS = {
-    "clean energy": (("Sunridge Power", "Project engineer"), ("GridWorks", "Energy analyst"),
-                     ("Helio Storage, Inc.", "Battery scientist"), ("City Utilities", "Planning lead")),
-    "science writing": (("The Quantum Ledger", "Staff writer"), ("Field Notes Press", "Editor"),
-                        ("Caltech News Office", "Science communicator"), ("Podcast Lab", "Producer")),
-    "product design": (("Pixelhaus", "UX designer"), ("Northwind Health", "Design researcher"),
-                       ("Loop Mobility", "Product manager"), ("Studio Fern", "Design director")),
+    "clean energy": (
+        ("Sunridge Power", "Project engineer"),
+        ("GridWorks", "Energy analyst"),
+        ("Helio Storage, Inc.", "Battery scientist"),
+        ("City Utilities", "Planning lead"),
+    ),
+    "science writing": (
+        ("The Quantum Ledger", "Staff writer"),
+        ("Field Notes Press", "Editor"),
+        ("Caltech News Office", "Science communicator"),
+        ("Podcast Lab", "Producer"),
+    ),
+    "product design": (
+        ("Pixelhaus", "UX designer"),
+        ("Northwind Health", "Design researcher"),
+        ("Loop Mobility", "Product manager"),
+        ("Studio Fern", "Design director"),
+    ),
 }
-PLACES = ("Pasadena, CA", "Los Angeles, CA", "San Francisco, CA", "Seattle, WA", "Boston, MA",
-          "Austin, TX", "Denver, CO", "New York, NY")
-HOT_SOURCES = (Source.FRIEND, Source.FAMILY, Source.FACULTY, Source.STAFF, Source.COACH,
-               Source.ROOMMATE, Source.COLLEAGUE)
+PLACES = (
+    "Pasadena, CA",
+    "Los Angeles, CA",
+    "San Francisco, CA",
+    "Seattle, WA",
+    "Boston, MA",
+    "Austin, TX",
+    "Denver, CO",
+    "New York, NY",
+)
+HOT_SOURCES = (
+    Source.FRIEND,
+    Source.FAMILY,
+    Source.FACULTY,
+    Source.STAFF,
+    Source.COACH,
+    Source.ROOMMATE,
+    Source.COLLEAGUE,
+)
 COLD_SOURCES = (Source.ALUMNI_DATABASE, Source.LIST_OR_WEBSITE, Source.LINKEDIN)
 ANSWERS = (
     "Most days start with a stand-up, then deep work until lunch; meetings cluster in the afternoon.",
@@ -146,17 +230,19 @@ ANSWERS_BY_QUESTION = {
         "Client renewals, mostly.",
     ),
 }
-NOTES = ("Mentioned a summer program for students, deadline in February.",
-         "Offered to look at my résumé later, when I'm job hunting.",
-         "Recommended the book 'The Design of Everyday Things'.",
-         "Their team is moving to a new building next year.")
+NOTES = (
+    "Mentioned a summer program for students, deadline in February.",
+    "Offered to look at my résumé later, when I'm job hunting.",
+    "Recommended the book 'The Design of Everyday Things'.",
+    "Their team is moving to a new building next year.",
+)
 
 
 def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime | None = None) -> str:
     """Create the demo workbook at ``path`` (a new file) and say what it holds."""
     from infoint_tui.core.service import Workbook
 
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     rng = random.Random(seed)
     with Workbook.open(path, clock=lambda: now) as workbook:
         with workbook._writing() as session:
@@ -169,8 +255,10 @@ def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime |
         with workbook._writing() as session:
             workbook._settle_all(session)
         follow_ups = workbook.follow_up_queue(include_done=True)
-    return (f"{contacts} contacts, {counts['interviews']} interviews, {counts['notes']} notes, "
-            f"{len(follow_ups)} follow-ups")
+    return (
+        f"{contacts} contacts, {counts['interviews']} interviews, {counts['notes']} notes, "
+        f"{len(follow_ups)} follow-ups"
+    )
 
 
 def _people(rng: random.Random, count: int) -> list[dict]:
@@ -183,7 +271,7 @@ def _people(rng: random.Random, count: int) -> list[dict]:
         depth_choice = rng.random()
         referrer = None
         if index >= 4 and depth_choice < 0.55:
-            referrer = rng.choice(people[max(0, index - 60):index])
+            referrer = rng.choice(people[max(0, index - 60) : index])
             if referrer["depth"] >= 2 and rng.random() < 0.6:
                 referrer = None
         if referrer is None:
@@ -201,24 +289,28 @@ def _people(rng: random.Random, count: int) -> list[dict]:
             career_field = referrer["career_field"]
         organization, title = rng.choice(FIELDS[career_field])
         first = name.split()[0].lower()
-        people.append({
-            "id": index + 1,
-            "name": name,
-            "organization": organization,
-            "title": title,
-            "career_field": career_field,
-            "email": f"{first}.{index + 1}@example.org" if rng.random() < 0.8 else "",
-            "phone": f"(626) 555-{index % 10000:04d}" if rng.random() < 0.5 else "",
-            "location": rng.choice(PLACES),
-            "linkedin_url": f"https://www.linkedin.com/in/{first}-{index + 1}" if rng.random() < 0.4 else "",
-            "source": source,
-            "warmth": warmth,
-            "referred_by_id": referrer["id"] if referrer else None,
-            "may_mention_referrer": rng.random() < 0.85,
-            "intent": Intent.JOB_SEARCH if rng.random() < 0.1 else Intent.INFORMATIONAL,
-            "depth": depth,
-            "stage": _stage(rng, warmth),
-        })
+        people.append(
+            {
+                "id": index + 1,
+                "name": name,
+                "organization": organization,
+                "title": title,
+                "career_field": career_field,
+                "email": f"{first}.{index + 1}@example.org" if rng.random() < 0.8 else "",
+                "phone": f"(626) 555-{index % 10000:04d}" if rng.random() < 0.5 else "",
+                "location": rng.choice(PLACES),
+                "linkedin_url": f"https://www.linkedin.com/in/{first}-{index + 1}"
+                if rng.random() < 0.4
+                else "",
+                "source": source,
+                "warmth": warmth,
+                "referred_by_id": referrer["id"] if referrer else None,
+                "may_mention_referrer": rng.random() < 0.85,
+                "intent": Intent.JOB_SEARCH if rng.random() < 0.1 else Intent.INFORMATIONAL,
+                "depth": depth,
+                "stage": _stage(rng, warmth),
+            }
+        )
     return people
 
 
@@ -254,11 +346,21 @@ def _insert_contacts(connection, people: list[dict], now: datetime) -> None:
         elif person["referred_by_id"]:  # named in a recent talk, not reached yet
             created = now - timedelta(days=1 + person["id"] % 4)
         person["created_at"] = created
-        contact_rows.append({
-            key: (value.value if hasattr(value, "value") else value)
-            for key, value in person.items() if key not in ("depth", "stage", "created_at")
-        } | {"stage": Stage.PROSPECT.value, "notes": "", "stage_entered_at": created, "created_at": created,
-             "updated_at": created, "phone_e164": e164(person["phone"])})
+        contact_rows.append(
+            {
+                key: (value.value if hasattr(value, "value") else value)
+                for key, value in person.items()
+                if key not in ("depth", "stage", "created_at")
+            }
+            | {
+                "stage": Stage.PROSPECT.value,
+                "notes": "",
+                "stage_entered_at": created,
+                "created_at": created,
+                "updated_at": created,
+                "phone_e164": e164(person["phone"]),
+            }
+        )
     # Referrers always come before the people they referred, so one pass keeps
     # the foreign key satisfied.
     connection.execute(insert(ContactRow), contact_rows)
@@ -279,8 +381,11 @@ def _stage_path(person: dict, now: datetime) -> list[tuple[Stage, datetime]]:
         return [(Stage.REQUESTED, entered - timedelta(days=3 + contact_id % 4)), (Stage.SCHEDULED, entered)]
     talk = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
     asked = talk - timedelta(days=6 + contact_id % 8)
-    steps = [(Stage.REQUESTED, asked), (Stage.SCHEDULED, asked + timedelta(days=2 + contact_id % 3)),
-             (Stage.MET, talk + timedelta(minutes=31))]
+    steps = [
+        (Stage.REQUESTED, asked),
+        (Stage.SCHEDULED, asked + timedelta(days=2 + contact_id % 3)),
+        (Stage.MET, talk + timedelta(minutes=31)),
+    ]
     if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
         steps.append((Stage.THANKED, talk + timedelta(minutes=31, hours=5)))
     if stage is Stage.KEEPING_IN_TOUCH:  # weeks after the talk, as the guide says
@@ -294,16 +399,23 @@ TALK_DAYS_AGO = {Stage.MET: 1, Stage.THANKED: 9, Stage.KEEPING_IN_TOUCH: 40}
 
 def _days_in_stage(person: dict) -> int:
     return {
-        Stage.PROSPECT: 3, Stage.REQUESTED: 2 + person["id"] % 9, Stage.SCHEDULED: 4,
-        Stage.MET: 1, Stage.THANKED: 8, Stage.KEEPING_IN_TOUCH: 35, Stage.PARKED: 20,
+        Stage.PROSPECT: 3,
+        Stage.REQUESTED: 2 + person["id"] % 9,
+        Stage.SCHEDULED: 4,
+        Stage.MET: 1,
+        Stage.THANKED: 8,
+        Stage.KEEPING_IN_TOUCH: 35,
+        Stage.PARKED: 20,
     }[person["stage"]]
 
 
 def _insert_interviews(connection, rng: random.Random, people: list[dict], now: datetime) -> dict[str, int]:
-    questions = connection.execute(select(QuestionRow.id, QuestionRow.text, QuestionRow.required)
-                                   .order_by(QuestionRow.position)).all()
-    template = connection.execute(select(PrepTemplateItemRow.text, PrepTemplateItemRow.applies_to,
-                                         PrepTemplateItemRow.position)).all()
+    questions = connection.execute(
+        select(QuestionRow.id, QuestionRow.text, QuestionRow.required).order_by(QuestionRow.position)
+    ).all()
+    template = connection.execute(
+        select(PrepTemplateItemRow.text, PrepTemplateItemRow.applies_to, PrepTemplateItemRow.position)
+    ).all()
     interviews, chosen, prep, notes = [], [], [], []
     live_done = False
     for person in people:
@@ -316,14 +428,29 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
         agreed = dict(_stage_path(person, now))[Stage.SCHEDULED]
         mode = rng.choice((Mode.IN_PERSON_WORKPLACE, Mode.PHONE, Mode.VIDEO, Mode.IN_PERSON_ELSEWHERE))
         row = {
-            "id": interview_id, "contact_id": contact_id, "length_minutes": 30, "mode": mode.value,
-            "location": person["organization"] if mode.in_person else "", "companion": "",
-            "intent": person["intent"].value, "paused_seconds": 0, "extra_minutes": 0,
-            "story": "", "field_notes": "", "org_notes": "", "debrief_learned": "",
-            "debrief_open_questions": "", "debrief_impressions": "", "debrief_direction": "",
-            "talk_notes": "", "current_question_id": None,
-            "created_at": agreed, "updated_at": now,
-            "started_at": None, "ended_at": None, "paused_at": None,
+            "id": interview_id,
+            "contact_id": contact_id,
+            "length_minutes": 30,
+            "mode": mode.value,
+            "location": person["organization"] if mode.in_person else "",
+            "companion": "",
+            "intent": person["intent"].value,
+            "paused_seconds": 0,
+            "extra_minutes": 0,
+            "story": "",
+            "field_notes": "",
+            "org_notes": "",
+            "debrief_learned": "",
+            "debrief_open_questions": "",
+            "debrief_impressions": "",
+            "debrief_direction": "",
+            "talk_notes": "",
+            "current_question_id": None,
+            "created_at": agreed,
+            "updated_at": now,
+            "started_at": None,
+            "ended_at": None,
+            "paused_at": None,
         }
         if stage is Stage.SCHEDULED:
             if not live_done:
@@ -331,54 +458,94 @@ def _insert_interviews(connection, rng: random.Random, people: list[dict], now: 
                 start = now - timedelta(minutes=12)
                 row |= {"status": InterviewStatus.LIVE.value, "scheduled_at": start, "started_at": start}
             else:
-                row |= {"status": InterviewStatus.PLANNED.value,
-                        "scheduled_at": _at_hour(now + timedelta(days=1 + contact_id % 10), 10 + contact_id % 6)}
+                row |= {
+                    "status": InterviewStatus.PLANNED.value,
+                    "scheduled_at": _at_hour(now + timedelta(days=1 + contact_id % 10), 10 + contact_id % 6),
+                }
             done = False
         else:
             start = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
-            row |= {"status": InterviewStatus.DONE.value, "scheduled_at": start, "started_at": start,
-                    "ended_at": start + timedelta(minutes=31),
-                    "story": "A summer project on solar microgrids got me hooked.",
-                    "debrief_learned": rng.choice(ANSWERS),
-                    "debrief_direction": "More sure that I want hands-on work before graduate school."}
+            row |= {
+                "status": InterviewStatus.DONE.value,
+                "scheduled_at": start,
+                "started_at": start,
+                "ended_at": start + timedelta(minutes=31),
+                "story": "A summer project on solar microgrids got me hooked.",
+                "debrief_learned": rng.choice(ANSWERS),
+                "debrief_direction": "More sure that I want hands-on work before graduate school.",
+            }
             done = True
         interviews.append(row)
         # Talks held or under way had a full list: ten questions and the required "who else".
-        chosen_questions = questions[:10] + [q for q in questions if q.required] if done or row["status"] == "live" \
+        chosen_questions = (
+            questions[:10] + [q for q in questions if q.required]
+            if done or row["status"] == "live"
             else [q for q in questions if q.required]
+        )
         for position, question in enumerate(chosen_questions):
             answered = done or (row["status"] == "live" and position < 4)
-            chosen.append({"interview_id": interview_id, "question_id": question.id, "text": question.text,
-                           "position": position, "required": question.required, "answered": answered,
-                           "answer": rng.choice(ANSWERS_BY_QUESTION.get(question.text, ANSWERS))
-                           if answered else ""})
+            chosen.append(
+                {
+                    "interview_id": interview_id,
+                    "question_id": question.id,
+                    "text": question.text,
+                    "position": position,
+                    "required": question.required,
+                    "answered": answered,
+                    "answer": rng.choice(ANSWERS_BY_QUESTION.get(question.text, ANSWERS)) if answered else "",
+                }
+            )
         for item in template:
             applies = item.applies_to == AppliesTo.ALL.value or mode.in_person
-            prep.append({"interview_id": interview_id, "text": item.text, "applies_to": item.applies_to,
-                         "position": item.position,
-                         "done_at": now - timedelta(days=2) if done or (applies and rng.random() < 0.5) else None})
+            prep.append(
+                {
+                    "interview_id": interview_id,
+                    "text": item.text,
+                    "applies_to": item.applies_to,
+                    "position": item.position,
+                    "done_at": now - timedelta(days=2) if done or (applies and rng.random() < 0.5) else None,
+                }
+            )
         if done or row["status"] == "live":
             for n in range(2):
-                notes.append({"interview_id": interview_id, "offset_seconds": 240 + n * 420,
-                              "text": rng.choice(NOTES), "created_at": row["started_at"] + timedelta(minutes=4 + n * 7)})
-    for table, rows in ((InterviewRow, interviews), (InterviewQuestionRow, chosen),
-                        (PrepItemRow, prep), (NoteRow, notes)):
+                notes.append(
+                    {
+                        "interview_id": interview_id,
+                        "offset_seconds": 240 + n * 420,
+                        "text": rng.choice(NOTES),
+                        "created_at": row["started_at"] + timedelta(minutes=4 + n * 7),
+                    }
+                )
+    for table, rows in (
+        (InterviewRow, interviews),
+        (InterviewQuestionRow, chosen),
+        (PrepItemRow, prep),
+        (NoteRow, notes),
+    ):
         if rows:
             connection.execute(insert(table), rows)
     # The talk under way: your story and the opening noted, on the first open question, their number known.
     connection.exec_driver_sql(
-        "UPDATE interview SET story = ?, talk_notes = ?, current_question_id = (SELECT q.id FROM interview_question q "
-        "  WHERE q.interview_id = interview.id AND NOT q.answered ORDER BY q.position LIMIT 1) WHERE status = 'live'",
-        (LIVE_STORY, LIVE_TALK_NOTES))
+        "UPDATE interview SET story = ?, talk_notes = ?, current_question_id = ("
+        "  SELECT q.id FROM interview_question q"
+        "  WHERE q.interview_id = interview.id AND NOT q.answered ORDER BY q.position LIMIT 1)"
+        " WHERE status = 'live'",
+        (LIVE_STORY, LIVE_TALK_NOTES),
+    )
     connection.exec_driver_sql(
         "UPDATE contact SET phone = '(626) 555-0142', phone_e164 = '+16265550142' WHERE phone = '' "
-        "AND id IN (SELECT contact_id FROM interview WHERE status = 'live')")
+        "AND id IN (SELECT contact_id FROM interview WHERE status = 'live')"
+    )
     return {"interviews": len(interviews), "notes": len(notes)}
 
 
-LIVE_STORY = ("A summer project on solar microgrids got me hooked; now I want to see how the work looks "
-              "day to day before choosing courses for next year.")
-LIVE_TALK_NOTES = "Thanked her for the half hour. She has a hard stop at the top of the hour; prefers e-mail after."
+LIVE_STORY = (
+    "A summer project on solar microgrids got me hooked; now I want to see how the work looks "
+    "day to day before choosing courses for next year."
+)
+LIVE_TALK_NOTES = (
+    "Thanked her for the half hour. She has a hard stop at the top of the hour; prefers e-mail after."
+)
 
 
 def _insert_facts(connection, people: list[dict], now: datetime) -> None:
@@ -386,8 +553,19 @@ def _insert_facts(connection, people: list[dict], now: datetime) -> None:
     facts = []
 
     def fact(person: dict, kind: FactKind, at: datetime, **extra) -> None:
-        facts.append({"contact_id": person["id"], "interview_id": None, "kind": kind.value, "at": at,
-                      "channel": "", "outcome": "", "note": "", "created_at": at} | extra)
+        facts.append(
+            {
+                "contact_id": person["id"],
+                "interview_id": None,
+                "kind": kind.value,
+                "at": at,
+                "channel": "",
+                "outcome": "",
+                "note": "",
+                "created_at": at,
+            }
+            | extra
+        )
 
     for person in people:
         for stage, at in _stage_path(person, now):
@@ -401,8 +579,13 @@ def _insert_facts(connection, people: list[dict], now: datetime) -> None:
             elif stage is Stage.THANKED:
                 fact(person, FactKind.THANK_YOU_SENT, at, interview_id=person["interview_id"])
                 if person["id"] % 4 == 0:  # kept in touch: the reconnect moves to weeks after this
-                    fact(person, FactKind.INTERACTION, at + timedelta(days=6), channel=Channel.COFFEE.value,
-                         note="Coffee near their office; they asked how the search is going.")
+                    fact(
+                        person,
+                        FactKind.INTERACTION,
+                        at + timedelta(days=6),
+                        channel=Channel.COFFEE.value,
+                        note="Coffee near their office; they asked how the search is going.",
+                    )
             elif stage is Stage.KEEPING_IN_TOUCH:
                 fact(person, FactKind.RECONNECTED, at)
     if facts:
@@ -414,8 +597,14 @@ def _replay_stages(connection, now: datetime) -> None:
     facts: dict[int, list[progress.FactView]] = {}
     for row in connection.execute(select(FactRow)).all():
         facts.setdefault(row.contact_id, []).append(
-            progress.FactView(row.id, FactKind(row.kind), _aware(row.at), row.interview_id,
-                              ReplyOutcome(row.outcome) if row.outcome else None))
+            progress.FactView(
+                row.id,
+                FactKind(row.kind),
+                _aware(row.at),
+                row.interview_id,
+                ReplyOutcome(row.outcome) if row.outcome else None,
+            )
+        )
     talks: dict[int, list] = {}
     for row in connection.execute(select(InterviewRow)).all():
         talks.setdefault(row.contact_id, []).append(row)
@@ -423,39 +612,61 @@ def _replay_stages(connection, now: datetime) -> None:
     for contact in connection.execute(select(ContactRow.id, ContactRow.created_at)).all():
         created = _aware(contact.created_at)
         own_facts, own_talks = facts.get(contact.id, []), talks.get(contact.id, [])
-        moments = sorted({f.at for f in own_facts} | {_aware(t.created_at) for t in own_talks}
-                         | {_aware(t.ended_at) for t in own_talks if t.ended_at is not None})
+        moments = sorted(
+            {f.at for f in own_facts}
+            | {_aware(t.created_at) for t in own_talks}
+            | {_aware(t.ended_at) for t in own_talks if t.ended_at is not None}
+        )
         stage, entered = Stage.PROSPECT, created
-        history.append({"contact_id": contact.id, "stage": stage.value, "from_stage": None, "entered_at": created})
+        history.append(
+            {"contact_id": contact.id, "stage": stage.value, "from_stage": None, "entered_at": created}
+        )
         for moment in moments:
             known = [f for f in own_facts if f.at <= moment]
             as_then = [_talk_then(t, moment) for t in own_talks if _aware(t.created_at) <= moment]
             derived = progress.derive_stage(known, as_then)
             if derived is not stage:
-                history.append({"contact_id": contact.id, "stage": derived.value, "from_stage": stage.value,
-                                "entered_at": moment})
+                history.append(
+                    {
+                        "contact_id": contact.id,
+                        "stage": derived.value,
+                        "from_stage": stage.value,
+                        "entered_at": moment,
+                    }
+                )
                 stage, entered = derived, moment
         if stage is not Stage.PROSPECT:
             moves.append({"contact_id": contact.id, "stage": stage.value, "entered": entered})
     connection.execute(insert(StageChangeRow), history)
     if moves:
         table = ContactRow.__table__
-        connection.execute(update(table).where(table.c.id == bindparam("contact_id"))
-                           .values(stage=bindparam("stage"), stage_entered_at=bindparam("entered"),
-                                   updated_at=bindparam("entered")), moves)
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("contact_id"))
+            .values(
+                stage=bindparam("stage"),
+                stage_entered_at=bindparam("entered"),
+                updated_at=bindparam("entered"),
+            ),
+            moves,
+        )
 
 
 def _talk_then(row, moment: datetime) -> progress.TalkView:
     ended = _aware(row.ended_at)
     status = InterviewStatus.DONE if ended is not None and ended <= moment else InterviewStatus.PLANNED
-    return progress.TalkView(row.id, status, _aware(row.created_at), ended if status is InterviewStatus.DONE else None,
-                             Intent(row.intent), False)
+    return progress.TalkView(
+        row.id,
+        status,
+        _aware(row.created_at),
+        ended if status is InterviewStatus.DONE else None,
+        Intent(row.intent),
+        False,
+    )
 
 
 def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
-
-
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def _at_hour(moment: datetime, hour: int) -> datetime:

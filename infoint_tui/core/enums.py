@@ -120,16 +120,16 @@ class FactKind(_Labelled):
     held, cancelled), which already records when.
     """
 
-    REQUEST_SENT = "request_sent"            # the first message asking for a talk (or to a referral)
+    REQUEST_SENT = "request_sent"  # the first message asking for a talk (or to a referral)
     REQUEST_FOLLOWED_UP = "request_followed_up"  # the one follow-up after 7 business days
     SECOND_CONTACT_TRIED = "second_contact_tried"  # wrote to someone else at the organization
-    REPLY = "reply"                          # they answered the request (outcome says how)
-    NOTES_JOTTED = "notes_jotted"            # notes written down after a talk (elsewhere than the debrief)
+    REPLY = "reply"  # they answered the request (outcome says how)
+    NOTES_JOTTED = "notes_jotted"  # notes written down after a talk (elsewhere than the debrief)
     THANK_YOU_SENT = "thank_you_sent"
-    RECONNECTED = "reconnected"              # weeks later, separately: asked about a job search
-    INTERACTION = "interaction"              # any other contact: a call, coffee, an event...
-    PARKED = "parked"                        # set aside for now
-    UNPARKED = "unparked"                    # back on the pipeline
+    RECONNECTED = "reconnected"  # weeks later, separately: asked about a job search
+    INTERACTION = "interaction"  # any other contact: a call, coffee, an event...
+    PARKED = "parked"  # set aside for now
+    UNPARKED = "unparked"  # back on the pipeline
 
 
 class ReplyOutcome(_Labelled):

@@ -117,15 +117,18 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISFIFO(mode):
         return "is a FIFO (named pipe), not a file; nothing was written. Give a regular file name"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return ("is a device, not a file; nothing was written. Give a regular file name "
-                "(or - for standard output)")
+        return (
+            "is a device, not a file; nothing was written. Give a regular file name "
+            "(or - for standard output)"
+        )
     if stat.S_ISSOCK(mode):
         return "is a socket, not a file; nothing was written. Give a regular file name"
     return "is not a regular file; nothing was written"
 
 
-def target(dest: Path | str, *, replace: bool = False, protect: Protected | None = None,
-           what: str = "file") -> Path:
+def target(
+    dest: Path | str, *, replace: bool = False, protect: Protected | None = None, what: str = "file"
+) -> Path:
     """Check ``dest`` as a place to write a new file; return the path to publish at.
 
     A symlink leads to the regular file it names (the returned path); the
@@ -136,11 +139,17 @@ def target(dest: Path | str, *, replace: bool = False, protect: Protected | None
     if not str(dest) or str(dest) == STDOUT:
         raise FileRefused(dest or "''", f"is not a {what} name")
     if os.path.abspath(dest).startswith(("/dev/", "/proc/")):
-        raise FileRefused(dest, "is a device or process path, not a file; nothing was written. Use - for "
-                          "standard output, or give a regular file name")
+        raise FileRefused(
+            dest,
+            "is a device or process path, not a file; nothing was written. Use - for "
+            "standard output, or give a regular file name",
+        )
     if protect is not None and protect.covers(dest):
-        raise FileRefused(dest, "is the workbook or one of its own files (-wal, -shm, lock); nothing was "
-                          f"written. Give the {what} another name")
+        raise FileRefused(
+            dest,
+            "is the workbook or one of its own files (-wal, -shm, lock); nothing was "
+            f"written. Give the {what} another name",
+        )
     try:
         link = os.lstat(dest)
     except FileNotFoundError:
@@ -154,16 +163,20 @@ def target(dest: Path | str, *, replace: bool = False, protect: Protected | None
         try:
             info = os.stat(real)
         except FileNotFoundError:
-            raise FileRefused(dest, f"is a symbolic link to {real}, which does not exist; nothing was "
-                              "written. Remove the link or give another name") from None
+            raise FileRefused(
+                dest,
+                f"is a symbolic link to {real}, which does not exist; nothing was "
+                "written. Remove the link or give another name",
+            ) from None
         except OSError as exc:
             raise FileRefused(dest, os_problem(exc)) from None
     problem = _kind(info.st_mode)
     if problem:
         raise FileRefused(dest, problem)
     if not replace:
-        raise FileRefused(dest, "already exists; nothing was written (use --force to replace it, "
-                          "or give a new name)")
+        raise FileRefused(
+            dest, "already exists; nothing was written (use --force to replace it, or give a new name)"
+        )
     return real
 
 
@@ -196,8 +209,9 @@ def temporary_name(final: Path) -> Path:
 
 def create_private(path: Path) -> int:
     """Open a new file (never an existing one, never through a link), 0600."""
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0),
-                   0o600)
+    return os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600
+    )
 
 
 def publish(temporary: Path, final: Path, *, replace: bool) -> None:
@@ -209,8 +223,9 @@ def publish(temporary: Path, final: Path, *, replace: bool) -> None:
     try:
         os.link(temporary, final, follow_symlinks=False)
     except FileExistsError:
-        raise FileRefused(final, "already exists (it appeared while writing); nothing was written. "
-                          "Give a new name") from None
+        raise FileRefused(
+            final, "already exists (it appeared while writing); nothing was written. Give a new name"
+        ) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
             raise
@@ -221,8 +236,14 @@ def publish(temporary: Path, final: Path, *, replace: bool) -> None:
         os.unlink(temporary)
 
 
-def write_bytes(dest: Path | str, data: bytes, *, replace: bool = False, protect: Protected | None = None,
-                what: str = "file") -> Path:
+def write_bytes(
+    dest: Path | str,
+    data: bytes,
+    *,
+    replace: bool = False,
+    protect: Protected | None = None,
+    what: str = "file",
+) -> Path:
     """Write ``data`` as a new file at ``dest`` (``-``: standard output); returns where it went."""
     if str(dest) == STDOUT:
         sys.stdout.buffer.write(data)
@@ -236,7 +257,7 @@ def write_bytes(dest: Path | str, data: bytes, *, replace: bool = False, protect
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -50,14 +50,20 @@ class WorkbookLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         except OSError as exc:
             if exc.errno == errno.ELOOP:  # a symbolic link where the lock file goes
-                raise WorkbookError(self.path, "the lock file is a symbolic link, which infoint-tui never "
-                                    f"follows; nothing was opened. Remove it (rm {self.path})") from None
+                raise WorkbookError(
+                    self.path,
+                    "the lock file is a symbolic link, which infoint-tui never "
+                    f"follows; nothing was opened. Remove it (rm {self.path})",
+                ) from None
             raise
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
             os.close(fd)
-            raise WorkbookError(self.path, "the lock file is not a plain file of its own (a hard link or a "
-                                f"device); nothing was opened. Remove it (rm {self.path})")
+            raise WorkbookError(
+                self.path,
+                "the lock file is not a plain file of its own (a hard link or a "
+                f"device); nothing was opened. Remove it (rm {self.path})",
+            )
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -89,9 +95,12 @@ class WorkbookLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise WorkbookLocked(self.db_path, "already open in another infoint-tui (perhaps through "
-                                 "another name for the same file, a link), or being read by a check, backup "
-                                 "or export this moment; close it there, or try again") from None
+            raise WorkbookLocked(
+                self.db_path,
+                "already open in another infoint-tui (perhaps through "
+                "another name for the same file, a link), or being read by a check, backup "
+                "or export this moment; close it there, or try again",
+            ) from None
         self._file_fd = fd
 
     def release(self) -> None:

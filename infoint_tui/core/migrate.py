@@ -48,13 +48,17 @@ def needs_upgrade(path: Path, revision: str | None) -> bool:
         except (CommandError, RevisionError, ValueError, KeyError):
             known = None
         if known is not None and getattr(known, "revision", None) != revision:  # "head", "base"
-            raise WorkbookDamaged(path, f"its schema version (the alembic_version table) holds {revision!r}, "
-                                  "which names no version; the workbook is damaged and was left untouched. "
-                                  "Restore a backup")
+            raise WorkbookDamaged(
+                path,
+                f"its schema version (the alembic_version table) holds {revision!r}, "
+                "which names no version; the workbook is damaged and was left untouched. "
+                "Restore a backup",
+            )
         if known is None:
             raise WorkbookTooNew(
-                path, f"was written by a newer infoint-tui (schema {revision}, this one "
-                      f"knows up to {HEAD_REVISION}); upgrade infoint-tui to open it"
+                path,
+                f"was written by a newer infoint-tui (schema {revision}, this one "
+                f"knows up to {HEAD_REVISION}); upgrade infoint-tui to open it",
             )
     return True
 
@@ -79,8 +83,9 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> None:
                 command.upgrade(config, target)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise WorkbookDamaged(path, f"migration left {len(broken)} broken references; "
-                                                "nothing was changed")
+                    raise WorkbookDamaged(
+                        path, f"migration left {len(broken)} broken references; nothing was changed"
+                    )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

@@ -10,8 +10,9 @@ if TYPE_CHECKING:
 
 def search_text(contact: ContactSummary) -> str:
     """What the filter looks in: name, organization, field, stage and warmth."""
-    return " ".join((contact.name, contact.organization, contact.career_field,
-                     contact.stage.label, contact.warmth.value)).casefold()
+    return " ".join(
+        (contact.name, contact.organization, contact.career_field, contact.stage.label, contact.warmth.value)
+    ).casefold()
 
 
 def matches(haystack: str, query: str) -> bool:

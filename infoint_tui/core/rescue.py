@@ -27,8 +27,9 @@ def write_unsaved(db_path: Path, texts: list[tuple[str, str]], now: datetime) ->
     folder = db_path.parent if db_path.parent.is_dir() else Path.home()  # an unplugged disk: not recreated
     db_path_here = folder / db_path.name
     body = "".join(f"## {label or 'Unsaved text'}\n\n{text}\n\n" for label, text in texts)
-    header = (f"Text typed in infoint-tui that could not be saved to {db_path} "
-              f"({now:%Y-%m-%d %H:%M:%S %Z}).\n\n")
+    header = (
+        f"Text typed in infoint-tui that could not be saved to {db_path} ({now:%Y-%m-%d %H:%M:%S %Z}).\n\n"
+    )
     protect = Protected([db_path])
     for attempt in range(100):
         path = rescue_path(db_path_here, now, attempt)

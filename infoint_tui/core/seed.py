@@ -25,7 +25,10 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("advice", "What is the best way into this field or into your organization?"),
     ("the field", "Where do you see this line of work going in the next few years?"),
     ("the field", "How do economic ups and downs affect careers in this area?"),
-    ("practicalities", "Where can people in this field live, how much do they travel, and how does relocation work?"),
+    (
+        "practicalities",
+        "Where can people in this field live, how much do they travel, and how does relocation work?",
+    ),
     ("practicalities", "What is the usual salary range at entry level and at the next step up?"),
     ("network", WHO_ELSE),
 )

@@ -117,14 +117,16 @@ def read_settings_text(path: Path) -> str | None:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            raise SettingsError(f"{path}: is not a regular file (a FIFO or a device); point {CONFIG_ENV} at "
-                                "a settings file")
+            raise SettingsError(
+                f"{path}: is not a regular file (a FIFO or a device); point {CONFIG_ENV} at a settings file"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise SettingsError(f"{path}: is a folder, not a settings file; point {CONFIG_ENV} at a file "
-                            "(such as config.toml)") from None
+        raise SettingsError(
+            f"{path}: is a folder, not a settings file; point {CONFIG_ENV} at a file (such as config.toml)"
+        ) from None
     except OSError as exc:
         raise SettingsError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
     try:
@@ -154,8 +156,12 @@ def parse_settings(path: Path, text: str) -> Settings:
         tables[name] = table
     profile, rules, app, keymap = tables["profile"], tables["rules"], tables["app"], tables["keymap"]
     _known(path, "profile", profile, ("name", "situation", "field"))
-    _known(path, "rules", rules, ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days",
-                                  "holidays"))
+    _known(
+        path,
+        "rules",
+        rules,
+        ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days", "holidays"),
+    )
     _known(path, "app", app, ("theme", "timezone", "welcomed"))
     policy = Policy(holidays=locale_region())
     if "holidays" in rules:
@@ -165,8 +171,9 @@ def parse_settings(path: Path, text: str) -> Settings:
                 raise ValueError("it must be text in quotes")
             parse_region(value)
         except ValueError as exc:
-            raise SettingsError(f"{path}: rules.holidays: {exc}; use a country code such as \"US\" or "
-                                "\"DE-BY\", or \"none\"") from None
+            raise SettingsError(
+                f'{path}: rules.holidays: {exc}; use a country code such as "US" or "DE-BY", or "none"'
+            ) from None
         policy = replace(policy, holidays=value.strip())
     zone_name = None
     if "timezone" in app:
@@ -178,27 +185,43 @@ def parse_settings(path: Path, text: str) -> Settings:
         except ValueError as exc:
             raise SettingsError(f"{path}: app.timezone: {exc}") from None
     if "interview_minutes" in rules:
-        policy = replace(policy, interview_minutes=_number(path, "rules.interview_minutes",
-                                                           rules["interview_minutes"], 5, 480))
+        policy = replace(
+            policy,
+            interview_minutes=_number(path, "rules.interview_minutes", rules["interview_minutes"], 5, 480),
+        )
     if "thank_you_hours" in rules:
-        policy = replace(policy, thank_you_hours=_number(path, "rules.thank_you_hours",
-                                                         rules["thank_you_hours"], 1, 72,
-                                                         " (the guide: right away)"))
+        policy = replace(
+            policy,
+            thank_you_hours=_number(
+                path, "rules.thank_you_hours", rules["thank_you_hours"], 1, 72, " (the guide: right away)"
+            ),
+        )
     if "reconnect_weeks" in rules:
-        policy = replace(policy, reconnect_weeks=_number(path, "rules.reconnect_weeks", rules["reconnect_weeks"],
-                                                         4, 52, " (the guide: some weeks later, never sooner)"))
+        policy = replace(
+            policy,
+            reconnect_weeks=_number(
+                path,
+                "rules.reconnect_weeks",
+                rules["reconnect_weeks"],
+                4,
+                52,
+                " (the guide: some weeks later, never sooner)",
+            ),
+        )
     if "business_days" in rules:
         days = rules["business_days"]
         if not isinstance(days, list) or not days or any(d not in DAY_NAMES for d in days):
-            raise SettingsError(f"{path}: rules.business_days must be a list of days such as "
-                                '["mon", "tue", "wed", "thu", "fri"]')
+            raise SettingsError(
+                f"{path}: rules.business_days must be a list of days such as "
+                '["mon", "tue", "wed", "thu", "fri"]'
+            )
         policy = replace(policy, workdays=frozenset(DAY_NAMES.index(d) for d in days))
     welcomed = app.get("welcomed", False)
     if not isinstance(welcomed, bool):
         raise SettingsError(f"{path}: app.welcomed must be true or false")
     for binding_id, keys in keymap.items():
         if not isinstance(keys, str) or not keys.strip():
-            raise SettingsError(f"{path}: keymap.{binding_id} must be a key in quotes, such as \"f6\"")
+            raise SettingsError(f'{path}: keymap.{binding_id} must be a key in quotes, such as "f6"')
     return Settings(
         profile=Profile(**{key: _text(path, f"profile.{key}", value) for key, value in profile.items()}),
         policy=policy,
@@ -238,8 +261,9 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
                 _encodable(value)
                 table[key] = value
             except (UnicodeEncodeError, ValueError, TypeError):
-                raise SettingsError(f"{path}: {table_name}.{key} holds characters that cannot be "
-                                    "saved") from None
+                raise SettingsError(
+                    f"{path}: {table_name}.{key} holds characters that cannot be saved"
+                ) from None
     text = tomlkit.dumps(document)
     settings = parse_settings(path, text)  # the result is checked before anything is written
     from infoint_tui.core import files

@@ -76,8 +76,9 @@ def open_readonly(path: Path) -> sqlite3.Connection:
                 if os.path.exists(f"{path}-wal"):
                     os.close(fd)
                 else:
-                    con = sqlite3.connect(readonly_uri(path, immutable=True), uri=True,
-                                          factory=_HeldConnection)
+                    con = sqlite3.connect(
+                        readonly_uri(path, immutable=True), uri=True, factory=_HeldConnection
+                    )
                     con.held_fd = fd
                     return con
     return sqlite3.connect(readonly_uri(path), uri=True)
@@ -99,23 +100,33 @@ def inspect_file(path: Path) -> FileState:
     """
     name = str(path)
     if name in ("", ":memory:") or name.startswith("file:"):
-        raise NotAWorkbook(path or "''", "is one of SQLite's special names (an in-memory database keeps "
-                           "nothing); give --db a file name such as workbook.db")
+        raise NotAWorkbook(
+            path or "''",
+            "is one of SQLite's special names (an in-memory database keeps "
+            "nothing); give --db a file name such as workbook.db",
+        )
     try:
         info = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise NotAWorkbook(path, f"is a symbolic link to {os.path.realpath(path)}, which does not "
-                               "exist; remove the link or give --db the file itself") from None
+            raise NotAWorkbook(
+                path,
+                f"is a symbolic link to {os.path.realpath(path)}, which does not "
+                "exist; remove the link or give --db the file itself",
+            ) from None
         return FileState(exists=False)
     except OSError as exc:
         raise NotAWorkbook(path, f"cannot be reached ({exc.strerror}); check the path") from None
     if stat.S_ISFIFO(info.st_mode):
-        raise NotAWorkbook(path, "is a FIFO (named pipe), not a workbook file; it was left untouched. "
-                           "Give --db a regular file")
+        raise NotAWorkbook(
+            path,
+            "is a FIFO (named pipe), not a workbook file; it was left untouched. Give --db a regular file",
+        )
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-        raise NotAWorkbook(path, "is a device or socket, not a workbook file; it was left untouched. "
-                           "Give --db a regular file")
+        raise NotAWorkbook(
+            path,
+            "is a device or socket, not a workbook file; it was left untouched. Give --db a regular file",
+        )
     try:
         with open(path, "rb") as f:
             header = f.read(100)
@@ -126,15 +137,18 @@ def inspect_file(path: Path) -> FileState:
     except PermissionError:
         raise NotAWorkbook(path, "cannot be read (permission denied)") from None
     if not header:
-        raise NotAWorkbook(path, "is an empty (zero-byte) file, not an infoint-tui workbook; "
-                                 "it was left untouched")
+        raise NotAWorkbook(
+            path, "is an empty (zero-byte) file, not an infoint-tui workbook; it was left untouched"
+        )
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotAWorkbook(path, "is not an SQLite database (damaged, or another kind of file); "
-                                 "it was left untouched")
+        raise NotAWorkbook(
+            path, "is not an SQLite database (damaged, or another kind of file); it was left untouched"
+        )
     app_id = int.from_bytes(header[68:72], "big", signed=True)
     if app_id != APPLICATION_ID:
-        raise NotAWorkbook(path, "is another program's SQLite database, not an infoint-tui "
-                                 "workbook; it was left untouched")
+        raise NotAWorkbook(
+            path, "is another program's SQLite database, not an infoint-tui workbook; it was left untouched"
+        )
     return FileState(exists=True)
 
 
@@ -162,12 +176,15 @@ def read_problem(path: Path, exc: Exception) -> str:
     does not sound like a damaged workbook."""
     text = str(exc).lower()
     if "full" in text:
-        return ("cannot be read because the disk is full; free some space and try again "
-                "(it was left untouched)")
+        return (
+            "cannot be read because the disk is full; free some space and try again (it was left untouched)"
+        )
     if "unable to open" in text or "disk i/o" in text or "readonly" in text or "read-only" in text:
-        return (f"cannot be opened for reading here ({exc}): its folder {Path(path).parent} may be "
-                "read-only or another user's, with the workbook's -wal file in use; it was left untouched. "
-                "Copy the folder somewhere of your own and try the copy")
+        return (
+            f"cannot be opened for reading here ({exc}): its folder {Path(path).parent} may be "
+            "read-only or another user's, with the workbook's -wal file in use; it was left untouched. "
+            "Copy the folder somewhere of your own and try the copy"
+        )
     return f"cannot be read as a workbook ({exc}); it was left untouched"
 
 
@@ -183,8 +200,10 @@ def read_revision(con: sqlite3.Connection, path: Path | None = None) -> str | No
     """
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     where = path if path is not None else Path("workbook")
-    damaged = ("its schema version (the alembic_version table) {}; the workbook is damaged and was "
-               "left untouched. Restore a backup, or open a copy with the sqlite3 tool")
+    damaged = (
+        "its schema version (the alembic_version table) {}; the workbook is damaged and was "
+        "left untouched. Restore a backup, or open a copy with the sqlite3 tool"
+    )
     if "alembic_version" not in tables:
         if tables - {"sqlite_sequence"}:
             raise WorkbookDamaged(where, damaged.format("is missing"))
@@ -198,8 +217,9 @@ def read_revision(con: sqlite3.Connection, path: Path | None = None) -> str | No
             raise WorkbookDamaged(where, damaged.format("is empty"))
         return None
     if len(rows) != 1 or not isinstance(rows[0][0], str) or not _REVISION.fullmatch(rows[0][0]):
-        raise WorkbookDamaged(where, damaged.format(f"holds {rows[0][0]!r}" if len(rows) == 1
-                                                    else f"has {len(rows)} rows"))
+        raise WorkbookDamaged(
+            where, damaged.format(f"holds {rows[0][0]!r}" if len(rows) == 1 else f"has {len(rows)} rows")
+        )
     return rows[0][0]
 
 
@@ -265,15 +285,21 @@ def check_writable(path: Path) -> None:
     try:
         os.close(os.open(path, os.O_RDWR))
     except OSError as exc:
-        raise WorkbookError(path, f"is read-only ({exc.strerror}); nothing was changed. Make it writable "
-                            f"(chmod u+w {path}), or open a copy: cp {path} COPY.db") from None
+        raise WorkbookError(
+            path,
+            f"is read-only ({exc.strerror}); nothing was changed. Make it writable "
+            f"(chmod u+w {path}), or open a copy: cp {path} COPY.db",
+        ) from None
     probe = path.with_name(f".{path.name}.write-test-{os.getpid()}")
     try:
         os.close(os.open(probe, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
         os.unlink(probe)
     except OSError as exc:
-        raise WorkbookError(path, f"its folder {path.parent} is read-only ({exc.strerror}); SQLite needs "
-                            "to write its journal there. Nothing was changed") from None
+        raise WorkbookError(
+            path,
+            f"its folder {path.parent} is read-only ({exc.strerror}); SQLite needs "
+            "to write its journal there. Nothing was changed",
+        ) from None
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
@@ -292,8 +318,9 @@ def exposure_warnings(path: Path) -> list[str]:
     try:
         mode = os.stat(folder).st_mode & 0o777
         if mode & 0o077 and folder != Path.home():
-            warnings.append(f"the folder {folder} can be read by others (mode {mode:o}); "
-                            f"fix: chmod 700 {folder}")
+            warnings.append(
+                f"the folder {folder} can be read by others (mode {mode:o}); fix: chmod 700 {folder}"
+            )
     except OSError:
         pass
     for suffix in ("", "-wal", "-shm"):

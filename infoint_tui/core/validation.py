@@ -8,7 +8,7 @@ naming the field.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
@@ -75,8 +75,10 @@ def email(value: str) -> str:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
         reason = str(exc).rstrip(".")
-        raise ValueError(f"{value!r} is not an e-mail address ({reason[:1].lower()}{reason[1:]}); "
-                         "write it as name@example.org") from None
+        raise ValueError(
+            f"{value!r} is not an e-mail address ({reason[:1].lower()}{reason[1:]}); "
+            "write it as name@example.org"
+        ) from None
     return value
 
 
@@ -122,7 +124,7 @@ def local_datetime(date_text: str, time_text: str, tz) -> datetime:
     if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
         raise TimeError(f"{time_text.strip()!r} is not a time; write it as 14:30")
     moment = datetime.combine(day, time(int(match.group(1)), int(match.group(2) or 0)), tzinfo=tz)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 class TimeError(ValueError):

@@ -49,17 +49,40 @@ class InfointApp(App[int]):
         Binding("f3", "prep", "Prep", id="app.prep", tooltip="Prepare for the next interview"),
         # A priority binding: it runs as the key is read, so notes typed right after it wait for the
         # talk instead of reaching the pipeline as commands (check_action keeps it out of dialogs).
-        Binding("f4", "interview", "Interview", id="app.interview", priority=True,
-                tooltip="Go to the interview under way, or the next one"),
+        Binding(
+            "f4",
+            "interview",
+            "Interview",
+            id="app.interview",
+            priority=True,
+            tooltip="Go to the interview under way, or the next one",
+        ),
         Binding("f5", "followups", "Follow-ups", id="app.followups", tooltip="Go to the follow-up queue"),
-        Binding("f6", "journey", "Journey", id="app.journey",
-                tooltip="The referral network, insights and themes across your talks"),
-        Binding("ctrl+f", "search", "Search", id="app.search", priority=True,
-                tooltip="Search contacts, notes, answers and debriefs"),
+        Binding(
+            "f6",
+            "journey",
+            "Journey",
+            id="app.journey",
+            tooltip="The referral network, insights and themes across your talks",
+        ),
+        Binding(
+            "ctrl+f",
+            "search",
+            "Search",
+            id="app.search",
+            priority=True,
+            tooltip="Search contacts, notes, answers and debriefs",
+        ),
     ]
 
-    def __init__(self, db_path: Path, *, clock: Clock | None = None, settings: Settings | None = None,
-                 settings_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        clock: Clock | None = None,
+        settings: Settings | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.clock = clock or SessionClock()  # a wall-clock step mid-talk moves no timer
@@ -113,8 +136,9 @@ class InfointApp(App[int]):
                 self.save_error = self.save_error or saver.last_error
         return unsaved
 
-    def keep_typed_text(self, then: Callable[[], None], screens: Iterable[Screen] | None = None,
-                        leaving: str = "Quitting") -> None:
+    def keep_typed_text(
+        self, then: Callable[[], None], screens: Iterable[Screen] | None = None, leaving: str = "Quitting"
+    ) -> None:
         """Save what the screens about to close hold, then ``then()``; if it cannot be stored,
         ask first: try again, write it to a file beside the workbook, or stay."""
         screens = list(self.screen_stack if screens is None else screens)
@@ -144,8 +168,13 @@ class InfointApp(App[int]):
         try:
             path = write_unsaved(self.db_path, unsaved, self.clock())
         except (OSError, InfointError) as exc:
-            self.notify(f"Could not write the file either: {exc}", title="Not saved", severity="error",
-                        markup=False, timeout=30)
+            self.notify(
+                f"Could not write the file either: {exc}",
+                title="Not saved",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
             return None
         self.notify(f"Your unsaved text is in {path}", title="Kept in a file", markup=False, timeout=30)
         return path
@@ -167,6 +196,7 @@ class InfointApp(App[int]):
         and with it the workbook's lock. Everything typed is saved before this
         is armed; the kernel drops the lock with the process.
         """
+
         def expire() -> None:
             time.sleep(seconds)
             os._exit(code)
@@ -212,13 +242,19 @@ class InfointApp(App[int]):
         from infoint_tui.tui.screens.confirm import ConfirmScreen
 
         if any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack):
+
             def answered(yes: bool | None) -> None:
                 if yes:
                     self.keep_typed_text(self.exit)
 
-            self.push_screen(ConfirmScreen("The talk's timer is running. Quit anyway? It keeps running while "
-                                           "the app is closed, and picks up where it is when you come back.",
-                                           yes="Quit"), answered)
+            self.push_screen(
+                ConfirmScreen(
+                    "The talk's timer is running. Quit anyway? It keeps running while "
+                    "the app is closed, and picks up where it is when you come back.",
+                    yes="Quit",
+                ),
+                answered,
+            )
             return
         self.keep_typed_text(self.exit)
 
@@ -240,8 +276,13 @@ class InfointApp(App[int]):
     def _opened(self, workbook: Workbook, empty: bool, warnings: list[str] = ()) -> None:
         self.workbook = workbook
         for warning in warnings:
-            self.notify(f"Your notes may be readable by others on this machine: {warning}",
-                        title="File permissions", severity="warning", timeout=30, markup=False)
+            self.notify(
+                f"Your notes may be readable by others on this machine: {warning}",
+                title="File permissions",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         workbook.configure(self.settings.policy, self.settings.timezone)
         if empty and not self.settings.welcomed:
             self.action_welcome()
@@ -310,8 +351,12 @@ class InfointApp(App[int]):
         if count is None:
             if self.workbook is not None:
                 workbook = self.workbook
-                self.run_worker(lambda: self.call_from_thread(self.refresh_overdue, workbook.overdue_count()),
-                                thread=True, group="overdue", exclusive=True)
+                self.run_worker(
+                    lambda: self.call_from_thread(self.refresh_overdue, workbook.overdue_count()),
+                    thread=True,
+                    group="overdue",
+                    exclusive=True,
+                )
             return
         self.sub_title = f"{count} follow-up(s) overdue" if count else "nothing overdue"
 
@@ -414,7 +459,11 @@ class InfointApp(App[int]):
         # While the talk is looked up, keys typed are notes for it, not pipeline commands.
         self._keys_held = self._keys_held if self._keys_held is not None else []
         workbook = self.workbook
-        fetch = workbook.current_interview if interview_id is None else (lambda: workbook.get_interview(interview_id))
+        fetch = (
+            workbook.current_interview
+            if interview_id is None
+            else (lambda: workbook.get_interview(interview_id))
+        )
         self.run_worker(lambda: self.call_from_thread(show, fetch()), thread=True, group="open-interview")
 
     def action_welcome(self) -> None:
@@ -443,8 +492,12 @@ class InfointApp(App[int]):
         from infoint_tui.tui.screens.merge import DuplicatesScreen
 
         if self.workbook is not None:
-            self.push_screen(DuplicatesScreen(), lambda merged: merged is not None and self.notify(
-                f"Merged into {merged.name}.", markup=False))
+            self.push_screen(
+                DuplicatesScreen(),
+                lambda merged: (
+                    merged is not None and self.notify(f"Merged into {merged.name}.", markup=False)
+                ),
+            )
 
     def _transferred(self, summary: str | None) -> None:
         if summary:
@@ -454,14 +507,25 @@ class InfointApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the current screen, by its description."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Settings", "Your profile, the rules' numbers and the theme", self.action_settings)
-        yield SystemCommand("Welcome", "What informational interviewing is, and who you are", self.action_welcome)
-        yield SystemCommand("Import contacts", "From LinkedIn's Connections.csv, a vCard file, a CSV file, "
-                            "or restore a JSON export", self.action_import)
-        yield SystemCommand("Export", "Contacts (CSV, vCard), calendar (.ics), interview notes (Markdown), "
-                            "everything (JSON)", self.action_export)
-        yield SystemCommand("Possible duplicates", "Contacts that may be one person, to merge",
-                            self.action_duplicates)
+        yield SystemCommand(
+            "Settings", "Your profile, the rules' numbers and the theme", self.action_settings
+        )
+        yield SystemCommand(
+            "Welcome", "What informational interviewing is, and who you are", self.action_welcome
+        )
+        yield SystemCommand(
+            "Import contacts",
+            "From LinkedIn's Connections.csv, a vCard file, a CSV file, or restore a JSON export",
+            self.action_import,
+        )
+        yield SystemCommand(
+            "Export",
+            "Contacts (CSV, vCard), calendar (.ics), interview notes (Markdown), everything (JSON)",
+            self.action_export,
+        )
+        yield SystemCommand(
+            "Possible duplicates", "Contacts that may be one person, to merge", self.action_duplicates
+        )
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
@@ -469,8 +533,11 @@ class InfointApp(App[int]):
                 continue
             seen.add(binding.action)
             key = self.get_key_display(binding)
-            yield SystemCommand(f"{binding.tooltip or binding.description} ({key})", binding.description,
-                                lambda action=binding.action, node=active.node: self.run_action(action, node))
+            yield SystemCommand(
+                f"{binding.tooltip or binding.description} ({key})",
+                binding.description,
+                lambda action=binding.action, node=active.node: self.run_action(action, node),
+            )
 
     def on_unmount(self) -> None:
         # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.

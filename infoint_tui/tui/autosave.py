@@ -54,9 +54,14 @@ class _Pending:
 class AutoSaver:
     """Owns the pending saves of one screen."""
 
-    def __init__(self, app: App, on_state: Callable[[str, str | None], None] | None = None,
-                 delay: float = DEBOUNCE_SECONDS, max_wait: float = MAX_WAIT_SECONDS,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        app: App,
+        on_state: Callable[[str, str | None], None] | None = None,
+        delay: float = DEBOUNCE_SECONDS,
+        max_wait: float = MAX_WAIT_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._app = app
         self._delay = delay
         self._max_wait = max_wait
@@ -69,8 +74,9 @@ class AutoSaver:
         self._lock = threading.Lock()
         self.last_error: str | None = None  # why the last save failed, until one succeeds
 
-    def changed(self, key: Hashable, read: Callable[[], str], save: Callable[[str], None],
-                label: str = "") -> None:
+    def changed(
+        self, key: Hashable, read: Callable[[], str], save: Callable[[str], None], label: str = ""
+    ) -> None:
         """The editor under ``key`` changed: save it once typing pauses, or once the oldest
         unsaved change has waited ``max_wait``, whichever comes first."""
         now = self._monotonic()
@@ -95,8 +101,9 @@ class AutoSaver:
         if pending is None:
             return
         self._on_state("saving", None)
-        self._app.run_worker(lambda: self._store(key, pending), thread=True, group="autosave",
-                             exit_on_error=False)
+        self._app.run_worker(
+            lambda: self._store(key, pending), thread=True, group="autosave", exit_on_error=False
+        )
 
     def flush(self) -> None:
         """Save everything pending, here and now (blocking): for quitting and signals."""

@@ -23,8 +23,26 @@ from infoint_tui.core.settings import Settings, SettingsError
 
 QUIT_ID = "app.quit"
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
-_NAMED = {"space", "tab", "enter", "return", "backspace", "escape", "delete", "insert", "home", "end",
-          "pageup", "pagedown", "up", "down", "left", "right", "backtab", *(f"f{n}" for n in range(1, 25))}
+_NAMED = {
+    "space",
+    "tab",
+    "enter",
+    "return",
+    "backspace",
+    "escape",
+    "delete",
+    "insert",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "up",
+    "down",
+    "left",
+    "right",
+    "backtab",
+    *(f"f{n}" for n in range(1, 25)),
+}
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +94,7 @@ def key_problem(key: str) -> str | None:
     try:
         unicodedata.lookup(base.upper().replace("_", " "))
     except KeyError:
-        return f"{base!r} is not a key name (such as \"f6\", \"ctrl+t\", \"question_mark\")"
+        return f'{base!r} is not a key name (such as "f6", "ctrl+t", "question_mark")'
     return None
 
 
@@ -89,13 +107,16 @@ def check_app_settings(settings: Settings, path: Path, themes: Iterable[str]) ->
     or a keymap that leaves no key to quit."""
     themes = sorted(themes)
     if settings.theme and settings.theme not in themes:
-        raise SettingsError(f"{path}: app.theme: no theme called {settings.theme!r} "
-                            f"(known: {', '.join(themes)})")
+        raise SettingsError(
+            f"{path}: app.theme: no theme called {settings.theme!r} (known: {', '.join(themes)})"
+        )
     bindings = all_bindings()
     for binding_id, keys in settings.keymap.items():
         if binding_id not in bindings:
-            raise SettingsError(f"{path}: keymap.{binding_id} is not a binding id (F1 lists them, "
-                                "e.g. \"interview.timer\"); fix or remove the line")
+            raise SettingsError(
+                f"{path}: keymap.{binding_id} is not a binding id (F1 lists them, "
+                'e.g. "interview.timer"); fix or remove the line'
+            )
         for key in _keys(keys):
             problem = key_problem(key)
             if problem:
@@ -105,5 +126,7 @@ def check_app_settings(settings: Settings, path: Path, themes: Iterable[str]) ->
         if binding_id != QUIT_ID:
             quit_keys -= set(_keys(keys))
     if not quit_keys:
-        raise SettingsError(f"{path}: keymap: no key is left to quit (ctrl+q is given to another action); "
-                            f"give \"{QUIT_ID}\" a key of its own")
+        raise SettingsError(
+            f"{path}: keymap: no key is left to quit (ctrl+q is given to another action); "
+            f'give "{QUIT_ID}" a key of its own'
+        )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from infoint_tui.core.demo import write_demo
@@ -21,7 +21,7 @@ from infoint_tui.tui.app import InfointApp
 
 SIZE = (120, 40)
 # A Wednesday afternoon: the demo's talk is under way, some follow-ups are overdue.
-MOMENT = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
 async def _settle(pilot) -> None:

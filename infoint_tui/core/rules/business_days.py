@@ -11,16 +11,20 @@ from __future__ import annotations
 import locale
 import os
 from collections.abc import Container
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 MONDAY_TO_FRIDAY = frozenset(range(5))  # datetime.weekday() numbers
 NO_HOLIDAYS: frozenset[date] = frozenset()
 
 
-def add_business_days(start: datetime, days: int, tz: tzinfo,
-                      workdays: frozenset[int] = MONDAY_TO_FRIDAY,
-                      holidays: Container[date] = NO_HOLIDAYS) -> datetime:
+def add_business_days(
+    start: datetime,
+    days: int,
+    tz: tzinfo,
+    workdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    holidays: Container[date] = NO_HOLIDAYS,
+) -> datetime:
     """``days`` business days after ``start``, at the same local time of day.
 
     A start on a day off (a weekend or a holiday) counts from the beginning
@@ -47,7 +51,7 @@ def add_business_days(start: datetime, days: int, tz: tzinfo,
             remaining -= 1
     # Aware arithmetic within one zone is wall-clock arithmetic in Python, so
     # the local hour survives a daylight-saving change (with a ZoneInfo zone).
-    return day.astimezone(timezone.utc)
+    return day.astimezone(UTC)
 
 
 def parse_region(text: str) -> tuple[str, str | None] | None:
@@ -61,14 +65,18 @@ def parse_region(text: str) -> tuple[str, str | None] | None:
     country = country.upper()
     supported = holidays.list_supported_countries()
     if country not in supported:
-        raise ValueError(f"{value!r} is not a country code the holidays package knows (such as \"US\", "
-                         "\"DE\", \"GB\"), or \"none\"")
+        raise ValueError(
+            f'{value!r} is not a country code the holidays package knows (such as "US", '
+            '"DE", "GB"), or "none"'
+        )
     if subdivision:
         subdivisions = supported[country]
         match = next((s for s in subdivisions if s.upper() == subdivision.upper()), None)
         if match is None:
-            raise ValueError(f"{subdivision!r} is not a region of {country} (known: "
-                             f"{', '.join(subdivisions[:12])}{', …' if len(subdivisions) > 12 else ''})")
+            raise ValueError(
+                f"{subdivision!r} is not a region of {country} (known: "
+                f"{', '.join(subdivisions[:12])}{', …' if len(subdivisions) > 12 else ''})"
+            )
         return country, match
     return country, None
 

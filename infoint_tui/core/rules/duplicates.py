@@ -57,8 +57,12 @@ def default_region() -> str:
     import locale
     import os
 
-    for name in (os.environ.get("LC_ALL"), os.environ.get("LC_TELEPHONE"), os.environ.get("LANG"),
-                 locale.getlocale()[0]):
+    for name in (
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_TELEPHONE"),
+        os.environ.get("LANG"),
+        locale.getlocale()[0],
+    ):
         if name and "_" in name:
             region = name.split("_")[1].split(".")[0].upper()
             if len(region) == 2:
@@ -80,7 +84,11 @@ def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any]) -> list
             why, strength = "the same e-mail", 0
         elif url and contact.linkedin_url and url_key(url) == url_key(contact.linkedin_url):
             why, strength = "the same LinkedIn address", 1
-        elif phone and contact.phone and phone == (getattr(contact, "phone_e164", "") or phone_key(contact.phone)):
+        elif (
+            phone
+            and contact.phone
+            and phone == (getattr(contact, "phone_e164", "") or phone_key(contact.phone))
+        ):
             why, strength = "the same phone number", 2
         elif same_name == name_key(contact.name, contact.organization):
             why, strength = "the same name" + (" and organization" if contact.organization else ""), 3
@@ -112,22 +120,24 @@ def duplicate_pairs(contacts: list[Any]) -> list[tuple[Any, Match]]:
         if contact.linkedin_url:
             exact.setdefault(("url", url_key(contact.linkedin_url)), []).append(contact)
         if contact.phone:
-            exact.setdefault(("phone", getattr(contact, "phone_e164", "") or phone_key(contact.phone)),
-                             []).append(contact)
+            exact.setdefault(
+                ("phone", getattr(contact, "phone_e164", "") or phone_key(contact.phone)), []
+            ).append(contact)
         for word in set(fold(contact.name).split()):
             by_prefix.setdefault(word[:3], []).append(contact)
     candidates: set[tuple[int, int]] = set()
     by_id = {contact.id: contact for contact in contacts}
     for members in exact.values():
         ids = sorted(member.id for member in members)
-        candidates |= {(a, b) for index, a in enumerate(ids) for b in ids[index + 1:]}
+        candidates |= {(a, b) for index, a in enumerate(ids) for b in ids[index + 1 :]}
     for members in by_prefix.values():
         if len(members) < 2:
             continue
         names = [fold(member.name) for member in members]
         for row, name in enumerate(names):
-            for _, _, column in process.extract(name, names, scorer=fuzz.token_sort_ratio,
-                                                score_cutoff=CLOSE_NAME, limit=None):
+            for _, _, column in process.extract(
+                name, names, scorer=fuzz.token_sort_ratio, score_cutoff=CLOSE_NAME, limit=None
+            ):
                 a, b = members[row].id, members[column].id
                 if a < b:
                     candidates.add((a, b))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, NO_HOLIDAYS, add_business_days
@@ -44,27 +44,40 @@ class Planned:
 
 def reconnect(ended_at: datetime, weeks: int) -> Planned:
     weeks = max(weeks, DEFAULT_RECONNECT_WEEKS)  # never sooner than the guide's "some weeks"
-    return Planned(FollowUpKind.RECONNECT, ended_at + timedelta(weeks=weeks),
-                   "separately from the informational talk, ask about a job search")
+    return Planned(
+        FollowUpKind.RECONNECT,
+        ended_at + timedelta(weeks=weeks),
+        "separately from the informational talk, ask about a job search",
+    )
 
 
-def after_request_sent(sent_at: datetime, tz: tzinfo,
-                       workdays: frozenset[int] = MONDAY_TO_FRIDAY,
-                       holidays: Container[date] = NO_HOLIDAYS) -> list[Planned]:
+def after_request_sent(
+    sent_at: datetime,
+    tz: tzinfo,
+    workdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    holidays: Container[date] = NO_HOLIDAYS,
+) -> list[Planned]:
     """The 2-Hour Job Search "3B7" reminders for an outreach request (holidays are not business days)."""
     return [
-        Planned(FollowUpKind.SECOND_CONTACT,
-                add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
-                "no reply after 3 business days: try a second person at the same organization"),
-        Planned(FollowUpKind.FOLLOW_UP_REQUEST,
-                add_business_days(sent_at, FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
-                "no reply after 7 business days: follow up once"),
+        Planned(
+            FollowUpKind.SECOND_CONTACT,
+            add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
+            "no reply after 3 business days: try a second person at the same organization",
+        ),
+        Planned(
+            FollowUpKind.FOLLOW_UP_REQUEST,
+            add_business_days(sent_at, FOLLOW_UP_REQUEST_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
+            "no reply after 7 business days: follow up once",
+        ),
     ]
 
 
 def for_referral(captured_at: datetime, referrer_name: str, may_mention: bool) -> Planned:
-    detail = f"mention that {referrer_name} suggested it" if may_mention else \
-        f"{referrer_name} asked not to be named"
+    detail = (
+        f"mention that {referrer_name} suggested it"
+        if may_mention
+        else f"{referrer_name} asked not to be named"
+    )
     return Planned(FollowUpKind.REACH_REFERRAL, captured_at + REACH_REFERRAL_WITHIN, detail)
 
 
@@ -96,10 +109,17 @@ ACTIONS: dict[FollowUpKind, str] = {
 def describe(kind: FollowUpKind, talk_at: datetime | None, detail: str, now: datetime, tz: tzinfo) -> str:
     """Why an item is on the list, in words: "for Wednesday's talk; right away…"."""
     reason = []
-    if talk_at is not None and kind in (FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU, FollowUpKind.RECONNECT,
-                                        FollowUpKind.REACH_REFERRAL):
-        reason.append(f"from {day_name(talk_at, now, tz)}'s talk" if kind is FollowUpKind.REACH_REFERRAL
-                      else f"for {day_name(talk_at, now, tz)}'s talk")
+    if talk_at is not None and kind in (
+        FollowUpKind.JOT_NOTES,
+        FollowUpKind.THANK_YOU,
+        FollowUpKind.RECONNECT,
+        FollowUpKind.REACH_REFERRAL,
+    ):
+        reason.append(
+            f"from {day_name(talk_at, now, tz)}'s talk"
+            if kind is FollowUpKind.REACH_REFERRAL
+            else f"for {day_name(talk_at, now, tz)}'s talk"
+        )
     if detail:
         reason.append(detail)
     return "; ".join(reason)
@@ -139,6 +159,6 @@ def snooze_choices(now: datetime, tz: tzinfo) -> list[tuple[str, datetime]]:
     monday = datetime.combine(local.date() + timedelta(days=7 - local.weekday()), morning, tz)
     return [
         ("later today (3 hours)", now + timedelta(hours=3)),
-        ("tomorrow at 9:00", tomorrow.astimezone(timezone.utc)),
-        ("next week (Monday 9:00)", monday.astimezone(timezone.utc)),
+        ("tomorrow at 9:00", tomorrow.astimezone(UTC)),
+        ("next week (Monday 9:00)", monday.astimezone(UTC)),
     ]

@@ -31,8 +31,10 @@ PLACEHOLDERS: dict[str, str] = {
     "learned_line": "one thing you learned, from the interview's notes (thank-you)",
 }
 
-_JOB_WORDS = re.compile(r"\b(?:jobs?|openings?|vacanc(?:y|ies)|hiring|positions?|r[eé]sum[eé]s?|cv|internships?|apply|applying)\b",
-                        re.IGNORECASE)
+_JOB_WORDS = re.compile(
+    r"\b(?:jobs?|openings?|vacanc(?:y|ies)|hiring|positions?|r[eé]sum[eé]s?|cv|internships?|apply|applying)\b",
+    re.IGNORECASE,
+)
 
 
 class TemplateError(ValueError):
@@ -66,8 +68,11 @@ def placeholders_in(template: str) -> list[str]:
             if name is None:
                 continue
             if not name or spec or conversion or not name.isidentifier():
-                raise TemplateError(name or "{}", f"'{{{name}}}' is not a placeholder; use a name such "
-                                    "as {contact_name}, or write {{ and }} for literal braces")
+                raise TemplateError(
+                    name or "{}",
+                    f"'{{{name}}}' is not a placeholder; use a name such "
+                    "as {contact_name}, or write {{ and }} for literal braces",
+                )
             names.append(name)
     except ValueError as exc:
         if isinstance(exc, TemplateError):
@@ -80,8 +85,10 @@ def check_template(template: str) -> None:
     """Raise TemplateError naming the first unknown placeholder."""
     for name in placeholders_in(template):
         if name not in PLACEHOLDERS:
-            raise TemplateError(name, f"unknown placeholder {{{name}}}; known: "
-                                + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
+            raise TemplateError(
+                name,
+                f"unknown placeholder {{{name}}}; known: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
 
 
 def render(kind: TemplateKind, subject: str, body: str, values: dict[str, str], intent: Intent) -> Rendered:
@@ -91,9 +98,15 @@ def render(kind: TemplateKind, subject: str, body: str, values: dict[str, str], 
     missing = [n for n in placeholders_in(subject + body) if not values.get(n)]
     text_subject = subject.format_map(Filled(values))
     text_body = body.format_map(Filled(values))
-    findings = [Finding(Severity.WARNING, "empty-placeholder",
-                        f"{{{name}}} has no value here ({PLACEHOLDERS[name]}); fill it in before sending")
-                for name in dict.fromkeys(missing) if name != "learned_line"]
+    findings = [
+        Finding(
+            Severity.WARNING,
+            "empty-placeholder",
+            f"{{{name}}} has no value here ({PLACEHOLDERS[name]}); fill it in before sending",
+        )
+        for name in dict.fromkeys(missing)
+        if name != "learned_line"
+    ]
     findings += check_message(kind, text_body, intent)
     return Rendered(text_subject, text_body, tuple(findings))
 
@@ -104,14 +117,29 @@ def check_message(kind: TemplateKind, body: str, intent: Intent) -> list[Finding
     findings = []
     words = count_words(body)
     if words > MAX_OUTREACH_WORDS:
-        findings.append(Finding(Severity.WARNING, "too-long",
-                                f"{words} words: keep a request under {MAX_OUTREACH_WORDS} so it gets read."))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "too-long",
+                f"{words} words: keep a request under {MAX_OUTREACH_WORDS} so it gets read.",
+            )
+        )
     if intent is Intent.INFORMATIONAL and _JOB_WORDS.search(body):
-        findings.append(Finding(Severity.WARNING, "mentions-jobs",
-                                "An informational request shouldn't mention jobs, openings or a résumé."))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "mentions-jobs",
+                "An informational request shouldn't mention jobs, openings or a résumé.",
+            )
+        )
     if intent is Intent.JOB_SEARCH and not _JOB_WORDS.search(_opening(body)):
-        findings.append(Finding(Severity.WARNING, "job-search-not-up-front",
-                                "You are looking for a job: say so up front, not half-way through."))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "job-search-not-up-front",
+                "You are looking for a job: say so up front, not half-way through.",
+            )
+        )
     return findings
 
 

@@ -221,8 +221,12 @@ class _Facts:
             return False
         if toggle is not None and toggle.at >= reply.at:
             return False  # brought back after the refusal
-        later_request = next((f for f in self.of(FactKind.REQUEST_SENT) if (f.at, f.id) > (reply.at, reply.id)), None)
-        later_talk = any(t.created_at >= reply.at for t in self.talks if t.status is not InterviewStatus.CANCELLED)
+        later_request = next(
+            (f for f in self.of(FactKind.REQUEST_SENT) if (f.at, f.id) > (reply.at, reply.id)), None
+        )
+        later_talk = any(
+            t.created_at >= reply.at for t in self.talks if t.status is not InterviewStatus.CANCELLED
+        )
         return later_request is None and not later_talk
 
 
@@ -275,8 +279,11 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         superseded = request is not requests[-1]
         for planned in timing.after_request_sent(request.at, tz, policy.workdays, policy.holiday_dates()):
             want = _Want(planned.kind, planned.due_at, planned.detail, fact_id=request.id)
-            done_kind = (FactKind.SECOND_CONTACT_TRIED if planned.kind is FollowUpKind.SECOND_CONTACT
-                         else FactKind.REQUEST_FOLLOWED_UP)
+            done_kind = (
+                FactKind.SECOND_CONTACT_TRIED
+                if planned.kind is FollowUpKind.SECOND_CONTACT
+                else FactKind.REQUEST_FOLLOWED_UP
+            )
             done = f.first((done_kind,), after=request.at)
             answer = f.first((FactKind.REPLY, FactKind.INTERACTION), after=request.at)
             # A talk arranged is an answer, even one called off later.
@@ -297,8 +304,12 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
     # They agreed: settle on a time while the yes is fresh (a talk arranged is the act).
     agreed = f.last((FactKind.REPLY,))
     if agreed is not None and agreed.outcome is ReplyOutcome.AGREED:
-        want = _Want(FollowUpKind.SCHEDULE_TALK, agreed.at + timing.SCHEDULE_WITHIN,
-                     "they said yes: agree on a time and how long", fact_id=agreed.id)
+        want = _Want(
+            FollowUpKind.SCHEDULE_TALK,
+            agreed.at + timing.SCHEDULE_WITHIN,
+            "they said yes: agree on a time and how long",
+            fact_id=agreed.id,
+        )
         talk = next((t for t in live_talks if t.created_at >= agreed.at), None)
         if talk is not None:
             want.fulfilled_at, want.done_reason = talk.created_at, f"talk arranged {_on(talk.created_at, tz)}"
@@ -310,10 +321,20 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
     # informational one, a separate reconnect some weeks on.
     held = f.held
     for talk in held:
-        jot = _Want(FollowUpKind.JOT_NOTES, talk.ended_at + JOT_NOTES_WITHIN, "while your memory is fresh",
-                    interview_id=talk.id)
-        jotted = next((x for x in f.of(FactKind.NOTES_JOTTED) if x.interview_id in (talk.id, None)
-                       and x.at >= talk.ended_at - timedelta(minutes=1)), None)
+        jot = _Want(
+            FollowUpKind.JOT_NOTES,
+            talk.ended_at + JOT_NOTES_WITHIN,
+            "while your memory is fresh",
+            interview_id=talk.id,
+        )
+        jotted = next(
+            (
+                x
+                for x in f.of(FactKind.NOTES_JOTTED)
+                if x.interview_id in (talk.id, None) and x.at >= talk.ended_at - timedelta(minutes=1)
+            ),
+            None,
+        )
         if jotted is not None:
             jot.fulfilled_by, jot.fulfilled_at = jotted, jotted.at
             jot.done_reason = f"notes jotted {_on(jotted.at, tz)}"
@@ -321,8 +342,12 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             jot.fulfilled_at, jot.done_reason = None, "the debrief is written"
         wants.append(jot)
 
-        thanks = _Want(FollowUpKind.THANK_YOU, talk.ended_at + timedelta(hours=policy.thank_you_hours),
-                       "right away: skipping it is rude", interview_id=talk.id)
+        thanks = _Want(
+            FollowUpKind.THANK_YOU,
+            talk.ended_at + timedelta(hours=policy.thank_you_hours),
+            "right away: skipping it is rude",
+            interview_id=talk.id,
+        )
         sent = f.thank_you_for(talk)
         if sent is not None:
             thanks.fulfilled_by, thanks.fulfilled_at = sent, sent.at
@@ -336,8 +361,11 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             touches = [x.at for x in f.of(FactKind.INTERACTION) if x.at > since]
             latest = max([since, *touches])
             planned = timing.reconnect(latest, policy.reconnect_weeks)
-            detail = planned.detail if latest == since else \
-                f"{planned.detail}; planned from your last contact {_on(latest, tz)}"
+            detail = (
+                planned.detail
+                if latest == since
+                else f"{planned.detail}; planned from your last contact {_on(latest, tz)}"
+            )
             want = _Want(FollowUpKind.RECONNECT, planned.due_at, detail, interview_id=talk.id)
             done = f.first((FactKind.RECONNECTED,), after=talk.ended_at)
             if done is not None:
@@ -351,8 +379,15 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
     return wants
 
 
-def settle(contact: ContactView, facts: list[FactView], talks: list[TalkView],
-           stored: list[FollowUpView], policy: Policy, now: datetime, tz: tzinfo) -> Settlement:
+def settle(
+    contact: ContactView,
+    facts: list[FactView],
+    talks: list[TalkView],
+    stored: list[FollowUpView],
+    policy: Policy,
+    now: datetime,
+    tz: tzinfo,
+) -> Settlement:
     """The contact's stage and what to do with their follow-ups (see the module's docstring)."""
     f = _Facts(list(facts), list(talks))
     wants = {want.key(): want for want in _wanted(contact, f, policy, tz)}
@@ -386,13 +421,28 @@ def settle(contact: ContactView, facts: list[FactView], talks: list[TalkView],
         if key in seen or want.pointless:
             continue
         done = want.fulfilled_at is not None or bool(want.done_reason)
-        plan.append(Plan(want.kind, want.due_at, want.detail, want.interview_id, want.fact_id,
-                         (want.fulfilled_at or now) if done else None, want.done_reason))
+        plan.append(
+            Plan(
+                want.kind,
+                want.due_at,
+                want.detail,
+                want.interview_id,
+                want.fact_id,
+                (want.fulfilled_at or now) if done else None,
+                want.done_reason,
+            )
+        )
     return Settlement(_stage(f), tuple(plan), tuple(close), tuple(reopen), tuple(redate))
 
 
-def closing_fact(contact: ContactView, facts: list[FactView], talks: list[TalkView],
-                 item: FollowUpView, policy: Policy, tz: tzinfo) -> tuple[FactView | None, str]:
+def closing_fact(
+    contact: ContactView,
+    facts: list[FactView],
+    talks: list[TalkView],
+    item: FollowUpView,
+    policy: Policy,
+    tz: tzinfo,
+) -> tuple[FactView | None, str]:
     """The fact that fulfils ``item`` (to take back when the person reopens it),
     and why it is closed in words ("" when the facts leave it open)."""
     f = _Facts(list(facts), list(talks))
@@ -404,6 +454,7 @@ def closing_fact(contact: ContactView, facts: list[FactView], talks: list[TalkVi
 
 
 # -- what a stage key means ------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StageStep:
@@ -421,8 +472,10 @@ class StageStep:
 
 
 FORWARD_ACTS = {
-    Stage.PROSPECT: ("request_sent", "Record that you sent the request today? The 3- and 7-business-day "
-                                     "reminders follow."),
+    Stage.PROSPECT: (
+        "request_sent",
+        "Record that you sent the request today? The 3- and 7-business-day reminders follow.",
+    ),
     Stage.REQUESTED: ("schedule", "They agreed? Schedule the talk."),
     Stage.SCHEDULED: ("talk_held", "Record the talk as held? When did it end?"),
     Stage.MET: ("thank_you_sent", "Record that you sent the thank-you today?"),
@@ -432,8 +485,11 @@ FORWARD_ACTS = {
 BACKWARD_ACTS = {
     Stage.REQUESTED: ("take_back_request", "Take back the request? Its reminders are cancelled."),
     Stage.SCHEDULED: ("cancel_talk", "Cancel the planned talk? Back to waiting for a reply."),
-    Stage.MET: ("reopen_talk", "The talk did not take place? It is marked cancelled (its notes stay) and "
-                               "what it called for is withdrawn; schedule a new one with s."),
+    Stage.MET: (
+        "reopen_talk",
+        "The talk did not take place? It is marked cancelled (its notes stay) and "
+        "what it called for is withdrawn; schedule a new one with s.",
+    ),
     Stage.THANKED: ("take_back_thank_you", "Take back the thank-you? It is due again."),
     Stage.KEEPING_IN_TOUCH: ("take_back_reconnect", "Take back the reconnect? It is due again."),
 }
@@ -458,6 +514,7 @@ def stage_step(stage: Stage, forward: bool) -> StageStep | None:
 
 
 # -- words -------------------------------------------------------------------------
+
 
 def _act_words(fact: FactView) -> str:
     return {

@@ -81,33 +81,60 @@ def check_question(text: str, intent: Intent = Intent.INFORMATIONAL) -> list[Fin
     question = " ".join(text.split())
     findings: list[Finding] = []
     if _OWN_PAY.search(question):
-        findings.append(Finding(
-            Severity.ERROR, "own-pay",
-            "Never ask what they earn; ask about the usual range at entry level instead."))
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "own-pay",
+                "Never ask what they earn; ask about the usual range at entry level instead.",
+            )
+        )
     if intent is Intent.INFORMATIONAL and _JOB_ASK.search(question):
-        findings.append(Finding(
-            Severity.WARNING, "job-ask",
-            "This asks for a job; an informational talk is for advice. Ask weeks later, separately."))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "job-ask",
+                "This asks for a job; an informational talk is for advice. Ask weeks later, separately.",
+            )
+        )
     if _CLOSED_START.search(question) and not _POLITE_OPEN.search(question):
-        findings.append(Finding(
-            Severity.WARNING, "closed",
-            "A yes/no question gets a one-word answer; try starting with what, how or why."))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "closed",
+                "A yes/no question gets a one-word answer; try starting with what, how or why.",
+            )
+        )
     return findings
 
 
 def is_who_else(text: str) -> bool:
     """Whether a question asks for more people to talk to."""
-    return bool(re.search(r"\bwho\s+else\b|\banyone\s+else\b|\bother\s+people\b.*\btalk\b|\bsomeone\s+(?:else|who)\b.*\btalk",
-                          text, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\bwho\s+else\b|\banyone\s+else\b|\bother\s+people\b.*\btalk\b|\bsomeone\s+(?:else|who)\b.*\btalk",
+            text,
+            re.IGNORECASE,
+        )
+    )
 
 
 def check_question_list(texts: list[str]) -> list[Finding]:
     """Whether the chosen questions, as a whole, are ready."""
     findings: list[Finding] = []
     if len(texts) < MIN_QUESTIONS:
-        findings.append(Finding(Severity.NOT_READY, "too-few",
-                                f"{len(texts)} of {MIN_QUESTIONS} questions: write at least ten."))
+        findings.append(
+            Finding(
+                Severity.NOT_READY,
+                "too-few",
+                f"{len(texts)} of {MIN_QUESTIONS} questions: write at least ten.",
+            )
+        )
     if not any(is_who_else(t) for t in texts):
-        findings.append(Finding(Severity.NOT_READY, "who-else-missing",
-                                "who-else question missing: always ask who else you might talk to."))
+        findings.append(
+            Finding(
+                Severity.NOT_READY,
+                "who-else-missing",
+                "who-else question missing: always ask who else you might talk to.",
+            )
+        )
     return findings

@@ -34,7 +34,9 @@ QUESTIONS_ITEM = "Write at least ten open-ended questions"
 AUTOMATIC_ITEMS = (STORY_ITEM, QUESTIONS_ITEM)
 
 
-def automatic_done(text: str, story: str, questions: list[str], intent: Intent = Intent.INFORMATIONAL) -> bool | None:
+def automatic_done(
+    text: str, story: str, questions: list[str], intent: Intent = Intent.INFORMATIONAL
+) -> bool | None:
     """Whether an automatic checklist line is done (None for a line the person ticks)."""
     if text == STORY_ITEM:
         return bool(story.strip())
@@ -62,14 +64,21 @@ class Readiness:
         return not self.missing
 
 
-def readiness(mode: Mode, checklist: list[ChecklistState], questions: list[str], story: str,
-              intent: Intent = Intent.INFORMATIONAL) -> Readiness:
+def readiness(
+    mode: Mode,
+    checklist: list[ChecklistState],
+    questions: list[str],
+    story: str,
+    intent: Intent = Intent.INFORMATIONAL,
+) -> Readiness:
     """Score = share of the parts done: each applicable checklist item, the
     story, the questions (counting up to ten), "who else", and no question
     the checks flag. Items that don't apply to the mode are neither counted
     nor listed, and the checklist's story and questions lines are the checks
     themselves (``AUTOMATIC_ITEMS``), counted once."""
-    relevant = [item for item in checklist if applies(item.applies_to, mode) and item.text not in AUTOMATIC_ITEMS]
+    relevant = [
+        item for item in checklist if applies(item.applies_to, mode) and item.text not in AUTOMATIC_ITEMS
+    ]
     missing = [item.text for item in relevant if not item.done]
     total = len(relevant) + 4
     done = len(relevant) - len(missing)
@@ -88,8 +97,11 @@ def readiness(mode: Mode, checklist: list[ChecklistState], questions: list[str],
     errors = [f for f in per_question if f.severity is Severity.ERROR]
     flagged = sum(1 for q in questions if check_question(q, intent))
     if errors:
-        missing.append("1 question asks what they earn" if len(errors) == 1
-                       else f"{len(errors)} questions ask what they earn")
+        missing.append(
+            "1 question asks what they earn"
+            if len(errors) == 1
+            else f"{len(errors)} questions ask what they earn"
+        )
     elif flagged:
         missing.append(f"{flagged} question{'s' if flagged != 1 else ''} the checks flag")
     else:

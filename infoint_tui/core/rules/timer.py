@@ -97,8 +97,12 @@ def phase_at(state: TimerState, elapsed: int) -> Phase:
 
 def read(state: TimerState, now: datetime) -> Reading:
     elapsed = elapsed_seconds(state, now)
-    return Reading(elapsed, state.agreed_seconds - elapsed, phase_at(state, elapsed),
-                   paused=state.paused_at is not None and state.ended_at is None)
+    return Reading(
+        elapsed,
+        state.agreed_seconds - elapsed,
+        phase_at(state, elapsed),
+        paused=state.paused_at is not None and state.ended_at is None,
+    )
 
 
 def start(state: TimerState, now: datetime) -> TimerState:

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from infoint_tui.core.enums import Source, Warmth
 
-KNOWN_DIRECTLY = frozenset({Source.FRIEND, Source.FAMILY, Source.FACULTY, Source.STAFF,
-                            Source.COACH, Source.ROOMMATE, Source.COLLEAGUE})
+KNOWN_DIRECTLY = frozenset(
+    {
+        Source.FRIEND,
+        Source.FAMILY,
+        Source.FACULTY,
+        Source.STAFF,
+        Source.COACH,
+        Source.ROOMMATE,
+        Source.COLLEAGUE,
+    }
+)
 MET_ONCE = frozenset({Source.EVENT_OR_CLASS})
 
 

@@ -31,8 +31,10 @@ from infoint_tui.core.service.followups import follow_up_view
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
 
-RECONNECT_TOO_SOON = ("the guide says to reconnect about a job search after several weeks, not right away, "
-                      "and to keep it separate from the informational talk")
+RECONNECT_TOO_SOON = (
+    "the guide says to reconnect about a job search after several weeks, not right away, "
+    "and to keep it separate from the informational talk"
+)
 
 # What marking a follow-up done records, by its kind.
 DONE_MEANS: dict[FollowUpKind, FactKind] = {
@@ -50,32 +52,42 @@ class ActsMixin(InterviewsMixin):
 
     # -- the acts ------------------------------------------------------------------
 
-    def record_request_sent(self, contact_id: int, *, channel: Channel | str | None = None,
-                            at: datetime | None = None, note: str = "") -> Contact:
+    def record_request_sent(
+        self,
+        contact_id: int,
+        *,
+        channel: Channel | str | None = None,
+        at: datetime | None = None,
+        note: str = "",
+    ) -> Contact:
         """The outreach request went out: requested, with the 3B7 reminders."""
         return self._record(contact_id, FactKind.REQUEST_SENT, at=at, channel=channel, note=note)
 
-    def record_reply(self, contact_id: int, outcome: ReplyOutcome | str, *, at: datetime | None = None,
-                     note: str = "") -> Contact:
+    def record_reply(
+        self, contact_id: int, outcome: ReplyOutcome | str, *, at: datetime | None = None, note: str = ""
+    ) -> Contact:
         """They answered the request: the reminders stop; a refusal (or giving up
         waiting) sets them aside."""
         return self._record(contact_id, FactKind.REPLY, at=at, outcome=ReplyOutcome(outcome), note=note)
 
-    def log_interaction(self, contact_id: int, channel: Channel | str, *, at: datetime | None = None,
-                        note: str = "") -> Contact:
+    def log_interaction(
+        self, contact_id: int, channel: Channel | str, *, at: datetime | None = None, note: str = ""
+    ) -> Contact:
         """Any other contact (a call, coffee, an event): it counts as keeping in
         touch, so the next reconnect is planned from it."""
         return self._record(contact_id, FactKind.INTERACTION, at=at, channel=channel, note=note)
 
-    def record_thank_you_sent(self, contact_id: int, *, interview_id: int | None = None,
-                              at: datetime | None = None) -> Contact:
+    def record_thank_you_sent(
+        self, contact_id: int, *, interview_id: int | None = None, at: datetime | None = None
+    ) -> Contact:
         return self._record_after_talk(contact_id, interview_id, FactKind.THANK_YOU_SENT, "thank-you", at)
 
     def record_notes_jotted(self, contact_id: int, *, interview_id: int | None = None) -> Contact:
         return self._record_after_talk(contact_id, interview_id, FactKind.NOTES_JOTTED, "notes")
 
-    def _record_after_talk(self, contact_id: int, interview_id: int | None, kind: FactKind, what: str,
-                           at: datetime | None = None) -> Contact:
+    def _record_after_talk(
+        self, contact_id: int, interview_id: int | None, kind: FactKind, what: str, at: datetime | None = None
+    ) -> Contact:
         """An act that belongs to a held talk (the latest, unless ``interview_id`` names one)."""
         with self._writing() as session:
             talk = self._held_talk(session, contact_id, interview_id, what)
@@ -84,7 +96,9 @@ class ActsMixin(InterviewsMixin):
             self._settle(session, contact_id)
         return read_model(Contact, row)
 
-    def record_reconnect(self, contact_id: int, *, at: datetime | None = None, override: bool = False) -> Contact:
+    def record_reconnect(
+        self, contact_id: int, *, at: datetime | None = None, override: bool = False
+    ) -> Contact:
         """Weeks after the talk, separately: asked about a job search. Sooner than
         the policy's weeks raises ``NeedsConfirmation`` unless ``override``."""
         with self._writing() as session:
@@ -124,8 +138,9 @@ class ActsMixin(InterviewsMixin):
                 fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
                 if kind is FollowUpKind.RECONNECT:
                     self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
-                interview_id = item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) \
-                    else None
+                interview_id = (
+                    item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) else None
+                )
                 if fact_kind is not None:
                     self._add_fact(session, item.contact_id, fact_kind, interview_id=interview_id)
                     self._settle(session, item.contact_id)
@@ -144,14 +159,22 @@ class ActsMixin(InterviewsMixin):
             if item.done_at is None and item.cancelled_at is None:
                 return read_model(FollowUp, item)
             fact, why = self._closing_fact(session, item)
-            same = [follow_up_view(other) for other in session.exec(select(FollowUpRow).where(
-                FollowUpRow.contact_id == item.contact_id, FollowUpRow.kind == item.kind,
-                FollowUpRow.id < item.id)).all()]
+            same = [
+                follow_up_view(other)
+                for other in session.exec(
+                    select(FollowUpRow).where(
+                        FollowUpRow.contact_id == item.contact_id,
+                        FollowUpRow.kind == item.kind,
+                        FollowUpRow.id < item.id,
+                    )
+                ).all()
+            ]
             if any(progress.key_of(other) == progress.key_of(follow_up_view(item)) for other in same):
                 why = progress.NO_LONGER_APPLIES  # a copy (two records merged): the first one counts
             if why == progress.NO_LONGER_APPLIES:
-                raise ValidationFailed("follow-up", "it no longer applies: what it waited on was taken back "
-                                                    "or has gone")
+                raise ValidationFailed(
+                    "follow-up", "it no longer applies: what it waited on was taken back or has gone"
+                )
             if item.closed_by == ClosedBy.RULE.value:
                 if fact is not None:
                     session.delete(session.get(FactRow, fact.id))
@@ -172,14 +195,16 @@ class ActsMixin(InterviewsMixin):
         """What ``]`` or ``[`` would record for this contact, for the screen to ask."""
         return progress.stage_step(self.get_contact(contact_id).stage, forward)
 
-    def take_stage_step(self, contact_id: int, forward: bool, *, ended_at: datetime | None = None,
-                        override: bool = False) -> Contact:
+    def take_stage_step(
+        self, contact_id: int, forward: bool, *, ended_at: datetime | None = None, override: bool = False
+    ) -> Contact:
         """Do what ``stage_step`` described: record the act (forward) or take it back."""
         contact = self.get_contact(contact_id)
         step = progress.stage_step(contact.stage, forward)
         if step is None:
-            raise ValidationFailed("stage", f"{contact.name} can't move {'on' if forward else 'back'} "
-                                            f"from {contact.stage.label}")
+            raise ValidationFailed(
+                "stage", f"{contact.name} can't move {'on' if forward else 'back'} from {contact.stage.label}"
+            )
         act = step.act
         if act == "request_sent":
             return self.record_request_sent(contact_id)
@@ -209,9 +234,11 @@ class ActsMixin(InterviewsMixin):
             held = self._latest_talk(contact_id, (InterviewStatus.DONE,))
             self.unhold_talk(held.id)
             return self.get_contact(contact_id)
-        taken_back = {"take_back_request": (FactKind.REQUEST_SENT, FactKind.REPLY),
-                      "take_back_thank_you": (FactKind.THANK_YOU_SENT,),
-                      "take_back_reconnect": (FactKind.RECONNECTED,)}[act]
+        taken_back = {
+            "take_back_request": (FactKind.REQUEST_SENT, FactKind.REPLY),
+            "take_back_thank_you": (FactKind.THANK_YOU_SENT,),
+            "take_back_reconnect": (FactKind.RECONNECTED,),
+        }[act]
         with self._writing() as session:
             for fact in self._facts_after_last_talk(session, contact_id, taken_back):
                 session.delete(fact)
@@ -225,9 +252,16 @@ class ActsMixin(InterviewsMixin):
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _record(self, contact_id: int, kind: FactKind, *, at: datetime | None = None,
-                channel: Channel | str | None = None, outcome: ReplyOutcome | None = None,
-                note: str = "") -> Contact:
+    def _record(
+        self,
+        contact_id: int,
+        kind: FactKind,
+        *,
+        at: datetime | None = None,
+        channel: Channel | str | None = None,
+        outcome: ReplyOutcome | None = None,
+        note: str = "",
+    ) -> Contact:
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
             self._add_fact(session, contact_id, kind, at=at, channel=channel, outcome=outcome, note=note)
@@ -243,13 +277,17 @@ class ActsMixin(InterviewsMixin):
             self._add_fact(session, contact_id, FactKind.REQUEST_SENT, note="imported")
             if stage is not Stage.REQUESTED:
                 contact = session.get(ContactRow, contact_id)
-                draft = InterviewFields(contact_id=contact_id, length_minutes=self.policy.interview_minutes,
-                                        intent=contact.intent)
+                draft = InterviewFields(
+                    contact_id=contact_id, length_minutes=self.policy.interview_minutes, intent=contact.intent
+                )
                 talk = self._new_interview(session, draft, self.clock())
                 if stage is not Stage.SCHEDULED:
                     now = self.clock()
                     talk.status, talk.started_at, talk.ended_at = (
-                        InterviewStatus.DONE.value, now - timedelta(minutes=talk.length_minutes), now)
+                        InterviewStatus.DONE.value,
+                        now - timedelta(minutes=talk.length_minutes),
+                        now,
+                    )
                     session.add(talk)
                     session.flush()
                 if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
@@ -258,9 +296,18 @@ class ActsMixin(InterviewsMixin):
                     self._add_fact(session, contact_id, FactKind.RECONNECTED)
         self._settle(session, contact_id)
 
-    def _add_fact(self, session: Session, contact_id: int, kind: FactKind, *, at: datetime | None = None,
-                  interview_id: int | None = None, channel: Channel | str | None = None,
-                  outcome: ReplyOutcome | None = None, note: str = "") -> FactRow:
+    def _add_fact(
+        self,
+        session: Session,
+        contact_id: int,
+        kind: FactKind,
+        *,
+        at: datetime | None = None,
+        interview_id: int | None = None,
+        channel: Channel | str | None = None,
+        outcome: ReplyOutcome | None = None,
+        note: str = "",
+    ) -> FactRow:
         now = self.clock()
         if at is not None:
             if at.tzinfo is None:
@@ -271,38 +318,59 @@ class ActsMixin(InterviewsMixin):
             try:
                 channel = Channel(channel)
             except ValueError:
-                raise ValidationFailed("channel", f"{channel!r} is not one of "
-                                                  f"{', '.join(c.label for c in Channel)}") from None
-        row = FactRow(contact_id=contact_id, interview_id=interview_id, kind=kind.value, at=at or now,
-                      channel=channel.value if channel else "", outcome=outcome.value if outcome else "",
-                      note=checked_text("note", note), created_at=now)
+                raise ValidationFailed(
+                    "channel", f"{channel!r} is not one of {', '.join(c.label for c in Channel)}"
+                ) from None
+        row = FactRow(
+            contact_id=contact_id,
+            interview_id=interview_id,
+            kind=kind.value,
+            at=at or now,
+            channel=channel.value if channel else "",
+            outcome=outcome.value if outcome else "",
+            note=checked_text("note", note),
+            created_at=now,
+        )
         session.add(row)
         return row
 
-    def _held_talk(self, session: Session, contact_id: int, interview_id: int | None, what: str) -> InterviewRow:
+    def _held_talk(
+        self, session: Session, contact_id: int, interview_id: int | None, what: str
+    ) -> InterviewRow:
         self._contact_row(session, contact_id)
-        query = select(InterviewRow).where(InterviewRow.contact_id == contact_id,
-                                           InterviewRow.status == InterviewStatus.DONE.value)
+        query = select(InterviewRow).where(
+            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value
+        )
         if interview_id is not None:
             query = query.where(InterviewRow.id == interview_id)
         talk = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
         if talk is None:
-            raise ValidationFailed("interview", f"no talk held yet: a {what} follows a talk (record it as "
-                                                "held first)")
+            raise ValidationFailed(
+                "interview", f"no talk held yet: a {what} follows a talk (record it as held first)"
+            )
         return talk
 
     def _check_reconnect_wait(self, session: Session, contact_id: int, at: datetime, override: bool) -> None:
         weeks = max(self.policy.reconnect_weeks or DEFAULT_RECONNECT_WEEKS, DEFAULT_RECONNECT_WEEKS)
-        talk = session.exec(select(InterviewRow).where(
-            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value,
-            InterviewRow.intent == Intent.INFORMATIONAL.value).order_by(InterviewRow.ended_at.desc())).first()
+        talk = session.exec(
+            select(InterviewRow)
+            .where(
+                InterviewRow.contact_id == contact_id,
+                InterviewRow.status == InterviewStatus.DONE.value,
+                InterviewRow.intent == Intent.INFORMATIONAL.value,
+            )
+            .order_by(InterviewRow.ended_at.desc())
+        ).first()
         if talk is None or override:
             return
         earliest = talk.ended_at + timedelta(weeks=weeks)
         if at < earliest:
             days = (earliest - at).days
-            raise NeedsConfirmation("reconnect", f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
-                                                 f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).")
+            raise NeedsConfirmation(
+                "reconnect",
+                f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
+                f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).",
+            )
 
     def _closing_fact(self, session: Session, item: FollowUpRow) -> tuple[progress.FactView | None, str]:
         _, contact, facts, talks = self._rule_inputs(session, item.contact_id)
@@ -310,20 +378,27 @@ class ActsMixin(InterviewsMixin):
 
     def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
         with self._reading() as session:
-            return session.exec(select(InterviewRow).where(
-                InterviewRow.contact_id == contact_id, InterviewRow.status.in_([s.value for s in statuses]))
-                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())).first()
+            return session.exec(
+                select(InterviewRow)
+                .where(
+                    InterviewRow.contact_id == contact_id,
+                    InterviewRow.status.in_([s.value for s in statuses]),
+                )
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+            ).first()
 
     @staticmethod
     def _facts_after_last_talk(session: Session, contact_id: int, kinds) -> list[FactRow]:
         """The facts of ``kinds`` that put the contact where they are now (those
         since the latest held talk, or all of them when there was none)."""
-        talk = session.exec(select(InterviewRow).where(
-            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value)
-            .order_by(InterviewRow.ended_at.desc())).first()
-        query = select(FactRow).where(FactRow.contact_id == contact_id,
-                                      FactRow.kind.in_([k.value for k in kinds]))
+        talk = session.exec(
+            select(InterviewRow)
+            .where(InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value)
+            .order_by(InterviewRow.ended_at.desc())
+        ).first()
+        query = select(FactRow).where(
+            FactRow.contact_id == contact_id, FactRow.kind.in_([k.value for k in kinds])
+        )
         if talk is not None and FactKind.REQUEST_SENT not in kinds:
             query = query.where(FactRow.at >= talk.ended_at)
         return list(session.exec(query).all())
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,7 +75,7 @@ def parse_utc(value: str | None) -> datetime | None:
     """Parse a UTC time as SQLModel stores it in SQLite text (for raw queries)."""
     if value is None:
         return None
-    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def _storage_problem(exc: Exception) -> str:
@@ -94,8 +94,9 @@ def _storage_problem(exc: Exception) -> str:
 class WorkbookBase:
     """An open workbook file: engine, lock, clock, and the transaction helpers."""
 
-    def __init__(self, path: Path, engine, lock: WorkbookLock | None, clock: Clock,
-                 tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, path: Path, engine, lock: WorkbookLock | None, clock: Clock, tz: tzinfo | None = None
+    ) -> None:
         self.path = path
         self._engine = engine
         self._lock = lock
@@ -151,8 +152,9 @@ class WorkbookBase:
                 path.parent.mkdir(parents=True, mode=0o700)
             lock.acquire()
         except OSError as exc:
-            raise WorkbookError(path, f"cannot be opened here ({exc.strerror}); check the folder "
-                                "exists and is yours to write") from None
+            raise WorkbookError(
+                path, f"cannot be opened here ({exc.strerror}); check the folder exists and is yours to write"
+            ) from None
         try:
             revision: str | None = None
             created = False
@@ -203,8 +205,11 @@ class WorkbookBase:
             try:
                 copy = backup_workbook(path, folder / path.name)
             except InfointError as exc:
-                raise WorkbookError(path, f"is read through a temporary copy, which could not be made "
-                                    f"({exc}); set TMPDIR to a folder with room") from None
+                raise WorkbookError(
+                    path,
+                    f"is read through a temporary copy, which could not be made "
+                    f"({exc}); set TMPDIR to a folder with room",
+                ) from None
             workbook = cls.open(copy, create=False, clock=clock, tz=tz, migrate_backup=False)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
@@ -248,9 +253,12 @@ class WorkbookBase:
         """
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
             if storage.file_identity(self.path) != self._identity:
-                raise WorkbookError(self.path, "the workbook file is gone or was replaced (moved, deleted, "
-                                    "or its folder removed), so nothing more can be saved; what you typed "
-                                    "is still on screen. Put the file back, or copy your text elsewhere")
+                raise WorkbookError(
+                    self.path,
+                    "the workbook file is gone or was replaced (moved, deleted, "
+                    "or its folder removed), so nothing more can be saved; what you typed "
+                    "is still on screen. Put the file back, or copy your text elsewhere",
+                )
             try:
                 yield session
                 if commit:
@@ -303,11 +311,16 @@ class WorkbookBase:
                 return
             for position, (topic, question) in enumerate(seed.QUESTIONS):
                 required = question == seed.WHO_ELSE
-                session.add(QuestionRow(text=question, topic=topic, required=required,
-                                        builtin=True, position=position))
+                session.add(
+                    QuestionRow(
+                        text=question, topic=topic, required=required, builtin=True, position=position
+                    )
+                )
             for position, (item, applies_to) in enumerate(seed.PREP_ITEMS):
-                session.add(PrepTemplateItemRow(text=item, applies_to=applies_to.value,
-                                                position=position, builtin=True))
+                session.add(
+                    PrepTemplateItemRow(
+                        text=item, applies_to=applies_to.value, position=position, builtin=True
+                    )
+                )
             for kind, (subject, body) in seed.TEMPLATES.items():
-                session.add(MessageTemplateRow(kind=kind.value, subject=subject, body=body,
-                                               updated_at=now))
+                session.add(MessageTemplateRow(kind=kind.value, subject=subject, body=body, updated_at=now))

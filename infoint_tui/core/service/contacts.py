@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, text
@@ -57,8 +57,14 @@ class ContactsMixin(FollowUpsMixin):
             self._settle(session, row.id)
         return read_model(Contact, row)
 
-    def add_referral(self, referrer_id: int, *, interview_id: int | None = None, allow_duplicate: bool = False,
-                     **fields: Any) -> Contact:
+    def add_referral(
+        self,
+        referrer_id: int,
+        *,
+        interview_id: int | None = None,
+        allow_duplicate: bool = False,
+        **fields: Any,
+    ) -> Contact:
         """Someone ``referrer_id`` named: a new contact they referred, warmth by
         the rules, and a reminder to reach out (mentioning the referrer when
         they allowed it)."""
@@ -83,8 +89,9 @@ class ContactsMixin(FollowUpsMixin):
             self._contact_row(session, referrer_id)
             row = self._contact_row(session, contact_id)
             if contact_id == referrer_id:
-                raise ValidationFailed("name", f"{row.name} is the person who names them; give the name of "
-                                               "someone else")
+                raise ValidationFailed(
+                    "name", f"{row.name} is the person who names them; give the name of someone else"
+                )
             if row.referred_by_id is None and not self._refers_to(session, referrer_id, contact_id):
                 row.referred_by_id, row.updated_at = referrer_id, self.clock()
                 if not row.warmth_is_manual:
@@ -101,10 +108,15 @@ class ContactsMixin(FollowUpsMixin):
         if interview_id is None:
             return
         session.flush()
-        for follow_up in session.exec(select(FollowUpRow).where(
-                FollowUpRow.contact_id == contact_id, FollowUpRow.kind == FollowUpKind.REACH_REFERRAL.value,
-                FollowUpRow.interview_id.is_(None), FollowUpRow.done_at.is_(None),
-                FollowUpRow.cancelled_at.is_(None))).all():
+        for follow_up in session.exec(
+            select(FollowUpRow).where(
+                FollowUpRow.contact_id == contact_id,
+                FollowUpRow.kind == FollowUpKind.REACH_REFERRAL.value,
+                FollowUpRow.interview_id.is_(None),
+                FollowUpRow.done_at.is_(None),
+                FollowUpRow.cancelled_at.is_(None),
+            )
+        ).all():
             follow_up.interview_id = interview_id
             session.add(follow_up)
 
@@ -184,12 +196,19 @@ class ContactsMixin(FollowUpsMixin):
         with self._engine.connect() as connection:
             rows = connection.execute(query).all()
         summaries = [
-            ContactSummary(row.id, row.name, row.organization, row.career_field,
-                           Warmth(row.warmth), Stage(row.stage), row.referred_by,
-                           parse_utc(row.next_due))
+            ContactSummary(
+                row.id,
+                row.name,
+                row.organization,
+                row.career_field,
+                Warmth(row.warmth),
+                Stage(row.stage),
+                row.referred_by,
+                parse_utc(row.next_due),
+            )
             for row in rows
         ]
-        far = datetime.max.replace(tzinfo=timezone.utc)
+        far = datetime.max.replace(tzinfo=UTC)
         summaries.sort(key=lambda s: (s.warmth.rank, s.stage.rank, s.next_due or far, s.name.casefold()))
         return summaries
 
@@ -200,8 +219,11 @@ class ContactsMixin(FollowUpsMixin):
     def stage_history(self, contact_id: int) -> list[StageChange]:
         with self._reading() as session:
             self._contact_row(session, contact_id)
-            rows = session.exec(select(StageChangeRow).where(StageChangeRow.contact_id == contact_id)
-                                .order_by(StageChangeRow.entered_at, StageChangeRow.id)).all()
+            rows = session.exec(
+                select(StageChangeRow)
+                .where(StageChangeRow.contact_id == contact_id)
+                .order_by(StageChangeRow.entered_at, StageChangeRow.id)
+            ).all()
             return [read_model(StageChange, row) for row in rows]
 
     def referral_chain(self, contact_id: int) -> list[Contact]:
@@ -218,18 +240,27 @@ class ContactsMixin(FollowUpsMixin):
 
     def referrals_of(self, contact_id: int) -> list[Contact]:
         with self._reading() as session:
-            rows = session.exec(select(ContactRow).where(ContactRow.referred_by_id == contact_id)
-                                .order_by(ContactRow.name)).all()
+            rows = session.exec(
+                select(ContactRow).where(ContactRow.referred_by_id == contact_id).order_by(ContactRow.name)
+            ).all()
             return [read_model(Contact, row) for row in rows]
 
-    def _insert_contact(self, session: Session, draft: ContactFields, manual: bool, *,
-                        flush: bool = True) -> ContactRow:
+    def _insert_contact(
+        self, session: Session, draft: ContactFields, manual: bool, *, flush: bool = True
+    ) -> ContactRow:
         """Add a contact as a prospect. ``flush=False`` (imports, which flush in batches) leaves
         the row without an id; ``_record_prospect`` then adds its first stage once it has one."""
         now = self.clock()
         self._check_referrer(session, None, draft.referred_by_id)
-        row = ContactRow(**draft.model_dump(), stage=Stage.PROSPECT.value, warmth_is_manual=manual,
-                         phone_e164=e164(draft.phone), stage_entered_at=now, created_at=now, updated_at=now)
+        row = ContactRow(
+            **draft.model_dump(),
+            stage=Stage.PROSPECT.value,
+            warmth_is_manual=manual,
+            phone_e164=e164(draft.phone),
+            stage_entered_at=now,
+            created_at=now,
+            updated_at=now,
+        )
         if not manual:
             row.warmth = self._default_warmth(session, row).value
         session.add(row)
@@ -240,8 +271,14 @@ class ContactsMixin(FollowUpsMixin):
 
     @staticmethod
     def _record_prospect(session: Session, row: ContactRow) -> None:
-        session.add(StageChangeRow(contact_id=row.id, stage=Stage.PROSPECT.value, from_stage=None,
-                                   entered_at=row.stage_entered_at))
+        session.add(
+            StageChangeRow(
+                contact_id=row.id,
+                stage=Stage.PROSPECT.value,
+                from_stage=None,
+                entered_at=row.stage_entered_at,
+            )
+        )
 
     @staticmethod
     def _default_warmth(session: Session, row: ContactRow) -> Warmth:
@@ -298,8 +335,11 @@ class ContactsMixin(FollowUpsMixin):
         seen: set[int] = set()
         while current is not None:
             if current.id == contact_id:
-                raise ValidationFailed("referred_by_id", "this would make a referral loop "
-                                       f"({current.name} would refer themselves through the chain)")
+                raise ValidationFailed(
+                    "referred_by_id",
+                    "this would make a referral loop "
+                    f"({current.name} would refer themselves through the chain)",
+                )
             if current.id in seen or current.referred_by_id is None:
                 return
             seen.add(current.id)

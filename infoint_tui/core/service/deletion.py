@@ -46,7 +46,11 @@ class DeletionImpact:
     referrals_unlinked: int
 
     def describe(self) -> str:
-        parts = [f"{self.interviews} interview(s)", f"{self.notes} note(s)", f"{self.follow_ups} follow-up(s)"]
+        parts = [
+            f"{self.interviews} interview(s)",
+            f"{self.notes} note(s)",
+            f"{self.follow_ups} follow-up(s)",
+        ]
         text = f"Delete {self.name} with " + ", ".join(parts) + "?"
         if self.referrals_unlinked:
             text += f" The {self.referrals_unlinked} people they referred stay, with no referrer."
@@ -69,8 +73,13 @@ class DeletionMixin(ContactsMixin):
 
     def deletion_impact(self, contact_id: int) -> DeletionImpact:
         snapshot = self._snapshot(contact_id)
-        return DeletionImpact(snapshot.name, len(snapshot.rows["interview"]), len(snapshot.rows["note"]),
-                              len(snapshot.rows["follow_up"]), len(snapshot.referred_ids))
+        return DeletionImpact(
+            snapshot.name,
+            len(snapshot.rows["interview"]),
+            len(snapshot.rows["note"]),
+            len(snapshot.rows["follow_up"]),
+            len(snapshot.referred_ids),
+        )
 
     def delete_contact(self, contact_id: int) -> DeletedContact:
         """Delete a contact with its interviews, notes and follow-ups.
@@ -100,20 +109,25 @@ class DeletionMixin(ContactsMixin):
             raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
         contact = dict(deleted.rows["contact"][0])
         referrer = contact["referred_by_id"]
-        if referrer is not None and not connection.execute(
-                select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first():
+        if (
+            referrer is not None
+            and not connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first()
+        ):
             contact["referred_by_id"] = None  # their referrer went meanwhile
         for table in RESTORE_ORDER:
             rows = [contact] if table is CONTACT else deleted.rows[table.name]
             if rows:
                 connection.execute(insert(table), rows)
         if deleted.referred_ids:
-            connection.execute(update(CONTACT).where(CONTACT.c.id.in_(deleted.referred_ids),
-                                                     CONTACT.c.referred_by_id.is_(None))
-                               .values(referred_by_id=deleted.contact_id))
+            connection.execute(
+                update(CONTACT)
+                .where(CONTACT.c.id.in_(deleted.referred_ids), CONTACT.c.referred_by_id.is_(None))
+                .values(referred_by_id=deleted.contact_id)
+            )
         for follow_up_id, interview_id in deleted.linked_follow_ups:
-            connection.execute(update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id)
-                               .values(interview_id=interview_id))
+            connection.execute(
+                update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id).values(interview_id=interview_id)
+            )
 
     def _snapshot(self, contact_id: int, connection=None) -> DeletedContact:
         if connection is None:
@@ -133,6 +147,11 @@ class DeletionMixin(ContactsMixin):
         for table in OWNED_BY_INTERVIEW:
             found[table.name] = rows(table, table.c.interview_id.in_(interview_ids))
         referred = tuple(r["id"] for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id))
-        linked = tuple((r["id"], r["interview_id"]) for r in rows(
-            FOLLOW_UP, FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id)))
+        linked = tuple(
+            (r["id"], r["interview_id"])
+            for r in rows(
+                FOLLOW_UP,
+                FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id),
+            )
+        )
         return DeletedContact(contact_id, contact[0]["name"], found, referred, linked)

@@ -39,8 +39,9 @@ class QueueItem:
 class FollowUpsMixin(WorkbookBase):
     """Things to do after (or while waiting for) a talk."""
 
-    def follow_up_queue(self, *, include_done: bool = False, kind: FollowUpKind | None = None,
-                        contact_id: int | None = None) -> list[QueueItem]:
+    def follow_up_queue(
+        self, *, include_done: bool = False, kind: FollowUpKind | None = None, contact_id: int | None = None
+    ) -> list[QueueItem]:
         """Open follow-ups ranked by ``rules.followups.rank_key``; done ones last if asked for."""
         now = self.clock()
         # Plain SQL and trusted construction: with thousands of open items, the ORM and
@@ -54,26 +55,42 @@ class FollowUpsMixin(WorkbookBase):
         if contact_id is not None:
             where.append("f.contact_id = :contact_id")
             params["contact_id"] = contact_id
-        sql = ("SELECT f.id, f.contact_id, f.interview_id, f.kind, f.due_at, f.done_at, f.snoozed_until, "
-               "       f.cancelled_at, f.detail, f.created_at, f.fact_id, f.closed_by, f.reason, c.name, "
-               "       coalesce(i.started_at, i.scheduled_at) AS talk_at "
-               "  FROM follow_up f JOIN contact c ON c.id = f.contact_id "
-               "  LEFT JOIN interview i ON i.id = f.interview_id"
-               + (" WHERE " + " AND ".join(where) if where else ""))
+        sql = (
+            "SELECT f.id, f.contact_id, f.interview_id, f.kind, f.due_at, f.done_at, f.snoozed_until, "
+            "       f.cancelled_at, f.detail, f.created_at, f.fact_id, f.closed_by, f.reason, c.name, "
+            "       coalesce(i.started_at, i.scheduled_at) AS talk_at "
+            "  FROM follow_up f JOIN contact c ON c.id = f.contact_id "
+            "  LEFT JOIN interview i ON i.id = f.interview_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+        )
         with self._engine.connect() as connection:
             rows = connection.execute(text(sql), params).all()
         items = []
         for row in rows:
             follow_up = FollowUp.model_construct(
-                id=row.id, contact_id=row.contact_id, interview_id=row.interview_id, kind=FollowUpKind(row.kind),
-                due_at=parse_utc(row.due_at), done_at=parse_utc(row.done_at),
-                snoozed_until=parse_utc(row.snoozed_until), cancelled_at=parse_utc(row.cancelled_at),
-                detail=row.detail, created_at=parse_utc(row.created_at), fact_id=row.fact_id,
-                closed_by=ClosedBy(row.closed_by) if row.closed_by else None, reason=row.reason)
-            items.append(QueueItem(follow_up, row.name, follow_up.open and follow_up.effective_due < now,
-                                   parse_utc(row.talk_at)))
-        items.sort(key=lambda i: (not i.follow_up.open,
-                                  rules.rank_key(i.kind, i.due, now, i.follow_up.id)))
+                id=row.id,
+                contact_id=row.contact_id,
+                interview_id=row.interview_id,
+                kind=FollowUpKind(row.kind),
+                due_at=parse_utc(row.due_at),
+                done_at=parse_utc(row.done_at),
+                snoozed_until=parse_utc(row.snoozed_until),
+                cancelled_at=parse_utc(row.cancelled_at),
+                detail=row.detail,
+                created_at=parse_utc(row.created_at),
+                fact_id=row.fact_id,
+                closed_by=ClosedBy(row.closed_by) if row.closed_by else None,
+                reason=row.reason,
+            )
+            items.append(
+                QueueItem(
+                    follow_up,
+                    row.name,
+                    follow_up.open and follow_up.effective_due < now,
+                    parse_utc(row.talk_at),
+                )
+            )
+        items.sort(key=lambda i: (not i.follow_up.open, rules.rank_key(i.kind, i.due, now, i.follow_up.id)))
         return items
 
     def describe_follow_up(self, item: QueueItem) -> tuple[str, str, str]:
@@ -92,8 +109,11 @@ class FollowUpsMixin(WorkbookBase):
         now = self.clock()
         due = func.coalesce(FollowUpRow.snoozed_until, FollowUpRow.due_at)
         with self._reading() as session:
-            return session.exec(select(func.count()).select_from(FollowUpRow).where(
-                FollowUpRow.done_at.is_(None), FollowUpRow.cancelled_at.is_(None), due < now)).one()
+            return session.exec(
+                select(func.count())
+                .select_from(FollowUpRow)
+                .where(FollowUpRow.done_at.is_(None), FollowUpRow.cancelled_at.is_(None), due < now)
+            ).one()
 
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
         with self._reading() as session:
@@ -104,8 +124,9 @@ class FollowUpsMixin(WorkbookBase):
         with self._reading() as session:
             if session.get(ContactRow, contact_id) is None:
                 raise NotFound(f"no contact with id {contact_id}")
-            rows = session.exec(select(FactRow).where(FactRow.contact_id == contact_id)
-                                .order_by(FactRow.at, FactRow.id)).all()
+            rows = session.exec(
+                select(FactRow).where(FactRow.contact_id == contact_id).order_by(FactRow.at, FactRow.id)
+            ).all()
             return [read_model(Fact, row) for row in rows]
 
     def snooze_follow_up(self, follow_up_id: int, until: datetime) -> FollowUp:
@@ -137,8 +158,9 @@ class FollowUpsMixin(WorkbookBase):
         and store the result, in the caller's transaction."""
         contact, view, facts, talks = self._rule_inputs(session, contact_id)
         stored = session.exec(select(FollowUpRow).where(FollowUpRow.contact_id == contact_id)).all()
-        result = progress.settle(view, facts, talks, [follow_up_view(f) for f in stored],
-                                 self.policy, self.clock(), self.tz)
+        result = progress.settle(
+            view, facts, talks, [follow_up_view(f) for f in stored], self.policy, self.clock(), self.tz
+        )
         self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
         return result
 
@@ -150,8 +172,12 @@ class FollowUpsMixin(WorkbookBase):
         referrer = session.get(ContactRow, contact.referred_by_id) if contact.referred_by_id else None
         facts = session.exec(select(FactRow).where(FactRow.contact_id == contact_id)).all()
         talks = session.exec(select(InterviewRow).where(InterviewRow.contact_id == contact_id)).all()
-        return (contact, contact_view(contact, referrer), [fact_view(f) for f in facts],
-                [talk_view(t) for t in talks])
+        return (
+            contact,
+            contact_view(contact, referrer),
+            [fact_view(f) for f in facts],
+            [talk_view(t) for t in talks],
+        )
 
     def _settle_all(self, session: Session) -> None:
         """Settle every contact at once (after a migration, and for the demo): the
@@ -171,10 +197,15 @@ class FollowUpsMixin(WorkbookBase):
         for contact in contacts:
             referrer = by_id.get(contact.referred_by_id) if contact.referred_by_id else None
             stored = grouped[FollowUpRow].get(contact.id, [])
-            result = progress.settle(contact_view(contact, referrer),
-                                     [fact_view(f) for f in grouped[FactRow].get(contact.id, [])],
-                                     [talk_view(t) for t in grouped[InterviewRow].get(contact.id, [])],
-                                     [follow_up_view(f) for f in stored], self.policy, now, self.tz)
+            result = progress.settle(
+                contact_view(contact, referrer),
+                [fact_view(f) for f in grouped[FactRow].get(contact.id, [])],
+                [talk_view(t) for t in grouped[InterviewRow].get(contact.id, [])],
+                [follow_up_view(f) for f in stored],
+                self.policy,
+                now,
+                self.tz,
+            )
             change = settlement_changes(contact.id, contact.stage, result, now)
             if change.stage_change is not None:
                 history.append(change.stage_change)
@@ -184,22 +215,37 @@ class FollowUpsMixin(WorkbookBase):
         if history:
             connection.execute(insert(StageChangeRow.__table__), history)
             table = ContactRow.__table__
-            connection.execute(update(table).where(table.c.id == bindparam("contact_id")).values(
-                stage=bindparam("stage"), stage_entered_at=bindparam("at"), updated_at=bindparam("at")), moves)
+            connection.execute(
+                update(table)
+                .where(table.c.id == bindparam("contact_id"))
+                .values(
+                    stage=bindparam("stage"), stage_entered_at=bindparam("at"), updated_at=bindparam("at")
+                ),
+                moves,
+            )
         if new:
             connection.execute(insert(FollowUpRow.__table__), new)
         table = FollowUpRow.__table__
         for columns in {tuple(sorted(set(u) - {"follow_up_id"})) for u in updates}:
             batch = [u for u in updates if tuple(sorted(set(u) - {"follow_up_id"})) == columns]
-            connection.execute(update(table).where(table.c.id == bindparam("follow_up_id"))
-                               .values({name: bindparam(name) for name in columns}), batch)
+            connection.execute(
+                update(table)
+                .where(table.c.id == bindparam("follow_up_id"))
+                .values({name: bindparam(name) for name in columns}),
+                batch,
+            )
 
     def _after_migration(self) -> None:
         with self._writing() as session:
             self._settle_all(session)
 
-    def _apply_settlement(self, session: Session, contact: ContactRow, stored: dict[int, FollowUpRow],
-                          result: progress.Settlement) -> None:
+    def _apply_settlement(
+        self,
+        session: Session,
+        contact: ContactRow,
+        stored: dict[int, FollowUpRow],
+        result: progress.Settlement,
+    ) -> None:
         change = settlement_changes(contact.id, contact.stage, result, self.clock())
         if change.stage_change is not None:
             session.add(StageChangeRow(**change.stage_change))
@@ -233,23 +279,44 @@ class SettlementChanges:
     updates: list[tuple[int, dict]]
 
 
-def settlement_changes(contact_id: int, stage_before: str, result: progress.Settlement,
-                       now: datetime) -> SettlementChanges:
+def settlement_changes(
+    contact_id: int, stage_before: str, result: progress.Settlement, now: datetime
+) -> SettlementChanges:
     stage_change = None
     if stage_before != result.stage.value:
-        stage_change = {"contact_id": contact_id, "stage": result.stage.value, "from_stage": stage_before,
-                        "entered_at": now}
-    new = [{"contact_id": contact_id, "interview_id": item.interview_id, "fact_id": item.fact_id,
-            "kind": item.kind.value, "due_at": item.due_at, "detail": item.detail, "created_at": now,
-            "done_at": item.done_at, "snoozed_until": None, "cancelled_at": None, "reason": item.reason,
-            "closed_by": ClosedBy.RULE.value if item.done_at else ""} for item in result.plan]
+        stage_change = {
+            "contact_id": contact_id,
+            "stage": result.stage.value,
+            "from_stage": stage_before,
+            "entered_at": now,
+        }
+    new = [
+        {
+            "contact_id": contact_id,
+            "interview_id": item.interview_id,
+            "fact_id": item.fact_id,
+            "kind": item.kind.value,
+            "due_at": item.due_at,
+            "detail": item.detail,
+            "created_at": now,
+            "done_at": item.done_at,
+            "snoozed_until": None,
+            "cancelled_at": None,
+            "reason": item.reason,
+            "closed_by": ClosedBy.RULE.value if item.done_at else "",
+        }
+        for item in result.plan
+    ]
     updates: list[tuple[int, dict]] = []
     for close in result.close:
         when = {"done_at": close.at} if close.done else {"cancelled_at": close.at}
-        updates.append((close.follow_up_id, when | {"closed_by": ClosedBy.RULE.value, "reason": close.reason}))
+        updates.append(
+            (close.follow_up_id, when | {"closed_by": ClosedBy.RULE.value, "reason": close.reason})
+        )
     for reopen in result.reopen:
-        updates.append((reopen.follow_up_id, {"done_at": None, "cancelled_at": None, "closed_by": "",
-                                              "reason": ""}))
+        updates.append(
+            (reopen.follow_up_id, {"done_at": None, "cancelled_at": None, "closed_by": "", "reason": ""})
+        )
     for redate in result.redate:
         updates.append((redate.follow_up_id, {"due_at": redate.due_at, "detail": redate.detail}))
     return SettlementChanges(stage_change, new, updates)
@@ -257,19 +324,34 @@ def settlement_changes(contact_id: int, stage_before: str, result: progress.Sett
 
 # -- rows as the rule sees them (shared with the bulk settle of the demo and migrations) --
 
+
 def contact_view(contact, referrer) -> progress.ContactView:
-    return progress.ContactView(contact.created_at, referrer.name if referrer is not None else None,
-                                bool(contact.may_mention_referrer))
+    return progress.ContactView(
+        contact.created_at,
+        referrer.name if referrer is not None else None,
+        bool(contact.may_mention_referrer),
+    )
 
 
 def fact_view(row) -> progress.FactView:
-    return progress.FactView(row.id, FactKind(row.kind), _utc(row.at), row.interview_id,
-                             ReplyOutcome(row.outcome) if row.outcome else None)
+    return progress.FactView(
+        row.id,
+        FactKind(row.kind),
+        _utc(row.at),
+        row.interview_id,
+        ReplyOutcome(row.outcome) if row.outcome else None,
+    )
 
 
 def talk_view(row) -> progress.TalkView:
-    return progress.TalkView(row.id, InterviewStatus(row.status), _utc(row.created_at), _utc(row.ended_at),
-                             Intent(row.intent), has_debrief(row))
+    return progress.TalkView(
+        row.id,
+        InterviewStatus(row.status),
+        _utc(row.created_at),
+        _utc(row.ended_at),
+        Intent(row.intent),
+        has_debrief(row),
+    )
 
 
 def has_debrief(row) -> bool:
@@ -278,9 +360,16 @@ def has_debrief(row) -> bool:
 
 
 def follow_up_view(row) -> progress.FollowUpView:
-    return progress.FollowUpView(row.id, FollowUpKind(row.kind), row.interview_id, row.fact_id, _utc(row.due_at),
-                                 _utc(row.done_at), _utc(row.cancelled_at),
-                                 ClosedBy(row.closed_by) if row.closed_by else None)
+    return progress.FollowUpView(
+        row.id,
+        FollowUpKind(row.kind),
+        row.interview_id,
+        row.fact_id,
+        _utc(row.due_at),
+        _utc(row.done_at),
+        _utc(row.cancelled_at),
+        ClosedBy(row.closed_by) if row.closed_by else None,
+    )
 
 
 DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")

@@ -57,8 +57,9 @@ class InterviewsMixin(ContactsMixin):
             raise ValidationFailed("scheduled_at", "needs a time zone")
         now = self.clock()
         if draft.scheduled_at is not None and draft.scheduled_at < now - PAST_GRACE:
-            raise InThePast("scheduled_at", "is in the past: log it as a talk that already happened, "
-                                            "or pick a later time")
+            raise InThePast(
+                "scheduled_at", "is in the past: log it as a talk that already happened, or pick a later time"
+            )
         with self._writing() as session:
             self._contact_row(session, contact_id)
             row = self._new_interview(session, draft, now)
@@ -108,8 +109,9 @@ class InterviewsMixin(ContactsMixin):
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
             if row.status in (InterviewStatus.DONE.value, InterviewStatus.LIVE.value):
-                raise ValidationFailed("status", f"this talk is {row.status}; only a planned talk can be "
-                                                 "cancelled")
+                raise ValidationFailed(
+                    "status", f"this talk is {row.status}; only a planned talk can be cancelled"
+                )
             row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
             session.add(row)
             self._settle(session, row.contact_id)
@@ -134,13 +136,23 @@ class InterviewsMixin(ContactsMixin):
         session.flush()
         template = session.exec(select(PrepTemplateItemRow).order_by(PrepTemplateItemRow.position)).all()
         for item in template:
-            session.add(PrepItemRow(interview_id=row.id, text=item.text,
-                                    applies_to=item.applies_to, position=item.position))
+            session.add(
+                PrepItemRow(
+                    interview_id=row.id, text=item.text, applies_to=item.applies_to, position=item.position
+                )
+            )
         for position, question in enumerate(
             session.exec(select(QuestionRow).where(QuestionRow.required)).all()
         ):
-            session.add(InterviewQuestionRow(interview_id=row.id, question_id=question.id,
-                                             text=question.text, position=position, required=True))
+            session.add(
+                InterviewQuestionRow(
+                    interview_id=row.id,
+                    question_id=question.id,
+                    text=question.text,
+                    position=position,
+                    required=True,
+                )
+            )
         return row
 
     def get_interview(self, interview_id: int) -> Interview:
@@ -157,33 +169,46 @@ class InterviewsMixin(ContactsMixin):
 
     def interview_questions(self, interview_id: int) -> list[InterviewQuestion]:
         with self._reading() as session:
-            rows = session.exec(select(InterviewQuestionRow)
-                                .where(InterviewQuestionRow.interview_id == interview_id)
-                                .order_by(InterviewQuestionRow.position)).all()
+            rows = session.exec(
+                select(InterviewQuestionRow)
+                .where(InterviewQuestionRow.interview_id == interview_id)
+                .order_by(InterviewQuestionRow.position)
+            ).all()
             return [read_model(InterviewQuestion, row) for row in rows]
 
     def prep_items(self, interview_id: int) -> list[PrepItem]:
         """The checklist; the story and questions lines are ticked by the checks, not by hand."""
         with self._reading() as session:
             interview = self._interview_row(session, interview_id)
-            rows = session.exec(select(PrepItemRow).where(PrepItemRow.interview_id == interview_id)
-                                .order_by(PrepItemRow.position)).all()
-            questions = [q.text for q in session.exec(select(InterviewQuestionRow).where(
-                InterviewQuestionRow.interview_id == interview_id)).all()]
+            rows = session.exec(
+                select(PrepItemRow)
+                .where(PrepItemRow.interview_id == interview_id)
+                .order_by(PrepItemRow.position)
+            ).all()
+            questions = [
+                q.text
+                for q in session.exec(
+                    select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
+                ).all()
+            ]
             items = []
             for row in rows:
                 item = read_model(PrepItem, row)
                 auto = automatic_done(row.text, interview.story, questions, Intent(interview.intent))
                 if auto is not None:
-                    item = item.model_copy(update={"automatic": True,
-                                                   "done_at": interview.updated_at if auto else None})
+                    item = item.model_copy(
+                        update={"automatic": True, "done_at": interview.updated_at if auto else None}
+                    )
                 items.append(item)
             return items
 
     def notes(self, interview_id: int) -> list[Note]:
         with self._reading() as session:
-            rows = session.exec(select(NoteRow).where(NoteRow.interview_id == interview_id)
-                                .order_by(NoteRow.offset_seconds, NoteRow.id)).all()
+            rows = session.exec(
+                select(NoteRow)
+                .where(NoteRow.interview_id == interview_id)
+                .order_by(NoteRow.offset_seconds, NoteRow.id)
+            ).all()
             return [read_model(Note, row) for row in rows]
 
     def add_note(self, interview_id: int, text_: str, offset_seconds: int) -> Note:
@@ -192,8 +217,9 @@ class InterviewsMixin(ContactsMixin):
         body = checked_text("text", text_)
         with self._writing() as session:
             self._interview_row(session, interview_id)
-            row = NoteRow(interview_id=interview_id, offset_seconds=offset_seconds, text=body,
-                          created_at=self.clock())
+            row = NoteRow(
+                interview_id=interview_id, offset_seconds=offset_seconds, text=body, created_at=self.clock()
+            )
             session.add(row)
         return read_model(Note, row)
 
@@ -202,9 +228,14 @@ class InterviewsMixin(ContactsMixin):
     @staticmethod
     def timer_state(interview: InterviewState) -> timer.TimerState:
         """The timer's stored part, from an interview (read model or row alike)."""
-        return timer.TimerState(length_minutes=interview.length_minutes, started_at=interview.started_at,
-                                paused_at=interview.paused_at, paused_seconds=interview.paused_seconds,
-                                extra_minutes=interview.extra_minutes, ended_at=interview.ended_at)
+        return timer.TimerState(
+            length_minutes=interview.length_minutes,
+            started_at=interview.started_at,
+            paused_at=interview.paused_at,
+            paused_seconds=interview.paused_seconds,
+            extra_minutes=interview.extra_minutes,
+            ended_at=interview.ended_at,
+        )
 
     def timer_reading(self, interview: Interview) -> timer.Reading:
         return timer.read(self.timer_state(interview), self.clock())
@@ -285,8 +316,9 @@ class InterviewsMixin(ContactsMixin):
 
     def interview_readiness(self, interview_id: int) -> Readiness:
         interview = self.get_interview(interview_id)
-        checklist = [ChecklistState(i.text, i.applies_to, i.done_at is not None)
-                     for i in self.prep_items(interview_id)]
+        checklist = [
+            ChecklistState(i.text, i.applies_to, i.done_at is not None) for i in self.prep_items(interview_id)
+        ]
         questions = [q.text for q in self.interview_questions(interview_id)]
         return readiness(interview.mode, checklist, questions, interview.story, interview.intent)
 

@@ -116,11 +116,20 @@ class JourneyMixin(WorkbookBase):
             "SELECT s.kind, s.contact_id, s.interview_id, c.name, "
             "       snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet "
             "  FROM search_index s JOIN contact c ON c.id = s.contact_id "
-            " WHERE search_index MATCH :expression ORDER BY rank LIMIT :limit")
+            " WHERE search_index MATCH :expression ORDER BY rank LIMIT :limit"
+        )
         with self._engine.connect() as connection:
             rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
-        return [SearchHit(search.KINDS.get(row.kind, "text"), row.contact_id, row.name, row.interview_id,
-                          row.snippet.replace("\n", " ")) for row in rows]
+        return [
+            SearchHit(
+                search.KINDS.get(row.kind, "text"),
+                row.contact_id,
+                row.name,
+                row.interview_id,
+                row.snippet.replace("\n", " "),
+            )
+            for row in rows
+        ]
 
     # -- the referral network ------------------------------------------------------------------
 
@@ -128,13 +137,25 @@ class JourneyMixin(WorkbookBase):
         """Everyone, under the person who referred them; the roots are the people you know directly."""
         with self._engine.connect() as connection:
             contacts = connection.exec_driver_sql(
-                "SELECT id, name, warmth, stage, source, referred_by_id FROM contact ORDER BY name").all()
-            held = dict(connection.exec_driver_sql(
-                "SELECT contact_id, count(*) FROM interview WHERE status IN ('live', 'done') "
-                "GROUP BY contact_id").all())
-        nodes = {row.id: NetworkNode(row.id, row.name, Warmth(row.warmth), Stage(row.stage), held.get(row.id, 0),
-                                     row.source == Source.REFERRAL.value and row.stage == Stage.PROSPECT.value)
-                 for row in contacts}
+                "SELECT id, name, warmth, stage, source, referred_by_id FROM contact ORDER BY name"
+            ).all()
+            held = dict(
+                connection.exec_driver_sql(
+                    "SELECT contact_id, count(*) FROM interview WHERE status IN ('live', 'done') "
+                    "GROUP BY contact_id"
+                ).all()
+            )
+        nodes = {
+            row.id: NetworkNode(
+                row.id,
+                row.name,
+                Warmth(row.warmth),
+                Stage(row.stage),
+                held.get(row.id, 0),
+                row.source == Source.REFERRAL.value and row.stage == Stage.PROSPECT.value,
+            )
+            for row in contacts
+        }
         roots = []
         for row in contacts:
             parent = nodes.get(row.referred_by_id) if row.referred_by_id is not None else None
@@ -147,17 +168,22 @@ class JourneyMixin(WorkbookBase):
     def insights(self) -> Insights:
         now = self.clock()
         with self._engine.connect() as connection:
-            contacts = connection.exec_driver_sql("SELECT id, stage, warmth, career_field, organization "
-                                                  "FROM contact").all()
-            changes = connection.exec_driver_sql("SELECT contact_id, stage, entered_at FROM stage_change "
-                                                 "ORDER BY entered_at, id").all()
+            contacts = connection.exec_driver_sql(
+                "SELECT id, stage, warmth, career_field, organization FROM contact"
+            ).all()
+            changes = connection.exec_driver_sql(
+                "SELECT contact_id, stage, entered_at FROM stage_change ORDER BY entered_at, id"
+            ).all()
             talks = connection.exec_driver_sql(
                 "SELECT i.id, i.contact_id, i.status, coalesce(i.started_at, i.scheduled_at) AS held, "
                 "       i.ended_at, c.career_field, c.organization "
-                "  FROM interview i JOIN contact c ON c.id = i.contact_id").all()
+                "  FROM interview i JOIN contact c ON c.id = i.contact_id"
+            ).all()
             thanks = connection.exec_driver_sql(
                 "SELECT interview_id, min(done_at) FROM follow_up WHERE kind = :kind AND done_at IS NOT NULL "
-                "GROUP BY interview_id", {"kind": FollowUpKind.THANK_YOU.value}).all()
+                "GROUP BY interview_id",
+                {"kind": FollowUpKind.THANK_YOU.value},
+            ).all()
         stages = Counter(Stage(c.stage) for c in contacts)
         warmths = Counter(Warmth(c.warmth) for c in contacts)
         asked: dict[int, datetime] = {}
@@ -174,24 +200,45 @@ class JourneyMixin(WorkbookBase):
             when = parse_utc(talk.held)
             if talk.contact_id not in first_talk or when < first_talk[talk.contact_id]:
                 first_talk[talk.contact_id] = when
-        to_talk = [_days(first_talk[c] - asked[c]) for c in asked if c in first_talk and first_talk[c] >= asked[c]]
+        to_talk = [
+            _days(first_talk[c] - asked[c]) for c in asked if c in first_talk and first_talk[c] >= asked[c]
+        ]
         thanked_at = {row[0]: parse_utc(row[1]) for row in thanks}
-        to_thanks = [_days(thanked_at[t.id] - parse_utc(t.ended_at)) * 24 for t in talks
-                     if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)]
+        to_thanks = [
+            _days(thanked_at[t.id] - parse_utc(t.ended_at)) * 24
+            for t in talks
+            if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)
+        ]
         rate = f"{100 * len(agreed) / len(asked):.0f}%" if asked else "—"
         figures = [
-            Figure("Contacts", str(len(contacts)),
-                   " · ".join(f"{stages[s]} {s.short_label}" for s in Stage if stages[s]) or "no one yet"),
-            Figure("Warmth", " · ".join(f"{warmths[w]} {w.value}" for w in Warmth),
-                   "The guide says to start with the warmest: hot contacts say yes most often."),
-            Figure("Response rate", rate,
-                   f"Of the {len(asked)} people you asked for a talk, {len(agreed)} agreed to one."
-                   if asked else "Nobody has been asked yet; mark an outreach sent to start counting."),
-            Figure("Request to talk", _median_text(to_talk, "days"),
-                   f"Median time from asking to talking, over {len(to_talk)} talk(s)."),
-            Figure("Talk to thank-you", _median_text(to_thanks, "hours"),
-                   f"Median time from the end of a talk to the thank-you sent, over {len(to_thanks)}; "
-                   "the guide says send it right away."),
+            Figure(
+                "Contacts",
+                str(len(contacts)),
+                " · ".join(f"{stages[s]} {s.short_label}" for s in Stage if stages[s]) or "no one yet",
+            ),
+            Figure(
+                "Warmth",
+                " · ".join(f"{warmths[w]} {w.value}" for w in Warmth),
+                "The guide says to start with the warmest: hot contacts say yes most often.",
+            ),
+            Figure(
+                "Response rate",
+                rate,
+                f"Of the {len(asked)} people you asked for a talk, {len(agreed)} agreed to one."
+                if asked
+                else "Nobody has been asked yet; mark an outreach sent to start counting.",
+            ),
+            Figure(
+                "Request to talk",
+                _median_text(to_talk, "days"),
+                f"Median time from asking to talking, over {len(to_talk)} talk(s).",
+            ),
+            Figure(
+                "Talk to thank-you",
+                _median_text(to_thanks, "hours"),
+                f"Median time from the end of a talk to the thank-you sent, over {len(to_thanks)}; "
+                "the guide says send it right away.",
+            ),
         ]
         this_week = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
         first_week = this_week - timedelta(weeks=WEEKS_CHARTED - 1)
@@ -202,9 +249,14 @@ class JourneyMixin(WorkbookBase):
                 per_week[int(_days(when - first_week) // 7)] += 1
         fields = Counter(t.career_field for t in held if t.career_field).most_common(5)
         organizations = Counter(t.organization for t in held if t.organization).most_common(5)
-        return Insights(figures, per_week,
-                        f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
-                        f"({sum(per_week)} in all).", fields, organizations)
+        return Insights(
+            figures,
+            per_week,
+            f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
+            f"({sum(per_week)} in all).",
+            fields,
+            organizations,
+        )
 
     # -- themes -------------------------------------------------------------------------------
 
@@ -213,7 +265,8 @@ class JourneyMixin(WorkbookBase):
         with self._engine.connect() as connection:
             rows = connection.exec_driver_sql(
                 "SELECT DISTINCT c.career_field, c.organization FROM interview i "
-                "JOIN contact c ON c.id = i.contact_id WHERE i.status IN ('live', 'done')").all()
+                "JOIN contact c ON c.id = i.contact_id WHERE i.status IN ('live', 'done')"
+            ).all()
         fields = sorted({r.career_field for r in rows if r.career_field}, key=str.casefold)
         organizations = sorted({r.organization for r in rows if r.organization}, key=str.casefold)
         return fields, organizations
@@ -230,19 +283,32 @@ class JourneyMixin(WorkbookBase):
             params["organization"] = organization
         condition = " AND ".join(where)
         with self._engine.connect() as connection:
-            answers = connection.execute(text(
-                "SELECT q.text, q.position, c.name, coalesce(i.started_at, i.scheduled_at) AS held, q.answer "
-                "  FROM interview_question q JOIN interview i ON i.id = q.interview_id "
-                "  JOIN contact c ON c.id = i.contact_id "
-                f" WHERE {condition} AND trim(q.answer) != '' ORDER BY held, i.id"), params).all()
-            talks = connection.execute(text(
-                "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.talk_notes "
-                "  FROM interview i JOIN contact c ON c.id = i.contact_id "
-                f" WHERE {condition} AND trim(i.talk_notes) != '' ORDER BY held, i.id"), params).all()
-            directions = connection.execute(text(
-                "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.debrief_direction "
-                "  FROM interview i JOIN contact c ON c.id = i.contact_id "
-                f" WHERE {condition} AND trim(i.debrief_direction) != '' ORDER BY held, i.id"), params).all()
+            answers = connection.execute(
+                text(
+                    "SELECT q.text, q.position, c.name,"
+                    "       coalesce(i.started_at, i.scheduled_at) AS held, q.answer "
+                    "  FROM interview_question q JOIN interview i ON i.id = q.interview_id "
+                    "  JOIN contact c ON c.id = i.contact_id "
+                    f" WHERE {condition} AND trim(q.answer) != '' ORDER BY held, i.id"
+                ),
+                params,
+            ).all()
+            talks = connection.execute(
+                text(
+                    "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.talk_notes "
+                    "  FROM interview i JOIN contact c ON c.id = i.contact_id "
+                    f" WHERE {condition} AND trim(i.talk_notes) != '' ORDER BY held, i.id"
+                ),
+                params,
+            ).all()
+            directions = connection.execute(
+                text(
+                    "SELECT c.name, coalesce(i.started_at, i.scheduled_at) AS held, i.debrief_direction "
+                    "  FROM interview i JOIN contact c ON c.id = i.contact_id "
+                    f" WHERE {condition} AND trim(i.debrief_direction) != '' ORDER BY held, i.id"
+                ),
+                params,
+            ).all()
         by_question: dict[str, list[ThemeAnswer]] = defaultdict(list)
         order: dict[str, int] = {}
         for row in answers:
@@ -251,6 +317,9 @@ class JourneyMixin(WorkbookBase):
         # Questions most people answered first: that is where answers can be compared.
         questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
         if talks:  # what was said outside the questions, side by side too
-            questions.append((TALK_NOTES_HEADING,
-                              [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks]))
-        return Themes(questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions])
+            questions.append(
+                (TALK_NOTES_HEADING, [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks])
+            )
+        return Themes(
+            questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions]
+        )

@@ -29,13 +29,21 @@ class LiveMixin(InterviewsMixin):
         """The live talk if there is one, else the next planned one (recent or upcoming)."""
         now = self.clock()
         with self._reading() as session:
-            live = session.exec(select(InterviewRow).where(InterviewRow.status == InterviewStatus.LIVE.value)
-                                .order_by(InterviewRow.started_at.desc())).first()
+            live = session.exec(
+                select(InterviewRow)
+                .where(InterviewRow.status == InterviewStatus.LIVE.value)
+                .order_by(InterviewRow.started_at.desc())
+            ).first()
             if live is not None:
                 return read_model(Interview, live)
-            planned = session.exec(select(InterviewRow).where(
-                InterviewRow.status == InterviewStatus.PLANNED.value,
-                InterviewRow.scheduled_at >= now - CURRENT_FROM).order_by(InterviewRow.scheduled_at)).first()
+            planned = session.exec(
+                select(InterviewRow)
+                .where(
+                    InterviewRow.status == InterviewStatus.PLANNED.value,
+                    InterviewRow.scheduled_at >= now - CURRENT_FROM,
+                )
+                .order_by(InterviewRow.scheduled_at)
+            ).first()
             return read_model(Interview, planned) if planned is not None else None
 
     def save_answer(self, interview_question_id: int, answer: str) -> None:
@@ -57,8 +65,9 @@ class LiveMixin(InterviewsMixin):
             if interview_question_id is not None:
                 question = self._question_row(session, interview_question_id)
                 if question.interview_id != interview_id:
-                    raise NotFound(f"question {interview_question_id} is not part of "
-                                   f"interview {interview_id}")
+                    raise NotFound(
+                        f"question {interview_question_id} is not part of interview {interview_id}"
+                    )
             if row.current_question_id != interview_question_id:
                 row.current_question_id = interview_question_id
                 session.add(row)
@@ -73,11 +82,19 @@ class LiveMixin(InterviewsMixin):
     def save_debrief(self, interview_id: int, **fields: str) -> Interview:
         """Save any of the four debrief answers (what you learned, what you still
         need to know, your impressions, your career direction now)."""
-        return self._save_interview_texts(interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief",
-                                          settle=True)
+        return self._save_interview_texts(
+            interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief", settle=True
+        )
 
-    def _save_interview_texts(self, interview_id: int, fields: dict[str, str], allowed: tuple[str, ...],
-                              not_allowed: str, *, settle: bool = False) -> Interview:
+    def _save_interview_texts(
+        self,
+        interview_id: int,
+        fields: dict[str, str],
+        allowed: tuple[str, ...],
+        not_allowed: str,
+        *,
+        settle: bool = False,
+    ) -> Interview:
         """Store free-text fields of an interview (debrief, prep notes) as typed."""
         refuse_unknown(fields, allowed, not_allowed)
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
@@ -100,4 +117,3 @@ class LiveMixin(InterviewsMixin):
         if row is None:
             raise NotFound(f"no interview question with id {interview_question_id}")
         return row
-

@@ -34,8 +34,21 @@ from infoint_tui.core.service.deletion import (
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, NoteRow, StageChangeRow
 
 # The fields a merge compares; the rest (stage, dates) follow from the facts.
-MERGED_FIELDS = ("name", "organization", "title", "career_field", "email", "phone", "location", "linkedin_url",
-                 "source", "warmth", "intent", "may_mention_referrer", "notes")
+MERGED_FIELDS = (
+    "name",
+    "organization",
+    "title",
+    "career_field",
+    "email",
+    "phone",
+    "location",
+    "linkedin_url",
+    "source",
+    "warmth",
+    "intent",
+    "may_mention_referrer",
+    "notes",
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,9 @@ class MergeMixin(DeletionMixin):
             conflicts.append(Conflict(name, mine, theirs))
         return conflicts
 
-    def merge_contacts(self, keep_id: int, other_id: int, *, take_other: tuple[str, ...] = ()) -> MergedContacts:
+    def merge_contacts(
+        self, keep_id: int, other_id: int, *, take_other: tuple[str, ...] = ()
+    ) -> MergedContacts:
         """Merge ``other_id`` into ``keep_id``; ``take_other`` names the conflicting
         fields where the other record's value wins. One transaction."""
         if keep_id == other_id:
@@ -90,8 +105,9 @@ class MergeMixin(DeletionMixin):
                 theirs = getattr(other_row, name)
                 if name == "notes":
                     if theirs.strip() and theirs.strip() not in values["notes"]:
-                        values["notes"] = "\n\n".join(part for part in (values["notes"].strip(), theirs.strip())
-                                                      if part)
+                        values["notes"] = "\n\n".join(
+                            part for part in (values["notes"].strip(), theirs.strip()) if part
+                        )
                 elif name in take_other or values[name] in ("", None):
                     values[name] = theirs
             values["referred_by_id"] = keep_row.referred_by_id
@@ -100,14 +116,22 @@ class MergeMixin(DeletionMixin):
             draft = validated(ContactFields, values)
             # Everything of the other record becomes the kept one's.
             for table in (INTERVIEW, FACT, FOLLOW_UP, StageChangeRow.__table__):
-                connection.execute(update(table).where(table.c.contact_id == other_id).values(contact_id=keep_id))
-            connection.execute(update(CONTACT).where(CONTACT.c.referred_by_id == other_id, CONTACT.c.id != keep_id)
-                               .values(referred_by_id=keep_id))
+                connection.execute(
+                    update(table).where(table.c.contact_id == other_id).values(contact_id=keep_id)
+                )
+            connection.execute(
+                update(CONTACT)
+                .where(CONTACT.c.referred_by_id == other_id, CONTACT.c.id != keep_id)
+                .values(referred_by_id=keep_id)
+            )
             # Notes and answers are indexed with their contact: touch them so the triggers re-index.
             moved = [row["id"] for row in other.rows["interview"]]
             for table in (NoteRow.__table__, InterviewQuestionRow.__table__):
-                connection.execute(update(table).where(table.c.interview_id.in_(moved))
-                                   .values(interview_id=table.c.interview_id))
+                connection.execute(
+                    update(table)
+                    .where(table.c.interview_id.in_(moved))
+                    .values(interview_id=table.c.interview_id)
+                )
             session.delete(other_row)
             session.flush()
             self._check_referrer(session, keep_id, draft.referred_by_id)
@@ -115,7 +139,8 @@ class MergeMixin(DeletionMixin):
                 setattr(keep_row, name, value)
             keep_row.phone_e164 = e164(keep_row.phone)
             keep_row.warmth_is_manual = keep_row.warmth_is_manual or (
-                "warmth" in take_other and other_row.warmth_is_manual)
+                "warmth" in take_other and other_row.warmth_is_manual
+            )
             if not keep_row.warmth_is_manual:
                 keep_row.warmth = self._default_warmth(session, keep_row).value
             keep_row.updated_at = self.clock()
@@ -132,14 +157,19 @@ class MergeMixin(DeletionMixin):
         with self._writing() as session:
             connection = session.connection()
             # People named since the merge were referred by the kept record; they stay so.
-            since = {row.id for row in connection.execute(select(CONTACT.c.id).where(
-                CONTACT.c.referred_by_id == kept_id))}
+            since = {
+                row.id
+                for row in connection.execute(select(CONTACT.c.id).where(CONTACT.c.referred_by_id == kept_id))
+            }
             connection.execute(delete(CONTACT).where(CONTACT.c.id == kept_id))
             self._put_back(connection, merged.other)
             self._put_back(connection, merged.kept)
             if since:
-                connection.execute(update(CONTACT).where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
-                                   .values(referred_by_id=kept_id))
+                connection.execute(
+                    update(CONTACT)
+                    .where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
+                    .values(referred_by_id=kept_id)
+                )
             for referred in since | set(merged.kept.referred_ids) | set(merged.other.referred_ids):
                 self._settle(session, referred)
 

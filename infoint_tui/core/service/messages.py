@@ -38,8 +38,9 @@ class MessagesMixin(InterviewsMixin):
             session.add(row)
         return read_model(MessageTemplate, row)
 
-    def render_message(self, kind: TemplateKind | str, contact_id: int, profile: Profile,
-                       interview_id: int | None = None) -> messages.Rendered:
+    def render_message(
+        self, kind: TemplateKind | str, contact_id: int, profile: Profile, interview_id: int | None = None
+    ) -> messages.Rendered:
         """The template filled in for this contact, with the checks' findings.
 
         For a thank-you, the line about what you learned comes from the
@@ -49,9 +50,12 @@ class MessagesMixin(InterviewsMixin):
         with self._reading() as session:
             template = self._template_row(session, kind)
             contact = self._contact_row(session, contact_id)
-            values = self._values(session, contact, profile,
-                                  self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU
-                                  else "")
+            values = self._values(
+                session,
+                contact,
+                profile,
+                self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU else "",
+            )
         try:
             return messages.render(kind, template.subject, template.body, values, Intent(contact.intent))
         except messages.TemplateError as exc:
@@ -61,7 +65,9 @@ class MessagesMixin(InterviewsMixin):
         """The placeholder values for a contact, for previewing a template being edited."""
         with self._reading() as session:
             contact = self._contact_row(session, contact_id)
-            return messages.Filled(self._values(session, contact, profile, self._learned(session, contact_id, None)))
+            return messages.Filled(
+                self._values(session, contact, profile, self._learned(session, contact_id, None))
+            )
 
     def _values(self, session: Session, contact, profile: Profile, learned: str) -> dict[str, str]:
         referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
@@ -92,12 +98,14 @@ class MessagesMixin(InterviewsMixin):
             return ""
         if interview.debrief_learned.strip():
             return interview.debrief_learned.strip().splitlines()[0]
-        answers = session.exec(select(InterviewQuestionRow.answer)
-                               .where(InterviewQuestionRow.interview_id == interview.id,
-                                      InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
-                               .order_by(InterviewQuestionRow.position)).all()
-        note = session.exec(select(NoteRow).where(NoteRow.interview_id == interview.id)
-                            .order_by(NoteRow.offset_seconds)).first()
+        answers = session.exec(
+            select(InterviewQuestionRow.answer)
+            .where(InterviewQuestionRow.interview_id == interview.id, InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
+            .order_by(InterviewQuestionRow.position)
+        ).all()
+        note = session.exec(
+            select(NoteRow).where(NoteRow.interview_id == interview.id).order_by(NoteRow.offset_seconds)
+        ).first()
         # What you noted, in the order of the talk: answers, then the talk notes, then stamped notes.
         for written in (*answers, interview.talk_notes, note.text if note else ""):
             if written.strip():

@@ -52,12 +52,21 @@ class OverviewMixin(MergeMixin):
         week_start = datetime.combine(local_today - timedelta(days=local_today.weekday()), time(), self.tz)
         week_end = week_start + timedelta(days=7)
         with self._reading() as session:
-            counts = dict(session.exec(select(ContactRow.stage, func.count()).group_by(ContactRow.stage)).all())
-            this_week = session.exec(select(func.count()).select_from(InterviewRow).where(
-                InterviewRow.scheduled_at >= week_start, InterviewRow.scheduled_at < week_end,
-                InterviewRow.status != "cancelled")).one()
-        return PipelineSummary({stage: counts.get(stage.value, 0) for stage in Stage}, this_week,
-                               self.overdue_count())
+            counts = dict(
+                session.exec(select(ContactRow.stage, func.count()).group_by(ContactRow.stage)).all()
+            )
+            this_week = session.exec(
+                select(func.count())
+                .select_from(InterviewRow)
+                .where(
+                    InterviewRow.scheduled_at >= week_start,
+                    InterviewRow.scheduled_at < week_end,
+                    InterviewRow.status != "cancelled",
+                )
+            ).one()
+        return PipelineSummary(
+            {stage: counts.get(stage.value, 0) for stage in Stage}, this_week, self.overdue_count()
+        )
 
     def contact_detail(self, contact_id: int) -> ContactDetail:
         contact = self.get_contact(contact_id)
@@ -68,7 +77,9 @@ class OverviewMixin(MergeMixin):
             referrals=self.referrals_of(contact_id),
             interviews=interviews,
             notes={i.id: self.notes(i.id) for i in interviews},
-            answers={i.id: [q for q in self.interview_questions(i.id) if q.answer.strip()] for i in interviews},
+            answers={
+                i.id: [q for q in self.interview_questions(i.id) if q.answer.strip()] for i in interviews
+            },
             follow_ups=self.follow_up_queue(contact_id=contact_id, include_done=True),
             history=self.stage_history(contact_id),
             facts=self.facts(contact_id),

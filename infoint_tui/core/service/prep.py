@@ -26,9 +26,11 @@ class PrepMixin(LiveMixin):
         """Talks not yet held, soonest first, with the contact's name."""
         with self._reading() as session:
             rows = session.exec(
-                select(InterviewRow, ContactRow.name).join(ContactRow, ContactRow.id == InterviewRow.contact_id)
+                select(InterviewRow, ContactRow.name)
+                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
                 .where(InterviewRow.status.in_([InterviewStatus.PLANNED.value, InterviewStatus.LIVE.value]))
-                .order_by(InterviewRow.scheduled_at, InterviewRow.id)).all()
+                .order_by(InterviewRow.scheduled_at, InterviewRow.id)
+            ).all()
             return [(read_model(Interview, row), name) for row, name in rows]
 
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
@@ -47,9 +49,15 @@ class PrepMixin(LiveMixin):
             if row is None:
                 raise NotFound(f"no checklist item with id {item_id}")
             if row.text in AUTOMATIC_ITEMS:
-                raise ValidationFailed("item", "this one ticks itself: " + (
-                    "write your story under notes (3)" if row.text == STORY_ITEM
-                    else "choose ten questions (2) that the checks don't flag"))
+                raise ValidationFailed(
+                    "item",
+                    "this one ticks itself: "
+                    + (
+                        "write your story under notes (3)"
+                        if row.text == STORY_ITEM
+                        else "choose ten questions (2) that the checks don't flag"
+                    ),
+                )
             row.done_at = None if row.done_at else self.clock()
             session.add(row)
         return read_model(PrepItem, row)
@@ -60,10 +68,17 @@ class PrepMixin(LiveMixin):
             raise ValidationFailed("item", "is empty")
         with self._writing() as session:
             self._interview_row(session, interview_id)
-            last = session.exec(select(PrepItemRow.position).where(PrepItemRow.interview_id == interview_id)
-                                .order_by(PrepItemRow.position.desc())).first()
-            row = PrepItemRow(interview_id=interview_id, text=text_, applies_to=AppliesTo(applies_to).value,
-                              position=(last or 0) + 1)
+            last = session.exec(
+                select(PrepItemRow.position)
+                .where(PrepItemRow.interview_id == interview_id)
+                .order_by(PrepItemRow.position.desc())
+            ).first()
+            row = PrepItemRow(
+                interview_id=interview_id,
+                text=text_,
+                applies_to=AppliesTo(applies_to).value,
+                position=(last or 0) + 1,
+            )
             session.add(row)
         return read_model(PrepItem, row)
 
@@ -74,14 +89,21 @@ class PrepMixin(LiveMixin):
             question = session.get(QuestionRow, question_id)
             if question is None:
                 raise NotFound(f"no question with id {question_id}")
-            existing = session.exec(select(InterviewQuestionRow).where(
-                InterviewQuestionRow.interview_id == interview_id,
-                InterviewQuestionRow.question_id == question_id)).first()
+            existing = session.exec(
+                select(InterviewQuestionRow).where(
+                    InterviewQuestionRow.interview_id == interview_id,
+                    InterviewQuestionRow.question_id == question_id,
+                )
+            ).first()
             if existing is not None:
                 return read_model(InterviewQuestion, existing)
-            row = InterviewQuestionRow(interview_id=interview_id, question_id=question_id, text=question.text,
-                                       position=self._next_position(session, interview_id),
-                                       required=question.required)
+            row = InterviewQuestionRow(
+                interview_id=interview_id,
+                question_id=question_id,
+                text=question.text,
+                position=self._next_position(session, interview_id),
+                required=question.required,
+            )
             session.add(row)
         return read_model(InterviewQuestion, row)
 
@@ -95,8 +117,9 @@ class PrepMixin(LiveMixin):
         if errors and not override:
             raise ValidationFailed("question", errors[0].message)
         with self._writing() as session:
-            row = InterviewQuestionRow(interview_id=interview_id, text=text_,
-                                       position=self._next_position(session, interview_id))
+            row = InterviewQuestionRow(
+                interview_id=interview_id, text=text_, position=self._next_position(session, interview_id)
+            )
             session.add(row)
         return read_model(InterviewQuestion, row)
 
@@ -104,24 +127,32 @@ class PrepMixin(LiveMixin):
         with self._writing() as session:
             row = self._question_row(session, interview_question_id)
             if row.required:
-                raise ValidationFailed("question", "“who else do you know?” is always asked; it can't be removed")
+                raise ValidationFailed(
+                    "question", "“who else do you know?” is always asked; it can't be removed"
+                )
             session.delete(row)
 
     def move_interview_question(self, interview_question_id: int, step: int) -> list[InterviewQuestion]:
         """Swap a question with its neighbour above (step -1) or below (+1)."""
         with self._writing() as session:
             row = self._question_row(session, interview_question_id)
-            rows = list(session.exec(select(InterviewQuestionRow)
-                                     .where(InterviewQuestionRow.interview_id == row.interview_id)
-                                     .order_by(InterviewQuestionRow.position, InterviewQuestionRow.id)).all())
+            rows = list(
+                session.exec(
+                    select(InterviewQuestionRow)
+                    .where(InterviewQuestionRow.interview_id == row.interview_id)
+                    .order_by(InterviewQuestionRow.position, InterviewQuestionRow.id)
+                ).all()
+            )
             index = next(i for i, r in enumerate(rows) if r.id == row.id)
             other = index + step
             if 0 <= other < len(rows):
                 rows[index], rows[other] = rows[other], rows[index]
-            if any(r.required for r in rows[:-1]) and not all(r.required for r in rows[rows.index(
-                    next(r for r in rows if r.required)):]):
-                raise ValidationFailed("question", "“who else do you know?” always closes the talk; it stays "
-                                                   "the last question")
+            if any(r.required for r in rows[:-1]) and not all(
+                r.required for r in rows[rows.index(next(r for r in rows if r.required)) :]
+            ):
+                raise ValidationFailed(
+                    "question", "“who else do you know?” always closes the talk; it stays the last question"
+                )
             for position, item in enumerate(rows):
                 item.position = position
                 session.add(item)
@@ -134,8 +165,11 @@ class PrepMixin(LiveMixin):
     @staticmethod
     def _next_position(session, interview_id: int) -> int:
         """Where a new question goes: last, but before "who else", which closes the talk."""
-        rows = session.exec(select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
-                            .order_by(InterviewQuestionRow.position.desc())).all()
+        rows = session.exec(
+            select(InterviewQuestionRow)
+            .where(InterviewQuestionRow.interview_id == interview_id)
+            .order_by(InterviewQuestionRow.position.desc())
+        ).all()
         if not rows:
             return 0
         last = rows[0]

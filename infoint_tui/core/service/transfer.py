@@ -36,9 +36,16 @@ PROGRESS_EVERY = 1000
 class TransferMixin(PrepMixin, ActsMixin):
     """Getting contacts in and everything out."""
 
-    def import_contacts(self, incoming: Iterable[Incoming], *, path: Path | str, notices: list[str] = (),
-                        warmth: Warmth | str | None = None, dry_run: bool = False,
-                        progress: Callable[[int], None] | None = None) -> ImportReport:
+    def import_contacts(
+        self,
+        incoming: Iterable[Incoming],
+        *,
+        path: Path | str,
+        notices: list[str] = (),
+        warmth: Warmth | str | None = None,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
         """Add the people who are new, fill empty fields of the ones already here, skip
         (saying why) the ones that can't be stored. One transaction: all or nothing.
 
@@ -102,7 +109,9 @@ class TransferMixin(PrepMixin, ActsMixin):
                         report.unchanged += 1
                     row = existing
                 else:
-                    manual = warmth is not None or ("warmth" in item.fields and item.warmth_chosen is not False)
+                    manual = warmth is not None or (
+                        "warmth" in item.fields and item.warmth_chosen is not False
+                    )
                     if warmth is not None:
                         draft.warmth = warmth
                     row = self._insert_contact(session, draft, manual, flush=False)
@@ -129,12 +138,18 @@ class TransferMixin(PrepMixin, ActsMixin):
             try:
                 stage = Stage(item.stage)
             except ValueError:
-                raise ValidationFailed("stage", f"{item.stage!r} is not a stage "
-                                       f"({', '.join(s.value for s in Stage)})") from None
+                raise ValidationFailed(
+                    "stage", f"{item.stage!r} is not a stage ({', '.join(s.value for s in Stage)})"
+                ) from None
         return draft, stage
 
-    def _link_referrals(self, session: Session, added: list[tuple[Incoming, int]],
-                        by_key: dict[str, int], report: ImportReport) -> None:
+    def _link_referrals(
+        self,
+        session: Session,
+        added: list[tuple[Incoming, int]],
+        by_key: dict[str, int],
+        report: ImportReport,
+    ) -> None:
         """Link the people the file says referred someone (new contacts and their ids; the
         file's keys and the ids they stand for), then let the rules warm them."""
         linked: list[ContactRow] = []
@@ -143,8 +158,10 @@ class TransferMixin(PrepMixin, ActsMixin):
                 continue
             referrer_id = by_key.get(item.referred_by_key)
             if referrer_id is None:
-                report.notices.append(f"line {item.line}: referred by {item.referred_by_key!r}, "
-                                      "who is not in this file; left without a referrer")
+                report.notices.append(
+                    f"line {item.line}: referred by {item.referred_by_key!r}, "
+                    "who is not in this file; left without a referrer"
+                )
                 continue
             try:
                 self._check_referrer(session, row_id, referrer_id)
@@ -182,13 +199,18 @@ class TransferMixin(PrepMixin, ActsMixin):
         """Every interview with its contact, questions and notes, oldest first."""
         records = []
         with self._reading() as session:
-            rows = session.exec(select(InterviewRow, ContactRow)
-                                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
-                                .order_by(InterviewRow.scheduled_at, InterviewRow.id)).all()
+            rows = session.exec(
+                select(InterviewRow, ContactRow)
+                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
+                .order_by(InterviewRow.scheduled_at, InterviewRow.id)
+            ).all()
             pairs = [(read_model(Interview, i), read_model(Contact, c)) for i, c in rows]
         for interview, contact in pairs:
-            records.append(InterviewRecord(interview, contact, self.interview_questions(interview.id),
-                                           self.notes(interview.id)))
+            records.append(
+                InterviewRecord(
+                    interview, contact, self.interview_questions(interview.id), self.notes(interview.id)
+                )
+            )
         return records
 
     def export_snapshot(self) -> dict[str, Any]:
@@ -209,36 +231,50 @@ class TransferMixin(PrepMixin, ActsMixin):
 
     # -- by format, for the command line and the app ---------------------------
 
-    def import_file(self, kind: str, path: Path | str, *, warmth: Warmth | str | None = None,
-                    dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:
+    def import_file(
+        self,
+        kind: str,
+        path: Path | str,
+        *,
+        warmth: Warmth | str | None = None,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
         """Read ``path`` as ``kind`` (one of ``IMPORT_KINDS``) and import it."""
         if kind not in IMPORT_KINDS:
             raise ValidationFailed("kind", f"{kind!r} is not an import format ({', '.join(IMPORT_KINDS)})")
         notices: list[str] = []
         if kind == "linkedin":
             from infoint_tui.core.transfer import linkedin
+
             incoming = linkedin.parse(path)
         elif kind == "vcard":
             from infoint_tui.core.transfer import vcard
+
             incoming = vcard.parse(path)
         else:
             from infoint_tui.core.transfer import csv_contacts
+
             incoming, notices = csv_contacts.parse(path)
-        return self.import_contacts(incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run,
-                                    progress=progress)
+        return self.import_contacts(
+            incoming, path=path, notices=notices, warmth=warmth, dry_run=dry_run, progress=progress
+        )
 
     def export_text(self, kind: str) -> str:
         """The workbook as one file's text in ``kind`` (csv, vcard, ics or json)."""
         if kind == "csv":
             from infoint_tui.core.transfer import csv_contacts
+
             contacts = self.all_contacts()
             names = {c.id: c.name for c in contacts}
             return csv_contacts.write(contacts, names)
         if kind == "vcard":
             from infoint_tui.core.transfer import vcard
+
             return vcard.write(self.all_contacts())
         if kind == "ics":
             from infoint_tui.core.transfer import calendar
+
             talks = [(r.interview, r.contact) for r in self.interview_records()]
             todos = []
             for item in self.follow_up_queue():
@@ -266,6 +302,7 @@ class TransferMixin(PrepMixin, ActsMixin):
         dest = Path(dest)
         if kind == "markdown":
             from infoint_tui.core.transfer import markdown_notes
+
             return markdown_notes.write(self.interview_records(), dest, self.tz, force=force, protect=protect)
         files.target(dest, replace=force, protect=protect)  # refused before the work of writing it out
         text = self.export_text(kind)
@@ -277,4 +314,3 @@ class TransferMixin(PrepMixin, ActsMixin):
 
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)
-

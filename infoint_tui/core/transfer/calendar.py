@@ -20,8 +20,11 @@ def _who(contact: Contact) -> str:
     return f"{contact.name} ({contact.organization})" if contact.organization else contact.name
 
 
-def write(interviews: Iterable[tuple[Interview, Contact]],
-          follow_ups: Iterable[tuple[int, str, str, datetime]], now: datetime) -> bytes:
+def write(
+    interviews: Iterable[tuple[Interview, Contact]],
+    follow_ups: Iterable[tuple[int, str, str, datetime]],
+    now: datetime,
+) -> bytes:
     """``follow_ups`` are (id, what to do for whom, why, due) of the open ones."""
     from icalendar import Calendar, Event, Todo
 

@@ -34,22 +34,68 @@ WHAT = "a contacts CSV file"
 # Export order. ``id`` and ``referred_by_id`` link referrals within the file;
 # the columns after ``notes`` are for reading and are ignored on import.
 COLUMNS = (
-    "id", "name", "organization", "title", "career_field", "email", "phone", "location",
-    "linkedin_url", "source", "warmth", "warmth_chosen", "stage", "intent",
-    "may_mention_referrer", "referred_by_id", "referred_by", "notes", "created_at", "updated_at",
+    "id",
+    "name",
+    "organization",
+    "title",
+    "career_field",
+    "email",
+    "phone",
+    "location",
+    "linkedin_url",
+    "source",
+    "warmth",
+    "warmth_chosen",
+    "stage",
+    "intent",
+    "may_mention_referrer",
+    "referred_by_id",
+    "referred_by",
+    "notes",
+    "created_at",
+    "updated_at",
 )
-_FIELDS = ("name", "organization", "title", "career_field", "email", "phone", "location",
-           "linkedin_url", "source", "warmth", "intent", "may_mention_referrer", "notes")
+_FIELDS = (
+    "name",
+    "organization",
+    "title",
+    "career_field",
+    "email",
+    "phone",
+    "location",
+    "linkedin_url",
+    "source",
+    "warmth",
+    "intent",
+    "may_mention_referrer",
+    "notes",
+)
 _EXPORT_ONLY = ("referred_by", "created_at", "updated_at")
 _CHOICES = ("source", "warmth", "intent")
 ALIASES = {
-    "first name": "first_name", "given name": "first_name",
-    "last name": "last_name", "family name": "last_name", "surname": "last_name",
-    "full name": "name", "company": "organization", "organisation": "organization", "employer": "organization",
-    "position": "title", "job title": "title", "role": "title", "field": "career_field",
-    "e mail": "email", "email address": "email", "e mail address": "email",
-    "telephone": "phone", "phone number": "phone", "mobile": "phone",
-    "city": "location", "linkedin": "linkedin_url", "url": "linkedin_url", "profile url": "linkedin_url",
+    "first name": "first_name",
+    "given name": "first_name",
+    "last name": "last_name",
+    "family name": "last_name",
+    "surname": "last_name",
+    "full name": "name",
+    "company": "organization",
+    "organisation": "organization",
+    "employer": "organization",
+    "position": "title",
+    "job title": "title",
+    "role": "title",
+    "field": "career_field",
+    "e mail": "email",
+    "email address": "email",
+    "e mail address": "email",
+    "telephone": "phone",
+    "phone number": "phone",
+    "mobile": "phone",
+    "city": "location",
+    "linkedin": "linkedin_url",
+    "url": "linkedin_url",
+    "profile url": "linkedin_url",
     "note": "notes",
 }
 DOCUMENTED = tuple(c for c in COLUMNS if c not in _EXPORT_ONLY) + ("first_name", "last_name")
@@ -82,13 +128,22 @@ def parse(path: Path | str) -> tuple[Iterator[Incoming], list[str]]:
         else:
             columns.setdefault(name, index)
     if "name" not in columns and "first_name" not in columns:
-        raise ImportFileError(path, f"has no name column (read as {encoding}, separated by "
-                              f"{_SEPARATORS[delimiter]}; expected 'name', or 'first name' and "
-                              f"'last name'; the columns are: {', '.join(DOCUMENTED)})", header[0])
+        raise ImportFileError(
+            path,
+            f"has no name column (read as {encoding}, separated by "
+            f"{_SEPARATORS[delimiter]}; expected 'name', or 'first name' and "
+            f"'last name'; the columns are: {', '.join(DOCUMENTED)})",
+            header[0],
+        )
     notices = [f"ignored columns: {', '.join(unknown)}"] if unknown else []
-    found_as = [label for label, plain in ((encoding, encoding == "UTF-8"),
-                                           (f"separated by {_SEPARATORS[delimiter]}", delimiter == ","))
-                if not plain]
+    found_as = [
+        label
+        for label, plain in (
+            (encoding, encoding == "UTF-8"),
+            (f"separated by {_SEPARATORS[delimiter]}", delimiter == ","),
+        )
+        if not plain
+    ]
     if found_as:
         notices.insert(0, f"read as {', '.join(found_as)}")
 
@@ -117,10 +172,14 @@ def _contacts(rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) ->
         if not fields.get("may_mention_referrer", "x").strip():
             del fields["may_mention_referrer"]
         yield Incoming(
-            line, fields,
+            line,
+            fields,
             stage=cell("stage").strip().casefold().replace(" ", "_") or None,
-            warmth_chosen=(cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
-                           if "warmth_chosen" in columns else None),
+            warmth_chosen=(
+                cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
+                if "warmth_chosen" in columns
+                else None
+            ),
             key=cell("id").strip() or None,
             referred_by_key=cell("referred_by_id").strip() or None,
         )

@@ -56,8 +56,10 @@ class ImportReport:
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
-        return (f"{verb} {self.path}: {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.skipped)} skipped")
+        return (
+            f"{verb} {self.path}: {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
+        )
 
     def lines(self) -> list[str]:
         """The summary, then anything said about the file, then each skip and why."""
@@ -72,9 +74,11 @@ class ImportReport:
 # NOTE once took 4 GB and minutes; nothing a person keeps about a contact is this long.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_FIELD_CHARS = 1024 * 1024
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with a byte-order mark"),
-         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (Excel's \"Unicode Text\")"),
-         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (Excel's \"Unicode Text\")"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with a byte-order mark"),
+    (codecs.BOM_UTF16_LE, "utf-16", 'UTF-16 (Excel\'s "Unicode Text")'),
+    (codecs.BOM_UTF16_BE, "utf-16", 'UTF-16 (Excel\'s "Unicode Text")'),
+)
 
 
 def read_text(path: Path | str, what: str) -> str:
@@ -91,9 +95,12 @@ def read_text_and_encoding(path: Path | str, what: str) -> tuple[str, str]:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             raise ImportFileError(path, f"is a FIFO (named pipe), not {what}")
         if size > MAX_FILE_BYTES:
-            raise ImportFileError(path, f"is {size // (1024 * 1024)} MB, more than the "
-                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB an import reads; "
-                                  "split it into parts")
+            raise ImportFileError(
+                path,
+                f"is {size // (1024 * 1024)} MB, more than the "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB an import reads; "
+                "split it into parts",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(path, "no such file") from None
@@ -113,8 +120,9 @@ def read_text_and_encoding(path: Path | str, what: str) -> tuple[str, str]:
         text = data.decode(encoding if encoding != "utf-8" else "utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(path, f"is not {label} text (save it as UTF-8 and try again); "
-                              f"expected {what}", line) from None
+        raise ImportFileError(
+            path, f"is not {label} text (save it as UTF-8 and try again); expected {what}", line
+        ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportFileError(path, f"is a binary file, not {what}", line)
@@ -131,15 +139,22 @@ def csv_rows(text: str, path: Path | str, delimiter: str = ",") -> Iterator[tupl
         for row in reader:
             for cell in row:
                 if len(cell) > MAX_FIELD_CHARS:
-                    raise ImportFileError(path, f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB "
-                                          f"({len(cell):,} characters); nothing was imported. "
-                                          "Shorten it", start)
+                    raise ImportFileError(
+                        path,
+                        f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB "
+                        f"({len(cell):,} characters); nothing was imported. "
+                        "Shorten it",
+                        start,
+                    )
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:
         if "field limit" in str(exc):
-            raise ImportFileError(path, f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; nothing was "
-                                  "imported. Shorten it", start) from None
+            raise ImportFileError(
+                path,
+                f"a field is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; nothing was imported. Shorten it",
+                start,
+            ) from None
         raise ImportFileError(path, f"is not valid CSV ({exc})", start) from None
 
 

@@ -33,21 +33,27 @@ def parse(path: Path | str) -> Iterator[Incoming]:
         if not any(cell.strip() for cell in row):
             continue  # blank rows carry nobody
 
-        def cell(name: str, row: list[str] = row) -> str:
+        def cell(name: str, row: list[str] = row, columns: dict[str, int] = columns) -> str:
             index = columns.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""
 
         name = " ".join(part for part in (cell("first name"), cell("last name")) if part)
         connected = cell("connected on")
-        yield Incoming(line, {
-            "name": name,
-            "email": cell("email address"),
-            "linkedin_url": cell("url"),
-            "organization": cell("company"),
-            "title": cell("position"),
-            "source": Source.LINKEDIN,
-            "notes": f"Connected on LinkedIn: {connected}" if connected else "",
-        })
+        yield Incoming(
+            line,
+            {
+                "name": name,
+                "email": cell("email address"),
+                "linkedin_url": cell("url"),
+                "organization": cell("company"),
+                "title": cell("position"),
+                "source": Source.LINKEDIN,
+                "notes": f"Connected on LinkedIn: {connected}" if connected else "",
+            },
+        )
     if columns is None:
-        raise ImportFileError(path, f"is not {WHAT}: no header line with "
-                              "'First Name,Last Name,URL,Email Address,Company,Position,Connected On'")
+        raise ImportFileError(
+            path,
+            f"is not {WHAT}: no header line with "
+            "'First Name,Last Name,URL,Email Address,Company,Position,Connected On'",
+        )

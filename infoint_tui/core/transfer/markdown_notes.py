@@ -56,10 +56,15 @@ def render(record: InterviewRecord, tz: tzinfo) -> str:
     out = [f"# Interview with {escape(contact.name)}", ""]
     facts = [
         ("Date", when.astimezone(tz).strftime("%A %d %B %Y, %H:%M %Z") if when else "not scheduled"),
-        ("Organization", contact.organization), ("Title", contact.title), ("Field", contact.career_field),
-        ("Mode", interview.mode.label), ("Length", f"{interview.length_minutes} minutes agreed"),
-        ("Intent", interview.intent.label), ("Status", interview.status.label),
-        ("Location", interview.location), ("Going with", interview.companion),
+        ("Organization", contact.organization),
+        ("Title", contact.title),
+        ("Field", contact.career_field),
+        ("Mode", interview.mode.label),
+        ("Length", f"{interview.length_minutes} minutes agreed"),
+        ("Intent", interview.intent.label),
+        ("Status", interview.status.label),
+        ("Location", interview.location),
+        ("Going with", interview.companion),
     ]
     out += [f"- **{label}:** {escape(value)}" for label, value in facts if value]
     prep = [(title, getattr(interview, name)) for name, title in PREP if getattr(interview, name).strip()]
@@ -83,7 +88,9 @@ def render(record: InterviewRecord, tz: tzinfo) -> str:
         minutes, seconds = divmod(note.offset_seconds, 60)
         out += ["", f"**{minutes:02d}:{seconds:02d}**", "", fenced(note.text)]
     out += ["", "## Debrief"]
-    written = [(title, getattr(interview, name)) for name, title in DEBRIEF if getattr(interview, name).strip()]
+    written = [
+        (title, getattr(interview, name)) for name, title in DEBRIEF if getattr(interview, name).strip()
+    ]
     if not written:
         out += ["", "No debrief yet."]
     for title, text in written:
@@ -96,7 +103,11 @@ def file_names(records: Iterable[InterviewRecord]) -> list[str]:
     names: list[str] = []
     for record in records:
         when = record.interview.started_at or record.interview.scheduled_at
-        stem = f"{when:%Y-%m-%d}-{slug(record.contact.name)}" if when else f"unscheduled-{slug(record.contact.name)}"
+        stem = (
+            f"{when:%Y-%m-%d}-{slug(record.contact.name)}"
+            if when
+            else f"unscheduled-{slug(record.contact.name)}"
+        )
         name, count = f"{stem}.md", 1
         while name in names:
             count += 1
@@ -107,7 +118,13 @@ def file_names(records: Iterable[InterviewRecord]) -> list[str]:
 
 def safe_target(directory: Path, name: str) -> Path:
     """``directory/name``, refused if the name would lead anywhere else."""
-    if not name or name in (".", "..") or os.sep in name or (os.altsep and os.altsep in name) or "\x00" in name:
+    if (
+        not name
+        or name in (".", "..")
+        or os.sep in name
+        or (os.altsep and os.altsep in name)
+        or "\x00" in name
+    ):
         raise ExportError(f"refusing the file name {name!r}: it would leave {directory}")
     target = (directory / name).resolve()
     if target.parent != directory.resolve():
@@ -115,8 +132,9 @@ def safe_target(directory: Path, name: str) -> Path:
     return target
 
 
-def write(records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force: bool = False,
-          protect=None) -> list[Path]:
+def write(
+    records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force: bool = False, protect=None
+) -> list[Path]:
     """Write one file per interview into ``directory`` (made 0700 if missing), each
     through ``core.files`` (0600, whole or not at all). Without ``force`` nothing is
     written if any of the files exists already."""
@@ -124,8 +142,9 @@ def write(records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force:
 
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory} is a file; markdown writes one file per interview into a folder: "
-                          "give -o a folder")
+        raise ExportError(
+            f"{directory} is a file; markdown writes one file per interview into a folder: give -o a folder"
+        )
     files.make_private_dir(directory)
     targets = [safe_target(directory, name) for name in file_names(records)]
     for target in targets:  # every refusal before the first file is written
@@ -136,8 +155,10 @@ def write(records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force:
     if not force:
         existing = [t for t in targets if os.path.lexists(t)]
         if existing:
-            raise ExportError(f"{existing[0]} already exists ({len(existing)} of the files do); "
-                              "nothing was written. Use --force to replace them, or choose another directory")
+            raise ExportError(
+                f"{existing[0]} already exists ({len(existing)} of the files do); "
+                "nothing was written. Use --force to replace them, or choose another directory"
+            )
     for record, target in zip(records, targets, strict=True):
         files.write_text(target, render(record, tz), replace=force, protect=protect)
     return targets

@@ -56,8 +56,9 @@ def read(path: Path | str) -> Any:
     except json.JSONDecodeError as exc:
         raise ImportFileError(path, f"is not valid JSON ({exc.msg})", exc.lineno) from None
     except RecursionError:
-        raise ImportFileError(path, "is nested too deeply to be an infoint-tui export; nothing was "
-                              "written") from None
+        raise ImportFileError(
+            path, "is nested too deeply to be an infoint-tui export; nothing was written"
+        ) from None
     except ValueError as exc:  # an integer of thousands of digits
         raise ImportFileError(path, f"is not an infoint-tui export ({exc}); nothing was written") from None
 
@@ -69,14 +70,20 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
     for name in PERSONAL:
         count = connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
         if count:
-            raise ImportFileError(source, f"cannot be restored here: this workbook already holds "
-                                  f"{count} {name.replace('_', ' ')} row(s); restore only into a new, "
-                                  "empty workbook (give --db a new file)")
+            raise ImportFileError(
+                source,
+                f"cannot be restored here: this workbook already holds "
+                f"{count} {name.replace('_', ' ')} row(s); restore only into a new, "
+                "empty workbook (give --db a new file)",
+            )
     changed = customised_lists(connection)
     if changed:
-        raise ImportFileError(source, f"cannot be restored here: this workbook holds your own {changed}, "
-                              "which a restore would replace; restore only into a new, empty workbook "
-                              "(give --db a new file)")
+        raise ImportFileError(
+            source,
+            f"cannot be restored here: this workbook holds your own {changed}, "
+            "which a restore would replace; restore only into a new, empty workbook "
+            "(give --db a new file)",
+        )
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a contact may name a later referrer
     for table in reversed(_tables()):  # what is left is the seeded lists, which the snapshot's replace
         connection.exec_driver_sql(f'DELETE FROM "{table.name}"')
@@ -86,8 +93,9 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
         try:
             _insert(connection, table.name, rows)
         except DBAPIError as exc:
-            raise ImportFileError(source, f"table {table.name}: a row was refused "
-                                  f"({getattr(exc, 'orig', exc)})") from None
+            raise ImportFileError(
+                source, f"table {table.name}: a row was refused ({getattr(exc, 'orig', exc)})"
+            ) from None
         counts[table.name] = len(rows)
     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
     if problems:
@@ -105,16 +113,22 @@ def customised_lists(connection: Connection) -> str | None:
     from infoint_tui.core import seed
 
     questions = connection.exec_driver_sql(
-        "SELECT text, topic, required, builtin FROM question ORDER BY position, id").all()
+        "SELECT text, topic, required, builtin FROM question ORDER BY position, id"
+    ).all()
     expected = [(text, topic, int(text == seed.WHO_ELSE), 1) for topic, text in seed.QUESTIONS]
     if [tuple(row) for row in questions] != expected:
         return "questions"
     items = connection.exec_driver_sql(
-        "SELECT text, applies_to, builtin FROM prep_template_item ORDER BY position, id").all()
+        "SELECT text, applies_to, builtin FROM prep_template_item ORDER BY position, id"
+    ).all()
     if [tuple(row) for row in items] != [(text, applies.value, 1) for text, applies in seed.PREP_ITEMS]:
         return "prep checklist items"
-    templates = {kind: (subject, body) for kind, subject, body in connection.exec_driver_sql(
-        "SELECT kind, subject, body FROM message_template").all()}
+    templates = {
+        kind: (subject, body)
+        for kind, subject, body in connection.exec_driver_sql(
+            "SELECT kind, subject, body FROM message_template"
+        ).all()
+    }
     if templates != {kind.value: text for kind, text in seed.TEMPLATES.items()}:
         return "message templates"
     return None
@@ -125,13 +139,19 @@ def _readers() -> dict[str, tuple[type, type]]:
     from infoint_tui.core import domain
     from infoint_tui.core import tables as t
 
-    return {"contact": (t.ContactRow, domain.Contact), "stage_change": (t.StageChangeRow, domain.StageChange),
-            "interview": (t.InterviewRow, domain.Interview), "question": (t.QuestionRow, domain.Question),
-            "interview_question": (t.InterviewQuestionRow, domain.InterviewQuestion),
-            "prep_template_item": (t.PrepTemplateItemRow, domain.PrepTemplateItem),
-            "prep_item": (t.PrepItemRow, domain.PrepItem), "note": (t.NoteRow, domain.Note),
-            "follow_up": (t.FollowUpRow, domain.FollowUp), "fact": (t.FactRow, domain.Fact),
-            "message_template": (t.MessageTemplateRow, domain.MessageTemplate)}
+    return {
+        "contact": (t.ContactRow, domain.Contact),
+        "stage_change": (t.StageChangeRow, domain.StageChange),
+        "interview": (t.InterviewRow, domain.Interview),
+        "question": (t.QuestionRow, domain.Question),
+        "interview_question": (t.InterviewQuestionRow, domain.InterviewQuestion),
+        "prep_template_item": (t.PrepTemplateItemRow, domain.PrepTemplateItem),
+        "prep_item": (t.PrepItemRow, domain.PrepItem),
+        "note": (t.NoteRow, domain.Note),
+        "follow_up": (t.FollowUpRow, domain.FollowUp),
+        "fact": (t.FactRow, domain.Fact),
+        "message_template": (t.MessageTemplateRow, domain.MessageTemplate),
+    }
 
 
 def read_back(session, source: Path | str) -> None:
@@ -144,8 +164,9 @@ def read_back(session, source: Path | str) -> None:
         try:
             rows = session.exec(select(row_model).order_by(row_model.id)).all()
         except (ValueError, TypeError, OverflowError) as exc:
-            raise ImportFileError(source, f"table {name}: a row cannot be read back ({exc}); nothing was "
-                                  "restored") from None
+            raise ImportFileError(
+                source, f"table {name}: a row cannot be read back ({exc}); nothing was restored"
+            ) from None
         for row in rows:
             try:
                 read_model.model_validate(row, from_attributes=True)
@@ -153,8 +174,9 @@ def read_back(session, source: Path | str) -> None:
                 error = exc.errors()[0]
                 field = ".".join(str(part) for part in error["loc"]) or "?"
                 message = error["msg"].removeprefix("Value error, ")
-                raise ImportFileError(source, f"table {name}, row id {row.id}: {field}: {message}; nothing "
-                                      "was restored") from None
+                raise ImportFileError(
+                    source, f"table {name}, row id {row.id}: {field}: {message}; nothing was restored"
+                ) from None
 
 
 def _insert(connection: Connection, table: str, rows: list[dict]) -> None:
@@ -170,16 +192,20 @@ def _insert(connection: Connection, table: str, rows: list[dict]) -> None:
 
 def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -> dict[str, list[dict]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportFileError(source, f"is not an infoint-tui JSON export (no \"format\": \"{FORMAT}\")")
+        raise ImportFileError(source, f'is not an infoint-tui JSON export (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:
-        raise ImportFileError(source, f"is export version {data.get('version')!r}; "
-                              f"this infoint-tui reads version {VERSION}")
+        raise ImportFileError(
+            source, f"is export version {data.get('version')!r}; this infoint-tui reads version {VERSION}"
+        )
     if data.get("schema") != revision:
-        raise ImportFileError(source, f"was written by schema {data.get('schema')!r}; this workbook is "
-                              f"{revision!r} (export it again with this version of infoint-tui)")
+        raise ImportFileError(
+            source,
+            f"was written by schema {data.get('schema')!r}; this workbook is "
+            f"{revision!r} (export it again with this version of infoint-tui)",
+        )
     tables_ = data.get("tables")
     if not isinstance(tables_, dict):
-        raise ImportFileError(source, "has no \"tables\" object")
+        raise ImportFileError(source, 'has no "tables" object')
     out: dict[str, list[dict]] = {}
     for name, rows in tables_.items():
         if name not in known:
@@ -187,30 +213,43 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
         if not isinstance(rows, list):
             raise ImportFileError(source, f"table {name}: expected a list of rows")
         columns = {column.name for column in known[name].columns}
-        times = {column.name for column in known[name].columns
-                 if isinstance(getattr(column.type, "impl", column.type), DateTime)}
+        times = {
+            column.name
+            for column in known[name].columns
+            if isinstance(getattr(column.type, "impl", column.type), DateTime)
+        }
         for index, row in enumerate(rows, 1):
             if not isinstance(row, dict):
                 raise ImportFileError(source, f"table {name}, row {index}: expected an object")
             unknown = set(row) - columns
             if unknown:
-                raise ImportFileError(source, f"table {name}, row {index}: unknown column "
-                                      f"{sorted(unknown)[0]!r}")
+                raise ImportFileError(
+                    source, f"table {name}, row {index}: unknown column {sorted(unknown)[0]!r}"
+                )
             for column, value in row.items():
                 if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
-                    raise ImportFileError(source, f"table {name}, row {index}: {column} must be "
-                                          "text, a number or null")
+                    raise ImportFileError(
+                        source, f"table {name}, row {index}: {column} must be text, a number or null"
+                    )
                 if isinstance(value, int) and not -(2**63) <= value < 2**63:
-                    raise ImportFileError(source, f"table {name}, row {index}: {column} is a number too "
-                                          "large for the workbook; nothing was restored")
+                    raise ImportFileError(
+                        source,
+                        f"table {name}, row {index}: {column} is a number too "
+                        "large for the workbook; nothing was restored",
+                    )
                 if isinstance(value, float) and not math.isfinite(value):
-                    raise ImportFileError(source, f"table {name}, row {index}: {column} is not a finite "
-                                          "number; nothing was restored")
+                    raise ImportFileError(
+                        source,
+                        f"table {name}, row {index}: {column} is not a finite number; nothing was restored",
+                    )
                 if value is not None and column in times:
                     _check_time(source, name, index, column, value)
                 if isinstance(value, str) and visible_controls(value) != value:
-                    raise ImportFileError(source, f"table {name}, row {index}: {column} holds a terminal "
-                                          "control character, which infoint-tui never writes")
+                    raise ImportFileError(
+                        source,
+                        f"table {name}, row {index}: {column} holds a terminal "
+                        "control character, which infoint-tui never writes",
+                    )
         out[name] = rows
     return out
 
@@ -222,5 +261,8 @@ def _check_time(source: Path | str, table: str, index: int, column: str, value: 
             raise ValueError
         datetime.fromisoformat(value)
     except ValueError:
-        raise ImportFileError(source, f"table {table}, row {index}: {column} is {value!r}, not a date and "
-                              "time such as \"2026-11-25 15:00:00\"; nothing was restored") from None
+        raise ImportFileError(
+            source,
+            f"table {table}, row {index}: {column} is {value!r}, not a date and "
+            'time such as "2026-11-25 15:00:00"; nothing was restored',
+        ) from None

@@ -24,7 +24,10 @@ _BINARY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECAS
 _BEGIN_ANY = re.compile(r"^BEGIN:(\S+)", re.IGNORECASE | re.MULTILINE)
 # Workbook fields carried in X- properties: property suffix -> contact field.
 _EXTRA = {
-    "FIELD": "career_field", "SOURCE": "source", "WARMTH": "warmth", "INTENT": "intent",
+    "FIELD": "career_field",
+    "SOURCE": "source",
+    "WARMTH": "warmth",
+    "INTENT": "intent",
     "MAY-MENTION-REFERRER": "may_mention_referrer",
 }
 
@@ -44,8 +47,12 @@ def _check_sizes(text: str, path: Path | str) -> None:
             length, start = len(line), number
             binary = bool(_BINARY.match(line))
         if length > MAX_FIELD_CHARS and not binary:
-            raise ImportFileError(path, f"a property here is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; "
-                                  "nothing was imported. Shorten it (a NOTE, perhaps)", start)
+            raise ImportFileError(
+                path,
+                f"a property here is over {MAX_FIELD_CHARS // (1024 * 1024)} MB; "
+                "nothing was imported. Shorten it (a NOTE, perhaps)",
+                start,
+            )
 
 
 def parse(path: Path | str) -> list[Incoming]:
@@ -57,7 +64,9 @@ def parse(path: Path | str) -> list[Incoming]:
     if not starts:
         other = _BEGIN_ANY.search(text)
         found = f"it holds a {other.group(1).upper()}" if other else "there is no BEGIN:VCARD line"
-        raise ImportFileError(path, f"is not {WHAT}: {found}", _line_of(text, other.start()) if other else None)
+        raise ImportFileError(
+            path, f"is not {WHAT}: {found}", _line_of(text, other.start()) if other else None
+        )
     cards: list[Incoming] = []
     components = vobject.readComponents(text, ignoreUnreadable=False)
     while True:
@@ -103,8 +112,9 @@ def _incoming(card, line: int) -> Incoming:
     name = _text(card.fn.value) if "fn" in card.contents else ""
     if not name and "n" in card.contents:
         n = card.n.value
-        name = " ".join(_text(part) for part in (n.prefix, n.given, n.additional, n.family, n.suffix)
-                        if _text(part))
+        name = " ".join(
+            _text(part) for part in (n.prefix, n.given, n.additional, n.family, n.suffix) if _text(part)
+        )
     organization = ""
     if "org" in card.contents:
         org = [str(part).strip() for part in card.org.value if str(part).strip()]
@@ -112,8 +122,10 @@ def _incoming(card, line: int) -> Incoming:
             organization = org[0] + (f" ({', '.join(org[1:])})" if org[1:] else "")
 
     emails = [_text(item.value) for item in _preferred(_values(card, "email"))]
-    phones = [re.sub(r"^tel:", "", _text(item.value), flags=re.IGNORECASE)
-              for item in _preferred(_values(card, "tel"))]
+    phones = [
+        re.sub(r"^tel:", "", _text(item.value), flags=re.IGNORECASE)
+        for item in _preferred(_values(card, "tel"))
+    ]
     urls = [_text(item.value) for item in _values(card, "url")]
     linkedin = next((u for u in urls if "linkedin.com" in u.lower()), "")
     extra_notes += [f"Other e-mail: {e}" for e in emails[1:] if e]
@@ -124,22 +136,28 @@ def _incoming(card, line: int) -> Incoming:
     if "adr" in card.contents:
         adr = card.adr.value
         location = ", ".join(_text(p) for p in (adr.city, adr.region, adr.country) if _text(p))
-    notes = "\n".join(_text(item.value).replace("\r\n", "\n")
-                      for item in _values(card, "note") if _text(item.value))
+    notes = "\n".join(
+        _text(item.value).replace("\r\n", "\n") for item in _values(card, "note") if _text(item.value)
+    )
     notes = "\n".join(part for part in (notes, *extra_notes) if part)
 
     fields = {
-        "name": name, "organization": organization,
+        "name": name,
+        "organization": organization,
         "title": _text(card.title.value) if "title" in card.contents else "",
-        "email": emails[0] if emails else "", "phone": phones[0] if phones else "",
-        "linkedin_url": linkedin, "location": location, "notes": notes,
+        "email": emails[0] if emails else "",
+        "phone": phones[0] if phones else "",
+        "linkedin_url": linkedin,
+        "location": location,
+        "notes": notes,
     }
     for suffix, field in _EXTRA.items():
         value = _x(card, suffix)
         if value:
             fields[field] = value
     return Incoming(
-        line, fields,
+        line,
+        fields,
         stage=_x(card, "STAGE") or None,
         warmth_chosen=(_x(card, "WARMTH-CHOSEN").lower() == "yes") if _x(card, "WARMTH-CHOSEN") else None,
         key=_text(card.uid.value) if "uid" in card.contents else None,

@@ -47,8 +47,14 @@ class WorkbookCalls:
     def workbook(self):
         return self.app.workbook
 
-    def call_workbook(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
-                      failed: Callable[[InfointError], None] | None = None, **kwargs: Any) -> None:
+    def call_workbook(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[InfointError], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run a service call in a thread; ``done`` gets its result on the event loop.
 
         Calls are never cancelled by later ones (a save must not be lost);
@@ -56,8 +62,14 @@ class WorkbookCalls:
         """
         self._call(fn, args, kwargs, done, failed)
 
-    def call_confirming(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
-                        yes: str = "Record anyway", **kwargs: Any) -> None:
+    def call_confirming(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None] | None = None,
+        yes: str = "Record anyway",
+        **kwargs: Any,
+    ) -> None:
         """Like ``call_workbook`` for acts the guide advises against at this moment
         (a reconnect too soon): the service's reason is asked as a question, and
         the call is made again with ``override=True`` if the person insists."""
@@ -73,8 +85,10 @@ class WorkbookCalls:
                 if insist:
                     self.call_workbook(fn, *args, done=done, override=True, **kwargs)
 
-            self.app.push_screen(ConfirmScreen(f"{error.message[0].upper()}{error.message[1:]} "
-                                               f"{yes}?", yes=yes, no="Not now"), answered)
+            self.app.push_screen(
+                ConfirmScreen(f"{error.message[0].upper()}{error.message[1:]} {yes}?", yes=yes, no="Not now"),
+                answered,
+            )
 
         self.call_workbook(fn, *args, done=done, failed=failed, **kwargs)
 
@@ -83,7 +97,9 @@ class WorkbookCalls:
         try:
             result = fn(*args, **kwargs)
         except InfointError as exc:
-            handler = failed or (lambda e: self.notify(str(e), title="Not saved", severity="error", markup=False))
+            handler = failed or (
+                lambda e: self.notify(str(e), title="Not saved", severity="error", markup=False)
+            )
             self.app.call_from_thread(handler, exc)
             return
         if done is not None:

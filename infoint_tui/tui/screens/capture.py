@@ -33,8 +33,14 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
         Binding("escape", "cancel", "Cancel", id="quick.cancel"),
         Binding("enter", "save", "Save", id="quick.save", priority=True, show=False),
         Binding("tab", "app.focus_next", "Next field", id="quick.next", priority=True, show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous field", id="quick.previous", priority=True,
-                show=False),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            id="quick.previous",
+            priority=True,
+            show=False,
+        ),
     ]
     TITLE = ""
     FIELDS: tuple[tuple[str, str], ...] = ()
@@ -88,7 +94,7 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
         self.dismiss(None)
 
     def use_existing(self, contact_id: int) -> Contact:
-        """"Use the person already here" (see ``duplicate``)."""
+        """ "Use the person already here" (see ``duplicate``)."""
         return self.workbook.get_contact(contact_id)
 
     def _back(self) -> None:
@@ -98,8 +104,16 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
 
     def _failed(self, error: InfointError) -> None:
         # Someone already here: ask first; "use them" or "add anyway" ends like a save.
-        if handle_duplicate(self, error, self._last_values, self.save, self.use_existing,
-                            done=self._saved, failed=self._failed, back=self._back):
+        if handle_duplicate(
+            self,
+            error,
+            self._last_values,
+            self.save,
+            self.use_existing,
+            done=self._saved,
+            failed=self._failed,
+            back=self._back,
+        ):
             return
         keys, self.held_keys = self.held_keys or [], None
         field = error.field if isinstance(error, ValidationFailed) else None

@@ -32,12 +32,23 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "dismiss(False)", "Close", id="compose.close"),
         Binding("f5", "copy", "Copy", id="compose.copy", tooltip="Copy subject and message to the clipboard"),
-        Binding("f8", "sent", "Mark sent", id="compose.sent", tooltip="Mark the request sent (starts the 3B7 reminders)"),
+        Binding(
+            "f8",
+            "sent",
+            "Mark sent",
+            id="compose.sent",
+            tooltip="Mark the request sent (starts the 3B7 reminders)",
+        ),
     ]
 
-    def __init__(self, contact_id: int, kinds: tuple[TemplateKind, ...] = REQUESTS,
-                 send: Callable[..., object] | None = None, interview_id: int | None = None,
-                 title: str = "Request to {name}") -> None:
+    def __init__(
+        self,
+        contact_id: int,
+        kinds: tuple[TemplateKind, ...] = REQUESTS,
+        send: Callable[..., object] | None = None,
+        interview_id: int | None = None,
+        title: str = "Request to {name}",
+    ) -> None:
         super().__init__()
         self._contact_id = contact_id
         self._contact: Contact | None = None
@@ -49,8 +60,13 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog compose"):
             yield Static("", id="compose-title")
-            yield Select([(k.label, k.value) for k in self._kinds], allow_blank=False, id="compose-kind",
-                         value=self._kinds[-1].value, compact=True)
+            yield Select(
+                [(k.label, k.value) for k in self._kinds],
+                allow_blank=False,
+                id="compose-kind",
+                value=self._kinds[-1].value,
+                compact=True,
+            )
             yield Input(id="compose-subject", placeholder="subject")
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
@@ -65,7 +81,9 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     def _got_contact(self, contact: Contact) -> None:
         self._contact = contact
-        self.query_one("#compose-title", Static).update(Text(self._title.format(name=contact.name), style="bold"))
+        self.query_one("#compose-title", Static).update(
+            Text(self._title.format(name=contact.name), style="bold")
+        )
         kind = self._kinds[0] if contact.referred_by_id or len(self._kinds) == 1 else self._kinds[-1]
         select = self.query_one("#compose-kind", Select)
         if select.value == kind.value:
@@ -79,8 +97,14 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             self._render_template(TemplateKind(event.value))
 
     def _render_template(self, kind: TemplateKind) -> None:
-        self.call_workbook(self.app.workbook.render_message, kind, self._contact_id, self.app.profile,
-                           self._interview_id, done=self._show)
+        self.call_workbook(
+            self.app.workbook.render_message,
+            kind,
+            self._contact_id,
+            self.app.profile,
+            self._interview_id,
+            done=self._show,
+        )
 
     def _show(self, rendered: Rendered) -> None:
         self.query_one("#compose-subject", Input).value = rendered.subject
@@ -104,8 +128,9 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         if not (profile.name and profile.situation):
             from infoint_tui.core.paths import config_path
 
-            text.append(f"\n⚠ Your name and situation are not set: add a [profile] to {config_path()}",
-                        style="yellow")
+            text.append(
+                f"\n⚠ Your name and situation are not set: add a [profile] to {config_path()}", style="yellow"
+            )
         for finding in findings:
             text.append("\n⚠ " + finding.message, style="yellow")
         if not findings:
@@ -118,7 +143,9 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         return f"Subject: {subject}\n\n{body}" if subject else body
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"copy": self.action_copy, "sent": self.action_sent}.get(event.button.id, lambda: self.dismiss(False))()
+        {"copy": self.action_copy, "sent": self.action_sent}.get(
+            event.button.id, lambda: self.dismiss(False)
+        )()
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.message_text())
@@ -130,8 +157,9 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             return
 
         def sent(contact: Contact) -> None:
-            self.notify(f"Request to {contact.name} marked sent: reminders in 3 and 7 business days.",
-                        markup=False)
+            self.notify(
+                f"Request to {contact.name} marked sent: reminders in 3 and 7 business days.", markup=False
+            )
             self.dismiss(True)
 
         self.call_workbook(self.app.workbook.record_request_sent, self._contact_id, done=sent)

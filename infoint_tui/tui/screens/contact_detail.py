@@ -17,19 +17,34 @@ from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 
-FIELDS = (("organization", "Organization"), ("title", "Title"), ("career_field", "Field"), ("email", "E-mail"),
-          ("phone", "Phone"), ("location", "Location"), ("linkedin_url", "LinkedIn"))
+FIELDS = (
+    ("organization", "Organization"),
+    ("title", "Title"),
+    ("career_field", "Field"),
+    ("email", "E-mail"),
+    ("phone", "Phone"),
+    ("location", "Location"),
+    ("linkedin_url", "LinkedIn"),
+)
 
 
 class ContactDetailScreen(WorkbookScreen):
     """Read-only view of one contact; escape goes back to the pipeline."""
 
     HELP_TITLE = "Contact details"
-    HELP_TEXT = ("Everything the workbook knows about this person, and what you did (l logs a reply, a call "
-                 "or a coffee). Press escape to go back.")
+    HELP_TEXT = (
+        "Everything the workbook knows about this person, and what you did (l logs a reply, a call "
+        "or a coffee). Press escape to go back."
+    )
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back"),
-        Binding("l", "log", "Log", id="detail.log", tooltip="Log what happened: a reply, a call, coffee, a message"),
+        Binding(
+            "l",
+            "log",
+            "Log",
+            id="detail.log",
+            tooltip="Log what happened: a reply, a call, coffee, a message",
+        ),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -53,12 +68,16 @@ class ContactDetailScreen(WorkbookScreen):
         from infoint_tui.tui.screens.log_act import LogActDialog
 
         name = self._shown.contact.name if self._shown else ""
-        self.app.push_screen(LogActDialog(self._contact_id, name),
-                             lambda contact: contact is not None and self.workbook_ready())
+        self.app.push_screen(
+            LogActDialog(self._contact_id, name),
+            lambda contact: contact is not None and self.workbook_ready(),
+        )
 
     def _show(self, detail: ContactDetail) -> None:
         self._shown = detail
-        self.query_one("#detail-body", Static).update(render_detail(detail, self.app.clock(), self.workbook.tz))
+        self.query_one("#detail-body", Static).update(
+            render_detail(detail, self.app.clock(), self.workbook.tz)
+        )
         self.query_one("#detail").focus()
 
 
@@ -86,16 +105,22 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     else:
         parts.append(Text("Someone you found yourself (no referrer)."))
     parts.append(_heading(f"People {c.name} referred you to"))
-    parts.extend(Text.assemble("• ", p.name, (f"  {p.warmth.label}, {p.stage.label}", "dim"))
-                 for p in detail.referrals)
+    parts.extend(
+        Text.assemble("• ", p.name, (f"  {p.warmth.label}, {p.stage.label}", "dim")) for p in detail.referrals
+    )
     if not detail.referrals:
         parts.append(Text("Nobody yet. Ask: who else do you know that I might talk to?", style="dim"))
 
     parts.append(_heading("Interviews"))
     for interview in detail.interviews:
         when = local_time(interview.scheduled_at, tz) if interview.scheduled_at else "no date"
-        parts.append(Text.assemble("• ", (when, "bold"),
-                                   f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}"))
+        parts.append(
+            Text.assemble(
+                "• ",
+                (when, "bold"),
+                f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}",
+            )
+        )
         if interview.talk_notes.strip():
             parts.append(Text.assemble(("    talk notes: ", "dim"), interview.talk_notes))
         for question in detail.answers.get(interview.id, []):
@@ -110,18 +135,31 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
 
     parts.append(_heading("What you did"))
     for fact in detail.facts:
-        parts.append(Text.assemble((local_time(fact.at, tz) + "  ", "dim"), fact_words(fact),
-                                   (f"  {fact.note}" if fact.note else "", "dim")))
+        parts.append(
+            Text.assemble(
+                (local_time(fact.at, tz) + "  ", "dim"),
+                fact_words(fact),
+                (f"  {fact.note}" if fact.note else "", "dim"),
+            )
+        )
     if not detail.facts:
-        parts.append(Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim"))
+        parts.append(
+            Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim")
+        )
 
     parts.append(_heading("Follow-ups"))
     for item in detail.follow_ups:
         f = item.follow_up
         state = "done" if f.done_at else "cancelled" if f.cancelled_at else relative_due(item.due, now)
         why = f.reason if not f.open and f.reason else f.detail
-        parts.append(Text.assemble("• ", f.kind.label, (f"  {state}", "red" if item.overdue else "dim"),
-                                   (f"  {why}" if why else "", "dim")))
+        parts.append(
+            Text.assemble(
+                "• ",
+                f.kind.label,
+                (f"  {state}", "red" if item.overdue else "dim"),
+                (f"  {why}" if why else "", "dim"),
+            )
+        )
     if not detail.follow_ups:
         parts.append(Text("Nothing to do for them.", style="dim"))
 
@@ -155,7 +193,9 @@ def fact_words(fact: Fact) -> str:
     if fact.outcome is not None:
         words += f": {fact.outcome.label}"
     elif fact.channel is not None and fact.kind in (FactKind.INTERACTION, FactKind.REQUEST_SENT):
-        words += f" ({fact.channel.label})" if fact.kind is FactKind.REQUEST_SENT else f": {fact.channel.label}"
+        words += (
+            f" ({fact.channel.label})" if fact.kind is FactKind.REQUEST_SENT else f": {fact.channel.label}"
+        )
     return words
 
 

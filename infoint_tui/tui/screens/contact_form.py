@@ -49,8 +49,15 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
         Binding("ctrl+enter,f10", "submit", "Save", id="form.save"),
     ]
 
-    def __init__(self, title: str, save: Callable[[dict[str, Any]], Contact], contact: Contact | None = None,
-                 *, fixed_referrer: str | None = None, use: Callable[[int], Contact] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[dict[str, Any]], Contact],
+        contact: Contact | None = None,
+        *,
+        fixed_referrer: str | None = None,
+        use: Callable[[int], Contact] | None = None,
+    ) -> None:
         super().__init__()
         self._title = title
         self._save = save
@@ -67,22 +74,51 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
                 yield Static(Text(f"Referred by {self._fixed_referrer}"), classes="form-note")
             with VerticalScroll():
                 for field, label in TEXT_FIELDS:
-                    yield FormField(label, field, Input(getattr(c, field) if c else "", compact=True, id=field))
+                    yield FormField(
+                        label, field, Input(getattr(c, field) if c else "", compact=True, id=field)
+                    )
                 source = c.source if c else (Source.REFERRAL if self._fixed_referrer else Source.FRIEND)
-                yield FormField("How you found them", "source",
-                                Select([(s.label, s.value) for s in Source], value=source.value,
-                                       allow_blank=False, compact=True, id="source"))
-                warmth_options = [("let the rules decide", RULES_DECIDE)] + [(w.label, w.value) for w in Warmth]
+                yield FormField(
+                    "How you found them",
+                    "source",
+                    Select(
+                        [(s.label, s.value) for s in Source],
+                        value=source.value,
+                        allow_blank=False,
+                        compact=True,
+                        id="source",
+                    ),
+                )
+                warmth_options = [("let the rules decide", RULES_DECIDE)] + [
+                    (w.label, w.value) for w in Warmth
+                ]
                 warmth = c.warmth.value if c and c.warmth_is_manual else RULES_DECIDE
-                yield FormField("Warmth", "warmth", Select(warmth_options, value=warmth, allow_blank=False, compact=True, id="warmth"))
-                yield FormField("Intent", "intent",
-                                Select([(i.label, i.value) for i in Intent],
-                                       value=(c.intent if c else Intent.INFORMATIONAL).value,
-                                       allow_blank=False, compact=True, id="intent"))
-                yield FormField("May you mention who referred you?", "may_mention_referrer",
-                                Switch(c.may_mention_referrer if c else True, id="may_mention_referrer"))
-                yield FormField("Notes (Markdown)", "notes",
-                                TextArea(c.notes if c else "", id="notes", soft_wrap=True, classes="notes"))
+                yield FormField(
+                    "Warmth",
+                    "warmth",
+                    Select(warmth_options, value=warmth, allow_blank=False, compact=True, id="warmth"),
+                )
+                yield FormField(
+                    "Intent",
+                    "intent",
+                    Select(
+                        [(i.label, i.value) for i in Intent],
+                        value=(c.intent if c else Intent.INFORMATIONAL).value,
+                        allow_blank=False,
+                        compact=True,
+                        id="intent",
+                    ),
+                )
+                yield FormField(
+                    "May you mention who referred you?",
+                    "may_mention_referrer",
+                    Switch(c.may_mention_referrer if c else True, id="may_mention_referrer"),
+                )
+                yield FormField(
+                    "Notes (Markdown)",
+                    "notes",
+                    TextArea(c.notes if c else "", id="notes", soft_wrap=True, classes="notes"),
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -116,8 +152,15 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
         self.call_workbook(self._save, self._last_values, done=self.dismiss, failed=self._failed)
 
     def _failed(self, error: InfointError) -> None:
-        if handle_duplicate(self, error, self._last_values, self._save, self._use or self.workbook.get_contact,
-                            done=self.dismiss, failed=self._failed):
+        if handle_duplicate(
+            self,
+            error,
+            self._last_values,
+            self._save,
+            self._use or self.workbook.get_contact,
+            done=self.dismiss,
+            failed=self._failed,
+        ):
             return
         field = error.field if isinstance(error, ValidationFailed) else None
         matches = [f for f in self.query(FormField) if f.field == field]

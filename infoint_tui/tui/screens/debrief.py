@@ -26,8 +26,10 @@ class DebriefScreen(WorkbookScreen):
     """Jot your notes down while your memory is fresh."""
 
     HELP_TITLE = "Debrief: jot it down now"
-    HELP_TEXT = ("The guide says to write your notes the moment you leave or hang up, then send a thank-you "
-                 "right away. Everything here is saved as you type.")
+    HELP_TEXT = (
+        "The guide says to write your notes the moment you leave or hang up, then send a thank-you "
+        "right away. Everything here is saved as you type."
+    )
     BINDINGS = [
         Binding("f8,alt+up", "move(-1)", "◀ Previous", id="debrief.previous", priority=True),
         Binding("f9,alt+down", "move(1)", "Next ▶", id="debrief.next", priority=True),
@@ -56,8 +58,9 @@ class DebriefScreen(WorkbookScreen):
         # and a second call would load the text again, over what was typed in between.
 
     def workbook_ready(self) -> None:
-        self.call_workbook(self.workbook.get_interview, self.interview_id, done=self._loaded,
-                           failed=self._load_failed)
+        self.call_workbook(
+            self.workbook.get_interview, self.interview_id, done=self._loaded, failed=self._load_failed
+        )
 
     def _load_failed(self, error) -> None:
         self._release_keys()
@@ -89,9 +92,12 @@ class DebriefScreen(WorkbookScreen):
         if editor.text == self._stored.get(field):
             return
         workbook = self.workbook
-        self.autosaver.changed(("debrief", field), lambda: editor.text,
-                               lambda text: workbook.save_debrief(self.interview_id, **{field: text}),
-                               label="Debrief: " + dict(PROMPTS)[field])
+        self.autosaver.changed(
+            ("debrief", field),
+            lambda: editor.text,
+            lambda text: workbook.save_debrief(self.interview_id, **{field: text}),
+            label="Debrief: " + dict(PROMPTS)[field],
+        )
 
     def action_move(self, step: int) -> None:
         fields = [field for field, _ in PROMPTS]

@@ -51,10 +51,16 @@ class DuplicateDialog(ModalScreen[str | None]):
         self.dismiss(answer)
 
 
-def handle_duplicate(screen, error: InfointError, values: dict[str, Any],
-                     save: Callable[[dict[str, Any]], Any], use: Callable[[int], Any],
-                     done: Callable[[Any], None], failed: Callable[[InfointError], None],
-                     back: Callable[[], None] | None = None) -> bool:
+def handle_duplicate(
+    screen,
+    error: InfointError,
+    values: dict[str, Any],
+    save: Callable[[dict[str, Any]], Any],
+    use: Callable[[int], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[InfointError], None],
+    back: Callable[[], None] | None = None,
+) -> bool:
     """If ``error`` says the person may already be here, ask; True when it was that.
 
     "Use them" calls ``use`` with the existing contact's id, "add anyway"

@@ -37,15 +37,31 @@ class FollowUpsScreen(WorkbookScreen):
         "Weeks later, separately, you may reconnect about a job search. Overdue items come first."
     )
     BINDINGS = [
-        Binding("enter", "open", "Open", id="followups.open", show=False, tooltip="Open the item's message or debrief"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="followups.open",
+            show=False,
+            tooltip="Open the item's message or debrief",
+        ),
         Binding("x", "done", "Done", id="followups.done", tooltip="Mark the item done"),
-        Binding("z", "snooze", "Snooze", id="followups.snooze", tooltip="Snooze: later today, tomorrow, next week"),
+        Binding(
+            "z", "snooze", "Snooze", id="followups.snooze", tooltip="Snooze: later today, tomorrow, next week"
+        ),
         Binding("o", "reopen", "Reopen", id="followups.reopen", show=False, tooltip="Reopen a done item"),
         Binding("h", "toggle_done", "Show done", id="followups.show_done", tooltip="Show or hide done items"),
         Binding("k", "cycle_kind", "Kind", id="followups.kind", tooltip="Show one kind of item at a time"),
-        Binding("c", "toggle_contact", "This contact", id="followups.contact",
-                tooltip="Show only the selected contact's items (again: everyone's)"),
-        Binding("t", "templates", "Templates", id="followups.templates", tooltip="Edit the message templates"),
+        Binding(
+            "c",
+            "toggle_contact",
+            "This contact",
+            id="followups.contact",
+            tooltip="Show only the selected contact's items (again: everyone's)",
+        ),
+        Binding(
+            "t", "templates", "Templates", id="followups.templates", tooltip="Edit the message templates"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -95,8 +111,9 @@ class FollowUpsScreen(WorkbookScreen):
         self.app.call_from_thread(self._show, items, rows, widths)
         self.app.call_from_thread(self.loaded_at, revision)
 
-    def _rows(self, items: list[QueueItem], described: list[tuple[str, str, str]],
-              columns: tuple[str, ...]) -> list[tuple[str, list[Cell]]]:
+    def _rows(
+        self, items: list[QueueItem], described: list[tuple[str, str, str]], columns: tuple[str, ...]
+    ) -> list[tuple[str, list[Cell]]]:
         now = self.app.clock()
         rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
@@ -111,8 +128,13 @@ class FollowUpsScreen(WorkbookScreen):
             if follow_up.snoozed_until and follow_up.open:
                 due += " (snoozed)"
             # Light cells: a Text is made only for the rows on screen.
-            cells = {"When": when, "Due": (due, bucket_style), "To do": action, "For": item.contact_name,
-                     "Why": why}
+            cells = {
+                "When": when,
+                "Due": (due, bucket_style),
+                "To do": action,
+                "For": item.contact_name,
+                "Why": why,
+            }
             rows.append((str(follow_up.id), [cells[label] for label in columns]))
         return rows
 
@@ -178,21 +200,32 @@ class FollowUpsScreen(WorkbookScreen):
             return
         template = MESSAGE_FOR.get(follow_up.kind)
         if template is None:
-            self.notify(f"{self.workbook.describe_follow_up(item)[1]}. Add them on the pipeline (F2, a), "
-                        "then mark this done (x).", markup=False, timeout=8)
+            self.notify(
+                f"{self.workbook.describe_follow_up(item)[1]}. Add them on the pipeline (F2, a), "
+                "then mark this done (x).",
+                markup=False,
+                timeout=8,
+            )
             return
         self.app.push_screen(
-            ComposeScreen(follow_up.contact_id, (template,),
-                          send=lambda **kw: self.workbook.complete_follow_up(follow_up.id, **kw),
-                          interview_id=follow_up.interview_id, title=f"{follow_up.kind.label}: {{name}}"),
-            lambda sent: self.reload(select_id=follow_up.id))
+            ComposeScreen(
+                follow_up.contact_id,
+                (template,),
+                send=lambda **kw: self.workbook.complete_follow_up(follow_up.id, **kw),
+                interview_id=follow_up.interview_id,
+                title=f"{follow_up.kind.label}: {{name}}",
+            ),
+            lambda sent: self.reload(select_id=follow_up.id),
+        )
 
     def _schedule(self, item: QueueItem) -> None:
         from infoint_tui.tui.screens.schedule import ScheduleForm
 
         def scheduled(interview) -> None:
             if interview is not None:
-                self.notify(f"Talk with {item.contact_name} scheduled. Now prepare for it (F3).", markup=False)
+                self.notify(
+                    f"Talk with {item.contact_name} scheduled. Now prepare for it (F3).", markup=False
+                )
             self.reload()
 
         self.app.push_screen(ScheduleForm(item.follow_up.contact_id, item.contact_name), scheduled)
@@ -200,14 +233,20 @@ class FollowUpsScreen(WorkbookScreen):
     def action_done(self) -> None:
         item = self.selected()
         if item is not None and item.follow_up.open:
-            self.call_confirming(self.workbook.complete_follow_up, item.follow_up.id,
-                                 done=lambda f: self._changed(f"Done: {item.kind.label} for {item.contact_name}."))
+            self.call_confirming(
+                self.workbook.complete_follow_up,
+                item.follow_up.id,
+                done=lambda f: self._changed(f"Done: {item.kind.label} for {item.contact_name}."),
+            )
 
     def action_reopen(self) -> None:
         item = self.selected()
         if item is not None and not item.follow_up.open:
-            self.call_workbook(self.workbook.reopen_follow_up, item.follow_up.id,
-                               done=lambda f: self._changed(f"Reopened: {item.kind.label}.", f.id))
+            self.call_workbook(
+                self.workbook.reopen_follow_up,
+                item.follow_up.id,
+                done=lambda f: self._changed(f"Reopened: {item.kind.label}.", f.id),
+            )
 
     def action_snooze(self) -> None:
         from infoint_tui.tui.screens.snooze import SnoozeScreen
@@ -218,8 +257,12 @@ class FollowUpsScreen(WorkbookScreen):
 
         def chosen(until) -> None:
             if until is not None:
-                self.call_workbook(self.workbook.snooze_follow_up, item.follow_up.id, until,
-                                   done=lambda f: self._changed(f"Snoozed {item.kind.label} for {item.contact_name}."))
+                self.call_workbook(
+                    self.workbook.snooze_follow_up,
+                    item.follow_up.id,
+                    until,
+                    done=lambda f: self._changed(f"Snoozed {item.kind.label} for {item.contact_name}."),
+                )
 
         self.app.push_screen(SnoozeScreen(self.workbook.snooze_choices(), self.workbook.tz), chosen)
 

@@ -47,31 +47,89 @@ class InterviewScreen(WorkbookScreen):
     # Short labels, most needed first: the footer shows the in-call keys at 80 columns.
     BINDINGS = [
         Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
-        Binding("ctrl+n", "note", "Note", id="interview.note", priority=True,
-                tooltip="Add a free note stamped with the elapsed time"),
-        Binding("ctrl+r", "referral", "Referral", id="interview.referral", priority=True,
-                tooltip="Save someone they named as a referral"),
-        Binding("f6", "timer", "Timer", id="interview.timer", priority=True,
-                tooltip="Start, pause or resume the timer"),
-        Binding("f8,alt+up", "question(-1)", "◀", id="interview.previous", priority=True,
-                tooltip="Previous question (before the first: the talk notes)"),
-        Binding("f9,alt+down", "question(1)", "▶", id="interview.next", priority=True,
-                tooltip="Next question"),
-        Binding("ctrl+t", "answered", "Answered", id="interview.answered", priority=True,
-                tooltip="Mark the current question answered (or not)"),
-        Binding("f7", "extend", "+5", id="interview.extend", priority=True,
-                tooltip="They said it's fine to talk longer: add five minutes"),
-        Binding("ctrl+o,f10", "details", "More", id="interview.details", priority=True,
-                tooltip="Show or hide your whole story and every question"),
-        Binding("ctrl+g", "card", "Card", id="interview.card", priority=True, show=False,
-                tooltip="Save details from their business card"),
-        Binding("ctrl+l", "intent", "Intent", id="interview.intent", priority=True, show=False,
-                tooltip="Switch between informational and job search (before the talk starts)"),
+        Binding(
+            "ctrl+n",
+            "note",
+            "Note",
+            id="interview.note",
+            priority=True,
+            tooltip="Add a free note stamped with the elapsed time",
+        ),
+        Binding(
+            "ctrl+r",
+            "referral",
+            "Referral",
+            id="interview.referral",
+            priority=True,
+            tooltip="Save someone they named as a referral",
+        ),
+        Binding(
+            "f6",
+            "timer",
+            "Timer",
+            id="interview.timer",
+            priority=True,
+            tooltip="Start, pause or resume the timer",
+        ),
+        Binding(
+            "f8,alt+up",
+            "question(-1)",
+            "◀",
+            id="interview.previous",
+            priority=True,
+            tooltip="Previous question (before the first: the talk notes)",
+        ),
+        Binding(
+            "f9,alt+down", "question(1)", "▶", id="interview.next", priority=True, tooltip="Next question"
+        ),
+        Binding(
+            "ctrl+t",
+            "answered",
+            "Answered",
+            id="interview.answered",
+            priority=True,
+            tooltip="Mark the current question answered (or not)",
+        ),
+        Binding(
+            "f7",
+            "extend",
+            "+5",
+            id="interview.extend",
+            priority=True,
+            tooltip="They said it's fine to talk longer: add five minutes",
+        ),
+        Binding(
+            "ctrl+o,f10",
+            "details",
+            "More",
+            id="interview.details",
+            priority=True,
+            tooltip="Show or hide your whole story and every question",
+        ),
+        Binding(
+            "ctrl+g",
+            "card",
+            "Card",
+            id="interview.card",
+            priority=True,
+            show=False,
+            tooltip="Save details from their business card",
+        ),
+        Binding(
+            "ctrl+l",
+            "intent",
+            "Intent",
+            id="interview.intent",
+            priority=True,
+            show=False,
+            tooltip="Switch between informational and job search (before the talk starts)",
+        ),
         # While a stamped note is open: handled as the key is read, so keys typed right after
         # enter or escape go to the notes, not into the closing box.
         Binding("enter", "note_done(True)", "Save note", id="interview.note_save", priority=True, show=False),
-        Binding("escape", "note_done(False)", "Cancel note", id="interview.note_cancel", priority=True,
-                show=False),
+        Binding(
+            "escape", "note_done(False)", "Cancel note", id="interview.note_cancel", priority=True, show=False
+        ),
     ]
     # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
     WIDE = 110
@@ -132,8 +190,12 @@ class InterviewScreen(WorkbookScreen):
     def _load_all(self):
         workbook = self.workbook
         interview = workbook.get_interview(self.interview_id)
-        return (interview, workbook.get_contact(interview.contact_id),
-                workbook.interview_questions(self.interview_id), workbook.notes(self.interview_id))
+        return (
+            interview,
+            workbook.get_contact(interview.contact_id),
+            workbook.interview_questions(self.interview_id),
+            workbook.notes(self.interview_id),
+        )
 
     def _loaded(self, loaded) -> None:
         self.interview, self.contact, self.questions, notes = loaded
@@ -157,8 +219,10 @@ class InterviewScreen(WorkbookScreen):
         text.append(f"  ·  {interview.length_minutes} min agreed  ·  {interview.intent.label}", style="dim")
         self.query_one("#call-info", Static).update(text)
         story = Text("Your story  ", style="bold")
-        story.append(interview.story.strip() or "not written yet (prep, F3)",
-                     style="" if interview.story.strip() else "dim italic")
+        story.append(
+            interview.story.strip() or "not written yet (prep, F3)",
+            style="" if interview.story.strip() else "dim italic",
+        )
         self.query_one("#story", Static).update(story)
 
     def _show_details(self) -> None:
@@ -219,8 +283,11 @@ class InterviewScreen(WorkbookScreen):
         if self.current == TALK_NOTES:
             label = Text("Talk notes  ", style="bold")
             label.append_text(strip)
-            label.append("\nThe opening, and anything that belongs to no question" +
-                         ("; f9: the first question" if total else ""), style="dim")
+            label.append(
+                "\nThe opening, and anything that belongs to no question"
+                + ("; f9: the first question" if total else ""),
+                style="dim",
+            )
         else:
             question = self.questions[self.current]
             label = Text(f"Q{self.current + 1}/{total}  ", style="bold")
@@ -246,7 +313,11 @@ class InterviewScreen(WorkbookScreen):
         agreed = self.interview.length_minutes + self.interview.extra_minutes
         bar = self.query_one(TimerBar)
         before = bar.phase
-        if bar.show(reading, agreed) and before is not None and reading.phase in (Phase.WRAP_UP, Phase.TIMES_UP):
+        if (
+            bar.show(reading, agreed)
+            and before is not None
+            and reading.phase in (Phase.WRAP_UP, Phase.TIMES_UP)
+        ):
             self.app.bell()
             self.notify(reading.prompt, title=reading.phase.value.capitalize(), timeout=10)
 
@@ -266,16 +337,22 @@ class InterviewScreen(WorkbookScreen):
             if editor.text == self.talk_notes:
                 return  # the editor was loaded with the stored talk notes, nothing typed
             interview_id = self.interview.id
-            self.autosaver.changed(("talk", interview_id), lambda: editor.text,
-                                   lambda text: workbook.save_talk_notes(interview_id, text),
-                                   label="Talk notes")
+            self.autosaver.changed(
+                ("talk", interview_id),
+                lambda: editor.text,
+                lambda text: workbook.save_talk_notes(interview_id, text),
+                label="Talk notes",
+            )
             return
         question = self.questions[self.current]
         if editor.text == question.answer:
             return  # the editor was loaded with this question's stored answer, nothing typed
-        self.autosaver.changed(("answer", question.id), lambda: editor.text,
-                               lambda text, qid=question.id: workbook.save_answer(qid, text),
-                               label=f"Q{self.current + 1}: {question.text}")
+        self.autosaver.changed(
+            ("answer", question.id),
+            lambda: editor.text,
+            lambda text, qid=question.id: workbook.save_answer(qid, text),
+            label=f"Q{self.current + 1}: {question.text}",
+        )
 
     def _keep_current_text(self) -> None:
         """Before the editor shows another question, keep (and save) what it holds."""
@@ -332,7 +409,8 @@ class InterviewScreen(WorkbookScreen):
             index = next(i for i, q in enumerate(self.questions) if q.id == updated.id)
             self.questions[index] = self.questions[index].model_copy(update={"answered": updated.answered})
             self.query_one("#questions", OptionList).replace_option_prompt_at_index(
-                index + 1, self._question_label(self.questions[index]))
+                index + 1, self._question_label(self.questions[index])
+            )
             self._show_heading()
 
         self.call_workbook(self.workbook.set_answered, question.id, not question.answered, done=done)
@@ -383,9 +461,13 @@ class InterviewScreen(WorkbookScreen):
         text = box.value.strip()
         if text and self.interview is not None:
             interview_id = self.interview.id
-            self.call_workbook(self.workbook.add_note, interview_id, text, self._note_offset,
-                               done=lambda _: self.call_workbook(self.workbook.notes, interview_id,
-                                                                 done=self._show_notes))
+            self.call_workbook(
+                self.workbook.add_note,
+                interview_id,
+                text,
+                self._note_offset,
+                done=lambda _: self.call_workbook(self.workbook.notes, interview_id, done=self._show_notes),
+            )
 
     def _close_note(self) -> None:
         box = self.query_one("#stamped-note", Input)
@@ -402,11 +484,16 @@ class InterviewScreen(WorkbookScreen):
         if referral is None:
             return
         if referral.referred_by_id == self.contact.id:
-            self.notify(f"Saved {referral.name} as a referral from {self.contact.name}; "
-                        "a reminder to reach out is in the follow-ups.", markup=False)
+            self.notify(
+                f"Saved {referral.name} as a referral from {self.contact.name}; "
+                "a reminder to reach out is in the follow-ups.",
+                markup=False,
+            )
         else:  # someone already in the workbook, who came to you another way: nothing to add
-            self.notify(f"{referral.name} is already in the workbook and came to you another way; "
-                        "nothing was added.", markup=False)
+            self.notify(
+                f"{referral.name} is already in the workbook and came to you another way; nothing was added.",
+                markup=False,
+            )
 
     def action_card(self) -> None:
         from infoint_tui.tui.screens.capture import CardCapture
@@ -430,10 +517,19 @@ class InterviewScreen(WorkbookScreen):
             self._show_who()
             self.notify(f"Intent: {interview.intent.label}.")
 
-        self.call_workbook(self.workbook.set_interview_intent, self.interview.id, intent, done=changed,
-                           failed=lambda e: self.notify(e.message if hasattr(e, "message") else str(e),
-                                                        title="Not switched", severity="warning",
-                                                        markup=False, timeout=10))
+        self.call_workbook(
+            self.workbook.set_interview_intent,
+            self.interview.id,
+            intent,
+            done=changed,
+            failed=lambda e: self.notify(
+                e.message if hasattr(e, "message") else str(e),
+                title="Not switched",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            ),
+        )
 
     def action_end(self) -> None:
         from infoint_tui.tui.screens.confirm import ConfirmScreen
@@ -446,8 +542,13 @@ class InterviewScreen(WorkbookScreen):
                 self.autosaver.flush()
                 self.call_workbook(self.workbook.end_interview, self.interview.id, done=self._ended)
 
-        self.app.push_screen(ConfirmScreen("End the interview? The timer stops, the follow-ups are planned "
-                                           "and the debrief opens.", yes="End"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the interview? The timer stops, the follow-ups are planned and the debrief opens.",
+                yes="End",
+            ),
+            answered,
+        )
 
     def _ended(self, interview: Interview) -> None:
         from infoint_tui.tui.screens.debrief import DebriefScreen

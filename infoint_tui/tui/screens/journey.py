@@ -122,14 +122,22 @@ class JourneyScreen(WorkbookScreen):
             tree.cursor_line = 0
         opened = sorted((r for r in roots if r.children), key=lambda r: -r.branch_interviews)
         waiting = sum(r.branch_waiting for r in roots)
-        summary = Text(f"{len(roots)} people you found yourself; "
-                       f"{sum(r.branch_size - 1 for r in roots)} came by referral. ")
+        summary = Text(
+            f"{len(roots)} people you found yourself; "
+            f"{sum(r.branch_size - 1 for r in roots)} came by referral. "
+        )
         if opened:
             best = opened[0]
-            summary.append(f"{best.name} opened the most doors ({best.branch_size - 1} referral(s), "
-                           f"{best.branch_interviews} talk(s)). ")
-        summary.append(f"{waiting} referral(s) still waiting for your first message." if waiting
-                       else "Every referral has been contacted.", style="yellow" if waiting else "green")
+            summary.append(
+                f"{best.name} opened the most doors ({best.branch_size - 1} referral(s), "
+                f"{best.branch_interviews} talk(s)). "
+            )
+        summary.append(
+            f"{waiting} referral(s) still waiting for your first message."
+            if waiting
+            else "Every referral has been contacted.",
+            style="yellow" if waiting else "green",
+        )
         summary.append("\nenter opens a contact · space folds a branch", style="dim")
         self.query_one("#network-summary", Static).update(summary)
 
@@ -150,7 +158,11 @@ class JourneyScreen(WorkbookScreen):
             figures.append(f"  {figure.explanation}\n\n", style="")
         self.query_one("#insight-figures", Static).update(figures)
         self.query_one("#insight-week-label", Static).update(
-            Text(f"{insights.per_week_explanation}\nWeek by week: " + " ".join(str(n) for n in insights.per_week)))
+            Text(
+                f"{insights.per_week_explanation}\nWeek by week: "
+                + " ".join(str(n) for n in insights.per_week)
+            )
+        )
         self.query_one("#insight-weeks", Sparkline).data = insights.per_week
         ranks = Text()
         ranks.append("\nFields by talks held\n", style="bold")

@@ -42,7 +42,9 @@ class _WhenDialog(WorkbookCalls, ModalScreen):
     def when_fields(self, moment: datetime) -> ComposeResult:
         local = moment.astimezone(self.workbook.tz)
         with Horizontal(classes="row"):
-            yield FormField("Date (YYYY-MM-DD)", "date", Input(local.date().isoformat(), compact=True, id="date"))
+            yield FormField(
+                "Date (YYYY-MM-DD)", "date", Input(local.date().isoformat(), compact=True, id="date")
+            )
             yield FormField("Time (HH:MM)", "time", Input(local.strftime("%H:%M"), compact=True, id="time"))
 
     def chosen_time(self) -> datetime:
@@ -85,12 +87,20 @@ class LogActDialog(_WhenDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
             yield Static(Text(f"What happened with {self._contact_name}?", style="bold"))
-            yield FormField("What", "what", Select(CHOICES, value=CHOICES[0][1], allow_blank=False,
-                                                   compact=True, id="what"))
+            yield FormField(
+                "What",
+                "what",
+                Select(CHOICES, value=CHOICES[0][1], allow_blank=False, compact=True, id="what"),
+            )
             yield from self.when_fields(self.app.clock())
             yield FormField("Note (optional)", "note", Input("", compact=True, id="note"))
-            yield Static(Text("A reply stops the reminders; any contact counts as keeping in touch, so the "
-                              "reconnect is planned from it.", style="dim"))
+            yield Static(
+                Text(
+                    "A reply stops the reminders; any contact counts as keeping in touch, so the "
+                    "reconnect is planned from it.",
+                    style="dim",
+                )
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -113,11 +123,25 @@ class LogActDialog(_WhenDialog):
         kind, value = str(self.query_one("#what", Select).value).split(":")
         note = self.query_one("#note", Input).value
         if kind == "reply":
-            self.call_workbook(self.workbook.record_reply, self._contact_id, value, at=at, note=note,
-                               done=self.dismiss, failed=self.show_failure)
+            self.call_workbook(
+                self.workbook.record_reply,
+                self._contact_id,
+                value,
+                at=at,
+                note=note,
+                done=self.dismiss,
+                failed=self.show_failure,
+            )
         else:
-            self.call_workbook(self.workbook.log_interaction, self._contact_id, value, at=at, note=note,
-                               done=self.dismiss, failed=self.show_failure)
+            self.call_workbook(
+                self.workbook.log_interaction,
+                self._contact_id,
+                value,
+                at=at,
+                note=note,
+                done=self.dismiss,
+                failed=self.show_failure,
+            )
 
 
 class TalkHeldDialog(_WhenDialog):
@@ -130,10 +154,13 @@ class TalkHeldDialog(_WhenDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(Text(f"The talk with {self._contact_name} took place. When did it end?", style="bold"))
+            yield Static(
+                Text(f"The talk with {self._contact_name} took place. When did it end?", style="bold")
+            )
             yield from self.when_fields(self._suggested)
-            yield Static(Text("Your notes are due within the hour after it, the thank-you within a day.",
-                              style="dim"))
+            yield Static(
+                Text("Your notes are due within the hour after it, the thank-you within a day.", style="dim")
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Record (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -151,6 +178,8 @@ class TalkHeldDialog(_WhenDialog):
             self.show_failure(exc)
             return
         if ended > self.app.clock():
-            self.show_failure(ValidationFailed("date", "is still to come: a talk is recorded once it has ended"))
+            self.show_failure(
+                ValidationFailed("date", "is still to come: a talk is recorded once it has ended")
+            )
             return
         self.dismiss(ended)

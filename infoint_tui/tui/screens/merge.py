@@ -67,8 +67,11 @@ class MergeDialog(WorkbookCalls, ModalScreen):
         likely = workbook.possible_duplicates(keep.model_dump(), exclude_id=self._keep_id)
         first = [(m.contact_id, m.name, m.why) for m in likely]
         seen = {m.contact_id for m in likely} | {self._keep_id}
-        rest = [(c.id, c.name, c.organization) for c in sorted(workbook.list_contacts(), key=lambda c: c.name)
-                if c.id not in seen]
+        rest = [
+            (c.id, c.name, c.organization)
+            for c in sorted(workbook.list_contacts(), key=lambda c: c.name)
+            if c.id not in seen
+        ]
         return first + rest
 
     def _show_candidates(self, candidates: list[tuple[int, str, str]]) -> None:
@@ -84,8 +87,10 @@ class MergeDialog(WorkbookCalls, ModalScreen):
         options = self.query_one("#merge-candidates", OptionList)
         options.clear_options()
         shown = [c for c in self._candidates if wanted in c[1].casefold()][:SHOWN]
-        options.add_options(Option(Text.assemble(name, (f"  {why}" if why else "", "dim")), id=str(contact_id))
-                            for contact_id, name, why in shown)
+        options.add_options(
+            Option(Text.assemble(name, (f"  {why}" if why else "", "dim")), id=str(contact_id))
+            for contact_id, name, why in shown
+        )
         if shown:
             options.highlighted = 0
 
@@ -105,32 +110,49 @@ class MergeDialog(WorkbookCalls, ModalScreen):
             self._keep_id, other_id = other_id, self._keep_id
         self._other_id = other_id
         workbook = self.workbook
-        self.call_workbook(lambda: (workbook.get_contact(self._keep_id), workbook.get_contact(other_id),
-                                    workbook.merge_conflicts(self._keep_id, other_id)),
-                           done=self._show_conflicts)
+        self.call_workbook(
+            lambda: (
+                workbook.get_contact(self._keep_id),
+                workbook.get_contact(other_id),
+                workbook.merge_conflicts(self._keep_id, other_id),
+            ),
+            done=self._show_conflicts,
+        )
 
     def _show_conflicts(self, loaded) -> None:
         keep, other, conflicts = loaded
         self._keep_name = keep.name
-        self.query_one("#merge-title", Static).update(Text(f"Merge {other.name} into {keep.name} (the older record)",
-                                                          style="bold"))
+        self.query_one("#merge-title", Static).update(
+            Text(f"Merge {other.name} into {keep.name} (the older record)", style="bold")
+        )
         self._conflicts = conflicts
         self.query_one("#merge-filter").display = False
         self.query_one("#merge-candidates").display = False
         fields = self.query_one("#merge-fields")
         fields.display = True
-        summary = Text(f"{other.name}'s talks, notes, answers, follow-ups, history and referrals move to "
-                       f"{self._keep_name}; their empty fields are filled and the notes joined. "
-                       f"{other.name} is then removed (u on the pipeline undoes the merge).")
+        summary = Text(
+            f"{other.name}'s talks, notes, answers, follow-ups, history and referrals move to "
+            f"{self._keep_name}; their empty fields are filled and the notes joined. "
+            f"{other.name} is then removed (u on the pipeline undoes the merge)."
+        )
         if conflicts:
             summary.append("\n\nWhere the two differ, choose which to keep:")
         self.query_one("#merge-summary", Static).update(summary)
         for conflict in conflicts:
             label = conflict.field.replace("_", " ")
             fields.mount(Static(Text(label, style="dim")))
-            fields.mount(Select([(str(getattr(conflict.keep, "label", conflict.keep)), "keep"),
-                                 (str(getattr(conflict.other, "label", conflict.other)), "other")],
-                                value="keep", allow_blank=False, compact=True, id=f"take-{conflict.field}"))
+            fields.mount(
+                Select(
+                    [
+                        (str(getattr(conflict.keep, "label", conflict.keep)), "keep"),
+                        (str(getattr(conflict.other, "label", conflict.other)), "other"),
+                    ],
+                    value="keep",
+                    allow_blank=False,
+                    compact=True,
+                    id=f"take-{conflict.field}",
+                )
+            )
         # Focus on the first choice, not on Merge: a second enter must not merge unseen; F10 does.
         first = self.query(Select).first() if conflicts else self.query_one("#save", Button)
         self.call_after_refresh(first.focus)
@@ -145,10 +167,12 @@ class MergeDialog(WorkbookCalls, ModalScreen):
         if self._other_id is None or not self.query_one("#merge-fields").display:
             self.notify("Choose the other record first (enter on a name).", markup=False)
             return
-        take = tuple(c.field for c in self._conflicts
-                     if self.query_one(f"#take-{c.field}", Select).value == "other")
-        self.call_workbook(self.workbook.merge_contacts, self._keep_id, self._other_id, take_other=take,
-                           done=self.dismiss)
+        take = tuple(
+            c.field for c in self._conflicts if self.query_one(f"#take-{c.field}", Select).value == "other"
+        )
+        self.call_workbook(
+            self.workbook.merge_contacts, self._keep_id, self._other_id, take_other=take, done=self.dismiss
+        )
 
 
 class DuplicatesScreen(WorkbookCalls, ModalScreen):
@@ -171,12 +195,17 @@ class DuplicatesScreen(WorkbookCalls, ModalScreen):
 
     def _show(self, pairs) -> None:
         self._pairs = pairs
-        note = (f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} that may be one person; enter merges them."
-                if pairs else "No two contacts look like one person.")
+        note = (
+            f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} that may be one person; enter merges them."
+            if pairs
+            else "No two contacts look like one person."
+        )
         self.query_one("#duplicates-note", Static).update(Text(note, style="dim"))
         options = self.query_one("#duplicates", OptionList)
-        options.add_options(Option(Text.assemble(first.name, " · ", second.name, (f"  {second.why}", "dim")),
-                                   id=str(index)) for index, (first, second) in enumerate(pairs))
+        options.add_options(
+            Option(Text.assemble(first.name, " · ", second.name, (f"  {second.why}", "dim")), id=str(index))
+            for index, (first, second) in enumerate(pairs)
+        )
         options.focus()
 
     @on(OptionList.OptionSelected, "#duplicates")

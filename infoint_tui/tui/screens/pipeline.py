@@ -30,8 +30,9 @@ NARROW_COLUMNS = ("Name", "Organization", "Warmth", "Stage", "Next due")
 WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: Warmth.HOT}
 
 
-def build_rows(contacts: list[ContactSummary], columns: tuple[str, ...],
-               now) -> dict[int, tuple[str, list[Cell]]]:
+def build_rows(
+    contacts: list[ContactSummary], columns: tuple[str, ...], now
+) -> dict[int, tuple[str, list[Cell]]]:
     """Each contact's search text and table cells, built once per load, so that
     filtering only picks rows and typing in the filter stays quick."""
     narrow = columns == NARROW_COLUMNS
@@ -62,26 +63,98 @@ class PipelineScreen(WorkbookScreen):
     BINDINGS = [
         # Priority, so the focus moves before the next keys are routed: the
         # letters typed right after the slash must land in the filter.
-        Binding("slash", "filter", "Filter", id="pipeline.filter", priority=True,
-                tooltip="Filter by name, organization, field, stage or warmth"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="pipeline.filter",
+            priority=True,
+            tooltip="Filter by name, organization, field, stage or warmth",
+        ),
         Binding("a", "add", "Add", id="pipeline.add", tooltip="Add a contact"),
-        Binding("r", "referral", "Referral", id="pipeline.referral", tooltip="Add someone the selected contact referred you to"),
+        Binding(
+            "r",
+            "referral",
+            "Referral",
+            id="pipeline.referral",
+            tooltip="Add someone the selected contact referred you to",
+        ),
         Binding("e", "edit", "Edit", id="pipeline.edit", show=False, tooltip="Edit the selected contact"),
-        Binding("enter", "detail", "Details", id="pipeline.detail", show=False, tooltip="Open the contact's details"),
+        Binding(
+            "enter",
+            "detail",
+            "Details",
+            id="pipeline.detail",
+            show=False,
+            tooltip="Open the contact's details",
+        ),
         Binding("s", "schedule", "Schedule", id="pipeline.schedule", tooltip="Schedule an interview"),
-        Binding("o", "compose", "Outreach", id="pipeline.compose", tooltip="Write the outreach request or referral introduction"),
-        Binding("right_square_bracket", "forward", "Stage →", id="pipeline.forward", show=False,
-                tooltip="Record the next step (request sent, talk held, thank-you sent...)"),
-        Binding("left_square_bracket", "back", "Stage ←", id="pipeline.back", show=False,
-                tooltip="Take back the last step (says what it undoes)"),
-        Binding("p", "park", "Park", id="pipeline.park", show=False, tooltip="Park or bring back (declined or no reply)"),
-        Binding("l", "log", "Log", id="pipeline.log", show=False,
-                tooltip="Log what happened: a reply, a call, coffee, a message"),
-        Binding("w", "warmth", "Warmth", id="pipeline.warmth", show=False, tooltip="Change warmth: hot, warm, cold"),
-        Binding("i", "intent", "Intent", id="pipeline.intent", show=False, tooltip="Switch intent: informational or job search"),
-        Binding("d", "delete", "Delete", id="pipeline.delete", show=False, tooltip="Delete the selected contact"),
-        Binding("m", "merge", "Merge", id="pipeline.merge", show=False,
-                tooltip="Merge another record of the same person into this one"),
+        Binding(
+            "o",
+            "compose",
+            "Outreach",
+            id="pipeline.compose",
+            tooltip="Write the outreach request or referral introduction",
+        ),
+        Binding(
+            "right_square_bracket",
+            "forward",
+            "Stage →",
+            id="pipeline.forward",
+            show=False,
+            tooltip="Record the next step (request sent, talk held, thank-you sent...)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "back",
+            "Stage ←",
+            id="pipeline.back",
+            show=False,
+            tooltip="Take back the last step (says what it undoes)",
+        ),
+        Binding(
+            "p",
+            "park",
+            "Park",
+            id="pipeline.park",
+            show=False,
+            tooltip="Park or bring back (declined or no reply)",
+        ),
+        Binding(
+            "l",
+            "log",
+            "Log",
+            id="pipeline.log",
+            show=False,
+            tooltip="Log what happened: a reply, a call, coffee, a message",
+        ),
+        Binding(
+            "w",
+            "warmth",
+            "Warmth",
+            id="pipeline.warmth",
+            show=False,
+            tooltip="Change warmth: hot, warm, cold",
+        ),
+        Binding(
+            "i",
+            "intent",
+            "Intent",
+            id="pipeline.intent",
+            show=False,
+            tooltip="Switch intent: informational or job search",
+        ),
+        Binding(
+            "d", "delete", "Delete", id="pipeline.delete", show=False, tooltip="Delete the selected contact"
+        ),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            id="pipeline.merge",
+            show=False,
+            tooltip="Merge another record of the same person into this one",
+        ),
         Binding("u", "undo", "Undo", id="pipeline.undo", show=False, tooltip="Undo the last delete or merge"),
         Binding("escape", "clear_filter", "Clear filter", id="pipeline.clear_filter", show=False),
     ]
@@ -101,8 +174,11 @@ class PipelineScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Opening the workbook…"), id="pipeline-summary")
-        yield Input(placeholder="/ to filter by name, organization, field, stage or warmth",
-                    id="pipeline-filter", compact=True)
+        yield Input(
+            placeholder="/ to filter by name, organization, field, stage or warmth",
+            id="pipeline-filter",
+            compact=True,
+        )
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="contacts")
         yield Static("", id="pipeline-empty")
         yield Footer()
@@ -144,8 +220,14 @@ class PipelineScreen(WorkbookScreen):
         self.app.call_from_thread(self._show, contacts, summary, rows, widths, columns)
         self.app.call_from_thread(self.loaded_at, revision)
 
-    def _show(self, contacts: list[ContactSummary], summary: PipelineSummary,
-              rows: dict[int, tuple[str, list[Cell]]], widths: list[int], columns: tuple[str, ...]) -> None:
+    def _show(
+        self,
+        contacts: list[ContactSummary],
+        summary: PipelineSummary,
+        rows: dict[int, tuple[str, list[Cell]]],
+        widths: list[int],
+        columns: tuple[str, ...],
+    ) -> None:
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
         self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
@@ -168,18 +250,25 @@ class PipelineScreen(WorkbookScreen):
         rows = self._rows()
         self._shown = [c for c in self._contacts if matches(rows[c.id][0], query)]
         self._by_id = {c.id: c for c in self._shown}
-        self.query_one(ResponsiveTable).refill(((str(c.id), rows[c.id][1]) for c in self._shown),
-                                               select=str(select_id) if select_id is not None else None,
-                                               widths=self._widths)
+        self.query_one(ResponsiveTable).refill(
+            ((str(c.id), rows[c.id][1]) for c in self._shown),
+            select=str(select_id) if select_id is not None else None,
+            widths=self._widths,
+        )
         line = summary_text(self._summary) if self._summary is not None else Text()
         if query.strip():
-            line = Text.assemble((f"{len(self._shown)} of {len(self._contacts)} match “{query}”", "bold"),
-                                 " │ ", line)
+            line = Text.assemble(
+                (f"{len(self._shown)} of {len(self._contacts)} match “{query}”", "bold"), " │ ", line
+            )
         self.query_one("#pipeline-summary", Static).update(line)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:
-            empty.update(Text("No contacts yet. Press a to add the first person you know who works in a "
-                              "field you're curious about: a friend, a relative, a professor."))
+            empty.update(
+                Text(
+                    "No contacts yet. Press a to add the first person you know who works in a "
+                    "field you're curious about: a friend, a relative, a professor."
+                )
+            )
         elif not self._shown:
             empty.update(Text(f"Nobody matches “{query}”. Press escape to clear the filter."))
         else:
@@ -207,8 +296,21 @@ class PipelineScreen(WorkbookScreen):
         return contact.id if contact else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_contact = {"referral", "edit", "detail", "schedule", "compose", "forward", "back", "park",
-                         "warmth", "intent", "delete", "merge", "log"}
+        needs_contact = {
+            "referral",
+            "edit",
+            "detail",
+            "schedule",
+            "compose",
+            "forward",
+            "back",
+            "park",
+            "warmth",
+            "intent",
+            "delete",
+            "merge",
+            "log",
+        }
         if action in needs_contact and not self._shown:
             return None  # shown dimmed: nothing selected
         if action == "undo" and self._last_deleted is None:
@@ -231,18 +333,23 @@ class PipelineScreen(WorkbookScreen):
         self.query_one(ResponsiveTable).focus()
 
     def action_add(self) -> None:
-        self.app.push_screen(ContactForm("New contact", lambda v: self.workbook.add_contact(**v)), self._saved)
+        self.app.push_screen(
+            ContactForm("New contact", lambda v: self.workbook.add_contact(**v)), self._saved
+        )
 
     def action_referral(self) -> None:
         referrer = self.selected()
         if referrer is None:
             return
         self.app.push_screen(
-            ContactForm(f"New referral from {referrer.name}",
-                        lambda v: self.workbook.add_referral(referrer.id, **v),
-                        fixed_referrer=referrer.name,
-                        use=lambda contact_id: self.workbook.link_referral(referrer.id, contact_id)),
-            self._saved)
+            ContactForm(
+                f"New referral from {referrer.name}",
+                lambda v: self.workbook.add_referral(referrer.id, **v),
+                fixed_referrer=referrer.name,
+                use=lambda contact_id: self.workbook.link_referral(referrer.id, contact_id),
+            ),
+            self._saved,
+        )
 
     def action_edit(self) -> None:
         summary = self.selected()
@@ -321,10 +428,15 @@ class PipelineScreen(WorkbookScreen):
             elif step.needs == "date":
                 self._ask_when_held(contact)
             else:
+
                 def answered(yes: bool | None) -> None:
                     if yes:
-                        self.call_confirming(self.workbook.take_stage_step, contact.id, forward,
-                                             done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}"))
+                        self.call_confirming(
+                            self.workbook.take_stage_step,
+                            contact.id,
+                            forward,
+                            done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}"),
+                        )
 
                 self.app.push_screen(ConfirmScreen(f"{contact.name}: {step.question}", yes="Yes"), answered)
 
@@ -336,12 +448,21 @@ class PipelineScreen(WorkbookScreen):
         def planned(interviews) -> None:
             now = self.app.clock()
             upcoming = [i for i in interviews if i.status.value in ("planned", "live") and i.scheduled_at]
-            end = upcoming[-1].scheduled_at + timedelta(minutes=upcoming[-1].length_minutes) if upcoming else now
+            end = (
+                upcoming[-1].scheduled_at + timedelta(minutes=upcoming[-1].length_minutes)
+                if upcoming
+                else now
+            )
 
             def chosen(ended) -> None:
                 if ended is not None:
-                    self.call_workbook(self.workbook.take_stage_step, contact.id, True, ended_at=ended,
-                                       done=lambda c: self._changed(c, f"{c.name}: met. Jot your notes now."))
+                    self.call_workbook(
+                        self.workbook.take_stage_step,
+                        contact.id,
+                        True,
+                        ended_at=ended,
+                        done=lambda c: self._changed(c, f"{c.name}: met. Jot your notes now."),
+                    )
 
             self.app.push_screen(TalkHeldDialog(contact.name, min(end, now)), chosen)
 
@@ -350,24 +471,35 @@ class PipelineScreen(WorkbookScreen):
     def action_park(self) -> None:
         contact = self.selected()
         if contact is not None:
-            self.call_workbook(self.workbook.toggle_park, contact.id,
-                               done=lambda c: self._changed(c, f"{c.name}: {c.stage.label}" + (
-                                   " (p brings them back)" if c.stage is Stage.PARKED else "")))
+            self.call_workbook(
+                self.workbook.toggle_park,
+                contact.id,
+                done=lambda c: self._changed(
+                    c,
+                    f"{c.name}: {c.stage.label}"
+                    + (" (p brings them back)" if c.stage is Stage.PARKED else ""),
+                ),
+            )
 
     def action_log(self) -> None:
         from infoint_tui.tui.screens.log_act import LogActDialog
 
         contact = self.selected()
         if contact is not None:
-            self.app.push_screen(LogActDialog(contact.id, contact.name),
-                                 lambda c: c is not None and self._changed(c, f"Logged for {c.name}: now "
-                                                                              f"{c.stage.label}."))
+            self.app.push_screen(
+                LogActDialog(contact.id, contact.name),
+                lambda c: c is not None and self._changed(c, f"Logged for {c.name}: now {c.stage.label}."),
+            )
 
     def action_warmth(self) -> None:
         contact = self.selected()
         if contact is not None:
-            self.call_workbook(self.workbook.update_contact, contact.id, warmth=WARMTH_CYCLE[contact.warmth],
-                               done=lambda c: self._changed(c, f"{c.name}: {c.warmth.label} (your choice)"))
+            self.call_workbook(
+                self.workbook.update_contact,
+                contact.id,
+                warmth=WARMTH_CYCLE[contact.warmth],
+                done=lambda c: self._changed(c, f"{c.name}: {c.warmth.label} (your choice)"),
+            )
 
     def action_intent(self) -> None:
         summary = self.selected()
@@ -376,8 +508,12 @@ class PipelineScreen(WorkbookScreen):
 
         def toggle(contact: Contact) -> None:
             intent = Intent.JOB_SEARCH if contact.intent is Intent.INFORMATIONAL else Intent.INFORMATIONAL
-            self.call_workbook(self.workbook.update_contact, contact.id, intent=intent,
-                               done=lambda c: self._changed(c, f"{c.name}: {c.intent.label}"))
+            self.call_workbook(
+                self.workbook.update_contact,
+                contact.id,
+                intent=intent,
+                done=lambda c: self._changed(c, f"{c.name}: {c.intent.label}"),
+            )
 
         self.call_workbook(self.workbook.get_contact, summary.id, done=toggle)
 
@@ -413,13 +549,18 @@ class PipelineScreen(WorkbookScreen):
 
         def restored(_: object) -> None:
             self._last_deleted = None
-            self.notify(f"Merge undone: {deleted.kept.name} and {deleted.other.name} are two again." if merge
-                        else f"Restored {deleted.name}.", markup=False)
+            self.notify(
+                f"Merge undone: {deleted.kept.name} and {deleted.other.name} are two again."
+                if merge
+                else f"Restored {deleted.name}.",
+                markup=False,
+            )
             self.reload(select_id=deleted.kept.contact_id if merge else deleted.contact_id)
             self.refresh_bindings()
 
-        self.call_workbook(self.workbook.unmerge if merge else self.workbook.restore_contact, deleted,
-                           done=restored)
+        self.call_workbook(
+            self.workbook.unmerge if merge else self.workbook.restore_contact, deleted, done=restored
+        )
 
     def action_merge(self) -> None:
         from infoint_tui.tui.screens.merge import MergeDialog
@@ -436,4 +577,3 @@ class PipelineScreen(WorkbookScreen):
                 self.refresh_bindings()
 
         self.app.push_screen(MergeDialog(contact.id, contact.name), merged)
-

@@ -60,20 +60,50 @@ class PrepScreen(WorkbookScreen):
         Binding("3", "tab('tab-notes')", "Notes", id="prep.notes", show=False),
         Binding("space", "tick", "Tick", id="prep.tick", tooltip="Tick or untick the checklist item"),
         Binding("n", "new_item", "New item", id="prep.new_item", tooltip="Add your own checklist item"),
-        Binding("enter", "pick", "Pick", id="prep.pick", show=False, tooltip="Add the bank question to your list"),
+        Binding(
+            "enter", "pick", "Pick", id="prep.pick", show=False, tooltip="Add the bank question to your list"
+        ),
         Binding("w", "write", "Write question", id="prep.write", tooltip="Write your own question"),
-        Binding("delete,minus", "remove", "Remove", id="prep.remove", show=False, tooltip="Remove the question"),
-        Binding("shift+up,K", "move(-1)", "Move up", id="prep.up", show=False, tooltip="Move the question up"),
-        Binding("shift+down,J", "move(1)", "Move down", id="prep.down", show=False,
-                tooltip="Move the question down"),
-        Binding("f6", "preview", "Preview", id="prep.preview", priority=True,
-                tooltip="Show or hide the Markdown preview of the note"),
-        Binding("f7", "external_editor", "$EDITOR", id="prep.editor", priority=True,
-                tooltip="Edit the note in your $EDITOR"),
-        Binding("l", "logistics", "Logistics", id="prep.logistics",
-                tooltip="When, how long, how, where, and a friend coming along"),
-        Binding("f12", "start", "Start talk", id="prep.start", priority=True,
-                tooltip="Start the live interview"),
+        Binding(
+            "delete,minus", "remove", "Remove", id="prep.remove", show=False, tooltip="Remove the question"
+        ),
+        Binding(
+            "shift+up,K", "move(-1)", "Move up", id="prep.up", show=False, tooltip="Move the question up"
+        ),
+        Binding(
+            "shift+down,J",
+            "move(1)",
+            "Move down",
+            id="prep.down",
+            show=False,
+            tooltip="Move the question down",
+        ),
+        Binding(
+            "f6",
+            "preview",
+            "Preview",
+            id="prep.preview",
+            priority=True,
+            tooltip="Show or hide the Markdown preview of the note",
+        ),
+        Binding(
+            "f7",
+            "external_editor",
+            "$EDITOR",
+            id="prep.editor",
+            priority=True,
+            tooltip="Edit the note in your $EDITOR",
+        ),
+        Binding(
+            "l",
+            "logistics",
+            "Logistics",
+            id="prep.logistics",
+            tooltip="When, how long, how, where, and a friend coming along",
+        ),
+        Binding(
+            "f12", "start", "Start talk", id="prep.start", priority=True, tooltip="Start the live interview"
+        ),
     ]
 
     def __init__(self, interview_id: int | None = None) -> None:
@@ -96,8 +126,9 @@ class PrepScreen(WorkbookScreen):
         with TabbedContent(id="prep-tabs"):  # 1, 2 and 3 switch tabs
             with TabPane("Checklist", id="tab-checklist"):
                 yield OptionList(id="prep-items")
-                yield Input(placeholder="your own item (enter adds, escape cancels)", id="prep-new-item",
-                            compact=True)
+                yield Input(
+                    placeholder="your own item (enter adds, escape cancels)", id="prep-new-item", compact=True
+                )
             with TabPane("Questions", id="tab-questions"):
                 with Horizontal():
                     with Vertical(classes="prep-column"):
@@ -106,11 +137,18 @@ class PrepScreen(WorkbookScreen):
                     with Vertical(classes="prep-column"):
                         yield Static(Text("Question bank (enter adds)", style="bold"))
                         yield OptionList(id="prep-bank")
-                yield Input(placeholder="write your own question (enter saves)", id="prep-write", compact=True)
+                yield Input(
+                    placeholder="write your own question (enter saves)", id="prep-write", compact=True
+                )
                 yield Static("", id="prep-write-checks")
             with TabPane("Notes", id="tab-notes"):
-                yield Select([(label, field) for field, label in NOTES], value=NOTES[0][0], allow_blank=False,
-                             compact=True, id="prep-note-kind")
+                yield Select(
+                    [(label, field) for field, label in NOTES],
+                    value=NOTES[0][0],
+                    allow_blank=False,
+                    compact=True,
+                    id="prep-note-kind",
+                )
                 with Horizontal(id="prep-note-panes"):
                     yield TextArea(id="prep-note", soft_wrap=True)
                     yield Markdown("", id="prep-preview")
@@ -131,9 +169,12 @@ class PrepScreen(WorkbookScreen):
         tz = self.workbook.tz
         select.set_options(
             (f"{name} · {i.scheduled_at.astimezone(tz):%a %d %b %H:%M}" if i.scheduled_at else name, i.id)
-            for i, name in upcoming)
+            for i, name in upcoming
+        )
         if upcoming:
-            chosen = self.interview_id if self.interview_id in {i.id for i, _ in upcoming} else upcoming[0][0].id
+            chosen = (
+                self.interview_id if self.interview_id in {i.id for i, _ in upcoming} else upcoming[0][0].id
+            )
             select.value = chosen
             self._open(chosen)
 
@@ -149,10 +190,16 @@ class PrepScreen(WorkbookScreen):
 
     def reload(self) -> None:
         workbook, interview_id = self.workbook, self.interview_id
-        self.call_workbook(lambda: (workbook.get_interview(interview_id), workbook.prep_items(interview_id),
-                                    workbook.interview_questions(interview_id), workbook.list_questions(),
-                                    workbook.interview_readiness(interview_id)),
-                           done=self._loaded)
+        self.call_workbook(
+            lambda: (
+                workbook.get_interview(interview_id),
+                workbook.prep_items(interview_id),
+                workbook.interview_questions(interview_id),
+                workbook.list_questions(),
+                workbook.interview_readiness(interview_id),
+            ),
+            done=self._loaded,
+        )
 
     def _loaded(self, loaded) -> None:
         first = self.interview is None or self.interview.id != loaded[0].id
@@ -172,8 +219,12 @@ class PrepScreen(WorkbookScreen):
 
     def _show_readiness(self) -> None:
         r = self.readiness
-        text = Text(f"Ready: {r.score}%  ", style="bold green" if r.ready else "bold yellow",
-                    no_wrap=True, overflow="ellipsis")
+        text = Text(
+            f"Ready: {r.score}%  ",
+            style="bold green" if r.ready else "bold yellow",
+            no_wrap=True,
+            overflow="ellipsis",
+        )
         text.append("all set" if r.ready else f"{len(r.missing)} missing: " + "; ".join(r.missing))
         text.append(f"\n{r.advice}", style="dim" if self.interview.mode is not Mode.EMAIL else "yellow")
         self.query_one("#prep-readiness", Static).update(text)
@@ -186,9 +237,15 @@ class PrepScreen(WorkbookScreen):
         options = self.query_one("#prep-items", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(Text(("[x] " if i.done_at else "[ ] ") + i.text
-                                        + (" (ticks itself)" if i.automatic else ""),
-                                        style="dim" if i.done_at else "")) for i in self.visible_items())
+        options.add_options(
+            Option(
+                Text(
+                    ("[x] " if i.done_at else "[ ] ") + i.text + (" (ticks itself)" if i.automatic else ""),
+                    style="dim" if i.done_at else "",
+                )
+            )
+            for i in self.visible_items()
+        )
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
@@ -251,7 +308,9 @@ class PrepScreen(WorkbookScreen):
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#prep-tabs", TabbedContent).active = tab
-        target = {"tab-checklist": "#prep-items", "tab-questions": "#prep-bank", "tab-notes": "#prep-note"}[tab]
+        target = {"tab-checklist": "#prep-items", "tab-questions": "#prep-bank", "tab-notes": "#prep-note"}[
+            tab
+        ]
         self.set_focus(self.query_one(target))
 
     def action_tick(self) -> None:
@@ -273,8 +332,9 @@ class PrepScreen(WorkbookScreen):
         event.input.display = False
         self.set_focus(self.query_one("#prep-items", OptionList))
         if event.value.strip():
-            self.call_workbook(self.workbook.add_prep_item, self.interview_id, event.value,
-                               done=lambda _: self.reload())
+            self.call_workbook(
+                self.workbook.add_prep_item, self.interview_id, event.value, done=lambda _: self.reload()
+            )
 
     # -- questions ----------------------------------------------------------------------
 
@@ -284,8 +344,9 @@ class PrepScreen(WorkbookScreen):
             return
         option = bank.get_option_at_index(bank.highlighted)
         if option.id is not None:
-            self.call_workbook(self.workbook.choose_question, self.interview_id, int(option.id),
-                               done=lambda _: self.reload())
+            self.call_workbook(
+                self.workbook.choose_question, self.interview_id, int(option.id), done=lambda _: self.reload()
+            )
 
     @on(OptionList.OptionSelected, "#prep-bank")
     def _bank_selected(self) -> None:
@@ -300,9 +361,12 @@ class PrepScreen(WorkbookScreen):
     def action_remove(self) -> None:
         question = self._chosen_question()
         if question is not None and self.focused is self.query_one("#prep-chosen"):
-            self.call_workbook(self.workbook.remove_interview_question, question.id,
-                               done=lambda _: self.reload(),
-                               failed=lambda e: self.notify(str(e), severity="warning", markup=False))
+            self.call_workbook(
+                self.workbook.remove_interview_question,
+                question.id,
+                done=lambda _: self.reload(),
+                failed=lambda e: self.notify(str(e), severity="warning", markup=False),
+            )
 
     def action_move(self, step: int) -> None:
         question = self._chosen_question()
@@ -312,8 +376,9 @@ class PrepScreen(WorkbookScreen):
         target = chosen.highlighted + step
         if 0 <= target < len(self.questions):
             chosen.highlighted = target
-            self.call_workbook(self.workbook.move_interview_question, question.id, step,
-                               done=lambda _: self.reload())
+            self.call_workbook(
+                self.workbook.move_interview_question, question.id, step, done=lambda _: self.reload()
+            )
 
     def action_write(self) -> None:
         self._writing_override = ""
@@ -321,7 +386,9 @@ class PrepScreen(WorkbookScreen):
 
     @on(Input.Changed, "#prep-write")
     def _question_typed(self, event: Input.Changed) -> None:
-        findings = self.workbook.check_question(event.value, self.interview.intent) if event.value.strip() else []
+        findings = (
+            self.workbook.check_question(event.value, self.interview.intent) if event.value.strip() else []
+        )
         text = Text()
         for finding in findings:
             text.append(f"{finding.message}\n", style=SEVERITY_STYLE[finding.severity])
@@ -343,10 +410,17 @@ class PrepScreen(WorkbookScreen):
         def refused(error: InfointError) -> None:
             self._writing_override = value
             self.query_one("#prep-write-checks", Static).update(
-                Text(f"{error}. Press enter again to save it anyway.", style="bold red"))
+                Text(f"{error}. Press enter again to save it anyway.", style="bold red")
+            )
 
-        self.call_workbook(self.workbook.write_question, self.interview_id, value, override=override,
-                           done=saved, failed=refused)
+        self.call_workbook(
+            self.workbook.write_question,
+            self.interview_id,
+            value,
+            override=override,
+            done=saved,
+            failed=refused,
+        )
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -369,9 +443,12 @@ class PrepScreen(WorkbookScreen):
         if self.interview is None or editor.text == getattr(self.interview, self._note_field):
             return
         field, interview_id, workbook = self._note_field, self.interview_id, self.workbook
-        self.autosaver.changed(("prep", field), lambda: editor.text,
-                               lambda text: workbook.save_prep_notes(interview_id, **{field: text}),
-                               label="Prep: " + dict(NOTES)[field])
+        self.autosaver.changed(
+            ("prep", field),
+            lambda: editor.text,
+            lambda text: workbook.save_prep_notes(interview_id, **{field: text}),
+            label="Prep: " + dict(NOTES)[field],
+        )
         preview = self.query_one("#prep-preview", Markdown)
         if preview.display:
             preview.update(editor.text)
@@ -401,8 +478,12 @@ class PrepScreen(WorkbookScreen):
     @on(Select.Changed, "#prep-mode")
     def _mode_changed(self, event: Select.Changed) -> None:
         if self.interview is not None and event.value != self.interview.mode.value:
-            self.call_workbook(self.workbook.update_interview, self.interview_id, mode=event.value,
-                               done=lambda _: self.reload())
+            self.call_workbook(
+                self.workbook.update_interview,
+                self.interview_id,
+                mode=event.value,
+                done=lambda _: self.reload(),
+            )
 
     def action_logistics(self) -> None:
         from infoint_tui.tui.screens.schedule import ScheduleForm
@@ -411,8 +492,10 @@ class PrepScreen(WorkbookScreen):
             return
 
         def open_form(contact) -> None:
-            self.app.push_screen(ScheduleForm(contact.id, contact.name, self.interview),
-                                 lambda changed: changed and self.reload())
+            self.app.push_screen(
+                ScheduleForm(contact.id, contact.name, self.interview),
+                lambda changed: changed and self.reload(),
+            )
 
         self.call_workbook(self.workbook.get_contact, self.interview.contact_id, done=open_form)
 
@@ -420,8 +503,12 @@ class PrepScreen(WorkbookScreen):
         if self.interview is None:
             return
         if self.readiness is not None and not self.readiness.ready:
-            self.notify("Not everything is ready: " + "; ".join(self.readiness.missing[:3]),
-                        severity="warning", markup=False, timeout=6)
+            self.notify(
+                "Not everything is ready: " + "; ".join(self.readiness.missing[:3]),
+                severity="warning",
+                markup=False,
+                timeout=6,
+            )
         self.autosaver.flush()
         self.app.open_interview(self.interview_id)
 

@@ -46,8 +46,11 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
         else:
             day, hour = (self.app.clock().astimezone(tz) + timedelta(days=1)).date().isoformat(), "10:00"
         mode = existing.mode if existing else Mode.IN_PERSON_WORKPLACE
-        title = (f"Logistics for the talk with {self._contact_name}" if existing
-                 else f"Schedule an interview with {self._contact_name}")
+        title = (
+            f"Logistics for the talk with {self._contact_name}"
+            if existing
+            else f"Schedule an interview with {self._contact_name}"
+        )
         with Vertical(classes="dialog form"):
             yield Static(Text(title, style="bold"))
             with VerticalScroll():
@@ -55,19 +58,45 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
                     yield FormField("Date (YYYY-MM-DD)", "date", Input(day, compact=True, id="date"))
                     yield FormField("Time (HH:MM)", "time", Input(hour, compact=True, id="time"))
                     length = existing.length_minutes if existing else DEFAULT_LENGTH_MINUTES
-                    yield FormField("Minutes agreed", "length_minutes",
-                                    Input(str(length), compact=True, id="length_minutes", type="integer"))
-                yield FormField("How", "mode", Select([(m.label, m.value) for m in Mode], value=mode.value,
-                                                      allow_blank=False, compact=True, id="mode"))
+                    yield FormField(
+                        "Minutes agreed",
+                        "length_minutes",
+                        Input(str(length), compact=True, id="length_minutes", type="integer"),
+                    )
+                yield FormField(
+                    "How",
+                    "mode",
+                    Select(
+                        [(m.label, m.value) for m in Mode],
+                        value=mode.value,
+                        allow_blank=False,
+                        compact=True,
+                        id="mode",
+                    ),
+                )
                 yield Static("", id="mode-advice")
-                yield FormField("Where (address, phone number or video link)", "location",
-                                Input(existing.location if existing else "", compact=True, id="location"))
-                yield FormField("A friend coming along (optional)", "companion",
-                                Input(existing.companion if existing else "", compact=True, id="companion"))
+                yield FormField(
+                    "Where (address, phone number or video link)",
+                    "location",
+                    Input(existing.location if existing else "", compact=True, id="location"),
+                )
+                yield FormField(
+                    "A friend coming along (optional)",
+                    "companion",
+                    Input(existing.companion if existing else "", compact=True, id="companion"),
+                )
                 if existing is None:
-                    yield FormField("Intent", "intent", Select([(i.label, i.value) for i in Intent],
-                                                               value=Intent.INFORMATIONAL.value, allow_blank=False,
-                                                               compact=True, id="intent"))
+                    yield FormField(
+                        "Intent",
+                        "intent",
+                        Select(
+                            [(i.label, i.value) for i in Intent],
+                            value=Intent.INFORMATIONAL.value,
+                            allow_blank=False,
+                            compact=True,
+                            id="intent",
+                        ),
+                    )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Schedule (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -114,35 +143,62 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
         except ValidationFailed as exc:
             self._failed(exc)
             return
-        logistics = {"scheduled_at": when, "length_minutes": length,
-                     "mode": self.query_one("#mode", Select).value, "location": value("location"),
-                     "companion": value("companion")}
+        logistics = {
+            "scheduled_at": when,
+            "length_minutes": length,
+            "mode": self.query_one("#mode", Select).value,
+            "location": value("location"),
+            "companion": value("companion"),
+        }
         if self._interview is not None:
-            self.call_workbook(workbook.update_interview, self._interview.id, **logistics,
-                               done=self.dismiss, failed=self._failed)
+            self.call_workbook(
+                workbook.update_interview,
+                self._interview.id,
+                **logistics,
+                done=self.dismiss,
+                failed=self._failed,
+            )
             return
         self._logistics = logistics | {"intent": self.query_one("#intent", Select).value}
-        self.call_workbook(workbook.schedule_interview, self._contact_id, **self._logistics,
-                           done=self.dismiss, failed=self._failed)
+        self.call_workbook(
+            workbook.schedule_interview,
+            self._contact_id,
+            **self._logistics,
+            done=self.dismiss,
+            failed=self._failed,
+        )
 
     def _ask_log_instead(self) -> None:
         """A time already past: the talk happened (log it, with its follow-ups), or pick another time."""
         from infoint_tui.tui.screens.confirm import ConfirmScreen
 
         logistics = dict(self._logistics)
-        ended = min(logistics.pop("scheduled_at") + timedelta(minutes=logistics["length_minutes"]),
-                    self.app.clock())
+        ended = min(
+            logistics.pop("scheduled_at") + timedelta(minutes=logistics["length_minutes"]), self.app.clock()
+        )
 
         def answered(log_it: bool | None) -> None:
             if log_it:
-                self.call_workbook(self.workbook.log_talk, self._contact_id, ended, **logistics,
-                                   done=self.dismiss, failed=self._failed)
+                self.call_workbook(
+                    self.workbook.log_talk,
+                    self._contact_id,
+                    ended,
+                    **logistics,
+                    done=self.dismiss,
+                    failed=self._failed,
+                )
             else:
                 self.query_one("#date", Input).focus()
 
-        self.app.push_screen(ConfirmScreen(
-            "That time has passed. Log it as a talk that already happened (your notes and the thank-you "
-            "become due), or pick a later time?", yes="Log the talk", no="Pick a later time"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                "That time has passed. Log it as a talk that already happened (your notes and the thank-you "
+                "become due), or pick a later time?",
+                yes="Log the talk",
+                no="Pick a later time",
+            ),
+            answered,
+        )
 
     def _failed(self, error: InfointError) -> None:
         if isinstance(error, InThePast) and self._interview is None:

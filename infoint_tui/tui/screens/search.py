@@ -52,10 +52,15 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog search"):
             yield Static(Text("Search everything", style="bold"))
-            yield Input(placeholder="words from a name, a note, an answer… (accents and case don't matter)",
-                        id="search-input", compact=True)
-            yield Static(Text("Type to search. ↓ goes to the results, enter opens one.", style="dim"),
-                         id="search-status")
+            yield Input(
+                placeholder="words from a name, a note, an answer… (accents and case don't matter)",
+                id="search-input",
+                compact=True,
+            )
+            yield Static(
+                Text("Type to search. ↓ goes to the results, enter opens one.", style="dim"),
+                id="search-status",
+            )
             yield OptionList(id="search-results")
 
     @on(Input.Changed, "#search-input")
@@ -74,8 +79,11 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_text(hit)) for hit in hits)
-        status = (f"{len(hits)} result(s) for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
-                  if query.strip() else "Type to search.")
+        status = (
+            f"{len(hits)} result(s) for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
+            if query.strip()
+            else "Type to search."
+        )
         if query.strip() and not hits:
             status = f"Nothing matches “{query}”."
         self.query_one("#search-status", Static).update(Text(status, style="dim"))

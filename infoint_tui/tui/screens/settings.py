@@ -24,11 +24,16 @@ WELCOME = (
     "keeps time, and follow up (notes now, a thank-you today, then the people they named).\n"
     "Who are you? The messages it drafts use this. Escape skips; ctrl+p, Welcome, brings this back."
 )
-PROFILE_FIELDS = (("name", "Your name"), ("situation", "Your situation (e.g. a third-year student at Caltech)"),
-                  ("field", "The field you are curious about"))
-RULE_FIELDS = (("interview_minutes", "Usual interview length, minutes"),
-               ("thank_you_hours", "Send the thank-you within, hours"),
-               ("reconnect_weeks", "Reconnect about a job search after, weeks (at least 4)"))
+PROFILE_FIELDS = (
+    ("name", "Your name"),
+    ("situation", "Your situation (e.g. a third-year student at Caltech)"),
+    ("field", "The field you are curious about"),
+)
+RULE_FIELDS = (
+    ("interview_minutes", "Usual interview length, minutes"),
+    ("thank_you_hours", "Send the thank-you within, hours"),
+    ("reconnect_weeks", "Reconnect about a job search after, weeks (at least 4)"),
+)
 
 
 class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
@@ -54,16 +59,27 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
                 if self._welcome:
                     yield Static(Text(WELCOME), classes="dialog-body")
                 for key, label in PROFILE_FIELDS:
-                    yield FormField(label, f"profile.{key}", Input(getattr(profile, key), compact=True, id=key))
+                    yield FormField(
+                        label, f"profile.{key}", Input(getattr(profile, key), compact=True, id=key)
+                    )
                 if not self._welcome:
                     for key, label in RULE_FIELDS:
-                        yield FormField(label, f"rules.{key}",
-                                        Input(str(getattr(policy, key)), compact=True, type="integer", id=key))
+                        yield FormField(
+                            label,
+                            f"rules.{key}",
+                            Input(str(getattr(policy, key)), compact=True, type="integer", id=key),
+                        )
                     days = " ".join(DAY_NAMES[d] for d in sorted(policy.workdays))
-                    yield FormField("Business days (mon tue wed thu fri sat sun)", "rules.business_days",
-                                    Input(days, compact=True, id="business_days"))
-                    yield FormField("Theme (as in the command palette's Theme list)", "app.theme",
-                                    Input(self._settings.theme or self.app.theme, compact=True, id="theme"))
+                    yield FormField(
+                        "Business days (mon tue wed thu fri sat sun)",
+                        "rules.business_days",
+                        Input(days, compact=True, id="business_days"),
+                    )
+                    yield FormField(
+                        "Theme (as in the command palette's Theme list)",
+                        "app.theme",
+                        Input(self._settings.theme or self.app.theme, compact=True, id="theme"),
+                    )
                 if not self._welcome:
                     yield Static(Text(f"Saved in {self._path}", style="dim"))
             with Horizontal(classes="dialog-buttons"):
@@ -107,8 +123,13 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
     def action_skip(self) -> None:
         if self._welcome and not self._settings.welcomed:
             # Skipping is an answer too: don't greet again on the next start.
-            self.call_workbook(save_settings, self._path, {"app": {"welcomed": True}}, done=self.dismiss,
-                               failed=lambda e: self.dismiss(None))
+            self.call_workbook(
+                save_settings,
+                self._path,
+                {"app": {"welcomed": True}},
+                done=self.dismiss,
+                failed=lambda e: self.dismiss(None),
+            )
             return
         self.dismiss(None)
 

@@ -21,7 +21,8 @@ class TemplatesScreen(WorkbookScreen):
 
     HELP_TITLE = "Message templates"
     HELP_TEXT = "Placeholders in braces are filled in for each contact: " + ", ".join(
-        "{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items())
+        "{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items()
+    )
     BINDINGS = [
         Binding("f10", "save", "Save", id="templates.save", priority=True),
         Binding("escape", "back", "Back", id="templates.back"),
@@ -35,8 +36,13 @@ class TemplatesScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Select([(k.label, k.value) for k in TemplateKind], value=TemplateKind.THANK_YOU.value,
-                     allow_blank=False, compact=True, id="template-kind")
+        yield Select(
+            [(k.label, k.value) for k in TemplateKind],
+            value=TemplateKind.THANK_YOU.value,
+            allow_blank=False,
+            compact=True,
+            id="template-kind",
+        )
         with Horizontal(id="template-panes"):
             with Vertical():
                 yield Input(id="template-subject", compact=True, placeholder="subject")
@@ -47,9 +53,13 @@ class TemplatesScreen(WorkbookScreen):
 
     def workbook_ready(self) -> None:
         workbook, contact_id, profile = self.workbook, self.contact_id, self.app.profile
-        self.call_workbook(lambda: (workbook.list_templates(),
-                                    workbook.preview_values(contact_id, profile) if contact_id else None),
-                           done=self._loaded)
+        self.call_workbook(
+            lambda: (
+                workbook.list_templates(),
+                workbook.preview_values(contact_id, profile) if contact_id else None,
+            ),
+            done=self._loaded,
+        )
 
     def _loaded(self, loaded) -> None:
         templates, self._values = loaded
@@ -104,10 +114,13 @@ class TemplatesScreen(WorkbookScreen):
             self.notify(f"Saved the {kind.label} template.")
 
         def failed(error: InfointError) -> None:
-            self.query_one("#template-problems", Static).update(Text(f"⚠ Not saved: {error}", style="bold red"))
+            self.query_one("#template-problems", Static).update(
+                Text(f"⚠ Not saved: {error}", style="bold red")
+            )
 
-        self.call_workbook(self.workbook.update_template, kind, subject=subject, body=body,
-                           done=saved, failed=failed)
+        self.call_workbook(
+            self.workbook.update_template, kind, subject=subject, body=body, done=saved, failed=failed
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -77,14 +77,32 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
         with Vertical(classes="dialog transfer"):
             yield Static(Text("Import contacts", style="bold"))
             with VerticalScroll():
-                yield FormField("Format", "kind", Select([(label, kind) for label, kind in IMPORT_FORMATS],
-                                                         value="linkedin", allow_blank=False, compact=True,
-                                                         id="import-kind"))
-                yield FormField("File (→ completes a name; enter previews)", "path",
-                                Input(placeholder="~/Downloads/Connections.csv", suggester=PathSuggester(),
-                                      compact=True, id="import-path"))
-                yield FormField("Warmth of everyone added", "warmth",
-                                Select(WARMTHS, value="", allow_blank=False, compact=True, id="import-warmth"))
+                yield FormField(
+                    "Format",
+                    "kind",
+                    Select(
+                        [(label, kind) for label, kind in IMPORT_FORMATS],
+                        value="linkedin",
+                        allow_blank=False,
+                        compact=True,
+                        id="import-kind",
+                    ),
+                )
+                yield FormField(
+                    "File (→ completes a name; enter previews)",
+                    "path",
+                    Input(
+                        placeholder="~/Downloads/Connections.csv",
+                        suggester=PathSuggester(),
+                        compact=True,
+                        id="import-path",
+                    ),
+                )
+                yield FormField(
+                    "Warmth of everyone added",
+                    "warmth",
+                    Select(WARMTHS, value="", allow_blank=False, compact=True, id="import-warmth"),
+                )
                 yield Static("", id="import-report", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Preview", id="import-preview")
@@ -115,13 +133,24 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
             return
         kind, path, warmth = request
         if kind == "json":
-            self._show(["Restore loads every contact, interview, note and follow-up of the export into "
-                        "this workbook. It must hold no contacts yet. Press Import to go ahead."])
+            self._show(
+                [
+                    "Restore loads every contact, interview, note and follow-up of the export into "
+                    "this workbook. It must hold no contacts yet. Press Import to go ahead."
+                ]
+            )
             return
         self._show(["Reading…"])
-        self.call_workbook(self.workbook.import_file, kind, path, warmth=warmth, dry_run=True,
-                           progress=self._progress, done=lambda report: self._show(report.lines()),
-                           failed=self._failed)
+        self.call_workbook(
+            self.workbook.import_file,
+            kind,
+            path,
+            warmth=warmth,
+            dry_run=True,
+            progress=self._progress,
+            done=lambda report: self._show(report.lines()),
+            failed=self._failed,
+        )
 
     def _progress(self, count: int) -> None:
         """Called from the worker every thousand contacts of a big file."""
@@ -135,13 +164,25 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
         kind, path, warmth = request
         self._show(["Importing…"])
         if kind == "json":
-            self.call_workbook(self.workbook.restore_file, path, failed=self._failed,
-                               done=lambda counts: self.dismiss(
-                                   f"Restored {path.name}: {counts.get('contact', 0)} contacts, "
-                                   f"{counts.get('interview', 0)} interviews."))
+            self.call_workbook(
+                self.workbook.restore_file,
+                path,
+                failed=self._failed,
+                done=lambda counts: self.dismiss(
+                    f"Restored {path.name}: {counts.get('contact', 0)} contacts, "
+                    f"{counts.get('interview', 0)} interviews."
+                ),
+            )
         else:
-            self.call_workbook(self.workbook.import_file, kind, path, warmth=warmth, failed=self._failed,
-                               progress=self._progress, done=lambda report: self.dismiss(report.summary()))
+            self.call_workbook(
+                self.workbook.import_file,
+                kind,
+                path,
+                warmth=warmth,
+                failed=self._failed,
+                progress=self._progress,
+                done=lambda report: self.dismiss(report.summary()),
+            )
 
     @on(Button.Pressed, "#import-cancel")
     def _cancel(self) -> None:
@@ -165,11 +206,22 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
         with Vertical(classes="dialog transfer"):
             yield Static(Text("Export", style="bold"))
             with VerticalScroll():
-                yield FormField("What", "kind", Select([(label, kind) for label, kind, _ in EXPORT_FORMATS],
-                                                       value="csv", allow_blank=False, compact=True,
-                                                       id="export-kind"))
-                yield FormField("To (a file; a folder for Markdown; → completes a name)", "path",
-                                Input(suggester=PathSuggester(), compact=True, id="export-path"))
+                yield FormField(
+                    "What",
+                    "kind",
+                    Select(
+                        [(label, kind) for label, kind, _ in EXPORT_FORMATS],
+                        value="csv",
+                        allow_blank=False,
+                        compact=True,
+                        id="export-kind",
+                    ),
+                )
+                yield FormField(
+                    "To (a file; a folder for Markdown; → completes a name)",
+                    "path",
+                    Input(suggester=PathSuggester(), compact=True, id="export-path"),
+                )
                 yield Checkbox("Replace files that already exist", id="export-force", compact=True)
                 yield Static("", id="export-report", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
@@ -201,7 +253,9 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
 
         def done(written: list[Path]) -> None:
             where = _path(value)
-            self.dismiss(f"Wrote {len(written)} file(s) to {where}." if kind == "markdown" else f"Wrote {where}.")
+            self.dismiss(
+                f"Wrote {len(written)} file(s) to {where}." if kind == "markdown" else f"Wrote {where}."
+            )
 
         def failed(error: InfointError) -> None:
             self.query_one("#export-report", Static).update(Text(f"⚠ {error}", style="bold red"))

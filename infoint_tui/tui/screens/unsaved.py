@@ -31,9 +31,12 @@ class UnsavedScreen(ModalScreen[str]):
         texts = "One text" if self._count == 1 else f"{self._count} texts"
         body = Text(f"{texts} you typed could not be saved", style="bold")
         body.append(f": {self._error}" if self._error else ".")
-        body.append(f"\n\n{self._leaving} now would lose it. Try again (after making room or putting the "
-                    "workbook back), write it to a file beside the workbook that only you can read, or stay "
-                    "here with your text.", style="")
+        body.append(
+            f"\n\n{self._leaving} now would lose it. Try again (after making room or putting the "
+            "workbook back), write it to a file beside the workbook that only you can read, or stay "
+            "here with your text.",
+            style="",
+        )
         with Vertical(classes="dialog unsaved"):
             yield Static(body, classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):

@@ -149,8 +149,12 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self._set_rows([], [], None)
         return True
 
-    def refill(self, rows: Iterable[tuple[str, Sequence[object]]], select: str | None = None,
-               widths: Sequence[int] | None = None) -> None:
+    def refill(
+        self,
+        rows: Iterable[tuple[str, Sequence[object]]],
+        select: str | None = None,
+        widths: Sequence[int] | None = None,
+    ) -> None:
         """Replace the rows; the cursor goes to ``select``, or stays on the row it was on.
 
         ``widths`` (one per column shown) saves measuring the rows; pass the
@@ -163,8 +167,13 @@ class ResponsiveTable(ScrollView, can_focus=True):
             cells.append(row)
         self._set_rows(keys, cells, keep, widths)
 
-    def _set_rows(self, keys: list[str], cells: list[Sequence[object]], keep: str | None,
-                  widths: Sequence[int] | None = None) -> None:
+    def _set_rows(
+        self,
+        keys: list[str],
+        cells: list[Sequence[object]],
+        keep: str | None,
+        widths: Sequence[int] | None = None,
+    ) -> None:
         self._keys, self._cells = keys, cells
         self._index = {key: n for n, key in enumerate(keys)}
         self._natural = list(widths) if widths is not None else column_widths(self.columns_shown, cells)
@@ -177,7 +186,9 @@ class ResponsiveTable(ScrollView, can_focus=True):
     def _fit_columns(self) -> None:
         """Shrink the widest column, one cell at a time, until the row fits (cut cells end in "…")."""
         widths = list(self._natural)
-        floors = [min(w, max(cell_len(label), 6)) for w, label in zip(widths, self.columns_shown, strict=False)]
+        floors = [
+            min(w, max(cell_len(label), 6)) for w, label in zip(widths, self.columns_shown, strict=False)
+        ]
         available = self.scrollable_content_region.width or self.size.width
         excess = sum(widths) + GAP * len(widths) - available if available else 0
         while excess > 0:
@@ -273,8 +284,9 @@ class ResponsiveTable(ScrollView, can_focus=True):
             if row == self.cursor_row:
                 style += self.get_component_rich_style("table--cursor")
             text = self._line_text(self._cells[row])
-        segments = [Segment(s.text, style + s.style if s.style else style)
-                    for s in text.render(self.app.console)]
+        segments = [
+            Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)
+        ]
         strip = Strip(segments).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width, style).crop(0, width)
 

@@ -18,8 +18,11 @@ class SaveState(Static):
 
     def show(self, state: str, error: str | None = None) -> None:
         if state == "failed":
-            self.update(Text(f"NOT SAVED: {error}. Your text is still here and will be saved again.",
-                             style="bold red"))
+            self.update(
+                Text(
+                    f"NOT SAVED: {error}. Your text is still here and will be saved again.", style="bold red"
+                )
+            )
         elif state == "saved":
             self.update(Text("saved ✓", style="green"))
         else:

@@ -41,7 +41,9 @@ class TimerBar(Static):
 
     def show(self, reading: Reading, agreed_minutes: int) -> bool:
         text = Text()
-        icon = "⏸" if reading.paused else "▶" if reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) else "■"
+        icon = (
+            "⏸" if reading.paused else "▶" if reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) else "■"
+        )
         text.append(f"{icon} {clock_text(reading.elapsed)}", style="bold")
         if reading.overtime:
             text.append(f"  OVERTIME +{clock_text(reading.overtime)}", style="bold")

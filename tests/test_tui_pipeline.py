@@ -213,6 +213,41 @@ async def test_edit_keeps_what_was_typed_when_invalid(demo_app) -> None:
         assert (stored.title, stored.phone) == ("Chief engineer", "+1 626 555 0100")
 
 
+async def test_a_refused_edit_keeps_the_warmth_you_chose(empty_app, db_path, clock) -> None:
+    """Warmth handed back to the rules and a bad phone in one edit: refused, so nothing changes."""
+    from textual.widgets import Select
+
+    from infoint_tui.core.enums import Source
+    from infoint_tui.core.service import Workbook
+    from infoint_tui.tui.screens.contact_form import RULES_DECIDE
+
+    app = empty_app
+    with Workbook.open(db_path, clock=clock) as workbook:
+        hot = workbook.add_contact(name="Ada Lovelace", source=Source.LIST_OR_WEBSITE, warmth=Warmth.HOT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "Ada Lovelace")
+        await pilot.press("e")
+        await settle(app, pilot)
+        form = app.screen
+        form.query_one("#warmth", Select).value = RULES_DECIDE
+        form.query_one("#phone", Input).value = "call me maybe"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form  # refused, the form still open with what was typed
+        stored = app.workbook.get_contact(hot.id)
+        assert (stored.warmth, stored.warmth_is_manual, stored.phone) == (Warmth.HOT, True, "")
+        form.query_one("#phone", Input).value = "+1 626 555 0100"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        stored = app.workbook.get_contact(hot.id)
+        assert (stored.warmth, stored.warmth_is_manual, stored.phone) == (
+            Warmth.COLD,
+            False,
+            "+1 626 555 0100",
+        )
+
+
 async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:

@@ -68,7 +68,13 @@ class ActsMixin(InterviewsMixin):
     ) -> Contact:
         """They answered the request: the reminders stop; a refusal (or giving up
         waiting) sets them aside."""
-        return self._record(contact_id, FactKind.REPLY, at=at, outcome=ReplyOutcome(outcome), note=note)
+        try:
+            outcome = ReplyOutcome(outcome)
+        except ValueError:
+            raise ValidationFailed(
+                "outcome", f"{outcome!r} is not one of {', '.join(o.value for o in ReplyOutcome)}"
+            ) from None
+        return self._record(contact_id, FactKind.REPLY, at=at, outcome=outcome, note=note)
 
     def log_interaction(
         self, contact_id: int, channel: Channel | str, *, at: datetime | None = None, note: str = ""

@@ -124,10 +124,15 @@ class ContactsMixin(FollowUpsMixin):
         """Change some fields of a contact; the rest stay as they are.
 
         Setting ``warmth`` makes it the person's choice, which the rules
-        never change; changing the source or referrer re-derives a warmth
-        the rules chose, and the referrals below follow.
+        never change; ``warmth=None`` hands it back to the rules. Changing
+        the source or referrer re-derives a warmth the rules chose, and the
+        referrals below follow. One transaction: a refused change leaves
+        everything, warmth included, as it was.
         """
         refuse_unknown(changes, ContactFields.model_fields, "is not a contact field")
+        back_to_rules = "warmth" in changes and changes["warmth"] is None
+        if back_to_rules:
+            changes = {key: value for key, value in changes.items() if key != "warmth"}
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
             old_warmth = row.warmth
@@ -135,7 +140,8 @@ class ContactsMixin(FollowUpsMixin):
             self._check_referrer(session, contact_id, draft.referred_by_id)
             if "warmth" in changes:
                 row.warmth_is_manual = True
-            elif not row.warmth_is_manual:
+            elif back_to_rules or not row.warmth_is_manual:
+                row.warmth_is_manual = False
                 row.warmth = self._default_warmth(session, row).value
             row.phone_e164 = e164(row.phone)
             row.updated_at = self.clock()
@@ -147,14 +153,7 @@ class ContactsMixin(FollowUpsMixin):
 
     def reset_warmth(self, contact_id: int) -> Contact:
         """Forget the person's choice and let the rules set the warmth again."""
-        with self._writing() as session:
-            row = self._contact_row(session, contact_id)
-            row.warmth_is_manual = False
-            row.warmth = self._default_warmth(session, row).value
-            row.updated_at = self.clock()
-            session.add(row)
-            self._rewarm_referrals(session, row)
-        return read_model(Contact, row)
+        return self.update_contact(contact_id, warmth=None)
 
     def possible_duplicates(self, fields: dict[str, Any], exclude_id: int | None = None) -> list[Match]:
         """Who in the workbook may be the person these fields describe (see ``rules.duplicates``)."""

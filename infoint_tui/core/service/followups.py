@@ -140,17 +140,6 @@ class FollowUpsMixin(WorkbookBase):
             session.add(row)
         return read_model(FollowUp, row)
 
-    def cancel_follow_up(self, follow_up_id: int) -> FollowUp:
-        """Drop an item you decided not to do; it stays on record, marked cancelled,
-        and the rules leave it so."""
-        with self._writing() as session:
-            row = self._follow_up_row(session, follow_up_id)
-            if row.done_at is None and row.cancelled_at is None:
-                row.cancelled_at = self.clock()
-                row.closed_by, row.reason = ClosedBy.PERSON.value, "you dropped it"
-                session.add(row)
-        return read_model(FollowUp, row)
-
     # -- the one rule, applied after every act ---------------------------------------
 
     def _settle(self, session: Session, contact_id: int) -> progress.Settlement:

@@ -162,10 +162,6 @@ class FollowUpsScreen(WorkbookScreen):
         key = self.query_one(ResponsiveTable).cursor_key()
         return self._by_id.get(int(key)) if key is not None else None
 
-    def selected_id(self) -> int | None:
-        item = self.selected()
-        return item.follow_up.id if item else None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.selected()
         if action in ("open", "done", "snooze") and (item is None or not item.follow_up.open):

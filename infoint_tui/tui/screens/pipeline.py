@@ -291,10 +291,6 @@ class PipelineScreen(WorkbookScreen):
         key = self.query_one(ResponsiveTable).cursor_key()
         return self._by_id.get(int(key)) if key is not None else None
 
-    def selected_id(self) -> int | None:
-        contact = self.selected()
-        return contact.id if contact else None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_contact = {
             "referral",
@@ -357,11 +353,7 @@ class PipelineScreen(WorkbookScreen):
             return
 
         def open_form(contact: Contact) -> None:
-            def save(values: dict) -> Contact:
-                if values["warmth"] is None and contact.warmth_is_manual:
-                    self.workbook.reset_warmth(contact.id)
-                if values["warmth"] is None:
-                    values.pop("warmth")
+            def save(values: dict) -> Contact:  # warmth left blank (None) is the rules' warmth
                 return self.workbook.update_contact(contact.id, **values)
 
             self.app.push_screen(ContactForm(f"Edit {contact.name}", save, contact), self._saved)

@@ -14,6 +14,7 @@ import pytest
 
 from infoint_tui.core import migrate
 from infoint_tui.core.enums import Warmth
+from infoint_tui.core.errors import WorkbookError
 from infoint_tui.core.service import Workbook
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -54,9 +55,13 @@ def _identity(row: dict) -> tuple:
 
 
 def test_there_is_a_fixture_for_every_earlier_revision() -> None:
-    revisions = {p.stem.removeprefix("workbook-") for p in SAVED}
-    assert "0001" in revisions
-    assert migrate.HEAD_REVISION not in revisions or len(revisions) > 1
+    """Each revision a user's workbook may still be at has a saved workbook the upgrade test opens."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    shipped = {revision.revision for revision in script.walk_revisions()}
+    assert migrate.HEAD_REVISION in shipped
+    assert {p.stem.removeprefix("workbook-") for p in SAVED} == shipped - {migrate.HEAD_REVISION}
 
 
 @pytest.mark.parametrize("fixture", SAVED, ids=[p.stem for p in SAVED])
@@ -93,20 +98,60 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
     assert _dump(backups[0]) == before
 
 
-def test_failed_migration_leaves_the_workbook_as_it_was(tmp_path: Path, monkeypatch, clock) -> None:
+BROKEN_STEP = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "{revision}"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Real changes first, as a step that fails part-way would have made them ...
+    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("UPDATE contact SET notes = 'rewritten by a half-done step'")
+    with op.batch_alter_table("contact") as batch:
+        batch.add_column(sa.Column("half_done_flag", sa.Integer, nullable=True))
+    # ... then the statement that fails.
+    op.execute("INSERT INTO no_such_table VALUES (1)")
+
+
+def downgrade() -> None:
+    pass
+"""
+
+
+def test_a_migration_failing_part_way_leaves_the_workbook_as_it_was(
+    tmp_path: Path, monkeypatch, clock
+) -> None:
+    """The real upgrade runs a real step that changes tables and then fails: the file
+    reads exactly as before, the backup holds it too, and the error says so in words."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    broken = f"{int(migrate.HEAD_REVISION) + 1:04d}"
+    (scripts / "versions" / f"{broken}_broken.py").write_text(
+        BROKEN_STEP.format(revision=broken, down=migrate.HEAD_REVISION), encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", broken)
+    oldest = SAVED[0]
     path = tmp_path / "workbook.db"
-    shutil.copy(SAVED[0], path)
+    shutil.copy(oldest, path)
     before = _dump(path)
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("migration exploded")
-
-    import alembic.command
-
-    monkeypatch.setattr(alembic.command, "upgrade", broken)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(WorkbookError) as refused:
         Workbook.open(path, clock=clock)
-    assert _dump(path) == before
+    assert "could not be brought up to date" in str(refused.value)
+    assert "no_such_table" in str(refused.value)
+    assert _dump(path) == before  # the real steps before it (every one since 0001) were undone too
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == oldest.stem[-4:]
+    finally:
+        con.close()
+    backups = list(tmp_path.glob("workbook.db.before-*"))
+    assert len(backups) == 1 and _dump(backups[0]) == before
     monkeypatch.undo()
     with Workbook.open(path, clock=clock) as wb:  # the lock was released, and it upgrades now
         assert wb.schema_revision() == migrate.HEAD_REVISION

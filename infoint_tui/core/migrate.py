@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from infoint_tui.core.errors import WorkbookDamaged, WorkbookTooNew
+from infoint_tui.core.errors import WorkbookDamaged, WorkbookError, WorkbookTooNew
 
 HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -86,6 +86,14 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> None:
                     raise WorkbookDamaged(
                         path, f"migration left {len(broken)} broken references; nothing was changed"
                     )
+        except WorkbookError:
+            raise
+        except Exception as exc:  # a step that failed part-way: rolled back with the rest
+            raise WorkbookError(
+                path,
+                f"could not be brought up to date ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
+                "nothing was changed. Report this, with the backup taken beside it",
+            ) from exc
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

@@ -138,6 +138,8 @@ async def test_jot_notes_opens_the_debrief(db_path, clock, after_a_talk) -> None
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
+        (talk,) = app.workbook.list_interviews(after_a_talk)  # Joe's talk, not any other
+        assert app.screen.interview_id == talk.id
 
 
 async def test_filters_by_kind_and_contact(db_path, clock, after_a_talk) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from textual.widgets import TextArea
 
-from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Stage
+from infoint_tui.core.enums import FollowUpKind, Intent, InterviewStatus, Stage
 from infoint_tui.core.rules.timer import Phase
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
@@ -126,10 +126,14 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert editor.text == "Thanked him, told my story."
         await settle(app, pilot)
         answers = [q.answer for q in app.workbook.interview_questions(planned)]
-        assert "Twice a year." in answers
+        assert answers == [
+            "Long days, no take-home work.",
+            "Twice a year.",
+            "",
+        ]  # each under its own question
         await pilot.press("f9", "ctrl+t")
         await settle(app, pilot)
-        assert app.workbook.interview_questions(planned)[screen.current].answered
+        assert [q.answered for q in app.workbook.interview_questions(planned)] == [True, False, False]
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
 
 
@@ -216,11 +220,19 @@ async def test_intent_switch_mid_talk_is_refused(db_path, clock, planned) -> Non
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_interview(app, pilot)
-        await pilot.press("f6")
+        await pilot.press("ctrl+l")  # before the talk: the key switches it
         await settle(app, pilot)
+        assert app.workbook.get_interview(planned).intent is Intent.JOB_SEARCH
         await pilot.press("ctrl+l")
         await settle(app, pilot)
-        assert app.workbook.get_interview(planned).intent.value == "informational"
+        assert app.workbook.get_interview(planned).intent is Intent.INFORMATIONAL
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")  # under way: refused, and it says why
+        await settle(app, pilot)
+        assert app.workbook.get_interview(planned).intent is Intent.INFORMATIONAL
+        said = [n.message for n in app._notifications]
+        assert said[-1].startswith("an informational talk can't become a job request half-way"), said
 
 
 async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, planned) -> None:

@@ -150,25 +150,33 @@ def test_second_instance_in_another_process_is_refused(db_path: Path, clock) -> 
 def test_backup_while_another_connection_writes(workbook: Workbook, tmp_path: Path) -> None:
     for n in range(200):
         workbook.add_contact(name=f"Before {n}", allow_duplicate=True)
-    stop = threading.Event()
+    stop, under_way = threading.Event(), threading.Event()
     written: list[int] = []
+    failed: list[BaseException] = []
 
     def writer() -> None:
         n = 0
-        while not stop.is_set():
-            workbook.add_contact(name=f"During {n}", notes="y" * 2000, allow_duplicate=True)
-            written.append(n)
-            n += 1
+        try:
+            while not stop.is_set():
+                workbook.add_contact(name=f"During {n}", notes="y" * 2000, allow_duplicate=True)
+                written.append(n)
+                n += 1
+                if n == 20:
+                    under_way.set()
+        except BaseException as exc:  # reported below instead of leaving the test waiting
+            failed.append(exc)
+            under_way.set()
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        while len(written) < 20:
-            pass
+        assert under_way.wait(timeout=60), "the writer never got going"
+        assert not failed, failed
         dest = workbook.backup(tmp_path / "copy.db")
     finally:
         stop.set()
-        thread.join()
+        thread.join(timeout=60)
+    assert not thread.is_alive() and not failed, failed
     con = sqlite3.connect(dest)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     count = con.execute("SELECT count(*) FROM contact").fetchone()[0]

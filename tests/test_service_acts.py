@@ -165,3 +165,27 @@ def test_possible_duplicates_finds_a_typo_the_add_warned_about(workbook: Workboo
         (friend.id, phone.id): "the same phone number",
     }
     assert workbook.get_contact(phone.id).phone_e164 == "+16265550100"
+
+
+def test_two_records_merged_with_the_same_reopened_item_list_it_once(workbook, clock) -> None:
+    """Each record's 'reach out' reopened by hand, then the two merged: the queue lists it once."""
+    hot = workbook.add_contact(name="Joe Chameau", source="faculty")
+    one = workbook.add_referral(hot.id, name="Ms Techer")
+    other = workbook.add_referral(hot.id, name="M. Techer", allow_duplicate=True)
+    for person in (one, other):
+        workbook.park(person.id)  # sets 'reach out' aside ...
+        (item,) = [
+            i.follow_up
+            for i in workbook.follow_up_queue(contact_id=person.id, include_done=True)
+            if i.kind is FollowUpKind.REACH_REFERRAL
+        ]
+        assert workbook.reopen_follow_up(item.id).open  # ... and you keep it open by hand
+    workbook.merge_contacts(one.id, other.id)
+    reach = [i for i in workbook.follow_up_queue(contact_id=one.id) if i.kind is FollowUpKind.REACH_REFERRAL]
+    assert len(reach) == 1
+    closed = [
+        i.follow_up
+        for i in workbook.follow_up_queue(contact_id=one.id, include_done=True)
+        if i.kind is FollowUpKind.REACH_REFERRAL and not i.follow_up.open
+    ]
+    assert [c.reason for c in closed] == ["the same as another open item (two records were merged)"]

@@ -36,6 +36,8 @@ from infoint_tui.core.settings import Policy
 
 JOT_NOTES_WITHIN = timedelta(hours=1)
 NO_LONGER_APPLIES = "no longer applies"
+# Two records merged into one may each bring an open item for the same thing.
+A_COPY = "the same as another open item (two records were merged)"
 
 # The acts that answer "did you reach them yet?" for someone you were referred to.
 _REACHED = frozenset({FactKind.REQUEST_SENT, FactKind.INTERACTION, FactKind.REPLY})
@@ -393,15 +395,21 @@ def settle(
     wants = {want.key(): want for want in _wanted(contact, f, policy, tz)}
     plan, close, reopen, redate = [], [], [], []
     seen: set[tuple] = set()
+    kept_open: set[tuple] = set()  # keys with an item that stays open after this settlement
     for item in sorted(stored, key=lambda s: s.id):
         key = _key(item.kind, item.interview_id, item.fact_id)
-        want = wants.get(key)
-        if key in seen:
-            want = None  # a duplicate of an item already matched: only the first counts
+        duplicate = key in seen  # only the first item of a key counts
         seen.add(key)
+        if duplicate and item.open and key in kept_open:
+            # Even one the person reopened: the queue never lists the same thing twice.
+            close.append(Close(item.id, False, now, A_COPY))
+            continue
+        want = None if duplicate else wants.get(key)
         by_hand = item.closed_by is ClosedBy.PERSON or (not item.open and item.closed_by is None)
         if by_hand:
-            continue  # the person closed it; their word stands
+            if item.open:
+                kept_open.add(key)
+            continue  # the person closed (or reopened) it; their word stands
         if want is None:
             if item.open:
                 close.append(Close(item.id, False, now, NO_LONGER_APPLIES))
@@ -413,6 +421,7 @@ def settle(
             if item.open:
                 close.append(Close(item.id, False, now, want.pointless))
         else:
+            kept_open.add(key)
             if not item.open:
                 reopen.append(Reopen(item.id))
             if want.due_at != item.due_at:

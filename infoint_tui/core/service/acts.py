@@ -193,6 +193,7 @@ class ActsMixin(InterviewsMixin):
             item.done_at = item.cancelled_at = None
             item.closed_by, item.reason = ClosedBy.PERSON.value, "reopened by you"
             session.add(item)
+            self._settle(session, item.contact_id)  # a later copy of it (from a merge) gives way
         return read_model(FollowUp, item)
 
     # -- stage keys: each step is an act ---------------------------------------------

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from infoint_tui.core.errors import WorkbookDamaged, WorkbookTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -1,11 +1,132 @@
-"""Finding people in the pipeline."""
+"""The pipeline as the first screen shows it: its rows, its summary line, and finding people in it.
+
+The queries here take a plain ``sqlite3`` connection and import neither
+SQLAlchemy nor SQLModel. The service runs them on its own connections
+(``Workbook.list_contacts``, ``pipeline_summary``), and the app runs them at
+start on a read-only connection (``core.first_look``) to put the first rows
+on screen while the rest of the database layer is still loading: one query,
+one order, so the rows shown first are the rows the full load shows.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
-if TYPE_CHECKING:
-    from infoint_tui.core.service.contacts import ContactSummary
+from infoint_tui.core.enums import Stage, Warmth
+
+# How SQLModel stores a UTC time in SQLite text; equal-length text compares as the times do.
+STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSummary:
+    """One line of the pipeline table: cheap to build for thousands of contacts."""
+
+    id: int
+    name: str
+    organization: str
+    career_field: str
+    warmth: Warmth
+    stage: Stage
+    referred_by: str | None
+    next_due: datetime | None
+
+
+@dataclass(frozen=True)
+class PipelineSummary:
+    """How many contacts at each stage, talks this week, follow-ups overdue."""
+
+    by_stage: dict[Stage, int]
+    interviews_this_week: int
+    overdue: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_stage.values())
+
+
+def _rank_case(column: str, ranks: dict[str, int]) -> str:
+    return (
+        f"CASE {column} " + " ".join(f"WHEN '{value}' THEN {rank}" for value, rank in ranks.items()) + " END"
+    )
+
+
+# Warmest first, then by stage, then the soonest due (none last), then by name (case folded, as
+# Python does it: ``casefold`` is registered on the connection), then the older record. The next
+# due date is one grouped pass over the open follow-ups, joined, not a subquery per contact.
+CONTACTS_SQL = f"""
+    SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
+           r.name AS referred_by, d.next_due
+      FROM contact c
+      LEFT JOIN contact r ON r.id = c.referred_by_id
+      LEFT JOIN (SELECT contact_id, min(coalesce(snoozed_until, due_at)) AS next_due
+                   FROM follow_up
+                  WHERE done_at IS NULL AND cancelled_at IS NULL
+                  GROUP BY contact_id) d ON d.contact_id = c.id
+     ORDER BY {_rank_case("c.warmth", {w.value: w.rank for w in Warmth})},
+              {_rank_case("c.stage", {s.value: s.rank for s in Stage})},
+              d.next_due IS NULL, d.next_due, casefold(c.name), c.id
+"""
+
+
+def prepare(connection: sqlite3.Connection) -> None:
+    """Give a connection the functions the pipeline's order uses."""
+    connection.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def stored(moment: datetime) -> str:
+    """A time as the workbook stores it (UTC text), for comparing in SQL."""
+    return moment.astimezone(UTC).strftime(STORED_TIME)
+
+
+def parse_stored(value: str | None) -> datetime | None:
+    """A stored UTC time back as an aware datetime."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def contacts(connection: sqlite3.Connection, limit: int | None = None) -> list[ContactSummary]:
+    """Every contact (or the first ``limit``), in the pipeline's order."""
+    sql = CONTACTS_SQL + (" LIMIT ?" if limit is not None else "")
+    rows = connection.execute(sql, (limit,) if limit is not None else ()).fetchall()
+    return [
+        ContactSummary(
+            id, name, organization, career_field, Warmth(warmth), Stage(stage), referred_by, parse_stored(due)
+        )
+        for id, name, organization, career_field, warmth, stage, referred_by, due in rows
+    ]
+
+
+def overdue(connection: sqlite3.Connection, now: datetime) -> int:
+    """How many open follow-ups are past their (snoozed) due time."""
+    return connection.execute(
+        "SELECT count(*) FROM follow_up WHERE done_at IS NULL AND cancelled_at IS NULL "
+        "AND coalesce(snoozed_until, due_at) < ?",
+        (stored(now),),
+    ).fetchone()[0]
+
+
+def summary(connection: sqlite3.Connection, now: datetime, tz: tzinfo) -> PipelineSummary:
+    """Contacts per stage, talks this week (Monday to Sunday where you are), follow-ups overdue."""
+    local_today = now.astimezone(tz).date()
+    week_start = datetime.combine(local_today - timedelta(days=local_today.weekday()), time(), tz)
+    week_end = week_start + timedelta(days=7)
+    counts = dict(connection.execute("SELECT stage, count(*) FROM contact GROUP BY stage").fetchall())
+    this_week = connection.execute(
+        "SELECT count(*) FROM interview WHERE scheduled_at >= ? AND scheduled_at < ? "
+        "AND status != 'cancelled'",
+        (stored(week_start), stored(week_end)),
+    ).fetchone()[0]
+    return PipelineSummary(
+        {stage: counts.get(stage.value, 0) for stage in Stage}, this_week, overdue(connection, now)
+    )
 
 
 def search_text(contact: ContactSummary) -> str:

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 STOP_GRACE_SECONDS = 3.0
 # After a hang-up: the save runs first on the event loop; this only ends a process whose loop is stuck.
 HANG_UP_GRACE_SECONDS = 5.0
+# Contacts read for the first screen, before the database layer has loaded: more than a
+# tall terminal shows, so the rows don't run out before the rest has loaded.
+FIRST_ROWS = 120
 
 
 class InfointApp(App[int]):
@@ -260,8 +263,9 @@ class InfointApp(App[int]):
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
+        self._show_first_rows()
         # The service (SQLModel, SQLAlchemy, the tables) is imported here, in the worker,
-        # so the first frame is on screen while it loads.
+        # so the first frame, and the first rows, are on screen while it loads.
         from infoint_tui.core.service import Workbook
 
         try:
@@ -272,6 +276,31 @@ class InfointApp(App[int]):
             self.call_from_thread(self._failed_to_open, str(exc))
             return
         self.call_from_thread(self._opened, workbook, empty, warnings)
+
+    def _show_first_rows(self) -> None:
+        """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
+        milliseconds) and show it before the database layer loads; wait until it is drawn,
+        so the import that follows does not compete with drawing it."""
+        from infoint_tui.core.clock import local_zone
+        from infoint_tui.core.first_look import first_look
+
+        try:
+            tz = local_zone(self.settings.timezone)
+        except ValueError:  # settings are checked when read; nothing to show early otherwise
+            return
+        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS)
+        if look is None:
+            return
+        drawn = threading.Event()
+
+        def show() -> None:
+            screen = self.screen
+            if self.workbook is None and isinstance(screen, PipelineScreen):
+                screen.show_first_rows(look.contacts, look.summary)
+            self.call_after_refresh(drawn.set)
+
+        self.call_from_thread(show)
+        drawn.wait(timeout=1.0)
 
     def _opened(self, workbook: Workbook, empty: bool, warnings: list[str] = ()) -> None:
         self.workbook = workbook

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -72,6 +74,7 @@ class FollowUpsScreen(WorkbookScreen):
         self.contact_filter: tuple[int, str] | None = None
         self._select_next: int | None = None
         self._by_id: dict[int, QueueItem] = {}
+        self._load_number = 0  # the latest load started; an older one's result is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,10 +84,11 @@ class FollowUpsScreen(WorkbookScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's
+        # handler), and calling it here too loaded the queue twice.
         table = self.query_one(ResponsiveTable)
         table.fit(self.app.size.width)
         table.focus()
-        super().on_mount()
 
     def on_resize(self) -> None:
         if self.query_one(ResponsiveTable).fit(self.app.size.width) and self.workbook is not None:
@@ -94,27 +98,38 @@ class FollowUpsScreen(WorkbookScreen):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
+        """Load the queue with the filters as they are now. Its inputs are taken here, on the
+        event loop; a load that finishes after a newer one started (a filter changed
+        meanwhile) is dropped, so the newest choice is what stays on screen."""
         if select_id is not None:
             self._select_next = select_id
-        self._load(self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None)
+        self._load_number += 1
+        self._load(
+            self._load_number,
+            self.workbook,
+            (self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None),
+            self.query_one(ResponsiveTable).columns_shown,
+            self.app.clock(),
+        )
 
-    @work(thread=True, exclusive=True, group="followups-load")
-    def _load(self, include_done: bool, kind: FollowUpKind | None, contact_id: int | None) -> None:
-        workbook = self.workbook
+    @work(thread=True, group="followups-load")
+    def _load(self, number: int, workbook, filters: tuple, columns: tuple[str, ...], now: datetime) -> None:
+        include_done, kind, contact_id = filters
         revision = workbook.revision
         items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
         described = [workbook.describe_follow_up(item) for item in items]
         # The cells are built here, off the event loop: thousands of items take a while.
-        columns = self.query_one(ResponsiveTable).columns_shown
-        rows = self._rows(items, described, columns)
+        rows = self._rows(items, described, columns, now)
         widths = column_widths(columns, (cells for _, cells in rows))
-        self.app.call_from_thread(self._show, items, rows, widths)
-        self.app.call_from_thread(self.loaded_at, revision)
+        self.app.call_from_thread(self._show, number, revision, items, rows, widths)
 
     def _rows(
-        self, items: list[QueueItem], described: list[tuple[str, str, str]], columns: tuple[str, ...]
+        self,
+        items: list[QueueItem],
+        described: list[tuple[str, str, str]],
+        columns: tuple[str, ...],
+        now: datetime,
     ) -> list[tuple[str, list[Cell]]]:
-        now = self.app.clock()
         rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
             follow_up = item.follow_up
@@ -138,7 +153,17 @@ class FollowUpsScreen(WorkbookScreen):
             rows.append((str(follow_up.id), [cells[label] for label in columns]))
         return rows
 
-    def _show(self, items: list[QueueItem], rows: list[tuple[str, list[Cell]]], widths: list[int]) -> None:
+    def _show(
+        self,
+        number: int,
+        revision: int,
+        items: list[QueueItem],
+        rows: list[tuple[str, list[Cell]]],
+        widths: list[int],
+    ) -> None:
+        if number != self._load_number:
+            return  # a newer load has started: what it reads replaces this
+        self.loaded_at(revision)
         select_id, self._select_next = self._select_next, None
         self.items = items
         self._by_id = {item.follow_up.id: item for item in items}

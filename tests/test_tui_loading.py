@@ -131,17 +131,58 @@ async def test_a_damaged_workbook_is_refused_and_nothing_written(db_path, clock)
     assert not wal.exists() or wal.stat().st_size == 0  # the read-only check's, with nothing in it
 
 
+def count_calls(workbook, *names: str) -> list[str]:
+    calls: list[str] = []
+    for name in names:
+        real = getattr(workbook, name)
+        setattr(workbook, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    return calls
+
+
+async def test_the_first_f5_shows_the_queue_built_while_idle(db_path, clock, people) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.prepared_queue is not None
+        workbook = app.workbook
+        calls = count_calls(workbook, "follow_up_queue")
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        assert calls == []  # nothing read: it was built after start
+        expected = workbook.follow_up_queue()
+        assert [i.follow_up.id for i in screen.items] == [i.follow_up.id for i in expected]
+        assert f"{len(expected)} to do" in plain(screen.query_one("#followups-summary").render())
+
+
+@pytest.mark.parametrize("change", ["a write", "an hour"])
+async def test_a_queue_built_before_a_change_is_read_again(db_path, clock, people, change) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.prepared_queue is not None
+        workbook = app.workbook
+        if change == "a write":
+            newcomer = workbook.add_contact(name="Newcomer Nadia", source="friend")
+            workbook.record_request_sent(newcomer.id)  # reminders the queue built at start lacks
+        else:
+            clock.advance(hours=1)  # its "due in" texts have aged
+        calls = count_calls(workbook, "follow_up_queue")
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert calls == ["follow_up_queue"]
+        expected = workbook.follow_up_queue()
+        assert [i.follow_up.id for i in app.screen.items] == [i.follow_up.id for i in expected]
+
+
 async def test_each_screen_loads_once_on_opening(db_path, clock, people) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        calls: list[str] = []
         workbook = app.workbook
-        for name in ("follow_up_queue", "upcoming_interviews"):
-            real = getattr(workbook, name)
-            setattr(
-                workbook, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
-            )
+        workbook.add_contact(name="Newcomer Nadia", source="friend")  # what was built at start is old
+        calls = count_calls(workbook, "follow_up_queue", "upcoming_interviews")
         await pilot.press("f5")
         await settle(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)

@@ -96,6 +96,8 @@ class InfointApp(App[int]):
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
         self.save_error: str | None = None  # why the last save_everything left text unsaved
         self._keys_held: list[events.Key] | None = None  # keys typed while a screen is on its way
+        self.prepared_queue = None  # the follow-up queue built while idle after start (screens/followups)
+        self._queue_prepared = False
 
     @property
     def profile(self) -> Profile:
@@ -319,6 +321,17 @@ class InfointApp(App[int]):
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()
+
+    def prepare_followups(self) -> None:
+        """Once, after the pipeline's rows are in: build the follow-up queue while the app is
+        idle, so the first F5 shows it without reading the workbook (thousands of items take
+        a while to read and lay out)."""
+        if self._queue_prepared or self.workbook is None:
+            return
+        self._queue_prepared = True
+        from infoint_tui.tui.screens.followups import prepare_in_background
+
+        prepare_in_background(self)
 
     def _failed_to_open(self, message: str) -> None:
         self.error_message = message

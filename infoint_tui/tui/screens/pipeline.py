@@ -253,6 +253,7 @@ class PipelineScreen(WorkbookScreen):
         self._summary = summary
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
+        self.call_after_refresh(self.app.prepare_followups)  # once the rows are drawn
 
     def _rows(self) -> dict[int, tuple[str, list[Cell]]]:
         """The rows for the columns shown (rebuilt here only after a resize)."""

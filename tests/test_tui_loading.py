@@ -77,7 +77,8 @@ def test_first_look_leaves_what_it_cannot_vouch_for_to_the_open(db_path, clock, 
 
 async def test_first_rows_are_shown_before_the_workbook_opens(db_path, clock, people, monkeypatch) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
-        expected = [c.id for c in wb.list_contacts()]
+        wb_contacts = wb.list_contacts()
+    expected = [c.id for c in wb_contacts]
     go_on = threading.Event()
     real_open = Workbook.open.__func__
 
@@ -98,10 +99,17 @@ async def test_first_rows_are_shown_before_the_workbook_opens(db_path, clock, pe
         assert [c.id for c in screen._shown] == expected  # every one fits the first screenful here
         assert f"{len(expected)} contacts" in plain(screen.query_one("#pipeline-summary").render())
         assert screen.check_action("add", ()) is None  # no writing until the workbook is open
+        await pilot.press("slash", *"zo")
+        await pilot.pause()
+        assert "of the first" in plain(screen.query_one("#pipeline-summary").render())
         go_on.set()
         await settle(app, pilot)
         assert app.workbook is not None
-        assert [c.id for c in screen._shown] == expected
+        zo = [c.id for c in wb_contacts if "zo" in c.name.casefold()]
+        assert [c.id for c in screen._shown] == zo
+        assert f"{len(zo)} of {len(expected)} match “zo”" in plain(
+            screen.query_one("#pipeline-summary").render()
+        )
         assert screen.check_action("add", ()) is True
 
 

@@ -172,6 +172,7 @@ class PipelineScreen(WorkbookScreen):
         self._row_cache_key: tuple | None = None
         self._widths: list[int] = []
         self._load_number = 0  # the latest load started; an older one's result is dropped
+        self._first_rows_only = False  # only the first rows, read before the workbook opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,6 +209,7 @@ class PipelineScreen(WorkbookScreen):
         if self._summary is not None:
             return  # the full load came first
         self._contacts, self._summary = contacts, summary
+        self._first_rows_only = True
         self.app.refresh_overdue(summary.overdue)
         self._fill()
 
@@ -251,6 +253,7 @@ class PipelineScreen(WorkbookScreen):
         self._contacts = contacts
         self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
         self._summary = summary
+        self._first_rows_only = False
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
         self.call_after_refresh(self.app.prepare_followups)  # once the rows are drawn
@@ -277,9 +280,12 @@ class PipelineScreen(WorkbookScreen):
         )
         line = summary_text(self._summary) if self._summary is not None else Text()
         if query.strip():
-            line = Text.assemble(
-                (f"{len(self._shown)} of {len(self._contacts)} match “{query}”", "bold"), " │ ", line
+            among = (
+                f"the first {len(self._contacts)} (the rest is loading)"
+                if self._first_rows_only
+                else str(len(self._contacts))
             )
+            line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
         self.query_one("#pipeline-summary", Static).update(line)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:

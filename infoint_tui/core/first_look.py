@@ -42,7 +42,11 @@ def first_look(path: Path, now: datetime, tz: tzinfo, limit: int) -> FirstLook |
             if storage.read_revision(connection, path) != HEAD_REVISION:
                 return None  # new, older (to migrate) or newer: the open decides
             pipeline.prepare(connection)
-            return FirstLook(pipeline.contacts(connection, limit), pipeline.summary(connection, now, tz))
+            groups = pipeline.group_counts(connection)
+            return FirstLook(
+                pipeline.first_contacts(connection, limit, groups),
+                pipeline.summary(connection, now, tz, groups),
+            )
         finally:
             connection.close()
     except (InfointError, sqlite3.Error, OSError, ValueError):

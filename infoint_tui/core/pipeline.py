@@ -54,20 +54,36 @@ def _rank_case(column: str, ranks: dict[str, int]) -> str:
 
 
 # Warmest first, then by stage, then the soonest due (none last), then by name (case folded, as
-# Python does it: ``casefold`` is registered on the connection), then the older record. The next
-# due date is one grouped pass over the open follow-ups, joined, not a subquery per contact.
-CONTACTS_SQL = f"""
-    SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
-           r.name AS referred_by, d.next_due
-      FROM contact c
-      LEFT JOIN contact r ON r.id = c.referred_by_id
-      LEFT JOIN (SELECT contact_id, min(coalesce(snoozed_until, due_at)) AS next_due
-                   FROM follow_up
-                  WHERE done_at IS NULL AND cancelled_at IS NULL
-                  GROUP BY contact_id) d ON d.contact_id = c.id
+# Python does it: ``casefold`` is registered on the connection), then the older record.
+ORDER = f"""
      ORDER BY {_rank_case("c.warmth", {w.value: w.rank for w in Warmth})},
               {_rank_case("c.stage", {s.value: s.rank for s in Stage})},
-              d.next_due IS NULL, d.next_due, casefold(c.name), c.id
+              next_due IS NULL, next_due, casefold(c.name), c.id
+"""
+OPEN_DUE = "min(coalesce(f.snoozed_until, f.due_at))"
+OPEN = "f.done_at IS NULL AND f.cancelled_at IS NULL"
+# Everyone: the next due date is one grouped pass over the open follow-ups, joined, not a
+# subquery per contact.
+CONTACTS_SQL = f"""
+    SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
+           r.name AS referred_by, d.next_due AS next_due
+      FROM contact c
+      LEFT JOIN contact r ON r.id = c.referred_by_id
+      LEFT JOIN (SELECT f.contact_id, {OPEN_DUE} AS next_due FROM follow_up f
+                  WHERE {OPEN} GROUP BY f.contact_id) d ON d.contact_id = c.id
+    {ORDER}
+"""
+# The first rows only: the contacts of the warmest, earliest (warmth, stage) groups that hold
+# them, each next due date looked up by index, so a big workbook costs little more than a small one.
+FIRST_CONTACTS_SQL = f"""
+    SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
+           r.name AS referred_by,
+           (SELECT {OPEN_DUE} FROM follow_up f WHERE f.contact_id = c.id AND {OPEN}) AS next_due
+      FROM contact c
+      LEFT JOIN contact r ON r.id = c.referred_by_id
+     WHERE (c.warmth, c.stage) IN (VALUES {{groups}})
+    {ORDER}
+     LIMIT ?
 """
 
 
@@ -92,10 +108,38 @@ def parse_stored(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
-def contacts(connection: sqlite3.Connection, limit: int | None = None) -> list[ContactSummary]:
-    """Every contact (or the first ``limit``), in the pipeline's order."""
-    sql = CONTACTS_SQL + (" LIMIT ?" if limit is not None else "")
-    rows = connection.execute(sql, (limit,) if limit is not None else ()).fetchall()
+def contacts(connection: sqlite3.Connection) -> list[ContactSummary]:
+    """Every contact, in the pipeline's order."""
+    return _summaries(connection.execute(CONTACTS_SQL).fetchall())
+
+
+def group_counts(connection: sqlite3.Connection) -> dict[tuple[Warmth, Stage], int]:
+    """How many contacts in each (warmth, stage), in the pipeline's order of the two."""
+    rows = connection.execute("SELECT warmth, stage, count(*) FROM contact GROUP BY warmth, stage")
+    counts = {(Warmth(warmth), Stage(stage)): count for warmth, stage, count in rows}
+    return dict(sorted(counts.items(), key=lambda item: (item[0][0].rank, item[0][1].rank)))
+
+
+def first_contacts(
+    connection: sqlite3.Connection, limit: int, groups: dict[tuple[Warmth, Stage], int]
+) -> list[ContactSummary]:
+    """The first ``limit`` contacts in the pipeline's order (the head of ``contacts``), read
+    from the groups (``group_counts``) they must come from."""
+    chosen: list[str] = []
+    held = 0
+    for (warmth, stage), count in groups.items():
+        if held >= limit:
+            break
+        chosen += (warmth.value, stage.value)
+        held += count
+    if not chosen:
+        return []
+    sql = FIRST_CONTACTS_SQL.format(groups=", ".join(["(?, ?)"] * (len(chosen) // 2)))
+    rows = connection.execute(sql, (*chosen, limit)).fetchall()
+    return _summaries(rows)
+
+
+def _summaries(rows: list[tuple]) -> list[ContactSummary]:
     return [
         ContactSummary(
             id, name, organization, career_field, Warmth(warmth), Stage(stage), referred_by, parse_stored(due)
@@ -113,20 +157,27 @@ def overdue(connection: sqlite3.Connection, now: datetime) -> int:
     ).fetchone()[0]
 
 
-def summary(connection: sqlite3.Connection, now: datetime, tz: tzinfo) -> PipelineSummary:
-    """Contacts per stage, talks this week (Monday to Sunday where you are), follow-ups overdue."""
+def summary(
+    connection: sqlite3.Connection,
+    now: datetime,
+    tz: tzinfo,
+    groups: dict[tuple[Warmth, Stage], int] | None = None,
+) -> PipelineSummary:
+    """Contacts per stage, talks this week (Monday to Sunday where you are), follow-ups overdue
+    (``groups`` from ``group_counts``, if they were read already)."""
+    groups = group_counts(connection) if groups is None else groups
+    by_stage = dict.fromkeys(Stage, 0)
+    for (_, stage), count in groups.items():
+        by_stage[stage] += count
     local_today = now.astimezone(tz).date()
     week_start = datetime.combine(local_today - timedelta(days=local_today.weekday()), time(), tz)
     week_end = week_start + timedelta(days=7)
-    counts = dict(connection.execute("SELECT stage, count(*) FROM contact GROUP BY stage").fetchall())
     this_week = connection.execute(
         "SELECT count(*) FROM interview WHERE scheduled_at >= ? AND scheduled_at < ? "
         "AND status != 'cancelled'",
         (stored(week_start), stored(week_end)),
     ).fetchone()[0]
-    return PipelineSummary(
-        {stage: counts.get(stage.value, 0) for stage in Stage}, this_week, overdue(connection, now)
-    )
+    return PipelineSummary(by_stage, this_week, overdue(connection, now))
 
 
 def search_text(contact: ContactSummary) -> str:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from infoint_tui.core import pipeline
 from infoint_tui.core.clock import local_zone
@@ -99,9 +100,13 @@ async def test_first_rows_are_shown_before_the_workbook_opens(db_path, clock, pe
         assert [c.id for c in screen._shown] == expected  # every one fits the first screenful here
         assert f"{len(expected)} contacts" in plain(screen.query_one("#pipeline-summary").render())
         assert screen.check_action("add", ()) is None  # no writing until the workbook is open
-        await pilot.press("slash", *"zo")
+        screen.query_one("#pipeline-filter", Input).value = "e"  # typed before the rows came
         await pilot.pause()
         assert "of the first" in plain(screen.query_one("#pipeline-summary").render())
+        screen.query_one("#pipeline-filter", Input).value = ""
+        await pilot.press("slash", *"zo")  # typed at the first rows: kept until the workbook is open
+        await pilot.pause(0.2)
+        assert screen.query_one("#pipeline-filter", Input).value == ""
         go_on.set()
         await settle(app, pilot)
         assert app.workbook is not None

@@ -299,6 +299,10 @@ class InfointApp(App[int]):
             screen = self.screen
             if self.workbook is None and isinstance(screen, PipelineScreen):
                 screen.show_first_rows(look.contacts, look.summary)
+                # Keys typed at the rows before the workbook is open (F4 for the talk, enter on a
+                # name, notes typed after F4) wait for it, then go where they would have gone.
+                if self._keys_held is None:
+                    self._keys_held = []
             self.call_after_refresh(drawn.set)
 
         self.call_from_thread(show)
@@ -321,6 +325,7 @@ class InfointApp(App[int]):
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()
+        self.release_held_keys()  # typed at the first rows, before the workbook was open
 
     def prepare_followups(self) -> None:
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is
@@ -335,6 +340,7 @@ class InfointApp(App[int]):
 
     def _failed_to_open(self, message: str) -> None:
         self.error_message = message
+        self.release_held_keys()  # the message needs its answer from the keyboard
 
         def leave(_: object) -> None:
             self.exit(return_code=1)
@@ -380,9 +386,19 @@ class InfointApp(App[int]):
             self.post_message(events.Key(key.key, key.character))
 
     def release_held_keys(self) -> None:
-        """Stop holding keys for a screen on its way, and send them on."""
-        keys, self._keys_held = self._keys_held or [], None
-        self.replay_keys(keys)
+        """Stop holding keys for a screen on its way, and send them on.
+
+        Keys already read from the terminal may wait in the app's queue behind this call;
+        sent on at once, the held keys would land after them. So they are sent once the
+        queue has come round (the keys that were waiting are held meanwhile), in order."""
+        if self._keys_held is None:
+            return
+
+        def send_on() -> None:
+            keys, self._keys_held = self._keys_held or [], None
+            self.replay_keys(keys)
+
+        self.call_later(send_on)
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS

@@ -209,8 +209,7 @@ class PipelineScreen(WorkbookScreen):
         if self._summary is not None:
             return  # the full load came first
         self._contacts, self._summary = contacts, summary
-        self._first_rows_only = True
-        self.app.refresh_overdue(summary.overdue)
+        self._first_rows_only = True  # the header's overdue count waits for the open workbook
         self._fill()
 
     def reload(self, select_id: int | None = None) -> None:

@@ -208,6 +208,9 @@ class PipelineScreen(WorkbookScreen):
         full load replaces them, in the same order, once the workbook is open."""
         if self._summary is not None:
             return  # the full load came first
+        if not self.is_mounted:  # read quicker than the screen mounts: its mount would clear the rows
+            self.call_later(self.show_first_rows, contacts, summary)
+            return
         self._contacts, self._summary = contacts, summary
         self._first_rows_only = True  # the header's overdue count waits for the open workbook
         self._fill()

@@ -54,6 +54,15 @@ class Terminal:
                 raise AssertionError(f"{text!r} never appeared on screen")
             time.sleep(0.05)
 
+    def wait_until_open(self, timeout: float = 20) -> None:
+        """The first rows are shown before the workbook is open; the header's overdue count
+        only once it is (keys typed before then wait for it, but a signal meanwhile loses them)."""
+        deadline = time.monotonic() + timeout
+        while b"nothing overdue" not in self.output and b"follow-up(s) overdue" not in self.output:
+            if time.monotonic() > deadline:
+                raise AssertionError("the workbook never opened")
+            time.sleep(0.05)
+
     def type(self, text: str) -> None:
         for ch in text:
             os.write(self.fd, ch.encode())
@@ -89,6 +98,7 @@ def _answers(path: Path) -> list[str]:
 def _type_notes(path: Path) -> Terminal:
     terminal = Terminal(path)
     terminal.wait_for("Joe Chameau")
+    terminal.wait_until_open()
     time.sleep(0.3)
     os.write(terminal.fd, F4)
     terminal.wait_for("Referral")
@@ -165,6 +175,7 @@ def _burst_then_quit(path: Path, opener: bytes, burst: str) -> None:
 def test_keys_typed_while_the_call_screen_opens_are_kept(live_workbook: Path) -> None:
     terminal = Terminal(live_workbook)
     terminal.wait_for("Joe Chameau")
+    terminal.wait_until_open()
     os.write(terminal.fd, F4 + TEXT.encode())  # no waiting for the talk to load
     time.sleep(1.5)
     os.write(terminal.fd, CTRL_Q)
@@ -241,6 +252,7 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
         },
     )  # only the wall clock is stepped, as NTP or a person would
     terminal.wait_for("Joe Chameau")
+    terminal.wait_until_open()
     time.sleep(0.3)
     os.write(terminal.fd, F4)
     terminal.wait_for("Referral")

@@ -52,19 +52,39 @@ def scale_table(rows: list[ScaleRow]) -> list[str]:
     def cell(samples: list[float]) -> str:
         return f"{statistics.median(samples):.0f} ms" if samples else "—"
 
+    def ratio(samples: list[float], base: list[float]) -> float:
+        return statistics.median(samples) / statistics.median(base)
+
+    def times_bare(samples: list[float], bare: list[float]) -> str:
+        if not samples or not bare:
+            return cell(samples)
+        return f"{cell(samples)} ({ratio(samples, bare):.2f}×)"
+
     out = [
-        "| contacts | start to rows | filter keystroke | follow-up queue, first F5 | F5 again "
-        "| contact detail | search keystroke | peak memory |",
-        "|---|---|---|---|---|---|---|---|",
+        "| contacts | start to rows | bare keystroke | filter keystroke | follow-up queue, first F5 "
+        "| F5 again | contact detail | search keystroke | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
+        bare = row.bare_key_ms
         out.append(
-            f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(row.filter_ms)} | {cell(row.queue_ms)} | "
-            f"{cell(row.queue_again_ms)} | {cell(row.detail_ms)} | {cell(row.search_ms)} | "
-            f"{row.peak_mib:.0f} MiB |"
+            f"| {row.contacts:,} | {cell(row.start_ms)} | {cell(bare)} | {times_bare(row.filter_ms, bare)} | "
+            f"{cell(row.queue_ms)} | {cell(row.queue_again_ms)} | {times_bare(row.detail_ms, bare)} | "
+            f"{times_bare(row.search_ms, bare)} | {row.peak_mib:.0f} MiB |"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
+        out.append("")
+        out.append(
+            "Growth: "
+            + "; ".join(
+                f"start to rows at {row.contacts:,} is {ratio(row.start_ms, first.start_ms):.2f}× "
+                f"the {first.contacts:,} figure, the first F5 {ratio(row.queue_ms, first.queue_ms):.2f}×"
+                for row in rows[1:]
+                if row.start_ms and first.start_ms and row.queue_ms and first.queue_ms
+            )
+            + "."
+        )
         growth = last.contacts / first.contacts
         out.append("")
         out.append(

@@ -2,7 +2,9 @@
 
 ``python -m infoint_tui.bench.baselines table`` — a minimal Textual app showing a DataTable;
 ``... sqlmodel WORKBOOK`` — the same, importing SQLModel and reading the contact table;
-``... textarea FILE`` — a bare TextArea holding the text of FILE, focused.
+``... textarea FILE`` — a bare TextArea holding the text of FILE, focused;
+``... keystroke`` — a bare Input whose every change is written to a line above it, the smallest
+round trip from a key to the screen that a filter or a search box can make.
 """
 
 from __future__ import annotations
@@ -83,9 +85,37 @@ def textarea_app(path: str):
     return TextAreaApp()
 
 
+def keystroke_app():
+    from textual.app import App
+    from textual.widgets import Footer, Header, Input, Static
+
+    class KeystrokeApp(App):
+        TITLE = TITLE
+
+        def compose(self):
+            yield Header()
+            yield Static("ready", id="echo")
+            yield Input(id="box")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.query_one(Input).focus()
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            self.query_one("#echo", Static).update(f"typed “{event.value}”")
+
+    return KeystrokeApp()
+
+
 def main(argv: list[str]) -> None:
     kind, *rest = argv
-    app = {"table": table_app, "sqlmodel": sqlmodel_app, "textarea": textarea_app}[kind](*rest)
+    apps = {
+        "table": table_app,
+        "sqlmodel": sqlmodel_app,
+        "textarea": textarea_app,
+        "keystroke": keystroke_app,
+    }
+    app = apps[kind](*rest)
     app.run()
 
 

@@ -36,6 +36,21 @@ def lock_path_for(db_path: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
+def is_held(db_path: Path) -> bool:
+    """Whether another infoint-tui holds the workbook's lock (a read: nothing is created)."""
+    try:
+        fd = os.open(lock_path_for(db_path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+    except OSError:
+        return False  # no lock file (or none we may read): nobody has it, or the open will say why
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 class WorkbookLock:
     """Holds the lock for as long as the workbook is open."""
 

@@ -16,10 +16,13 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import URL, Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged, WorkbookError
+from infoint_tui.core.pipeline import prepare
+
+if TYPE_CHECKING:  # imported where the engine is made: the first rows are read without SQLAlchemy
+    from sqlalchemy import Engine
 
 # "INFI" as a big-endian integer, kept in the SQLite header's application_id.
 APPLICATION_ID = 0x494E4649
@@ -250,6 +253,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     for pragma in PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
+    prepare(dbapi_connection)
 
 
 def _on_begin(connection) -> None:
@@ -258,6 +262,8 @@ def _on_begin(connection) -> None:
 
 def make_engine(path: Path) -> Engine:
     """A read-write engine on an already checked workbook file."""
+    from sqlalchemy import URL, create_engine, event
+
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},

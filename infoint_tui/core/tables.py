@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
 from infoint_tui.core import sqltypes  # noqa: F401  (registers the STRICT type names)
@@ -56,6 +56,9 @@ class ContactRow(ContactState, table=True):
         CheckConstraint(sql_in("intent", Intent), name="intent"),
         CheckConstraint(sql_in("stage", Stage), name="stage"),
         CheckConstraint("referred_by_id IS NULL OR referred_by_id != id", name="not_self_referred"),
+        # The pipeline's first rows come from the warmest, earliest groups (core.pipeline): counted
+        # and found through this index, a big workbook opens nearly as fast as a small one.
+        Index("ix_contact_warmth_stage", "warmth", "stage"),
         STRICT,
     )
 

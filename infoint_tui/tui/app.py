@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 STOP_GRACE_SECONDS = 3.0
 # After a hang-up: the save runs first on the event loop; this only ends a process whose loop is stuck.
 HANG_UP_GRACE_SECONDS = 5.0
+# Contacts read for the first screen, before the database layer has loaded: more than a
+# tall terminal shows, so the rows don't run out before the rest has loaded.
+FIRST_ROWS = 120
 
 
 class InfointApp(App[int]):
@@ -93,6 +96,8 @@ class InfointApp(App[int]):
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
         self.save_error: str | None = None  # why the last save_everything left text unsaved
         self._keys_held: list[events.Key] | None = None  # keys typed while a screen is on its way
+        self.prepared_queue = None  # the follow-up queue built while idle after start (screens/followups)
+        self._queue_prepared = False
 
     @property
     def profile(self) -> Profile:
@@ -260,8 +265,9 @@ class InfointApp(App[int]):
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
+        self._show_first_rows()
         # The service (SQLModel, SQLAlchemy, the tables) is imported here, in the worker,
-        # so the first frame is on screen while it loads.
+        # so the first frame, and the first rows, are on screen while it loads.
         from infoint_tui.core.service import Workbook
 
         try:
@@ -272,6 +278,35 @@ class InfointApp(App[int]):
             self.call_from_thread(self._failed_to_open, str(exc))
             return
         self.call_from_thread(self._opened, workbook, empty, warnings)
+
+    def _show_first_rows(self) -> None:
+        """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
+        milliseconds) and show it before the database layer loads; wait until it is drawn,
+        so the import that follows does not compete with drawing it."""
+        from infoint_tui.core.clock import local_zone
+        from infoint_tui.core.first_look import first_look
+
+        try:
+            tz = local_zone(self.settings.timezone)
+        except ValueError:  # settings are checked when read; nothing to show early otherwise
+            return
+        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS)
+        if look is None:
+            return
+        drawn = threading.Event()
+
+        def show() -> None:
+            screen = self.screen
+            if self.workbook is None and isinstance(screen, PipelineScreen):
+                screen.show_first_rows(look.contacts, look.summary)
+                # Keys typed at the rows before the workbook is open (F4 for the talk, enter on a
+                # name, notes typed after F4) wait for it, then go where they would have gone.
+                if self._keys_held is None:
+                    self._keys_held = []
+            self.call_after_refresh(drawn.set)
+
+        self.call_from_thread(show)
+        drawn.wait(timeout=1.0)
 
     def _opened(self, workbook: Workbook, empty: bool, warnings: list[str] = ()) -> None:
         self.workbook = workbook
@@ -290,9 +325,22 @@ class InfointApp(App[int]):
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()
+        self.release_held_keys()  # typed at the first rows, before the workbook was open
+
+    def prepare_followups(self) -> None:
+        """Once, after the pipeline's rows are in: build the follow-up queue while the app is
+        idle, so the first F5 shows it without reading the workbook (thousands of items take
+        a while to read and lay out)."""
+        if self._queue_prepared or self.workbook is None:
+            return
+        self._queue_prepared = True
+        from infoint_tui.tui.screens.followups import prepare_in_background
+
+        prepare_in_background(self)
 
     def _failed_to_open(self, message: str) -> None:
         self.error_message = message
+        self.release_held_keys()  # the message needs its answer from the keyboard
 
         def leave(_: object) -> None:
             self.exit(return_code=1)
@@ -338,9 +386,19 @@ class InfointApp(App[int]):
             self.post_message(events.Key(key.key, key.character))
 
     def release_held_keys(self) -> None:
-        """Stop holding keys for a screen on its way, and send them on."""
-        keys, self._keys_held = self._keys_held or [], None
-        self.replay_keys(keys)
+        """Stop holding keys for a screen on its way, and send them on.
+
+        Keys already read from the terminal may wait in the app's queue behind this call;
+        sent on at once, the held keys would land after them. So they are sent once the
+        queue has come round (the keys that were waiting are held meanwhile), in order."""
+        if self._keys_held is None:
+            return
+
+        def send_on() -> None:
+            keys, self._keys_held = self._keys_held or [], None
+            self.replay_keys(keys)
+
+        self.call_later(send_on)
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS

@@ -110,6 +110,8 @@ def check_app_settings(settings: Settings, path: Path, themes: Iterable[str]) ->
         raise SettingsError(
             f"{path}: app.theme: no theme called {settings.theme!r} (known: {', '.join(themes)})"
         )
+    if not settings.keymap:
+        return  # nothing to look up: finding every binding imports every screen, a second at start
     bindings = all_bindings()
     for binding_id, keys in settings.keymap.items():
         if binding_id not in bindings:

@@ -6,14 +6,14 @@ write in short transactions and return read models from ``domain``; no
 caller ever holds a live session or row. Time comes from an injected clock.
 """
 
+from infoint_tui.core.pipeline import ContactSummary, PipelineSummary
 from infoint_tui.core.service.base import Clock, utc_now
-from infoint_tui.core.service.contacts import ContactSummary
 from infoint_tui.core.service.deletion import DeletedContact, DeletionImpact
 from infoint_tui.core.service.followups import QueueItem
 from infoint_tui.core.service.journey import Insights, JourneyMixin, NetworkNode, SearchHit, Themes
 from infoint_tui.core.service.merge import Conflict, MergedContacts
 from infoint_tui.core.service.messages import MessagesMixin
-from infoint_tui.core.service.overview import ContactDetail, OverviewMixin, PipelineSummary
+from infoint_tui.core.service.overview import ContactDetail, OverviewMixin
 from infoint_tui.core.service.prep import PrepMixin
 from infoint_tui.core.service.records import RecordsMixin
 from infoint_tui.core.service.transfer import TransferMixin

@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlmodel import Session, select
 
+from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Contact, ContactFields, StageChange
 from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
 from infoint_tui.core.errors import NotFound, PossibleDuplicate, ValidationFailed
+from infoint_tui.core.pipeline import ContactSummary
 from infoint_tui.core.rules.duplicates import Match, duplicate_pairs, e164, possible_duplicates
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.service.base import apply_changes, parse_utc, read_model, refuse_unknown, validated
+from infoint_tui.core.service.base import apply_changes, read_model, refuse_unknown, validated
 from infoint_tui.core.service.followups import FollowUpsMixin
 from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
 
 # What telling two people apart reads of every contact (``rules.duplicates``).
 MATCH_COLUMNS = "SELECT id, name, organization, email, phone, phone_e164, linkedin_url FROM contact"
-
-
-@dataclass(frozen=True, slots=True)
-class ContactSummary:
-    """One line of the pipeline table: cheap to build for thousands of contacts."""
-
-    id: int
-    name: str
-    organization: str
-    career_field: str
-    warmth: Warmth
-    stage: Stage
-    referred_by: str | None
-    next_due: datetime | None
 
 
 class ContactsMixin(FollowUpsMixin):
@@ -182,34 +168,8 @@ class ContactsMixin(FollowUpsMixin):
 
     def list_contacts(self) -> list[ContactSummary]:
         """Every contact for the pipeline, warmest first, then by stage and due date."""
-        query = text(
-            """
-            SELECT c.id, c.name, c.organization, c.career_field, c.warmth, c.stage,
-                   r.name AS referred_by,
-                   (SELECT min(coalesce(f.snoozed_until, f.due_at)) FROM follow_up f
-                     WHERE f.contact_id = c.id AND f.done_at IS NULL
-                       AND f.cancelled_at IS NULL) AS next_due
-              FROM contact c LEFT JOIN contact r ON r.id = c.referred_by_id
-            """
-        )
         with self._engine.connect() as connection:
-            rows = connection.execute(query).all()
-        summaries = [
-            ContactSummary(
-                row.id,
-                row.name,
-                row.organization,
-                row.career_field,
-                Warmth(row.warmth),
-                Stage(row.stage),
-                row.referred_by,
-                parse_utc(row.next_due),
-            )
-            for row in rows
-        ]
-        far = datetime.max.replace(tzinfo=UTC)
-        summaries.sort(key=lambda s: (s.warmth.rank, s.stage.rank, s.next_due or far, s.name.casefold()))
-        return summaries
+            return pipeline.contacts(connection.connection.dbapi_connection)
 
     def count_contacts(self) -> int:
         with self._reading() as session:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, text, update
+from sqlalchemy import bindparam, insert, text, update
 from sqlmodel import Session, select
 
+from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FactKind, FollowUpKind, Intent, InterviewStatus, ReplyOutcome
 from infoint_tui.core.errors import NotFound, ValidationFailed
@@ -106,14 +107,8 @@ class FollowUpsMixin(WorkbookBase):
         return rules.snooze_choices(self.clock(), self.tz)
 
     def overdue_count(self) -> int:
-        now = self.clock()
-        due = func.coalesce(FollowUpRow.snoozed_until, FollowUpRow.due_at)
-        with self._reading() as session:
-            return session.exec(
-                select(func.count())
-                .select_from(FollowUpRow)
-                .where(FollowUpRow.done_at.is_(None), FollowUpRow.cancelled_at.is_(None), due < now)
-            ).one()
+        with self._engine.connect() as connection:
+            return pipeline.overdue(connection.connection.dbapi_connection, self.clock())
 
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
         with self._reading() as session:

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
 
-from sqlalchemy import func
-from sqlmodel import select
-
+from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Contact, Fact, Interview, InterviewQuestion, Note, StageChange
-from infoint_tui.core.enums import Stage
+from infoint_tui.core.pipeline import PipelineSummary
 from infoint_tui.core.service.followups import QueueItem
 from infoint_tui.core.service.merge import MergeMixin
-from infoint_tui.core.tables import ContactRow, InterviewRow
-
-
-@dataclass(frozen=True)
-class PipelineSummary:
-    """How many contacts at each stage, talks this week, follow-ups overdue."""
-
-    by_stage: dict[Stage, int]
-    interviews_this_week: int
-    overdue: int
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_stage.values())
 
 
 @dataclass(frozen=True)
@@ -47,26 +30,8 @@ class OverviewMixin(MergeMixin):
     """Read-only views that combine several tables."""
 
     def pipeline_summary(self) -> PipelineSummary:
-        now = self.clock()
-        local_today = now.astimezone(self.tz).date()
-        week_start = datetime.combine(local_today - timedelta(days=local_today.weekday()), time(), self.tz)
-        week_end = week_start + timedelta(days=7)
-        with self._reading() as session:
-            counts = dict(
-                session.exec(select(ContactRow.stage, func.count()).group_by(ContactRow.stage)).all()
-            )
-            this_week = session.exec(
-                select(func.count())
-                .select_from(InterviewRow)
-                .where(
-                    InterviewRow.scheduled_at >= week_start,
-                    InterviewRow.scheduled_at < week_end,
-                    InterviewRow.status != "cancelled",
-                )
-            ).one()
-        return PipelineSummary(
-            {stage: counts.get(stage.value, 0) for stage in Stage}, this_week, self.overdue_count()
-        )
+        with self._engine.connect() as connection:
+            return pipeline.summary(connection.connection.dbapi_connection, self.clock(), self.tz)
 
     def contact_detail(self, contact_id: int) -> ContactDetail:
         contact = self.get_contact(contact_id)

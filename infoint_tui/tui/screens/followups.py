@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,8 +15,8 @@ from textual.widgets import Footer, Header, Static
 from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import relative_due
-from infoint_tui.tui.screens.base import WorkbookScreen
-from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
+from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
+from infoint_tui.tui.widgets.responsive_table import NARROW_BELOW, Cell, ResponsiveTable, column_widths
 
 # Which template an item's message comes from; items without one are tasks.
 MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
@@ -25,6 +29,81 @@ KIND_FILTERS: tuple[FollowUpKind | None, ...] = (None, *FollowUpKind)
 BUCKET_STYLE = {"overdue": "bold red", "today": "bold", "this week": "", "later": "dim"}
 COLUMNS = ("When", "Due", "To do", "For", "Why")
 NARROW_COLUMNS = ("Due", "To do", "For", "Why")  # "Due" says overdue too
+
+
+# The queue as first shown: everyone's open items, no filter.
+DEFAULT_FILTERS: tuple[bool, FollowUpKind | None, int | None] = (False, None, None)
+
+
+@dataclass(frozen=True)
+class LoadedQueue:
+    """The queue read and its cells built, for one set of filters and columns at one revision."""
+
+    filters: tuple[bool, FollowUpKind | None, int | None]
+    columns: tuple[str, ...]
+    revision: int
+    at: float  # monotonic: when it was read
+    now: datetime  # the app's clock then, which the "due in" texts count from
+    items: list[QueueItem]
+    rows: list[tuple[str, list[Cell]]]
+    widths: list[int]
+
+
+def load_queue(workbook, filters: tuple, columns: tuple[str, ...], now: datetime) -> LoadedQueue:
+    """Read the queue and build its cells (off the event loop: thousands of items take a while)."""
+    include_done, kind, contact_id = filters
+    revision = workbook.revision  # read before the data: a write meanwhile makes it look stale
+    at = time.monotonic()
+    items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
+    described = [workbook.describe_follow_up(item) for item in items]
+    rows = queue_rows(items, described, columns, now)
+    widths = column_widths(columns, (cells for _, cells in rows))
+    return LoadedQueue(filters, columns, revision, at, now, items, rows, widths)
+
+
+def prepare_in_background(app) -> None:
+    """Build the first view of the queue while the app is idle after start, so the first F5
+    shows it at once (``FollowUpsScreen.reload`` takes it if nothing was written since)."""
+    workbook = app.workbook
+    columns = NARROW_COLUMNS if app.size.width < NARROW_BELOW else COLUMNS
+    now = app.clock()
+
+    def build() -> None:
+        loaded = load_queue(workbook, DEFAULT_FILTERS, columns, now)
+        app.call_from_thread(setattr, app, "prepared_queue", loaded)
+
+    app.run_worker(build, thread=True, group="prepare-queue", exclusive=True)
+
+
+def queue_rows(
+    items: list[QueueItem],
+    described: list[tuple[str, str, str]],
+    columns: tuple[str, ...],
+    now: datetime,
+) -> list[tuple[str, list[Cell]]]:
+    """Each item's key and cells for the columns shown."""
+    rows = []
+    for item, (action, why, bucket) in zip(items, described, strict=True):
+        follow_up = item.follow_up
+        if follow_up.done_at:
+            when, bucket_style = ("done", "green"), "dim"
+        elif follow_up.cancelled_at:
+            when, bucket_style = ("cancelled", "dim"), "dim"
+        else:
+            when, bucket_style = (bucket, BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
+        due = relative_due(item.due, now) if follow_up.open else ""
+        if follow_up.snoozed_until and follow_up.open:
+            due += " (snoozed)"
+        # Light cells: a Text is made only for the rows on screen.
+        cells = {
+            "When": when,
+            "Due": (due, bucket_style),
+            "To do": action,
+            "For": item.contact_name,
+            "Why": why,
+        }
+        rows.append((str(follow_up.id), [cells[label] for label in columns]))
+    return rows
 
 
 class FollowUpsScreen(WorkbookScreen):
@@ -72,6 +151,7 @@ class FollowUpsScreen(WorkbookScreen):
         self.contact_filter: tuple[int, str] | None = None
         self._select_next: int | None = None
         self._by_id: dict[int, QueueItem] = {}
+        self._load_number = 0  # the latest load started; an older one's result is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,10 +161,11 @@ class FollowUpsScreen(WorkbookScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's
+        # handler), and calling it here too loaded the queue twice.
         table = self.query_one(ResponsiveTable)
         table.fit(self.app.size.width)
         table.focus()
-        super().on_mount()
 
     def on_resize(self) -> None:
         if self.query_one(ResponsiveTable).fit(self.app.size.width) and self.workbook is not None:
@@ -94,51 +175,34 @@ class FollowUpsScreen(WorkbookScreen):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
+        """Load the queue with the filters as they are now. Its inputs are taken here, on the
+        event loop; a load that finishes after a newer one started (a filter changed
+        meanwhile) is dropped, so the newest choice is what stays on screen."""
         if select_id is not None:
             self._select_next = select_id
-        self._load(self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None)
-
-    @work(thread=True, exclusive=True, group="followups-load")
-    def _load(self, include_done: bool, kind: FollowUpKind | None, contact_id: int | None) -> None:
-        workbook = self.workbook
-        revision = workbook.revision
-        items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
-        described = [workbook.describe_follow_up(item) for item in items]
-        # The cells are built here, off the event loop: thousands of items take a while.
+        self._load_number += 1
+        filters = (self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None)
         columns = self.query_one(ResponsiveTable).columns_shown
-        rows = self._rows(items, described, columns)
-        widths = column_widths(columns, (cells for _, cells in rows))
-        self.app.call_from_thread(self._show, items, rows, widths)
-        self.app.call_from_thread(self.loaded_at, revision)
+        prepared, self.app.prepared_queue = getattr(self.app, "prepared_queue", None), None
+        if (
+            prepared is not None
+            and (prepared.filters, prepared.columns, prepared.revision)
+            == (filters, columns, self.workbook.revision)
+            and timedelta(0) <= self.app.clock() - prepared.now < timedelta(seconds=RELOAD_AFTER_SECONDS)
+        ):
+            self._show(self._load_number, prepared)  # built while the app was idle
+            return
+        self._load(self._load_number, self.workbook, filters, columns, self.app.clock())
 
-    def _rows(
-        self, items: list[QueueItem], described: list[tuple[str, str, str]], columns: tuple[str, ...]
-    ) -> list[tuple[str, list[Cell]]]:
-        now = self.app.clock()
-        rows = []
-        for item, (action, why, bucket) in zip(items, described, strict=True):
-            follow_up = item.follow_up
-            if follow_up.done_at:
-                when, bucket_style = ("done", "green"), "dim"
-            elif follow_up.cancelled_at:
-                when, bucket_style = ("cancelled", "dim"), "dim"
-            else:
-                when, bucket_style = (bucket, BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
-            due = relative_due(item.due, now) if follow_up.open else ""
-            if follow_up.snoozed_until and follow_up.open:
-                due += " (snoozed)"
-            # Light cells: a Text is made only for the rows on screen.
-            cells = {
-                "When": when,
-                "Due": (due, bucket_style),
-                "To do": action,
-                "For": item.contact_name,
-                "Why": why,
-            }
-            rows.append((str(follow_up.id), [cells[label] for label in columns]))
-        return rows
+    @work(thread=True, group="followups-load")
+    def _load(self, number: int, workbook, filters: tuple, columns: tuple[str, ...], now: datetime) -> None:
+        self.app.call_from_thread(self._show, number, load_queue(workbook, filters, columns, now))
 
-    def _show(self, items: list[QueueItem], rows: list[tuple[str, list[Cell]]], widths: list[int]) -> None:
+    def _show(self, number: int, loaded: LoadedQueue) -> None:
+        if number != self._load_number:
+            return  # a newer load has started: what it reads replaces this
+        self._shown_as_of = (loaded.revision, loaded.at)
+        items, rows, widths = loaded.items, loaded.rows, loaded.widths
         select_id, self._select_next = self._select_next, None
         self.items = items
         self._by_id = {item.follow_up.id: item for item in items}

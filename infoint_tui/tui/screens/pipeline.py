@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -21,7 +21,8 @@ from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, colu
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Contact
-    from infoint_tui.core.service import ContactSummary, DeletedContact, MergedContacts, PipelineSummary
+    from infoint_tui.core.pipeline import ContactSummary, PipelineSummary
+    from infoint_tui.core.service import DeletedContact, MergedContacts, Workbook
 
 COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "Next due")
 # In a narrow terminal the table keeps what you need to choose whom to contact
@@ -170,6 +171,8 @@ class PipelineScreen(WorkbookScreen):
         self._row_cache: dict[int, tuple[str, list[Cell]]] = {}
         self._row_cache_key: tuple | None = None
         self._widths: list[int] = []
+        self._load_number = 0  # the latest load started; an older one's result is dropped
+        self._first_rows_only = False  # only the first rows, read before the workbook opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -184,10 +187,11 @@ class PipelineScreen(WorkbookScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's
+        # handler), and calling it here too loaded everything twice.
         table = self.query_one(ResponsiveTable)
         table.fit(self.app.size.width)
         table.focus()
-        super().on_mount()
 
     def on_resize(self) -> None:
         if self.query_one(ResponsiveTable).fit(self.app.size.width):
@@ -195,45 +199,66 @@ class PipelineScreen(WorkbookScreen):
 
     def workbook_ready(self) -> None:
         self.reload()
+        self.refresh_bindings()  # the contact keys wait for the open workbook
 
     # -- loading and showing --------------------------------------------------------
+
+    def show_first_rows(self, contacts: list[ContactSummary], summary: PipelineSummary) -> None:
+        """Show the first rows, read before the workbook was opened (``core.first_look``); the
+        full load replaces them, in the same order, once the workbook is open."""
+        if self._summary is not None:
+            return  # the full load came first
+        if not self.is_mounted:  # read quicker than the screen mounts: its mount would clear the rows
+            self.call_later(self.show_first_rows, contacts, summary)
+            return
+        self._contacts, self._summary = contacts, summary
+        self._first_rows_only = True  # the header's overdue count waits for the open workbook
+        self._fill()
 
     def reload(self, select_id: int | None = None) -> None:
         """Reload from the workbook; the cursor goes to ``select_id`` (or stays).
 
         Several reloads may overlap (a dialog closes, the screen resumes): the
-        most recent explicit choice of whom to select wins.
+        most recent explicit choice of whom to select wins, and so does the most
+        recent load: its inputs are taken here, on the event loop, and a load
+        that finishes after a newer one has started is dropped.
         """
         if select_id is not None:
             self._select_next = select_id
-        self._load()
+        self._load_number += 1
+        columns = self.query_one(ResponsiveTable).columns_shown
+        self._load(self._load_number, self.workbook, columns, self.app.clock())
 
-    @work(thread=True, exclusive=True, group="pipeline-load")
-    def _load(self) -> None:
-        workbook = self.workbook
+    @work(thread=True, group="pipeline-load")
+    def _load(self, number: int, workbook: Workbook, columns: tuple[str, ...], now: datetime) -> None:
         revision = workbook.revision
         contacts = workbook.list_contacts()
         summary = workbook.pipeline_summary()
-        columns = self.query_one(ResponsiveTable).columns_shown
-        rows = build_rows(contacts, columns, self.app.clock())  # off the event loop: 10k rows take a while
+        rows = build_rows(contacts, columns, now)  # off the event loop: 10k rows take a while
         widths = column_widths(columns, (cells for _, cells in rows.values()))
-        self.app.call_from_thread(self._show, contacts, summary, rows, widths, columns)
-        self.app.call_from_thread(self.loaded_at, revision)
+        self.app.call_from_thread(self._show, number, revision, contacts, summary, rows, widths, columns)
 
     def _show(
         self,
+        number: int,
+        revision: int,
         contacts: list[ContactSummary],
         summary: PipelineSummary,
         rows: dict[int, tuple[str, list[Cell]]],
         widths: list[int],
         columns: tuple[str, ...],
     ) -> None:
+        if number != self._load_number:
+            return  # a newer load has started: what it reads replaces this
+        self.loaded_at(revision)
         select_id, self._select_next = self._select_next, None
         self._contacts = contacts
         self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
         self._summary = summary
+        self._first_rows_only = False
         self.app.refresh_overdue(summary.overdue)
         self._fill(select_id)
+        self.call_after_refresh(self.app.prepare_followups)  # once the rows are drawn
 
     def _rows(self) -> dict[int, tuple[str, list[Cell]]]:
         """The rows for the columns shown (rebuilt here only after a resize)."""
@@ -257,9 +282,12 @@ class PipelineScreen(WorkbookScreen):
         )
         line = summary_text(self._summary) if self._summary is not None else Text()
         if query.strip():
-            line = Text.assemble(
-                (f"{len(self._shown)} of {len(self._contacts)} match “{query}”", "bold"), " │ ", line
+            among = (
+                f"the first {len(self._contacts)} (the rest is loading)"
+                if self._first_rows_only
+                else str(len(self._contacts))
             )
+            line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
         self.query_one("#pipeline-summary", Static).update(line)
         empty = self.query_one("#pipeline-empty", Static)
         if not self._contacts:
@@ -309,6 +337,8 @@ class PipelineScreen(WorkbookScreen):
         }
         if action in needs_contact and not self._shown:
             return None  # shown dimmed: nothing selected
+        if action in needs_contact | {"add"} and self.workbook is None:
+            return None  # the first rows are on screen, the workbook not yet open
         if action == "undo" and self._last_deleted is None:
             return None
         return True

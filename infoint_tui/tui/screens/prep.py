@@ -159,7 +159,8 @@ class PrepScreen(WorkbookScreen):
         self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
         self.query_one("#prep-new-item").display = False
         self.query_one("#prep-preview").display = False
-        super().on_mount()
+        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's
+        # handler), and calling it here too loaded the interview twice.
 
     def workbook_ready(self) -> None:
         self.call_workbook(self.workbook.upcoming_interviews, done=self._got_upcoming)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from infoint_tui.core.errors import WorkbookDamaged, WorkbookTooNew
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -81,7 +81,8 @@ _JOB_WORDS = re.compile(
 )
 MARKER = re.compile(r"«fill in: ([^»\n]*)»")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE = re.compile(r"(?<=\S) +(?=[,.;:!?](?:\s|$))")
+# A space between a word and the punctuation after it (".NET" and "…" keep theirs).
+_SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;:!?]|\.(?:\s|$))")
 
 
 def marker(words: str) -> str:

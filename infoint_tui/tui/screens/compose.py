@@ -45,13 +45,39 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     message answers a follow-up, makes sending complete that item.
     """
 
+    # Function keys take priority: the message's TextArea has its own F6 and F7.
     BINDINGS = [
         Binding("escape", "close", "Close", id="compose.close", tooltip="Close; an edited message is kept"),
-        Binding("f5", "copy", "Copy", id="compose.copy", tooltip="Copy the message to the clipboard"),
-        Binding("f7", "mail", "Mail", id="compose.mail", tooltip="Open it in your mail program"),
-        Binding("f8", "sent", "Mark sent", id="compose.sent", tooltip="Mark it sent (records the act)"),
-        Binding("f9", "discard", "Start over", id="compose.discard", tooltip="Discard the draft"),
-        Binding("f3", "settings", "Settings", id="compose.settings", tooltip="Your name and situation"),
+        Binding(
+            "f5",
+            "copy",
+            "Copy",
+            id="compose.copy",
+            tooltip="Copy the message to the clipboard",
+            priority=True,
+        ),
+        Binding(
+            "f7", "mail", "Mail", id="compose.mail", tooltip="Open it in your mail program", priority=True
+        ),
+        Binding(
+            "f8",
+            "sent",
+            "Mark sent",
+            id="compose.sent",
+            tooltip="Mark it sent (records the act)",
+            priority=True,
+        ),
+        Binding(
+            "f9", "discard", "Start over", id="compose.discard", tooltip="Discard the draft", priority=True
+        ),
+        Binding(
+            "f3",
+            "settings",
+            "Settings",
+            id="compose.settings",
+            tooltip="Your name and situation",
+            priority=True,
+        ),
     ]
 
     def __init__(

@@ -89,6 +89,8 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     head.append_text(warmth_text(c.warmth))
     head.append(f" · {c.stage.label} · {c.intent.label} · found via {c.source.label}")
     parts.append(head)
+    if c.greet_as:
+        parts.append(Text.assemble((f"{'Greet as':<13}", "dim"), c.greet_as))
     for field, label in FIELDS:
         value = getattr(c, field)
         if value:
@@ -142,6 +144,8 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
                 (f"  {fact.note}" if fact.note else "", "dim"),
             )
         )
+        if fact.message:  # the message as it went out, indented under the act
+            parts.append(Text("\n".join("    │ " + line for line in fact.message.splitlines()), style="dim"))
     if not detail.facts:
         parts.append(
             Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim")
@@ -192,9 +196,9 @@ def fact_words(fact: Fact) -> str:
     words = FACT_WORDS[fact.kind]
     if fact.outcome is not None:
         words += f": {fact.outcome.label}"
-    elif fact.channel is not None and fact.kind in (FactKind.INTERACTION, FactKind.REQUEST_SENT):
+    elif fact.channel is not None:
         words += (
-            f" ({fact.channel.label})" if fact.kind is FactKind.REQUEST_SENT else f": {fact.channel.label}"
+            f": {fact.channel.label}" if fact.kind is FactKind.INTERACTION else f" ({fact.channel.label})"
         )
     return words
 

@@ -35,18 +35,18 @@ def run_ons(template: str, text: str) -> list[str]:
     """Sentences of the template that start right after a placeholder but, filled in,
     follow no sentence end: "…ever built Our conversation"."""
     found = []
-    for start in re.findall(r"\}\s+([A-Z][a-z']+(?: [a-z']+)?)", template):
-        for match in re.finditer(re.escape(start), text):
-            before = text[: match.start()].rstrip(" ")
-            if before and before[-1] not in '.!?”"»:\n':
-                found.append(text[max(0, match.start() - 30) : match.end()])
+    for chunk in re.findall(r"\}[ ]+([A-Z][^{}\n]*)", template):
+        starts = [m.start() for m in re.finditer(re.escape(chunk), text)]
+        before = [text[:at].rstrip(" ")[-1:] for at in starts]
+        if starts and not any(b in ("", "\n") or b in '.!?”"»:' for b in before):
+            found.append(chunk)
     return found
 
 
 def assert_reads_well(template_body: str, subject: str, body: str) -> None:
     for text in (subject, body):
         assert "{" not in text and "}" not in text, text
-        assert "  " not in text, text
+        assert "  " not in text and not re.search(r"^ ", text, re.MULTILINE), text
         assert not BLANK_BEFORE_PUNCTUATION.search(text), text
         assert not EMPTY_GREETING.search(text), text
     assert run_ons(template_body, body) == [], body

@@ -59,7 +59,7 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     TemplateKind.OUTREACH_JOB: (
         "Looking for work in {field}: may I ask your advice?",
         "Dear {greeting},\n\n"
-        "I'm {my_name}, {my_situation}, and I'm looking for a job or internship in {field}. "
+        "{referral_line} I'm {my_name}, {my_situation}, and I'm looking for a job or internship in {field}. "
         "Would you be willing to give me some advice about applying to your organization, "
         "or to forward my résumé to people you know who might be interested? "
         "A short call, whenever suits you, would help me a great deal.\n\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import webbrowser
 from collections.abc import Callable, Mapping
 
@@ -19,10 +20,23 @@ TMUX_FIX = "run `tmux set -g set-clipboard on` (add it to ~/.tmux.conf to keep i
 
 
 def open_url(url: str) -> bool:
-    """Hand a link to the system's opener; False when there is none."""
+    """Hand a link to the system's opener; False when there is none.
+
+    Without a desktop, ``webbrowser`` falls back to text browsers (lynx, w3m)
+    that would run on this very terminal, over the app: those are refused.
+    """
     try:
-        return webbrowser.open(url)
+        browser = webbrowser.get()
     except webbrowser.Error:
+        return False
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and type(browser) is webbrowser.GenericBrowser:
+        return False
+    try:
+        return browser.open(url)
+    except (webbrowser.Error, OSError):
         return False
 
 

@@ -51,6 +51,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "field": ("the field", "add the contact's career field, or your field in Settings (F3 here)"),
     "interest": ("what you are after", "add the contact's career field, or your field in Settings (F3 here)"),
     "referrer_name": ("who referred you", "link the contact to who referred them"),
+    "referral_line": ("who suggested it (optional)", "link the contact to who referred them"),
     "my_name": ("your name", "set it in Settings (F3 here)"),
     "my_situation": (
         "your situation",
@@ -61,7 +62,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "learned_line": ("one thing you learned (optional)", "write the debrief, or answers, after the talk"),
 }
 # Placeholders that are whole optional sentences: empty leaves nothing behind.
-OPTIONAL = frozenset({"learned_line"})
+OPTIONAL = frozenset({"learned_line", "referral_line"})
 # A marker's words back to its placeholder, to say how to fill it.
 _BY_MARKER = {words: name for name, (words, _fix) in PLACEHOLDERS.items()}
 
@@ -189,11 +190,11 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 def tidy(text: str) -> str:
     """Spaces as a person would type them: one between words, none before punctuation,
-    none at the end of a line (an empty optional sentence leaves no gap)."""
+    none at either end of a line (an empty optional sentence leaves no gap)."""
     lines = []
     for line in text.split("\n"):
         line = _SPACE_BEFORE.sub("", _DOUBLE_SPACE.sub(" ", line))
-        lines.append(line.rstrip())
+        lines.append(line.strip(" "))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
@@ -230,9 +231,13 @@ def check_message(context: Context, subject: str, body: str) -> list[Finding]:
     return findings
 
 
+# Markers written into the templates themselves (no placeholder can fill them).
+_LITERAL_FIXES = {"their name": "write the name of the person you are writing to"}
+
+
 def _unfilled(words: str) -> Finding:
     name = _BY_MARKER.get(words)
-    fix = PLACEHOLDERS[name][1] if name else "write it in place of the marker"
+    fix = PLACEHOLDERS[name][1] if name else _LITERAL_FIXES.get(words, "write it in place of the marker")
     return Finding(Severity.ERROR, "unfilled", f"«fill in: {words}» is still blank: {fix}.")
 
 

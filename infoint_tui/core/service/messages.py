@@ -153,7 +153,8 @@ class MessagesMixin(ActsMixin):
             return Composed(
                 contact_id=contact.id,
                 contact_name=contact.name,
-                address=contact.email,
+                # A second person there is someone else: the contact's address is not theirs.
+                address="" if kind is TemplateKind.SECOND_CONTACT else contact.email,
                 kind=kind,
                 context=context,
                 subject=subject,
@@ -307,6 +308,11 @@ class MessagesMixin(ActsMixin):
             "field": field,
             "interest": interest,
             "referrer_name": referrer.name if referrer and contact.may_mention_referrer else "",
+            "referral_line": (
+                f"{referrer.name} suggested I get in touch."
+                if referrer and contact.may_mention_referrer
+                else ""
+            ),
             "my_name": profile.name,
             "my_situation": profile.situation,
             "request_date": self._day(request) if request else "",

@@ -45,6 +45,22 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     message answers a follow-up, makes sending complete that item.
     """
 
+    DEFAULT_CSS = """
+    ComposeScreen #compose-choices {
+        height: auto;
+    }
+    ComposeScreen #compose-kind {
+        width: 2fr;
+    }
+    ComposeScreen #compose-channel {
+        width: 1fr;
+        margin-left: 1;
+    }
+    ComposeScreen .dialog-buttons Button {
+        width: auto;
+        min-width: 0;
+    }
+    """
     # Function keys take priority: the message's TextArea has its own F6 and F7.
     BINDINGS = [
         Binding("escape", "close", "Close", id="compose.close", tooltip="Close; an edited message is kept"),
@@ -121,11 +137,11 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
             with Horizontal(classes="dialog-buttons"):
+                yield Button("Settings f3", id="settings", variant="warning", compact=True)
                 yield Button("Copy f5", id="copy", compact=True)
                 yield Button("Mail f7", id="mail", compact=True)
                 yield Button("Sent f8", variant="primary", id="sent", compact=True)
                 yield Button("Start over f9", id="discard", compact=True)
-                yield Button("Settings f3", id="settings", compact=True)
                 yield Button("Close esc", id="close", compact=True)
 
     def on_mount(self) -> None:
@@ -155,6 +171,8 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     def _show(self, composed: Composed) -> None:
         self.composed = composed
         title = Text(self._title.format(name=composed.contact_name), style="bold")
+        if composed.kind is TemplateKind.SECOND_CONTACT:
+            title = Text(f"To someone else at their organization ({composed.contact_name} has not replied)")
         if composed.address:
             title.append(f"  <{composed.address}>", style="dim")
         if composed.draft_saved_at is not None:
@@ -242,7 +260,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         kind = self.composed.kind
 
         def kept(_draft) -> None:
-            self.notify(f"Your {kind.label} draft is kept until you send or discard it.", markup=False)
+            self.notify(f"Draft kept until you send or discard it ({kind.label}).", markup=False)
             then()
 
         self.call_workbook(

@@ -219,7 +219,7 @@ class FollowUpsScreen(WorkbookScreen):
                 kinds,
                 follow_up_id=follow_up.id,
                 interview_id=follow_up.interview_id,
-                title=f"{follow_up.kind.label}: {{name}}",
+                title=self.workbook.describe_follow_up(item)[0] + ": {name}",
             ),
             lambda sent: self.reload(select_id=follow_up.id),
         )

@@ -327,3 +327,25 @@ def test_check_message_runs_on_edited_text_too() -> None:
     body = "Dear Priya,\n\n«fill in: who referred you» suggested I talk to you. P.S. edited"
     codes = [f.code for f in check_message(context, "Hello", body)]
     assert codes == ["unfilled"]
+
+
+def test_someone_you_know_outside_the_field_is_asked_around() -> None:
+    def choose(**kw):
+        return messages.choose_kind(
+            "request", Intent.INFORMATIONAL, has_referrer=False, may_name_referrer=True, **kw
+        )
+
+    assert choose(warmth=Warmth.HOT) is TemplateKind.ASK_AROUND
+    assert choose(warmth=Warmth.HOT, in_the_field=True) is TemplateKind.OUTREACH
+    assert choose(warmth=Warmth.COLD) is TemplateKind.OUTREACH
+
+
+def test_a_sent_message_shows_in_the_contact_details(workbook: Workbook, clock) -> None:
+    from infoint_tui.tui.screens.contact_detail import render_detail
+    from tests.helpers import plain
+
+    kim = workbook.add_contact(name="Kim Lee", greet_as="Dr. Lee")
+    workbook.send_message(kim.id, "outreach", "email", "A few questions", "Dear Dr. Lee,\n\nCould we talk?")
+    shown = plain(render_detail(workbook.contact_detail(kim.id), clock.now, workbook.tz))
+    assert "Request sent (e-mail)" in shown and "Greet as     Dr. Lee" in shown
+    assert "Subject: A few questions" in shown and "Could we talk?" in shown

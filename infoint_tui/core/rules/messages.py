@@ -133,7 +133,13 @@ def greeting(name: str, greet_as: str, warmth: Warmth) -> str:
 
 
 def choose_kind(
-    purpose: str, intent: Intent, *, has_referrer: bool, may_name_referrer: bool, warmth: Warmth
+    purpose: str,
+    intent: Intent,
+    *,
+    has_referrer: bool,
+    may_name_referrer: bool,
+    warmth: Warmth,
+    in_the_field: bool = False,
 ) -> TemplateKind:
     """The letter a first message starts from ("request"), picking the variant that
     needs no value this contact lacks: a referrer who may not be named gets the
@@ -144,7 +150,8 @@ def choose_kind(
         return TemplateKind.OUTREACH_JOB
     if has_referrer:
         return TemplateKind.REFERRAL_INTRO if may_name_referrer else TemplateKind.REFERRAL_UNNAMED
-    return TemplateKind.ASK_AROUND if warmth is Warmth.HOT else TemplateKind.OUTREACH
+    # Someone you know outside the field is first a way to find people who work in it.
+    return TemplateKind.ASK_AROUND if warmth is Warmth.HOT and not in_the_field else TemplateKind.OUTREACH
 
 
 def placeholders_in(template: str) -> list[str]:

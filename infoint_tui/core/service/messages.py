@@ -125,6 +125,7 @@ class MessagesMixin(ActsMixin):
                     has_referrer=contact.referred_by_id is not None,
                     may_name_referrer=contact.may_mention_referrer,
                     warmth=Warmth(contact.warmth),
+                    in_the_field=bool(contact.career_field.strip()),
                 )
                 kind = chosen if chosen in offered else offered[0]
             kind = TemplateKind(kind)

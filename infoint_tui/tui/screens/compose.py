@@ -37,6 +37,22 @@ FIRST_MESSAGES = (
     TemplateKind.ASK_AROUND,
 )
 
+SENT_WORDS = {
+    TemplateKind.ASK_AROUND: "Ask-around",
+    TemplateKind.FOLLOW_UP_REQUEST: "Follow-up",
+    TemplateKind.THANK_YOU: "Thank-you",
+    TemplateKind.RECONNECT: "Reconnect",
+}
+
+
+def sent_notice(kind: TemplateKind, name: str, channel: SendChannel) -> str:
+    """What the notice says once a letter is marked sent."""
+    if kind is TemplateKind.SECOND_CONTACT:
+        return f"Noted: you wrote to a second person where {name} works ({channel.label})."
+    if kind in SENT_WORDS:
+        return f"{SENT_WORDS[kind]} to {name} marked sent ({channel.label})."
+    return f"Request to {name} marked sent ({channel.label}): reminders in 3 and 7 business days."
+
 
 class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     """Dismisses with True once the message is marked sent.
@@ -378,9 +394,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
         kind, channel = self.composed.kind, self.channel
 
         def sent(contact) -> None:
-            self.notify(
-                f"{kind.label.capitalize()} to {contact.name} marked sent ({channel.label}).", markup=False
-            )
+            self.notify(sent_notice(kind, contact.name, channel), markup=False)
             self.dismiss(True)
 
         self.call_confirming(

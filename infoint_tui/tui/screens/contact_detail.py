@@ -4,6 +4,7 @@ people they referred, interviews with notes, follow-ups and stage history."""
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -145,7 +146,7 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
             )
         )
         if fact.message:  # the message as it went out, indented under the act
-            parts.append(Text("\n".join("    │ " + line for line in fact.message.splitlines()), style="dim"))
+            parts.append(Padding(Text(fact.message, style="dim"), (0, 0, 0, 6)))
     if not detail.facts:
         parts.append(
             Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim")

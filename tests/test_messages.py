@@ -349,3 +349,11 @@ def test_a_sent_message_shows_in_the_contact_details(workbook: Workbook, clock) 
     shown = plain(render_detail(workbook.contact_detail(kim.id), clock.now, workbook.tz))
     assert "Request sent (e-mail)" in shown and "Greet as     Dr. Lee" in shown
     assert "Subject: A few questions" in shown and "Could we talk?" in shown
+
+
+def test_a_draft_left_for_another_letter_is_opened_first(workbook: Workbook) -> None:
+    kim = workbook.add_contact(name="Kim Lee", career_field="wind")
+    assert workbook.compose_message(kim.id, FULL).kind is TemplateKind.OUTREACH
+    workbook.save_draft(kim.id, "ask_around", "copy", "", "Hi Kim, who do you know in wind?")
+    composed = workbook.compose_message(kim.id, FULL)
+    assert (composed.kind, composed.body) == (TemplateKind.ASK_AROUND, "Hi Kim, who do you know in wind?")

@@ -113,8 +113,9 @@ class MessagesMixin(ActsMixin):
         linkedin_limit: int = messages.LINKEDIN_LIMITS[0],
         fresh: bool = False,
     ) -> Composed:
-        """The message for this contact: ``kind``, else the letter of ``kinds`` that suits
-        them (``rules.messages.choose_kind``); the kept draft unless ``fresh``."""
+        """The message for this contact: ``kind``, else the letter of ``kinds`` with a kept
+        draft, else the one that suits them (``rules.messages.choose_kind``); the kept
+        draft unless ``fresh``."""
         with self._reading() as session:
             contact = self._contact_row(session, contact_id)
             if kind is None:
@@ -127,7 +128,16 @@ class MessagesMixin(ActsMixin):
                     warmth=Warmth(contact.warmth),
                     in_the_field=bool(contact.career_field.strip()),
                 )
-                kind = chosen if chosen in offered else offered[0]
+                # A draft left for one of these letters is where the person stopped: open it.
+                kept = session.exec(
+                    select(MessageDraftRow.kind)
+                    .where(
+                        MessageDraftRow.contact_id == contact_id,
+                        MessageDraftRow.kind.in_([k.value for k in offered]),
+                    )
+                    .order_by(MessageDraftRow.updated_at.desc())
+                ).first()
+                kind = TemplateKind(kept) if kept else chosen if chosen in offered else offered[0]
             kind = TemplateKind(kind)
             draft = None if fresh else self._draft_row(session, contact_id, kind)
             if channel is None:

@@ -155,10 +155,8 @@ class MessagesMixin(ActsMixin):
                 template = self._template_row(session, kind)
                 values = self._values(session, contact, profile, kind, interview_id)
                 try:
-                    subject, body = (
-                        messages.fill(template.subject, values),
-                        messages.fill(template.body, values),
-                    )
+                    rendered = messages.render(template.subject, template.body, values, context)
+                    subject, body = rendered.subject, rendered.body
                 except messages.TemplateError as exc:
                     raise ValidationFailed("template", str(exc)) from None
             return Composed(

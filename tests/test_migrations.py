@@ -6,6 +6,7 @@ them; keep one for each revision from now on.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core import migrate
-from infoint_tui.core.enums import Warmth
+from infoint_tui.core.enums import TemplateKind, Warmth
 from infoint_tui.core.errors import WorkbookError
 from infoint_tui.core.service import Workbook
 
@@ -89,6 +90,15 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
                 r | {k: v for k, v in n.items() if k not in r}
                 for r, n in zip(rows, after[table], strict=False)
             ]
+            continue
+        if table == "message_template":
+            # Templates as the first version wrote them are written anew in the new wording
+            # (0007); every template the person edited is kept as it was.
+            m0007 = importlib.import_module("infoint_tui.core.migrations.versions.0007_messages")
+
+            edited = [r for r in rows if (r["subject"], r["body"]) != m0007.OLD_DEFAULTS.get(r["kind"])]
+            assert all(r in after[table] for r in edited)
+            assert {r["kind"] for r in after[table]} == {k.value for k in TemplateKind}
             continue
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table], strict=True):

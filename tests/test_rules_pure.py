@@ -21,7 +21,7 @@ from infoint_tui.core.enums import (
 )
 from infoint_tui.core.rules import followups, progress, timer
 from infoint_tui.core.rules.business_days import add_business_days
-from infoint_tui.core.rules.messages import TemplateError, check_template, render
+from infoint_tui.core.rules.messages import Context, TemplateError, check_template, render
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, readiness
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.settings import Policy
@@ -301,32 +301,30 @@ def test_unknown_placeholder_is_named() -> None:
 
 def test_render_fills_and_checks() -> None:
     body = "Dear {contact_name}, {referrer_name} suggested I talk to you about {field}. I'm {my_name}."
-    out = render(TemplateKind.REFERRAL_INTRO, "Hello", body, VALUES, Intent.INFORMATIONAL)
+    out = render("Hello", body, VALUES, Context(TemplateKind.REFERRAL_INTRO))
     assert out.body == "Dear Ms. Techer, Joe Chameau suggested I talk to you about clean energy. I'm Sam."
     assert out.findings == ()
     assert out.word_count == 15
 
 
 def test_outreach_checks() -> None:
-    long_body = "Dear {contact_name}, " + "word " * 120
-    codes = {
-        f.code for f in render(TemplateKind.OUTREACH, "", long_body, VALUES, Intent.INFORMATIONAL).findings
-    }
-    assert codes == {"too-long"}
+    def codes(body: str, intent: Intent) -> set[str]:
+        return {f.code for f in render("Hi", body, VALUES, Context(TemplateKind.OUTREACH, intent)).findings}
+
+    assert codes("Dear {contact_name}, " + "word " * 120, Intent.INFORMATIONAL) == {"too-long"}
     jobby = "Dear {contact_name}, I saw your openings and attach my résumé."
-    codes = {f.code for f in render(TemplateKind.OUTREACH, "", jobby, VALUES, Intent.INFORMATIONAL).findings}
-    assert codes == {"mentions-jobs"}
+    assert codes(jobby, Intent.INFORMATIONAL) == {"mentions-jobs"}
     buried = (
         "Dear {contact_name},\n\nI'm {my_name}. Could we talk about your career in {field}? "
         "I enjoyed your talk. By the way, I want a job."
     )
-    codes = {f.code for f in render(TemplateKind.OUTREACH, "", buried, VALUES, Intent.JOB_SEARCH).findings}
-    assert codes == {"job-search-not-up-front"}
+    assert codes(buried, Intent.JOB_SEARCH) == {"job-search-not-up-front"}
     upfront = "Dear {contact_name},\n\nI'm {my_name}, looking for an internship in {field}. Could we talk?"
-    assert render(TemplateKind.OUTREACH, "", upfront, VALUES, Intent.JOB_SEARCH).findings == ()
+    assert codes(upfront, Intent.JOB_SEARCH) == set()
 
 
-def test_empty_placeholder_is_a_warning_not_silent() -> None:
-    out = render(TemplateKind.OUTREACH, "", "I'm {my_name}.", {"my_name": ""}, Intent.INFORMATIONAL)
-    assert [f.code for f in out.findings] == ["empty-placeholder"]
-    assert "{my_name}" in out.findings[0].message
+def test_an_empty_placeholder_is_an_error_naming_where_to_fill_it() -> None:
+    out = render("Hi", "I'm {my_name}.", {"my_name": ""}, Context(TemplateKind.OUTREACH))
+    assert out.body == "I'm «fill in: your name»."
+    assert [(f.severity.value, f.code) for f in out.findings] == [("error", "unfilled")]
+    assert "Settings" in out.findings[0].message

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoint_tui.core.enums import Stage, Warmth
+from infoint_tui.core.enums import Stage, TemplateKind, Warmth
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.validation import visible_controls
@@ -142,12 +142,7 @@ def test_new_workbook_is_seeded_once(workbook: Workbook) -> None:
     questions = workbook.list_questions()
     assert len(questions) >= 15
     assert [q.text for q in questions if q.required] == ["Who else do you know that I might talk to?"]
-    assert {t.kind.value for t in workbook.list_templates()} == {
-        "outreach",
-        "referral_intro",
-        "thank_you",
-        "reconnect",
-    }
+    assert {t.kind for t in workbook.list_templates()} == set(TemplateKind)  # a letter for each situation
     workbook._seed()
     assert len(workbook.list_questions()) == len(questions)
 

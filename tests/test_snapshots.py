@@ -51,6 +51,18 @@ def test_contact_detail(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, terminal_size=size, run_before=open_detail)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_composer(snap_compare, demo_app, size) -> None:
+    """The job-search request to a referral, with no profile: the blanks are listed as errors."""
+
+    async def open_composer(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("slash", *"Deshawn Herrera", "enter", "o")
+        await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=open_composer)
+
+
 LONG_NOTE = "\n".join(
     f"{n}. She walked me through the week: standups, site visits, the permitting queue, and why the "
     f"grid interconnection study takes months (point {n})."

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Stage
 from infoint_tui.core.service import Workbook
-from infoint_tui.core.settings import Settings
+from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
@@ -34,7 +34,9 @@ def referred(db_path, clock):
 
 
 def app_for(db_path, clock) -> InfointApp:
-    return InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    # A profile, so the letters have no blanks (a blank asks before marking a message sent).
+    profile = Profile(name="Sam Student", situation="a student at Caltech", field="clean energy")
+    return InfointApp(db_path, clock=clock, settings=Settings(welcomed=True, profile=profile))
 
 
 def open_kinds(wb: Workbook, contact_id: int) -> set[FollowUpKind]:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Input, TextArea
 
-from infoint_tui.core.enums import FollowUpKind, Stage, TemplateKind
+from infoint_tui.core.enums import Channel, FactKind, FollowUpKind, Stage, TemplateKind
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
@@ -70,15 +70,20 @@ async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -
         compose = app.screen
         assert isinstance(compose, ComposeScreen)
         body = compose.query_one("#compose-body", TextArea)
-        assert body.text.startswith("Dear Joe Chameau,")
+        assert body.text.startswith("Dear Joe,")  # someone you know: the first name
         body.insert("P.S. The fellowship link: example.org\n", body.document.end)
         await pilot.press("f5")
         assert "P.S. The fellowship link" in app.clipboard
-        await pilot.press("f8")
+        await pilot.press("f8")  # no profile here: "your name" is blank, so it asks first
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert app.screen is screen
         assert app.workbook.get_follow_up(follow_up_id).done_at == clock.now
         assert app.workbook.get_contact(after_a_talk).stage is Stage.THANKED
+        (thanks,) = [f for f in app.workbook.facts(after_a_talk) if f.kind is FactKind.THANK_YOU_SENT]
+        assert thanks.message.startswith("Subject: Thank you for your time\n\nDear Joe,")
+        assert "P.S. The fellowship link" in thanks.message and thanks.channel is Channel.EMAIL
 
 
 async def test_referral_outreach_sent_starts_the_3b7_reminders(db_path, clock, after_a_talk) -> None:
@@ -91,6 +96,8 @@ async def test_referral_outreach_sent_starts_the_3b7_reminders(db_path, clock, a
         await settle(app, pilot)
         assert "Joe Chameau suggested I talk to you" in app.screen.query_one("#compose-body", TextArea).text
         await pilot.press("f8")
+        await settle(app, pilot)
+        await pilot.press("y")  # no profile here: it asks first
         await settle(app, pilot)
         assert app.workbook.get_contact(techer_id).stage is Stage.REQUESTED
         kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=techer_id)}

@@ -257,11 +257,15 @@ async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
         await settle(app, pilot)
         compose = app.screen
         assert isinstance(compose, ComposeScreen)
-        assert compose.message_text().startswith("Subject: Sofia Takahashi suggested I get in touch")
-        assert "words" in str(compose.query_one("#compose-checks").render())
+        # Deshawn is looking for a job: the letter says so up front (the guide).
+        assert compose.message_text().startswith("Subject: Looking for work in clean energy")
+        checks = str(compose.query_one("#compose-checks").render())
+        assert "words" in checks and "«fill in: your name» is still blank" in checks  # no profile here
         await pilot.press("f5")
         assert app.clipboard == compose.message_text()
-        await pilot.press("f8")
+        await pilot.press("f8")  # a blank left: it asks first
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, PipelineScreen)
         assert app.workbook.get_contact(contact_id).stage is Stage.REQUESTED

@@ -27,6 +27,7 @@ from infoint_tui.core.enums import (
     InterviewStatus,
     Mode,
     ReplyOutcome,
+    SendChannel,
     Source,
     Stage,
     TemplateKind,
@@ -39,6 +40,8 @@ class ContactFields(SQLModel):
     """What you know about a person you might talk to."""
 
     name: str
+    # How letters greet them ("Dr. Okafor", "Aunt Rachel"); blank: ``rules.messages.greeting`` decides.
+    greet_as: str = Field(default="", sa_column_kwargs={"server_default": ""})
     organization: str = ""
     title: str = ""
     career_field: str = ""
@@ -54,7 +57,9 @@ class ContactFields(SQLModel):
     notes: str = ""
 
     _name = field_validator("name")(validation.required_line)
-    _lines = field_validator("organization", "title", "career_field", "location")(validation.one_line)
+    _lines = field_validator("greet_as", "organization", "title", "career_field", "location")(
+        validation.one_line
+    )
     _email = field_validator("email")(validation.email)
     _phone = field_validator("phone")(validation.phone)
     _url = field_validator("linkedin_url")(validation.url)
@@ -230,6 +235,7 @@ class Fact(SQLModel):
     outcome: ReplyOutcome | None = None
     note: str = ""
     created_at: datetime
+    message: str = ""  # what was sent, when it was marked sent from the composer
 
     @field_validator("channel", "outcome", mode="before")
     @classmethod
@@ -242,6 +248,17 @@ class MessageTemplate(SQLModel):
 
     id: int
     kind: TemplateKind
+    subject: str
+    body: str
+    updated_at: datetime
+
+
+class MessageDraft(SQLModel):
+    """A message edited and left unsent, for one contact and template."""
+
+    contact_id: int
+    kind: TemplateKind
+    channel: SendChannel
     subject: str
     body: str
     updated_at: datetime

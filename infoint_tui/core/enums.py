@@ -144,6 +144,7 @@ class Channel(_Labelled):
     """How a message went out or how you were in touch."""
 
     EMAIL = "email"
+    LINKEDIN = "linkedin"  # a LinkedIn note or message
     CALL = "call"
     MESSAGE = "message"
     COFFEE = "coffee"
@@ -152,7 +153,19 @@ class Channel(_Labelled):
 
     @property
     def label(self) -> str:
-        return "e-mail" if self is Channel.EMAIL else self.value
+        return {Channel.EMAIL: "e-mail", Channel.LINKEDIN: "LinkedIn"}.get(self, self.value)
+
+
+class SendChannel(_Labelled):
+    """How the person sends a composed message: it decides its form (a subject or not) and checks."""
+
+    EMAIL = "email"
+    LINKEDIN = "linkedin"  # a LinkedIn note: no subject, LinkedIn's length limit
+    COPY = "copy"  # copied, to paste anywhere (a text, a form, another site)
+
+    @property
+    def label(self) -> str:
+        return {"email": "e-mail", "linkedin": "LinkedIn note", "copy": "copy (any other way)"}[self.value]
 
 
 class ClosedBy(_Labelled):
@@ -164,12 +177,34 @@ class ClosedBy(_Labelled):
 
 
 class TemplateKind(_Labelled):
-    """The messages the workbook drafts for you."""
+    """The messages the workbook drafts for you, one for each situation in the guide."""
 
-    OUTREACH = "outreach"
-    REFERRAL_INTRO = "referral_intro"
+    OUTREACH = "outreach"  # asking for an informational talk
+    OUTREACH_JOB = "outreach_job"  # looking for a job, said up front
+    REFERRAL_INTRO = "referral_intro"  # "X suggested I talk to you"
+    REFERRAL_UNNAMED = "referral_unnamed"  # referred by someone who may not be named
+    ASK_AROUND = "ask_around"  # "do you know someone who works in ___?" to people you know
+    FOLLOW_UP_REQUEST = "follow_up_request"  # the one follow-up on a request (3B7)
+    SECOND_CONTACT = "second_contact"  # someone else at the same organization (3B7)
     THANK_YOU = "thank_you"
-    RECONNECT = "reconnect"
+    RECONNECT = "reconnect"  # weeks later, about a job search
+
+    @property
+    def label(self) -> str:
+        return _TEMPLATE_LABELS[self]
+
+
+_TEMPLATE_LABELS = {
+    TemplateKind.OUTREACH: "request (informational)",
+    TemplateKind.OUTREACH_JOB: "request (job search, said up front)",
+    TemplateKind.REFERRAL_INTRO: "referral introduction",
+    TemplateKind.REFERRAL_UNNAMED: "referral (referrer not named)",
+    TemplateKind.ASK_AROUND: "ask around: who works in the field?",
+    TemplateKind.FOLLOW_UP_REQUEST: "follow-up on your request",
+    TemplateKind.SECOND_CONTACT: "a second person there",
+    TemplateKind.THANK_YOU: "thank-you",
+    TemplateKind.RECONNECT: "reconnect about a job search",
+}
 
 
 class AppliesTo(_Labelled):

@@ -18,7 +18,7 @@ from infoint_tui.core.errors import WorkbookDamaged, WorkbookError, WorkbookTooN
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

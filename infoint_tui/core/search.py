@@ -1,6 +1,6 @@
 """Turning what a person types into an FTS5 query, and naming what the index holds.
 
-The index itself is made and kept in step by migrations 0003 and 0004 (triggers on
+The index itself is made and kept in step by migrations 0003, 0004 and 0007 (triggers on
 the tables); these helpers are pure, so the query rules are tested alone.
 """
 
@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 # The kind codes stored in the index (the last three bits of its rowid), and their names.
-KINDS = {1: "contact", 2: "note", 3: "answer", 4: "debrief", 5: "prep notes", 6: "talk notes"}
+KINDS = {
+    1: "contact",
+    2: "note",
+    3: "answer",
+    4: "debrief",
+    5: "prep notes",
+    6: "talk notes",
+    7: "sent message",
+}
 # Snippet markers around each matching word. They are control characters, which the
 # workbook never stores (see validation.visible_controls), so they cannot be confused with text.
 MATCH_START, MATCH_END = "\x02", "\x03"

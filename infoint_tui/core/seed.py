@@ -45,37 +45,80 @@ PREP_ITEMS: tuple[tuple[str, AppliesTo], ...] = (
     ("Bring business cards to give", AppliesTo.IN_PERSON),
 )
 
-# kind: (subject, body). Placeholders are documented in core.messages.
+# kind: (subject, body). Placeholders are documented in core.rules.messages.
 TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     TemplateKind.OUTREACH: (
         "A few questions about your work in {field}",
-        "Dear {contact_name},\n\n"
+        "Dear {greeting},\n\n"
         "I'm {my_name}, {my_situation}, and I'm thinking about a career in {field}. "
         "Would you be willing to spend about 30 minutes, by phone or in person, "
         "telling me how you got where you are and what your work is like? "
         "Any time that suits you would suit me.\n\n"
         "Thank you,\n{my_name}",
     ),
+    TemplateKind.OUTREACH_JOB: (
+        "Looking for work in {field}: may I ask your advice?",
+        "Dear {greeting},\n\n"
+        "{referral_line} I'm {my_name}, {my_situation}, and I'm looking for a job or internship in {field}. "
+        "Would you be willing to give me some advice about applying to your organization, "
+        "or to forward my résumé to people you know who might be interested? "
+        "A short call, whenever suits you, would help me a great deal.\n\n"
+        "Thank you,\n{my_name}",
+    ),
     TemplateKind.REFERRAL_INTRO: (
         "{referrer_name} suggested I get in touch",
-        "Dear {contact_name},\n\n"
+        "Dear {greeting},\n\n"
         "{referrer_name} suggested I talk to you. I'm {my_name}, {my_situation}, and I'm "
-        "thinking about a career in {field}. {referrer_name} said you know this area well "
+        "{interest}. {referrer_name} said you know this area well "
         "and might be willing to give me some advice. Could we find a convenient time to "
         "talk, by phone or in person, so I can ask you a few questions about your career?\n\n"
         "Thank you,\n{my_name}",
     ),
+    TemplateKind.REFERRAL_UNNAMED: (
+        "A few questions about your work in {field}",
+        "Dear {greeting},\n\n"
+        "Someone who knows your work suggested I talk to you. I'm {my_name}, {my_situation}, "
+        "and I'm {interest}. I was told you know this area well and might be willing to give me "
+        "some advice. Could we find a convenient time to talk, by phone or in person, so I can "
+        "ask you a few questions about your career?\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    TemplateKind.ASK_AROUND: (
+        "Do you know someone who works in {field}?",
+        "Hi {greeting},\n\n"
+        "I'm {interest}, and the best way to learn about it is to talk with people who do the work. "
+        "Do you know someone who works in {field} who might talk with me for half an hour? "
+        "A name and an e-mail address or phone number would be plenty, and I'll say you suggested "
+        "it unless you'd rather I didn't.\n\n"
+        "Thanks,\n{my_name}",
+    ),
+    TemplateKind.FOLLOW_UP_REQUEST: (
+        "Following up on my message of {request_date}",
+        "Dear {greeting},\n\n"
+        "I wrote to you on {request_date} to ask whether we might talk. I know how full an inbox "
+        "gets, so I'm trying once more: if you could spare 20 minutes in the coming weeks, by phone "
+        "or in person, I'd be grateful. If now isn't a good time, I understand.\n\n"
+        "Thank you,\n{my_name}",
+    ),
+    TemplateKind.SECOND_CONTACT: (
+        "A few questions about your work at {organization}",
+        "Dear «fill in: their name»,\n\n"
+        "I'm {my_name}, {my_situation}, and I'm {interest}. I'd like to learn how people at "
+        "{organization} got where they are and what the work is like. Would you be willing to talk "
+        "for about 20 minutes, by phone or in person, at a time that suits you?\n\n"
+        "Thank you,\n{my_name}",
+    ),
     TemplateKind.THANK_YOU: (
         "Thank you for your time",
-        "Dear {contact_name},\n\n"
-        "Thank you for talking with me about your work in {field}. {learned_line}"
+        "Dear {greeting},\n\n"
+        "Thank you for talking with me about your work in {field}. {learned_line} "
         "Our conversation helped me think about where I'm heading.\n\n"
         "With thanks,\n{my_name}",
     ),
     TemplateKind.RECONNECT: (
         "Following up on our conversation",
-        "Dear {contact_name},\n\n"
-        "We spoke a few weeks ago about your work in {field}, and your advice stayed with me. "
+        "Dear {greeting},\n\n"
+        "We spoke on {talk_date} about your work in {field}, and your advice stayed with me. "
         "I'm now looking for a position or internship in the field, and I'd be grateful for "
         "any recommendations you have on how to search.\n\n"
         "Best regards,\n{my_name}",

@@ -17,6 +17,9 @@ so the person's comments and layout survive.
     theme = "textual-dark"
     welcomed = true
 
+    [messages]
+    linkedin_limit = 200        # a LinkedIn note: 200 characters, 300 with Premium
+
     [keymap]                    # binding id = key(s)
     "interview.timer" = "f6"
 
@@ -43,6 +46,7 @@ from infoint_tui.core.rules.business_days import (
     parse_region,
 )
 from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
+from infoint_tui.core.rules.messages import LINKEDIN_LIMITS
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -85,6 +89,7 @@ class Settings:
     timezone: str | None = None  # a zoneinfo name; None: the system's zone
     welcomed: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
+    linkedin_limit: int = LINKEDIN_LIMITS[0]  # characters in a LinkedIn note (300 with Premium)
 
 
 def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = "") -> int:
@@ -147,9 +152,9 @@ def parse_settings(path: Path, text: str) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
-    _known(path, "settings", data, ("profile", "rules", "app", "keymap"))
+    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap"))
     tables = {}
-    for name in ("profile", "rules", "app", "keymap"):
+    for name in ("profile", "rules", "app", "messages", "keymap"):
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise SettingsError(f"{path}: [{name}] must be a table")
@@ -163,6 +168,12 @@ def parse_settings(path: Path, text: str) -> Settings:
         ("interview_minutes", "thank_you_hours", "reconnect_weeks", "business_days", "holidays"),
     )
     _known(path, "app", app, ("theme", "timezone", "welcomed"))
+    _known(path, "messages", tables["messages"], ("linkedin_limit",))
+    linkedin_limit = tables["messages"].get("linkedin_limit", LINKEDIN_LIMITS[0])
+    if isinstance(linkedin_limit, bool) or linkedin_limit not in LINKEDIN_LIMITS:
+        raise SettingsError(
+            f"{path}: messages.linkedin_limit must be 200 (a free LinkedIn account) or 300 (Premium)"
+        )
     policy = Policy(holidays=locale_region())
     if "holidays" in rules:
         value = rules["holidays"]
@@ -229,6 +240,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         timezone=zone_name or None,
         welcomed=welcomed,
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
+        linkedin_limit=linkedin_limit,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from infoint_tui.core import sqltypes  # noqa: F401  (registers the STRICT type names)
@@ -25,6 +25,7 @@ from infoint_tui.core.enums import (
     InterviewStatus,
     Mode,
     ReplyOutcome,
+    SendChannel,
     Source,
     Stage,
     TemplateKind,
@@ -180,6 +181,8 @@ class FactRow(SQLModel, table=True):
     outcome: str = ""
     note: str = ""
     created_at: datetime
+    # The text of a message marked sent from the composer (subject first for an e-mail).
+    message: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class FollowUpRow(SQLModel, table=True):
@@ -216,6 +219,26 @@ class MessageTemplateRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    subject: str = ""
+    body: str
+    updated_at: datetime
+
+
+class MessageDraftRow(SQLModel, table=True):
+    """A message edited in the composer and left unsent: kept until sent or discarded."""
+
+    __tablename__ = "message_draft"
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", TemplateKind), name="kind"),
+        CheckConstraint(sql_in("channel", SendChannel), name="channel"),
+        UniqueConstraint("contact_id", "kind", name="uq_message_draft_contact_kind"),
+        STRICT,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(sa_column=_fk("contact.id", "CASCADE"))
+    kind: str
+    channel: str
     subject: str = ""
     body: str
     updated_at: datetime

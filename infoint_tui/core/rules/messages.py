@@ -1,9 +1,18 @@
-"""Rendering message templates and checking the result.
+"""Letters a person can send as written: filling templates, and every check on the result.
 
 Placeholders are ``{name}`` in braces; an unknown one is an error naming it,
-never left in the text. Outreach requests should be short (at most 100
-words); an informational request should not mention jobs, and a job-search
-request should say so up front, as the guide asks.
+never left in the text. A placeholder with no value for this contact is
+never left blank: it becomes a marker, ``«fill in: your name»``, and the
+marker is an error until the person replaces it. Because the markers live in
+the text, ``check_message`` needs only the text being edited to find them
+again, so the composer shows one list of findings, computed by one function,
+whether the text was just rendered or typed over since.
+
+The other checks: outreach requests should be short (at most 100 words); an
+informational request should not mention jobs, and a job-search request
+should say so up front (the guide); a LinkedIn note has LinkedIn's length
+limit; an e-mail needs a subject; no double spaces or space before
+punctuation.
 """
 
 from __future__ import annotations
@@ -11,30 +20,74 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from infoint_tui.core.enums import Intent, TemplateKind
+from infoint_tui.core.enums import Intent, SendChannel, TemplateKind, Warmth
 from infoint_tui.core.rules.questions import Finding, Severity
 
-__all__ = ["Finding", "Rendered", "TemplateError", "check_message", "check_template", "render"]
+__all__ = [
+    "Finding",
+    "Rendered",
+    "SendChannel",
+    "TemplateError",
+    "check_message",
+    "check_template",
+    "choose_kind",
+    "greeting",
+    "mailto",
+    "render",
+]
 
 MAX_OUTREACH_WORDS = 100
+LINKEDIN_LIMITS = (200, 300)  # a connection note: free accounts, Premium
 
-PLACEHOLDERS: dict[str, str] = {
-    "contact_name": "the contact's full name",
-    "contact_first_name": "the contact's first name",
-    "organization": "the contact's organization",
-    "title": "the contact's job title",
-    "field": "the career field you are asking about",
-    "referrer_name": "who referred you to the contact",
-    "my_name": "your name",
-    "my_situation": "your school or situation, e.g. 'a third-year student at Caltech'",
-    "learned_line": "one thing you learned, from the interview's notes (thank-you)",
+# name: (what it stands for, where the person sets it when it is missing)
+PLACEHOLDERS: dict[str, tuple[str, str]] = {
+    "greeting": ("how to greet them", "set 'Greet as' on the contact (e on the pipeline)"),
+    "contact_name": ("their full name", "edit the contact (e on the pipeline)"),
+    "contact_first_name": ("their first name", "edit the contact (e on the pipeline)"),
+    "organization": ("their organization", "add it to the contact (e on the pipeline)"),
+    "title": ("their job title", "add it to the contact (e on the pipeline)"),
+    "field": ("the field", "add the contact's career field, or your field in Settings (F3 here)"),
+    "interest": ("what you are after", "add the contact's career field, or your field in Settings (F3 here)"),
+    "referrer_name": ("who referred you", "link the contact to who referred them"),
+    "referral_line": ("who suggested it (optional)", "link the contact to who referred them"),
+    "my_name": ("your name", "set it in Settings (F3 here)"),
+    "my_situation": (
+        "your situation",
+        "set it in Settings (F3 here), e.g. 'a third-year student at Caltech'",
+    ),
+    "request_date": ("the day of your first message", "mark the first request sent first"),
+    "talk_date": ("the day you talked", "record the talk first"),
+    "learned_line": ("one thing you learned (optional)", "write the debrief, or answers, after the talk"),
 }
+# Placeholders that are whole optional sentences: empty leaves nothing behind.
+OPTIONAL = frozenset({"learned_line", "referral_line"})
+# A marker's words back to its placeholder, to say how to fill it.
+_BY_MARKER = {words: name for name, (words, _fix) in PLACEHOLDERS.items()}
+
+REQUESTS = frozenset(
+    {
+        TemplateKind.OUTREACH,
+        TemplateKind.OUTREACH_JOB,
+        TemplateKind.REFERRAL_INTRO,
+        TemplateKind.REFERRAL_UNNAMED,
+        TemplateKind.SECOND_CONTACT,
+    }
+)
 
 _JOB_WORDS = re.compile(
     r"\b(?:jobs?|openings?|vacanc(?:y|ies)|hiring|positions?|r[eé]sum[eé]s?|cv|internships?|apply|applying)\b",
     re.IGNORECASE,
 )
+MARKER = re.compile(r"«fill in: ([^»\n]*)»")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A space between a word and the punctuation after it (".NET" and "…" keep theirs).
+_SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;:!?]|\.(?:\s|$))")
+
+
+def marker(words: str) -> str:
+    return f"«fill in: {words}»"
 
 
 class TemplateError(ValueError):
@@ -43,6 +96,16 @@ class TemplateError(ValueError):
     def __init__(self, placeholder: str, message: str) -> None:
         super().__init__(message)
         self.placeholder = placeholder
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the checks need beside the text: which letter, to whom, by which channel."""
+
+    kind: TemplateKind
+    intent: Intent = Intent.INFORMATIONAL
+    channel: SendChannel = SendChannel.EMAIL
+    linkedin_limit: int = LINKEDIN_LIMITS[0]
 
 
 @dataclass(frozen=True)
@@ -58,6 +121,37 @@ class Rendered:
 
 def count_words(text: str) -> int:
     return len(re.findall(r"\S+", text))
+
+
+def greeting(name: str, greet_as: str, warmth: Warmth) -> str:
+    """How a letter greets someone: what the person chose, else the first name for
+    people they know (hot) and the full name for everyone else."""
+    if greet_as.strip():
+        return greet_as.strip()
+    words = name.split()
+    return words[0] if warmth is Warmth.HOT and words else name.strip()
+
+
+def choose_kind(
+    purpose: str,
+    intent: Intent,
+    *,
+    has_referrer: bool,
+    may_name_referrer: bool,
+    warmth: Warmth,
+    in_the_field: bool = False,
+) -> TemplateKind:
+    """The letter a first message starts from ("request"), picking the variant that
+    needs no value this contact lacks: a referrer who may not be named gets the
+    introduction that names nobody. A job search is said up front (the guide)."""
+    if purpose != "request":
+        return TemplateKind(purpose)
+    if intent is Intent.JOB_SEARCH:
+        return TemplateKind.OUTREACH_JOB
+    if has_referrer:
+        return TemplateKind.REFERRAL_INTRO if may_name_referrer else TemplateKind.REFERRAL_UNNAMED
+    # Someone you know outside the field is first a way to find people who work in it.
+    return TemplateKind.ASK_AROUND if warmth is Warmth.HOT and not in_the_field else TemplateKind.OUTREACH
 
 
 def placeholders_in(template: str) -> list[str]:
@@ -91,29 +185,70 @@ def check_template(template: str) -> None:
             )
 
 
-def render(kind: TemplateKind, subject: str, body: str, values: dict[str, str], intent: Intent) -> Rendered:
+def fill(template: str, values: dict[str, str]) -> str:
+    """The template with each placeholder's value, a marker where a needed one is empty."""
+    check_template(template)
+    filled = {
+        name: (values.get(name) or "").strip() or ("" if name in OPTIONAL else marker(PLACEHOLDERS[name][0]))
+        for name in placeholders_in(template)
+    }
+    return tidy(template.format_map(filled))
+
+
+def tidy(text: str) -> str:
+    """Spaces as a person would type them: one between words, none before punctuation,
+    none at either end of a line (an empty optional sentence leaves no gap)."""
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACE_BEFORE.sub("", _DOUBLE_SPACE.sub(" ", line))
+        lines.append(line.strip(" "))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def render(subject: str, body: str, values: dict[str, str], context: Context) -> Rendered:
     """Fill a template and check the message."""
-    check_template(subject)
-    check_template(body)
-    missing = [n for n in placeholders_in(subject + body) if not values.get(n)]
-    text_subject = subject.format_map(Filled(values))
-    text_body = body.format_map(Filled(values))
-    findings = [
-        Finding(
-            Severity.WARNING,
-            "empty-placeholder",
-            f"{{{name}}} has no value here ({PLACEHOLDERS[name]}); fill it in before sending",
+    text_subject, text_body = fill(subject, values), fill(body, values)
+    return Rendered(text_subject, text_body, tuple(check_message(context, text_subject, text_body)))
+
+
+def check_message(context: Context, subject: str, body: str) -> list[Finding]:
+    """Every finding on a message, as rendered or as edited since: the one list the composer shows."""
+    findings = [_unfilled(words) for words in dict.fromkeys(MARKER.findall(subject + "\n" + body))]
+    if context.channel is SendChannel.LINKEDIN:
+        length = len(body)
+        if length > context.linkedin_limit:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "too-long-for-linkedin",
+                    f"{length} characters: a LinkedIn note takes {context.linkedin_limit}; "
+                    f"shorten it by {length - context.linkedin_limit} (the limit is in Settings).",
+                )
+            )
+    elif context.channel is SendChannel.EMAIL and not subject.strip():
+        findings.append(Finding(Severity.WARNING, "no-subject", "The e-mail has no subject: add one."))
+    if _DOUBLE_SPACE.search(subject + "\n" + body):
+        findings.append(Finding(Severity.WARNING, "double-space", "Two spaces between words: take one out."))
+    if _SPACE_BEFORE.search(subject + "\n" + body):
+        findings.append(
+            Finding(Severity.WARNING, "space-before-punctuation", "A space before a comma or full stop.")
         )
-        for name in dict.fromkeys(missing)
-        if name != "learned_line"
-    ]
-    findings += check_message(kind, text_body, intent)
-    return Rendered(text_subject, text_body, tuple(findings))
+    if context.kind in REQUESTS:
+        findings += _request_checks(body, context.intent)
+    return findings
 
 
-def check_message(kind: TemplateKind, body: str, intent: Intent) -> list[Finding]:
-    if kind not in (TemplateKind.OUTREACH, TemplateKind.REFERRAL_INTRO):
-        return []
+# Markers written into the templates themselves (no placeholder can fill them).
+_LITERAL_FIXES = {"their name": "write the name of the person you are writing to"}
+
+
+def _unfilled(words: str) -> Finding:
+    name = _BY_MARKER.get(words)
+    fix = PLACEHOLDERS[name][1] if name else _LITERAL_FIXES.get(words, "write it in place of the marker")
+    return Finding(Severity.ERROR, "unfilled", f"«fill in: {words}» is still blank: {fix}.")
+
+
+def _request_checks(body: str, intent: Intent) -> list[Finding]:
     findings = []
     words = count_words(body)
     if words > MAX_OUTREACH_WORDS:
@@ -152,8 +287,25 @@ def _opening(body: str) -> str:
     return " ".join(sentences[:2])
 
 
-class Filled(dict):
-    """Values for ``str.format_map`` where a missing placeholder reads as empty."""
-
-    def __missing__(self, key: str) -> str:
+def quoted(text: str) -> str:
+    """One line someone wrote, as a quoted sentence that ends properly: “…built.”"""
+    line = text.strip().splitlines()[0].strip() if text.strip() else ""
+    line = line.strip("\"'“”‘’ ").rstrip(",;:—– ")
+    if not line:
         return ""
+    if line[-1] not in ".!?…":
+        line += "."
+    return f"“{line}”"
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A ``mailto:`` link (RFC 6068): every reserved character percent-encoded, line
+    breaks as CRLF, so a mail program opens the message as written."""
+    to = quote(address.strip(), safe="@")
+    crlf = "\r\n".join(body.split("\n"))
+    return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
+
+
+def sent_text(channel: SendChannel, subject: str, body: str) -> str:
+    """The message as it went out (an e-mail with its subject first), kept on the act."""
+    return f"Subject: {subject}\n\n{body}" if channel is SendChannel.EMAIL and subject.strip() else body

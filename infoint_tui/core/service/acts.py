@@ -139,23 +139,41 @@ class ActsMixin(InterviewsMixin):
         referral sent, notes jotted...), and the rules close it and move the contact on."""
         with self._writing() as session:
             item = self._follow_up_row(session, follow_up_id)
-            if item.done_at is None and item.cancelled_at is None:
-                kind = FollowUpKind(item.kind)
-                fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
-                if kind is FollowUpKind.RECONNECT:
-                    self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
-                interview_id = (
-                    item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) else None
-                )
-                if fact_kind is not None:
-                    self._add_fact(session, item.contact_id, fact_kind, interview_id=interview_id)
-                    self._settle(session, item.contact_id)
-                # the rule changed this same row object (one identity per row in a session)
-                if item.done_at is None:  # not one the rules plan (any more): the person's word
-                    item.done_at, item.cancelled_at = self.clock(), None
-                    item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
-                    session.add(item)
+            self._complete(session, item, override=override)
         return read_model(FollowUp, item)
+
+    def _complete(
+        self,
+        session: Session,
+        item: FollowUpRow,
+        *,
+        override: bool = False,
+        channel: Channel | None = None,
+        message: str = "",
+    ) -> None:
+        if item.done_at is None and item.cancelled_at is None:
+            kind = FollowUpKind(item.kind)
+            fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
+            if kind is FollowUpKind.RECONNECT:
+                self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
+            interview_id = (
+                item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) else None
+            )
+            if fact_kind is not None:
+                self._add_fact(
+                    session,
+                    item.contact_id,
+                    fact_kind,
+                    interview_id=interview_id,
+                    channel=channel,
+                    message=message,
+                )
+                self._settle(session, item.contact_id)
+            # the rule changed this same row object (one identity per row in a session)
+            if item.done_at is None:  # not one the rules plan (any more): the person's word
+                item.done_at, item.cancelled_at = self.clock(), None
+                item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
+                session.add(item)
 
     def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
         """Not done after all: the fact that closed it is taken back (so the stage
@@ -314,6 +332,7 @@ class ActsMixin(InterviewsMixin):
         channel: Channel | str | None = None,
         outcome: ReplyOutcome | None = None,
         note: str = "",
+        message: str = "",
     ) -> FactRow:
         now = self.clock()
         if at is not None:
@@ -337,6 +356,7 @@ class ActsMixin(InterviewsMixin):
             outcome=outcome.value if outcome else "",
             note=checked_text("note", note),
             created_at=now,
+            message=message,
         )
         session.add(row)
         return row

@@ -169,16 +169,17 @@ class WorkbookBase:
                 revision = storage.check_readonly(path)
             engine = storage.make_engine(path)
             try:
-                migrated = False
+                migrated = upgraded = False
                 if migrate.needs_upgrade(path, revision):
                     if revision is not None and migrate_backup:
                         migrate.backup_before_migration(path, revision, clock())
                         migrated = True
                     migrate.upgrade(engine, path)
+                    upgraded = True
                 workbook = cls(path, engine, lock, clock, tz)
-                if revision is None:
-                    workbook._seed()
-                elif migrated:
+                if revision is None or upgraded:
+                    workbook._seed()  # an upgrade may bring new message templates
+                if revision is not None and migrated:
                     workbook._after_migration()
             except BaseException:
                 engine.dispose()
@@ -307,6 +308,13 @@ class WorkbookBase:
 
         now = self.clock()
         with self._writing() as session:
+            # Templates added by a later version (or removed by a migration to be written anew).
+            have = set(session.exec(select(MessageTemplateRow.kind)).all())
+            for kind, (subject, body) in seed.TEMPLATES.items():
+                if kind.value not in have:
+                    session.add(
+                        MessageTemplateRow(kind=kind.value, subject=subject, body=body, updated_at=now)
+                    )
             if session.exec(select(func.count()).select_from(QuestionRow)).one():
                 return
             for position, (topic, question) in enumerate(seed.QUESTIONS):
@@ -322,5 +330,3 @@ class WorkbookBase:
                         text=item, applies_to=applies_to.value, position=position, builtin=True
                     )
                 )
-            for kind, (subject, body) in seed.TEMPLATES.items():
-                session.add(MessageTemplateRow(kind=kind.value, subject=subject, body=body, updated_at=now))

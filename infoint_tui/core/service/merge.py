@@ -36,6 +36,7 @@ from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, NoteRow, S
 # The fields a merge compares; the rest (stage, dates) follow from the facts.
 MERGED_FIELDS = (
     "name",
+    "greet_as",
     "organization",
     "title",
     "career_field",

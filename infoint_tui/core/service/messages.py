@@ -1,22 +1,85 @@
-"""Messages: the editable templates, rendered for one contact and checked."""
+"""Messages: the editable templates filled in for one contact, drafts kept, and sending as an act.
+
+Marking a message sent is the act it stands for (the request, the follow-up,
+the thank-you...), recorded with its text and channel on the fact, in one
+transaction that also drops the draft.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlmodel import Session, select
 
-from infoint_tui.core.domain import MessageTemplate
-from infoint_tui.core.enums import Intent, TemplateKind
+from infoint_tui.core.domain import Contact, MessageDraft, MessageTemplate
+from infoint_tui.core.enums import (
+    Channel,
+    FactKind,
+    Intent,
+    InterviewStatus,
+    SendChannel,
+    TemplateKind,
+    Warmth,
+)
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import messages
-from infoint_tui.core.service.base import read_model
-from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.rules.messages import Context
+from infoint_tui.core.service.acts import ActsMixin
+from infoint_tui.core.service.base import checked_text, read_model
 from infoint_tui.core.settings import Profile
-from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow, MessageTemplateRow, NoteRow
+from infoint_tui.core.tables import (
+    ContactRow,
+    FactRow,
+    InterviewQuestionRow,
+    InterviewRow,
+    MessageDraftRow,
+    MessageTemplateRow,
+    NoteRow,
+)
 from infoint_tui.core.validation import storable
 
+FACT_CHANNEL = {
+    SendChannel.EMAIL: Channel.EMAIL,
+    SendChannel.LINKEDIN: Channel.LINKEDIN,
+    SendChannel.COPY: Channel.MESSAGE,
+}
+# What sending each letter records, when it is not sent from a follow-up (which says itself).
+SENDING_MEANS: dict[TemplateKind, FactKind] = {
+    TemplateKind.OUTREACH: FactKind.REQUEST_SENT,
+    TemplateKind.OUTREACH_JOB: FactKind.REQUEST_SENT,
+    TemplateKind.REFERRAL_INTRO: FactKind.REQUEST_SENT,
+    TemplateKind.REFERRAL_UNNAMED: FactKind.REQUEST_SENT,
+    TemplateKind.ASK_AROUND: FactKind.INTERACTION,  # asking someone you know for names keeps in touch
+    TemplateKind.FOLLOW_UP_REQUEST: FactKind.REQUEST_FOLLOWED_UP,
+    TemplateKind.SECOND_CONTACT: FactKind.SECOND_CONTACT_TRIED,
+    TemplateKind.THANK_YOU: FactKind.THANK_YOU_SENT,
+    TemplateKind.RECONNECT: FactKind.RECONNECTED,
+}
 
-class MessagesMixin(InterviewsMixin):
-    """Outreach, referral introductions, thank-yous and reconnects."""
+
+@dataclass(frozen=True)
+class Composed:
+    """A message ready to edit: the kept draft if there is one, else the template filled in."""
+
+    contact_id: int
+    contact_name: str
+    address: str  # the e-mail address, "" if none
+    kind: TemplateKind
+    context: Context  # what ``rules.messages.check_message`` needs beside the text
+    subject: str
+    body: str
+    findings: tuple[messages.Finding, ...]
+    draft_saved_at: datetime | None  # set when this is a kept draft
+    profile_missing: bool  # your name or situation is not set (Settings fills them)
+
+    @property
+    def channel(self) -> SendChannel:
+        return self.context.channel
+
+
+class MessagesMixin(ActsMixin):
+    """Letters for every situation in the guide, drafts, and marking them sent."""
 
     def get_template(self, kind: TemplateKind | str) -> MessageTemplate:
         with self._reading() as session:
@@ -38,58 +101,243 @@ class MessagesMixin(InterviewsMixin):
             session.add(row)
         return read_model(MessageTemplate, row)
 
+    def compose_message(
+        self,
+        contact_id: int,
+        profile: Profile,
+        kinds: tuple[TemplateKind, ...] | None = None,
+        *,
+        kind: TemplateKind | str | None = None,
+        channel: SendChannel | str | None = None,
+        interview_id: int | None = None,
+        linkedin_limit: int = messages.LINKEDIN_LIMITS[0],
+        fresh: bool = False,
+    ) -> Composed:
+        """The message for this contact: ``kind``, else the letter of ``kinds`` with a kept
+        draft, else the one that suits them (``rules.messages.choose_kind``); the kept
+        draft unless ``fresh``."""
+        with self._reading() as session:
+            contact = self._contact_row(session, contact_id)
+            if kind is None:
+                offered = kinds or tuple(TemplateKind)
+                chosen = messages.choose_kind(
+                    "request",
+                    Intent(contact.intent),
+                    has_referrer=contact.referred_by_id is not None,
+                    may_name_referrer=contact.may_mention_referrer,
+                    warmth=Warmth(contact.warmth),
+                    in_the_field=bool(contact.career_field.strip()),
+                )
+                # A draft left for one of these letters is where the person stopped: open it.
+                kept = session.exec(
+                    select(MessageDraftRow.kind)
+                    .where(
+                        MessageDraftRow.contact_id == contact_id,
+                        MessageDraftRow.kind.in_([k.value for k in offered]),
+                    )
+                    .order_by(MessageDraftRow.updated_at.desc())
+                ).first()
+                kind = TemplateKind(kept) if kept else chosen if chosen in offered else offered[0]
+            kind = TemplateKind(kind)
+            draft = None if fresh else self._draft_row(session, contact_id, kind)
+            if channel is None:
+                channel = (
+                    draft.channel
+                    if draft
+                    else SendChannel.EMAIL
+                    if contact.email or not contact.linkedin_url
+                    else SendChannel.LINKEDIN
+                )
+            context = Context(kind, Intent(contact.intent), SendChannel(channel), linkedin_limit)
+            if draft is not None:
+                subject, body = draft.subject, draft.body
+            else:
+                template = self._template_row(session, kind)
+                values = self._values(session, contact, profile, kind, interview_id)
+                try:
+                    rendered = messages.render(template.subject, template.body, values, context)
+                    subject, body = rendered.subject, rendered.body
+                except messages.TemplateError as exc:
+                    raise ValidationFailed("template", str(exc)) from None
+            return Composed(
+                contact_id=contact.id,
+                contact_name=contact.name,
+                # A second person there is someone else: the contact's address is not theirs.
+                address="" if kind is TemplateKind.SECOND_CONTACT else contact.email,
+                kind=kind,
+                context=context,
+                subject=subject,
+                body=body,
+                findings=tuple(messages.check_message(context, subject, body)),
+                draft_saved_at=draft.updated_at if draft else None,
+                profile_missing=not (profile.name.strip() and profile.situation.strip()),
+            )
+
     def render_message(
         self, kind: TemplateKind | str, contact_id: int, profile: Profile, interview_id: int | None = None
     ) -> messages.Rendered:
-        """The template filled in for this contact, with the checks' findings.
-
-        For a thank-you, the line about what you learned comes from the
-        interview's debrief, or else its first answer, its talk notes or its first note.
-        """
-        kind = TemplateKind(kind)
-        with self._reading() as session:
-            template = self._template_row(session, kind)
-            contact = self._contact_row(session, contact_id)
-            values = self._values(
-                session,
-                contact,
-                profile,
-                self._learned(session, contact_id, interview_id) if kind is TemplateKind.THANK_YOU else "",
-            )
-        try:
-            return messages.render(kind, template.subject, template.body, values, Intent(contact.intent))
-        except messages.TemplateError as exc:
-            raise ValidationFailed("template", str(exc)) from None
+        """The template filled in for this contact (never a kept draft), with the checks' findings."""
+        composed = self.compose_message(
+            contact_id, profile, kind=kind, interview_id=interview_id, channel=SendChannel.EMAIL, fresh=True
+        )
+        return messages.Rendered(composed.subject, composed.body, composed.findings)
 
     def preview_values(self, contact_id: int, profile: Profile) -> dict[str, str]:
-        """The placeholder values for a contact, for previewing a template being edited."""
+        """The placeholder values for a contact, for previewing a template being edited
+        (a missing one shows as its marker, as in the composer)."""
         with self._reading() as session:
             contact = self._contact_row(session, contact_id)
-            return messages.Filled(
-                self._values(session, contact, profile, self._learned(session, contact_id, None))
-            )
-
-    def _values(self, session: Session, contact, profile: Profile, learned: str) -> dict[str, str]:
-        referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
+            values = self._values(session, contact, profile, TemplateKind.THANK_YOU, None)
         return {
+            name: values.get(name) or ("" if name in messages.OPTIONAL else messages.marker(words))
+            for name, (words, _fix) in messages.PLACEHOLDERS.items()
+        }
+
+    # -- drafts: kept until sent or discarded ---------------------------------------------
+
+    def save_draft(
+        self, contact_id: int, kind: TemplateKind | str, channel: SendChannel | str, subject: str, body: str
+    ) -> MessageDraft:
+        kind, channel = TemplateKind(kind), SendChannel(channel)
+        subject, body = checked_text("subject", subject), checked_text("body", body)
+        with self._writing() as session:
+            self._contact_row(session, contact_id)
+            row = self._draft_row(session, contact_id, kind) or MessageDraftRow(
+                contact_id=contact_id,
+                kind=kind.value,
+                channel=channel.value,
+                body=body,
+                updated_at=self.clock(),
+            )
+            row.channel, row.subject, row.body, row.updated_at = channel.value, subject, body, self.clock()
+            session.add(row)
+        return MessageDraft(
+            contact_id=contact_id,
+            kind=kind,
+            channel=channel,
+            subject=subject,
+            body=body,
+            updated_at=row.updated_at,
+        )
+
+    def discard_draft(self, contact_id: int, kind: TemplateKind | str) -> bool:
+        """Drop the kept draft; False if there was none."""
+        with self._writing() as session:
+            row = self._draft_row(session, contact_id, TemplateKind(kind))
+            if row is None:
+                return False
+            session.delete(row)
+            return True
+
+    def drafts(self, contact_id: int) -> list[TemplateKind]:
+        """The letters with a kept draft for this contact."""
+        with self._reading() as session:
+            rows = session.exec(select(MessageDraftRow.kind).where(MessageDraftRow.contact_id == contact_id))
+            return [TemplateKind(kind) for kind in rows.all()]
+
+    # -- sending is the act ---------------------------------------------------------------
+
+    def send_message(
+        self,
+        contact_id: int,
+        kind: TemplateKind | str,
+        channel: SendChannel | str,
+        subject: str,
+        body: str,
+        *,
+        interview_id: int | None = None,
+        follow_up_id: int | None = None,
+        override: bool = False,
+    ) -> Contact:
+        """The message went out: records the act it stands for (from a follow-up, the act
+        that item asks for) with the text and channel, and drops the draft."""
+        kind, channel = TemplateKind(kind), SendChannel(channel)
+        if not body.strip():
+            raise ValidationFailed("body", "is empty: write the message before marking it sent")
+        text = checked_text("message", messages.sent_text(channel, subject, body))
+        how = FACT_CHANNEL[channel]
+        with self._writing() as session:
+            row = self._contact_row(session, contact_id)
+            if follow_up_id is not None:
+                item = self._follow_up_row(session, follow_up_id)
+                if item.contact_id != contact_id:
+                    raise ValidationFailed("follow-up", "belongs to someone else")
+                self._complete(session, item, override=override, channel=how, message=text)
+            else:
+                fact_kind = SENDING_MEANS[kind]
+                talk_id = None
+                if fact_kind is FactKind.THANK_YOU_SENT:
+                    talk_id = self._held_talk(session, contact_id, interview_id, "thank-you").id
+                elif fact_kind is FactKind.RECONNECTED:
+                    self._check_reconnect_wait(session, contact_id, self.clock(), override)
+                self._add_fact(
+                    session, contact_id, fact_kind, interview_id=talk_id, channel=how, message=text
+                )
+                self._settle(session, contact_id)
+            draft = self._draft_row(session, contact_id, kind)
+            if draft is not None:
+                session.delete(draft)
+        return read_model(Contact, row)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _values(
+        self,
+        session: Session,
+        contact: ContactRow,
+        profile: Profile,
+        kind: TemplateKind,
+        interview_id: int | None,
+    ) -> dict[str, str]:
+        referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
+        field = contact.career_field or profile.field
+        job = Intent(contact.intent) is Intent.JOB_SEARCH
+        interest = (
+            (f"looking for a job or internship in {field}" if job else f"thinking about a career in {field}")
+            if field.strip()
+            else ""
+        )
+        request = session.exec(
+            select(FactRow.at)
+            .where(FactRow.contact_id == contact.id, FactRow.kind == FactKind.REQUEST_SENT.value)
+            .order_by(FactRow.at.desc())
+        ).first()
+        talk = session.exec(
+            select(InterviewRow.ended_at)
+            .where(InterviewRow.contact_id == contact.id, InterviewRow.status == InterviewStatus.DONE.value)
+            .order_by(InterviewRow.ended_at.desc())
+        ).first()
+        learned = self._learned(session, contact.id, interview_id) if kind is TemplateKind.THANK_YOU else ""
+        return {
+            "greeting": messages.greeting(contact.name, contact.greet_as, Warmth(contact.warmth)),
             "contact_name": contact.name,
             "contact_first_name": contact.name.split()[0] if contact.name.split() else contact.name,
             "organization": contact.organization,
             "title": contact.title,
-            "field": contact.career_field or profile.field,
+            "field": field,
+            "interest": interest,
             "referrer_name": referrer.name if referrer and contact.may_mention_referrer else "",
+            "referral_line": (
+                f"{referrer.name} suggested I get in touch."
+                if referrer and contact.may_mention_referrer
+                else ""
+            ),
             "my_name": profile.name,
             "my_situation": profile.situation,
-            "learned_line": f"I especially appreciated learning this: {learned} " if learned else "",
+            "request_date": self._day(request) if request else "",
+            "talk_date": self._day(talk) if talk else "",
+            "learned_line": f"What stayed with me most: {messages.quoted(learned)}"
+            if learned.strip()
+            else "",
         }
 
-    @staticmethod
-    def check_message(kind: TemplateKind | str, body: str, intent: Intent | str) -> list[messages.Finding]:
-        """The checks on a message as the person edits it."""
-        return messages.check_message(TemplateKind(kind), body, Intent(intent))
+    def _day(self, moment: datetime) -> str:
+        local = moment.astimezone(self.tz)
+        return f"{local.day} {local.strftime('%B')}"
 
     @staticmethod
     def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
+        """One thing learned: the debrief, else an answer, the talk notes or a stamped note."""
         query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
         if interview_id is not None:
             query = query.where(InterviewRow.id == interview_id)
@@ -111,6 +359,14 @@ class MessagesMixin(InterviewsMixin):
             if written.strip():
                 return written.strip().splitlines()[0]
         return ""
+
+    @staticmethod
+    def _draft_row(session: Session, contact_id: int, kind: TemplateKind) -> MessageDraftRow | None:
+        return session.exec(
+            select(MessageDraftRow).where(
+                MessageDraftRow.contact_id == contact_id, MessageDraftRow.kind == kind.value
+            )
+        ).first()
 
     @staticmethod
     def _template_row(session: Session, kind: TemplateKind) -> MessageTemplateRow:

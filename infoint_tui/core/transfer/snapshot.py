@@ -151,6 +151,7 @@ def _readers() -> dict[str, tuple[type, type]]:
         "follow_up": (t.FollowUpRow, domain.FollowUp),
         "fact": (t.FactRow, domain.Fact),
         "message_template": (t.MessageTemplateRow, domain.MessageTemplate),
+        "message_draft": (t.MessageDraftRow, domain.MessageDraft),
     }
 
 

@@ -1,165 +1,411 @@
-"""Write a message for one contact from the templates, check it, copy it, and
-mark it sent: the outreach request or referral introduction from the
-pipeline (which starts the 3B7 reminders), or a follow-up's message."""
+"""Write a message for one contact from the templates, check it, send it, mark it sent.
+
+Used from the pipeline (the first message: a request, a referral
+introduction, the ask-around) and from the follow-up queue (the follow-up,
+a second person there, the thank-you, the reconnect). The check line shows
+exactly ``rules.messages.check_message`` on the text as it is now, the same
+function the service used when it filled the template: one list of findings,
+so a blank left by a missing value can never be hidden by a later check.
+An edited message is kept as a draft when left, until sent or discarded.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from infoint_tui.core.domain import Contact
-from infoint_tui.core.enums import TemplateKind
-from infoint_tui.core.rules.messages import Rendered, count_words
+from infoint_tui.core.enums import SendChannel, TemplateKind
+from infoint_tui.core.rules.messages import check_message, count_words, mailto
+from infoint_tui.core.rules.questions import Finding, Severity
+from infoint_tui.core.service.messages import Composed
+from infoint_tui.tui import sending
 from infoint_tui.tui.screens.base import WorkbookCalls
 
-REQUESTS = (TemplateKind.REFERRAL_INTRO, TemplateKind.OUTREACH)
+# The letters a first message can be; the service picks the one that suits the contact.
+FIRST_MESSAGES = (
+    TemplateKind.OUTREACH,
+    TemplateKind.OUTREACH_JOB,
+    TemplateKind.REFERRAL_INTRO,
+    TemplateKind.REFERRAL_UNNAMED,
+    TemplateKind.ASK_AROUND,
+)
+
+SENT_WORDS = {
+    TemplateKind.ASK_AROUND: "Ask-around",
+    TemplateKind.FOLLOW_UP_REQUEST: "Follow-up",
+    TemplateKind.THANK_YOU: "Thank-you",
+    TemplateKind.RECONNECT: "Reconnect",
+}
+
+
+def sent_notice(kind: TemplateKind, name: str, channel: SendChannel) -> str:
+    """What the notice says once a letter is marked sent."""
+    if kind is TemplateKind.SECOND_CONTACT:
+        return f"Noted: you wrote to a second person where {name} works ({channel.label})."
+    if kind in SENT_WORDS:
+        return f"{SENT_WORDS[kind]} to {name} marked sent ({channel.label})."
+    return f"Request to {name} marked sent ({channel.label}): reminders in 3 and 7 business days."
 
 
 class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     """Dismisses with True once the message is marked sent.
 
-    ``kinds`` are the templates to choose from; ``send`` is the service call
-    that records the sending (by default: an outreach request went out).
+    ``kinds`` are the letters to choose from; ``follow_up_id``, when the
+    message answers a follow-up, makes sending complete that item.
     """
 
+    DEFAULT_CSS = """
+    ComposeScreen #compose-choices {
+        height: auto;
+    }
+    ComposeScreen #compose-kind {
+        width: 2fr;
+    }
+    ComposeScreen #compose-channel {
+        width: 1fr;
+        margin-left: 1;
+    }
+    ComposeScreen .dialog-buttons Button {
+        width: auto;
+        min-width: 0;
+    }
+    """
+    # Function keys take priority: the message's TextArea has its own F6 and F7.
     BINDINGS = [
-        Binding("escape", "dismiss(False)", "Close", id="compose.close"),
-        Binding("f5", "copy", "Copy", id="compose.copy", tooltip="Copy subject and message to the clipboard"),
+        Binding("escape", "close", "Close", id="compose.close", tooltip="Close; an edited message is kept"),
+        Binding(
+            "f5",
+            "copy",
+            "Copy",
+            id="compose.copy",
+            tooltip="Copy the message to the clipboard",
+            priority=True,
+        ),
+        Binding(
+            "f7", "mail", "Mail", id="compose.mail", tooltip="Open it in your mail program", priority=True
+        ),
         Binding(
             "f8",
             "sent",
             "Mark sent",
             id="compose.sent",
-            tooltip="Mark the request sent (starts the 3B7 reminders)",
+            tooltip="Mark it sent (records the act)",
+            priority=True,
+        ),
+        Binding(
+            "f9", "discard", "Start over", id="compose.discard", tooltip="Discard the draft", priority=True
+        ),
+        Binding(
+            "f3",
+            "settings",
+            "Settings",
+            id="compose.settings",
+            tooltip="Your name and situation",
+            priority=True,
         ),
     ]
 
     def __init__(
         self,
         contact_id: int,
-        kinds: tuple[TemplateKind, ...] = REQUESTS,
-        send: Callable[..., object] | None = None,
+        kinds: tuple[TemplateKind, ...] = FIRST_MESSAGES,
+        *,
+        follow_up_id: int | None = None,
         interview_id: int | None = None,
-        title: str = "Request to {name}",
+        title: str = "Write to {name}",
     ) -> None:
         super().__init__()
         self._contact_id = contact_id
-        self._contact: Contact | None = None
         self._kinds = kinds
-        self._send = send
+        self._follow_up_id = follow_up_id
         self._interview_id = interview_id
         self._title = title
+        self.composed: Composed | None = None
+        self._loaded: tuple[str, str] = ("", "")  # the text as loaded: edited means different
+        self._busy = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog compose"):
             yield Static("", id="compose-title")
-            yield Select(
-                [(k.label, k.value) for k in self._kinds],
-                allow_blank=False,
-                id="compose-kind",
-                value=self._kinds[-1].value,
-                compact=True,
-            )
-            yield Input(id="compose-subject", placeholder="subject")
+            with Horizontal(id="compose-choices"):
+                yield Select(
+                    [(k.label, k.value) for k in self._kinds],
+                    allow_blank=False,
+                    id="compose-kind",
+                    value=self._kinds[0].value,
+                    compact=True,
+                )
+                yield Select(
+                    [(c.label, c.value) for c in SendChannel],
+                    allow_blank=False,
+                    id="compose-channel",
+                    value=SendChannel.EMAIL.value,
+                    compact=True,
+                )
+            yield Input(id="compose-subject", placeholder="subject", compact=True)
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Copy (f5)", id="copy")
-                yield Button("Mark sent (f8)", variant="primary", id="sent")
-                yield Button("Close (esc)", id="close")
+                yield Button("Settings f3", id="settings", variant="warning", compact=True)
+                yield Button("Copy f5", id="copy", compact=True)
+                yield Button("Mail f7", id="mail", compact=True)
+                yield Button("Sent f8", variant="primary", id="sent", compact=True)
+                yield Button("Start over f9", id="discard", compact=True)
+                yield Button("Close esc", id="close", compact=True)
 
     def on_mount(self) -> None:
-        workbook = self.app.workbook
-        self.call_workbook(workbook.get_contact, self._contact_id, done=self._got_contact)
+        self._load(kind=None if len(self._kinds) > 1 else self._kinds[0])
 
-    def _got_contact(self, contact: Contact) -> None:
-        self._contact = contact
-        self.query_one("#compose-title", Static).update(
-            Text(self._title.format(name=contact.name), style="bold")
-        )
-        kind = self._kinds[0] if contact.referred_by_id or len(self._kinds) == 1 else self._kinds[-1]
-        select = self.query_one("#compose-kind", Select)
-        if select.value == kind.value:
-            self._render_template(kind)
-        else:
-            select.value = kind.value
+    # -- loading ----------------------------------------------------------------------------
 
-    @on(Select.Changed, "#compose-kind")
-    def _kind_changed(self, event: Select.Changed) -> None:
-        if self._contact is not None:
-            self._render_template(TemplateKind(event.value))
-
-    def _render_template(self, kind: TemplateKind) -> None:
+    def _load(self, kind: TemplateKind | None, *, fresh: bool = False) -> None:
+        self._busy = True
         self.call_workbook(
-            self.app.workbook.render_message,
-            kind,
+            self.app.workbook.compose_message,
             self._contact_id,
             self.app.profile,
-            self._interview_id,
+            self._kinds,
+            kind=kind,
+            interview_id=self._interview_id,
+            linkedin_limit=self.app.settings.linkedin_limit,
+            fresh=fresh,
             done=self._show,
+            failed=self._failed,
         )
 
-    def _show(self, rendered: Rendered) -> None:
-        self.query_one("#compose-subject", Input).value = rendered.subject
+    def _failed(self, error) -> None:
+        self._busy = False
+        self.notify(str(error), title="Not done", severity="error", markup=False)
+
+    def _show(self, composed: Composed) -> None:
+        self.composed = composed
+        title = Text(self._title.format(name=composed.contact_name), style="bold")
+        if composed.kind is TemplateKind.SECOND_CONTACT:
+            title = Text(f"To someone else at their organization ({composed.contact_name} has not replied)")
+        if composed.address:
+            title.append(f"  <{composed.address}>", style="dim")
+        if composed.draft_saved_at is not None:
+            title.append("  (your draft)", style="italic")
+        self.query_one("#compose-title", Static).update(title)
+        with self.prevent(Select.Changed):
+            self.query_one("#compose-kind", Select).value = composed.kind.value
+            self.query_one("#compose-channel", Select).value = composed.channel.value
+        self.query_one("#compose-subject", Input).value = composed.subject
         body = self.query_one("#compose-body", TextArea)
-        body.text = rendered.body
+        body.load_text(composed.body)
         body.focus()
-        self._show_checks(rendered.findings)
+        self._loaded = (composed.subject, composed.body)
+        self._busy = False
+        self._channel_shown(composed.channel)
+        self.show_findings()
+
+    # -- what the person is doing -------------------------------------------------------------
+
+    def current(self) -> tuple[str, str]:
+        return self.query_one("#compose-subject", Input).value, self.query_one("#compose-body", TextArea).text
+
+    @property
+    def channel(self) -> SendChannel:
+        return SendChannel(self.query_one("#compose-channel", Select).value)
+
+    @property
+    def edited(self) -> bool:
+        return self.composed is not None and self.current() != self._loaded
+
+    def findings(self) -> list[Finding]:
+        """The one list of findings: the checks on the text as it is now."""
+        assert self.composed is not None
+        subject, body = self.current()
+        return check_message(replace(self.composed.context, channel=self.channel), subject, body)
 
     @on(TextArea.Changed, "#compose-body")
+    @on(Input.Changed, "#compose-subject")
     def _edited(self) -> None:
-        if self._contact is None:
-            return
-        kind = self.query_one("#compose-kind", Select).value
-        body = self.query_one("#compose-body", TextArea).text
-        self._show_checks(self.app.workbook.check_message(kind, body, self._contact.intent))
+        if self.composed is not None and not self._busy:
+            self.show_findings()
 
-    def _show_checks(self, findings) -> None:
-        body = self.query_one("#compose-body", TextArea).text
+    def show_findings(self) -> None:
+        assert self.composed is not None
+        findings = self.findings()
+        subject, body = self.current()
         text = Text(f"{count_words(body)} words", style="bold")
-        profile = self.app.profile
-        if not (profile.name and profile.situation):
-            from infoint_tui.core.paths import config_path
-
+        if self.channel is SendChannel.LINKEDIN:
+            limit = self.composed.context.linkedin_limit
             text.append(
-                f"\n⚠ Your name and situation are not set: add a [profile] to {config_path()}", style="yellow"
+                f" · {len(body)}/{limit} characters", style="bold red" if len(body) > limit else "bold"
             )
         for finding in findings:
-            text.append("\n⚠ " + finding.message, style="yellow")
+            error = finding.severity is Severity.ERROR
+            text.append(("\n✗ " if error else "\n⚠ ") + finding.message, style="red" if error else "yellow")
         if not findings:
             text.append("  ✓ reads well", style="green")
         self.query_one("#compose-checks", Static).update(text)
+        self.query_one("#settings", Button).display = self.composed.profile_missing
+
+    @on(Select.Changed, "#compose-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if self.composed is None or event.value == self.composed.kind.value:
+            return
+        kind = TemplateKind(event.value)
+        self._keep_draft(then=lambda: self._load(kind))
+
+    @on(Select.Changed, "#compose-channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        if self.composed is not None:
+            self._channel_shown(SendChannel(event.value))
+            self.show_findings()
+
+    def _channel_shown(self, channel: SendChannel) -> None:
+        # A LinkedIn note and a pasted message have no subject line.
+        self.query_one("#compose-subject", Input).display = channel is SendChannel.EMAIL
+        self.query_one("#mail", Button).display = channel is SendChannel.EMAIL
+
+    def _keep_draft(self, then) -> None:
+        """Save the edited message (per contact and letter), then go on."""
+        if not self.edited:
+            then()
+            return
+        subject, body = self.current()
+        kind = self.composed.kind
+
+        def kept(_draft) -> None:
+            self.notify(f"Draft kept until you send or discard it ({kind.label}).", markup=False)
+            then()
+
+        self.call_workbook(
+            self.app.workbook.save_draft, self._contact_id, kind, self.channel, subject, body, done=kept
+        )
 
     def message_text(self) -> str:
-        subject = self.query_one("#compose-subject", Input).value
-        body = self.query_one("#compose-body", TextArea).text
-        return f"Subject: {subject}\n\n{body}" if subject else body
+        subject, body = self.current()
+        if self.channel is SendChannel.EMAIL and subject.strip():
+            return f"Subject: {subject}\n\n{body}"
+        return body
+
+    # -- actions ------------------------------------------------------------------------------
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"copy": self.action_copy, "sent": self.action_sent}.get(
-            event.button.id, lambda: self.dismiss(False)
-        )()
+        actions = {
+            "copy": self.action_copy,
+            "mail": self.action_mail,
+            "sent": self.action_sent,
+            "discard": self.action_discard,
+            "settings": self.action_settings,
+        }
+        actions.get(event.button.id, self.action_close)()
+
+    def action_close(self) -> None:
+        if self.composed is None:
+            self.dismiss(False)
+            return
+        self._keep_draft(then=lambda: self.dismiss(False))
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.message_text())
-        self.notify("Copied to the clipboard.")
+        if self.composed is None:
+            return
+        text = self.message_text()
+        self.app.copy_to_clipboard(text)
+        self._report_copy(text)
+
+    @work(thread=True, group="compose-send")
+    def _report_copy(self, text: str) -> None:
+        report = sending.copy_report(text)
+        self.app.call_from_thread(self.notify, report, title="Copy", markup=False, timeout=10)
+
+    def action_mail(self) -> None:
+        if self.composed is None:
+            return
+        if self.channel is not SendChannel.EMAIL:
+            self.notify("Switch the channel to e-mail to open it in a mail program.", markup=False)
+            return
+        subject, body = self.current()
+        self._open_mail(mailto(self.composed.address, subject, body), bool(self.composed.address))
+
+    @work(thread=True, group="compose-send")
+    def _open_mail(self, url: str, addressed: bool) -> None:
+        opened = sending.open_url(url)
+        if not opened:
+            message = (
+                "No program to open mailto: links was found here (no desktop or BROWSER set): "
+                "copy the message (F5) and paste it into your mail."
+            )
+        elif addressed:
+            message = "Handed to your mail program; press F8 here once you have sent it."
+        else:
+            message = "Handed to your mail program with no address (the contact has no e-mail): add it there."
+        self.app.call_from_thread(
+            self.notify, message, title="Mail", markup=False, severity="information" if opened else "warning"
+        )
+
+    def action_discard(self) -> None:
+        if self.composed is None:
+            return
+        kind = self.composed.kind
+
+        def discarded(had_draft: bool) -> None:
+            self.notify(
+                f"Draft discarded: the {kind.label} as the template writes it."
+                if had_draft
+                else "Back to the template's text.",
+                markup=False,
+            )
+            self._load(kind, fresh=True)
+
+        self.call_workbook(self.app.workbook.discard_draft, self._contact_id, kind, done=discarded)
+
+    def action_settings(self) -> None:
+        from infoint_tui.tui.screens.settings import SettingsScreen
+
+        def saved(settings) -> None:
+            self.app.apply_settings(settings)
+            if settings is not None and self.composed is not None and not self.edited:
+                self._load(self.composed.kind, fresh=self.composed.draft_saved_at is None)
+
+        self.app.push_screen(SettingsScreen(self.app.settings, self.app.settings_path), saved)
 
     def action_sent(self) -> None:
-        if self._send is not None:
-            self.call_confirming(self._send, done=lambda _: self.dismiss(True), yes="Mark it sent anyway")
+        if self.composed is None:
             return
+        errors = [f for f in self.findings() if f.severity is Severity.ERROR]
+        if errors:
+            from infoint_tui.tui.screens.confirm import ConfirmScreen
 
-        def sent(contact: Contact) -> None:
-            self.notify(
-                f"Request to {contact.name} marked sent: reminders in 3 and 7 business days.", markup=False
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"The message still has {len(errors)} problem{'s' if len(errors) > 1 else ''}: "
+                    f"{errors[0].message} Mark it sent anyway?",
+                    yes="Mark it sent",
+                    no="Go back",
+                ),
+                lambda yes: yes and self._mark_sent(),
             )
+            return
+        self._mark_sent()
+
+    def _mark_sent(self) -> None:
+        subject, body = self.current()
+        kind, channel = self.composed.kind, self.channel
+
+        def sent(contact) -> None:
+            self.notify(sent_notice(kind, contact.name, channel), markup=False)
             self.dismiss(True)
 
-        self.call_workbook(self.app.workbook.record_request_sent, self._contact_id, done=sent)
+        self.call_confirming(
+            self.app.workbook.send_message,
+            self._contact_id,
+            kind,
+            channel,
+            subject if channel is SendChannel.EMAIL else "",
+            body,
+            interview_id=self._interview_id,
+            follow_up_id=self._follow_up_id,
+            done=sent,
+            yes="Mark it sent anyway",
+        )

@@ -4,6 +4,7 @@ people they referred, interviews with notes, follow-ups and stage history."""
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -89,6 +90,8 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     head.append_text(warmth_text(c.warmth))
     head.append(f" · {c.stage.label} · {c.intent.label} · found via {c.source.label}")
     parts.append(head)
+    if c.greet_as:
+        parts.append(Text.assemble((f"{'Greet as':<13}", "dim"), c.greet_as))
     for field, label in FIELDS:
         value = getattr(c, field)
         if value:
@@ -142,6 +145,8 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
                 (f"  {fact.note}" if fact.note else "", "dim"),
             )
         )
+        if fact.message:  # the message as it went out, indented under the act
+            parts.append(Padding(Text(fact.message, style="dim"), (0, 0, 0, 6)))
     if not detail.facts:
         parts.append(
             Text("Nothing recorded yet. On the pipeline, l logs a reply, a call or a coffee.", style="dim")
@@ -192,9 +197,9 @@ def fact_words(fact: Fact) -> str:
     words = FACT_WORDS[fact.kind]
     if fact.outcome is not None:
         words += f": {fact.outcome.label}"
-    elif fact.channel is not None and fact.kind in (FactKind.INTERACTION, FactKind.REQUEST_SENT):
+    elif fact.channel is not None:
         words += (
-            f" ({fact.channel.label})" if fact.kind is FactKind.REQUEST_SENT else f": {fact.channel.label}"
+            f": {fact.channel.label}" if fact.kind is FactKind.INTERACTION else f" ({fact.channel.label})"
         )
     return words
 

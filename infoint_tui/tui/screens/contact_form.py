@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 TEXT_FIELDS = (
     ("name", "Name (required)"),
+    ("greet_as", "Greet as (blank: first name for people you know, else full name)"),
     ("organization", "Organization"),
     ("title", "Title"),
     ("career_field", "Career field"),

@@ -18,12 +18,18 @@ from infoint_tui.tui.formatting import relative_due
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
 from infoint_tui.tui.widgets.responsive_table import NARROW_BELOW, Cell, ResponsiveTable, column_widths
 
-# Which template an item's message comes from; items without one are tasks.
-MESSAGE_FOR: dict[FollowUpKind, TemplateKind] = {
-    FollowUpKind.THANK_YOU: TemplateKind.THANK_YOU,
-    FollowUpKind.REACH_REFERRAL: TemplateKind.REFERRAL_INTRO,
-    FollowUpKind.FOLLOW_UP_REQUEST: TemplateKind.OUTREACH,
-    FollowUpKind.RECONNECT: TemplateKind.RECONNECT,
+# The letters an item's message can be (the first suits the contact best); items without one are tasks.
+MESSAGE_FOR: dict[FollowUpKind, tuple[TemplateKind, ...]] = {
+    FollowUpKind.THANK_YOU: (TemplateKind.THANK_YOU,),
+    FollowUpKind.REACH_REFERRAL: (
+        TemplateKind.REFERRAL_INTRO,
+        TemplateKind.REFERRAL_UNNAMED,
+        TemplateKind.OUTREACH_JOB,
+        TemplateKind.OUTREACH,
+    ),
+    FollowUpKind.FOLLOW_UP_REQUEST: (TemplateKind.FOLLOW_UP_REQUEST,),
+    FollowUpKind.SECOND_CONTACT: (TemplateKind.SECOND_CONTACT,),
+    FollowUpKind.RECONNECT: (TemplateKind.RECONNECT,),
 }
 KIND_FILTERS: tuple[FollowUpKind | None, ...] = (None, *FollowUpKind)
 BUCKET_STYLE = {"overdue": "bold red", "today": "bold", "this week": "", "later": "dim"}
@@ -258,8 +264,8 @@ class FollowUpsScreen(WorkbookScreen):
         if follow_up.kind is FollowUpKind.SCHEDULE_TALK:
             self._schedule(item)
             return
-        template = MESSAGE_FOR.get(follow_up.kind)
-        if template is None:
+        kinds = MESSAGE_FOR.get(follow_up.kind)
+        if kinds is None:
             self.notify(
                 f"{self.workbook.describe_follow_up(item)[1]}. Add them on the pipeline (F2, a), "
                 "then mark this done (x).",
@@ -270,10 +276,10 @@ class FollowUpsScreen(WorkbookScreen):
         self.app.push_screen(
             ComposeScreen(
                 follow_up.contact_id,
-                (template,),
-                send=lambda **kw: self.workbook.complete_follow_up(follow_up.id, **kw),
+                kinds,
+                follow_up_id=follow_up.id,
                 interview_id=follow_up.interview_id,
-                title=f"{follow_up.kind.label}: {{name}}",
+                title=self.workbook.describe_follow_up(item)[0] + ": {name}",
             ),
             lambda sent: self.reload(select_id=follow_up.id),
         )

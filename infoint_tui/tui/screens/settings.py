@@ -76,6 +76,16 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
                         Input(days, compact=True, id="business_days"),
                     )
                     yield FormField(
+                        "LinkedIn note limit, characters (200 free, 300 Premium)",
+                        "messages.linkedin_limit",
+                        Input(
+                            str(self._settings.linkedin_limit),
+                            compact=True,
+                            type="integer",
+                            id="linkedin_limit",
+                        ),
+                    )
+                    yield FormField(
                         "Theme (as in the command palette's Theme list)",
                         "app.theme",
                         Input(self._settings.theme or self.app.theme, compact=True, id="theme"),
@@ -104,6 +114,10 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
                 rules[key] = int(text) if re.fullmatch(r"-?[0-9]{1,9}", text) else text
             rules["business_days"] = value("business_days").lower().split()
             changes["rules"] = rules
+            limit = value("linkedin_limit")
+            changes["messages"] = {
+                "linkedin_limit": int(limit) if limit.isascii() and limit.isdigit() else limit
+            }
             theme = value("theme")
             if theme not in self.app.available_themes:
                 raise SettingsError(f"app.theme: no theme called {theme!r}")

@@ -21,7 +21,7 @@ class TemplatesScreen(WorkbookScreen):
 
     HELP_TITLE = "Message templates"
     HELP_TEXT = "Placeholders in braces are filled in for each contact: " + ", ".join(
-        "{" + name + "} " + meaning for name, meaning in PLACEHOLDERS.items()
+        "{" + name + "} " + meaning for name, (meaning, _fix) in PLACEHOLDERS.items()
     )
     BINDINGS = [
         Binding("f10", "save", "Save", id="templates.save", priority=True),
@@ -101,8 +101,12 @@ class TemplatesScreen(WorkbookScreen):
         if self._values is None:
             preview.update(Text(body))
             return
+        from infoint_tui.core.rules.messages import tidy
+
         values = self._values
-        preview.update(Text(f"Subject: {subject.format_map(values)}\n\n{body.format_map(values)}"))
+        preview.update(
+            Text(f"Subject: {tidy(subject.format_map(values))}\n\n{tidy(body.format_map(values))}")
+        )
 
     def action_save(self) -> None:
         kind = TemplateKind(self.query_one("#template-kind", Select).value)

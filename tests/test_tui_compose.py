@@ -1,0 +1,188 @@
+"""The composer as a person uses it: the findings it shows, drafts kept, sent messages
+stored, the mail program and the clipboard."""
+
+from __future__ import annotations
+
+import subprocess
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from textual.widgets import Select, TextArea
+
+from infoint_tui.core.enums import Channel, FactKind, SendChannel, Stage, TemplateKind
+from infoint_tui.core.service import Workbook
+from infoint_tui.core.settings import Profile, Settings
+from infoint_tui.tui import sending
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.compose import ComposeScreen
+from tests.helpers import plain, settle
+
+FULL = Profile(name="Sam Student", situation="a third-year student at Caltech", field="clean energy")
+
+
+@pytest.fixture
+def priya(db_path, clock) -> int:
+    """Priya, referred by Joe, who asked not to be named."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty", warmth="hot")
+        return wb.add_referral(
+            joe.id, name="Priya Raman", email="priya@example.org", may_mention_referrer=False
+        ).id
+
+
+def app_for(db_path, clock, profile: Profile = FULL) -> InfointApp:
+    return InfointApp(db_path, clock=clock, settings=Settings(welcomed=True, profile=profile))
+
+
+async def open_composer(app, pilot, contact_id: int, kinds=None) -> ComposeScreen:
+    await settle(app, pilot)
+    screen = ComposeScreen(contact_id) if kinds is None else ComposeScreen(contact_id, kinds)
+    app.push_screen(screen)
+    await settle(app, pilot)
+    assert app.screen is screen
+    return screen
+
+
+def checks(screen: ComposeScreen) -> str:
+    return plain(screen.query_one("#compose-checks").render())
+
+
+async def test_the_check_line_shows_every_finding_also_after_an_edit(db_path, clock, priya) -> None:
+    app = app_for(db_path, clock, Profile())  # welcome skipped: no name, no situation
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        assert screen.composed.kind is TemplateKind.REFERRAL_UNNAMED  # Joe may not be named
+        assert "Joe" not in screen.current()[1]
+        shown = checks(screen)
+        assert "«fill in: your name» is still blank: set it in Settings (F3 here)" in shown
+        assert "reads well" not in shown
+        assert screen.query_one("#settings").display  # the way to fix it, in the composer
+        await pilot.press("end", "x")  # the check that runs on each edit finds the same
+        await settle(app, pilot)
+        assert screen.current()[1].startswith("xDear Priya Raman,") or "x" in screen.current()[1]
+        shown = checks(screen)
+        assert "«fill in: your name» is still blank" in shown and "reads well" not in shown
+        # The introduction that names the referrer, picked by hand, shows its blank too.
+        screen.query_one("#compose-kind", Select).value = TemplateKind.REFERRAL_INTRO.value
+        await settle(app, pilot)
+        assert screen.composed.kind is TemplateKind.REFERRAL_INTRO
+        assert "«fill in: who referred you» is still blank" in checks(screen)
+
+
+async def test_reads_well_only_when_nothing_is_found(db_path, clock, priya) -> None:
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        assert "✓ reads well" in checks(screen)
+        screen.query_one("#compose-body", TextArea).insert("Two  spaces ,here.")
+        await settle(app, pilot)
+        shown = checks(screen)
+        assert "Two spaces between words" in shown and "space before a comma" in shown
+        assert "reads well" not in shown
+
+
+async def test_an_edited_message_is_kept_until_sent_or_discarded(db_path, clock, priya) -> None:
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        body = screen.query_one("#compose-body", TextArea)
+        body.insert("P.S. I loved your talk at Caltech.\n", body.document.end)
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ComposeScreen)
+        assert app.workbook.drafts(priya) == [TemplateKind.REFERRAL_UNNAMED]
+        screen = await open_composer(app, pilot, priya)
+        assert "P.S. I loved your talk at Caltech." in screen.current()[1]
+        assert "(your draft)" in plain(screen.query_one("#compose-title").render())
+        # Switching letters keeps the draft too, and coming back finds it.
+        screen.query_one("#compose-body", TextArea).insert("Edited again. ")
+        screen.query_one("#compose-kind", Select).value = TemplateKind.OUTREACH.value
+        await settle(app, pilot)
+        assert screen.composed.kind is TemplateKind.OUTREACH
+        screen.query_one("#compose-kind", Select).value = TemplateKind.REFERRAL_UNNAMED.value
+        await settle(app, pilot)
+        assert screen.current()[1].startswith("Edited again. ")
+        await pilot.press("f9")  # start over: the draft goes
+        await settle(app, pilot)
+        assert app.workbook.drafts(priya) == []
+        assert screen.current()[1].startswith("Dear Priya Raman,")
+
+
+async def test_marking_sent_stores_text_channel_and_time(db_path, clock, priya) -> None:
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        screen.query_one("#compose-channel", Select).value = SendChannel.LINKEDIN.value
+        await settle(app, pilot)
+        assert not screen.query_one("#compose-subject").display  # a note has no subject
+        assert "/200 characters" in checks(screen) and "LinkedIn note takes 200" in checks(screen)
+        body = screen.query_one("#compose-body", TextArea)
+        body.load_text("Hi Priya, a colleague suggested I ask you about solar storage. Could we talk?")
+        await settle(app, pilot)
+        assert "✓ reads well" in checks(screen)
+        await pilot.press("f8")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ComposeScreen)
+        assert app.workbook.get_contact(priya).stage is Stage.REQUESTED
+        (fact,) = app.workbook.facts(priya)
+        assert (fact.kind, fact.channel, fact.at) == (FactKind.REQUEST_SENT, Channel.LINKEDIN, clock.now)
+        assert fact.message == "Hi Priya, a colleague suggested I ask you about solar storage. Could we talk?"
+        assert app.workbook.search("solar storage")[0].kind == "sent message"
+
+
+async def test_open_in_mail_program_hands_a_mailto_link_to_the_opener(
+    db_path, clock, priya, monkeypatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(sending, "open_url", lambda url: opened.append(url) or True)
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        subject, body = screen.current()
+        await pilot.press("f7")
+        await settle(app, pilot)
+        (url,) = opened
+        parts = urlsplit(url)
+        assert parts.path == "priya@example.org"
+        query = parse_qs(parts.query)
+        assert query["subject"] == [subject]
+        assert query["body"] == [body.replace("\n", "\r\n")]
+        monkeypatch.setattr(sending, "open_url", lambda url: False)
+        await pilot.press("f7")
+        await settle(app, pilot)
+        assert any("No program to open mailto: links" in str(n.message) for n in app._notifications)
+
+
+def test_copy_says_what_really_happened() -> None:
+    def tmux_with(state: str | None):
+        def run(args, text):
+            if args[0] == "load-buffer":
+                return subprocess.CompletedProcess(args, 0, "", "")
+            if state is None:
+                return None
+            return subprocess.CompletedProcess(args, 0, state + "\n", "")
+
+        return run
+
+    outside = sending.copy_report("hi", env={})
+    assert outside.startswith("Sent to the terminal clipboard (OSC 52)")
+    off = sending.copy_report("hi", env={"TMUX": "/tmp/tmux-0/default,1,0"}, tmux=tmux_with("external"))
+    assert off.startswith("Not on your clipboard: tmux's set-clipboard is external")
+    assert "tmux set -g set-clipboard on" in off and "paste buffer" in off
+    on = sending.copy_report("hi", env={"TMUX": "x"}, tmux=tmux_with("on"))
+    assert on.startswith("Sent to the terminal clipboard (OSC 52) through tmux")
+    unknown = sending.copy_report("hi", env={"TMUX": "x"}, tmux=tmux_with(None))
+    assert "could not be asked" in unknown
+
+
+async def test_copy_reports_in_the_composer(db_path, clock, priya, monkeypatch) -> None:
+    monkeypatch.delenv("TMUX", raising=False)
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert app.clipboard == screen.message_text()
+        assert any("OSC 52" in str(n.message) for n in app._notifications)
+        assert not any(str(n.message) == "Copied to the clipboard." for n in app._notifications)

@@ -22,6 +22,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
+from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
@@ -82,8 +83,11 @@ class InfointApp(App[int]):
         clock: Clock | None = None,
         settings: Settings | None = None,
         settings_path: Path | None = None,
+        autosave_delay: float | None = None,
     ) -> None:
         super().__init__()
+        # How long typing may pause before it is saved (tests pass 0: saved at once, no sleeping).
+        self.autosave_delay = DEBOUNCE_SECONDS if autosave_delay is None else autosave_delay
         self.db_path = Path(db_path)
         self.clock = clock or SessionClock()  # a wall-clock step mid-talk moves no timer
         self.settings = settings or Settings()

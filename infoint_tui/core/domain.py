@@ -98,6 +98,9 @@ class InterviewFields(SQLModel):
     mode: Mode = Field(default=Mode.IN_PERSON_WORKPLACE, sa_type=String)
     location: str = ""
     companion: str = ""
+    travel_minutes: int = Field(
+        default=0, ge=0, le=600, sa_column_kwargs={"server_default": "0"}
+    )  # 0: not given
     intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
 
     _lines = field_validator("location", "companion")(validation.one_line)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from infoint_tui.core.errors import WorkbookDamaged, WorkbookTooNew
 
-HEAD_REVISION = "0005"
+if TYPE_CHECKING:  # only a type here: ``infoint-tui today`` reads HEAD_REVISION without SQLAlchemy
+    from sqlalchemy import Engine
+
+HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

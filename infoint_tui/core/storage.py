@@ -16,10 +16,12 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import URL, Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from infoint_tui.core.errors import NotAWorkbook, WorkbookDamaged, WorkbookError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # "INFI" as a big-endian integer, kept in the SQLite header's application_id.
 APPLICATION_ID = 0x494E4649
@@ -258,6 +260,9 @@ def _on_begin(connection) -> None:
 
 def make_engine(path: Path) -> Engine:
     """A read-write engine on an already checked workbook file."""
+    # SQLAlchemy is imported here, not above: ``infoint-tui today`` reads with sqlite3 alone.
+    from sqlalchemy import URL, create_engine, event
+
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},

@@ -16,7 +16,7 @@ from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
 
 PREP_NOTES = ("field_notes", "org_notes", "story")
-LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion")
+LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion", "travel_minutes")
 
 
 class PrepMixin(LiveMixin):

@@ -285,3 +285,47 @@ async def test_external_editor_is_split_like_a_shell_and_edits_a_private_file(
     edited = Path(path)
     assert edited.parent.parent == db_path.parent  # beside the workbook, not in /tmp
     assert not edited.exists() and not edited.parent.exists()  # removed afterwards
+
+
+async def test_a_friend_is_suggested_in_the_guides_words_to_someone_nervous(
+    db_path, clock, scheduled
+) -> None:
+    from infoint_tui.core.settings import Profile, Settings
+    from infoint_tui.tui.widgets.prep_checklist import FRIEND
+
+    nervous = Settings(welcomed=True, profile=Profile(name="Sam", nervous=True))
+    app = InfointApp(db_path, clock=clock, settings=nervous)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        friend = screen.query_one("#prep-friend")
+        assert friend.display
+        assert FRIEND in " ".join(str(friend.render()).split())
+        assert FRIEND.startswith("If you are nervous about meeting someone individually, then ask a friend")
+        await pilot.press("l")
+        await settle(app, pilot)
+        app.screen.query_one("#companion", Input).value = "Priya (roommate)"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert not friend.display  # a friend is coming along
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        assert not screen.query_one("#prep-friend").display  # not nervous: not suggested
+
+
+async def test_travel_time_is_part_of_the_logistics(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prep(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        form = app.screen
+        assert form.query_one("#travel_minutes", Input).value == ""  # not given yet
+        form.query_one("#travel_minutes", Input).value = "abc"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form and app.workbook.get_interview(scheduled).travel_minutes == 0
+        form.query_one("#travel_minutes", Input).value = "35"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(scheduled).travel_minutes == 35

@@ -89,6 +89,9 @@ class StageChange(SQLModel):
     entered_at: datetime
 
 
+MAX_TRAVEL_MINUTES = 600
+
+
 class InterviewFields(SQLModel):
     """What you agree on when a talk is arranged."""
 

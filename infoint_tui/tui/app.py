@@ -291,6 +291,10 @@ class InfointApp(App[int]):
         if empty and not self.settings.welcomed:
             self.action_welcome()
         self.set_interval(60, self.refresh_overdue, name="overdue count")  # items fall due by themselves
+        from infoint_tui.tui.leave_reminder import LeaveReminders
+
+        self.leave_reminders = LeaveReminders(self)
+        self.leave_reminders.start()  # the hour before a talk in person, from any screen
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()

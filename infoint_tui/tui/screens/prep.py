@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Select, Static, TabbedContent
 
 from infoint_tui.core.domain import Interview, InterviewQuestion, PrepItem, Question
 from infoint_tui.core.enums import Mode
+from infoint_tui.core.rules.leaving import leave_reminder
 from infoint_tui.core.rules.readiness import Readiness
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.screens.base import WorkbookScreen
@@ -104,6 +105,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self.questions: list[InterviewQuestion] = []
         self.bank: list[Question] = []
         self.readiness: Readiness | None = None
+        self._names: dict[int, str] = {}  # interview id: who the talk is with
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,6 +140,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self.call_workbook(self.workbook.upcoming_interviews, done=self._got_upcoming)
 
     def _got_upcoming(self, upcoming) -> None:
+        self._names = {i.id: name for i, name in upcoming}
         select = self.query_one("#prep-interview", Select)
         tz = self.workbook.tz
         options = [
@@ -224,6 +227,11 @@ class PrepScreen(Autosaving, WorkbookScreen):
         )
         text.append("all set" if r.ready else f"{len(r.missing)} missing: " + "; ".join(r.missing))
         text.append(f"\n{r.advice}", style="dim" if self.interview.mode is not Mode.EMAIL else "yellow")
+        now = self.app.clock()
+        leaving = leave_reminder(self.interview, now)
+        if leaving is not None:  # the hour before a talk in person
+            who = self._names.get(self.interview.id, "them")
+            text.append("\n" + leaving.says(now, self.workbook.tz, who), style="bold yellow")
         self.query_one("#prep-readiness", Static).update(text)
 
     def visible_items(self) -> list[PrepItem]:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Interview, PrepItem
+from infoint_tui.core.enums import Mode
 from infoint_tui.core.rules.readiness import applies
 from infoint_tui.tui.widgets.prep_tab import PrepTab
+
+# The guide's own words, for someone who said meeting one to one makes them nervous.
+FRIEND = (
+    "If you are nervous about meeting someone individually, then ask a friend to go with you. You both "
+    "are interested in learning more about careers, so why not go in pairs? People are happy to have two "
+    "people visit or talk on the phone."
+)
 
 
 class ChecklistTab(PrepTab):
@@ -22,6 +30,7 @@ class ChecklistTab(PrepTab):
         self.items: list[PrepItem] = []
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="prep-friend")
         yield OptionList(id="prep-items")
         yield Input(
             placeholder="your own item (enter adds, escape cancels)", id="prep-new-item", compact=True
@@ -29,6 +38,7 @@ class ChecklistTab(PrepTab):
 
     def on_mount(self) -> None:
         self.query_one("#prep-new-item").display = False
+        self.query_one("#prep-friend").display = False
 
     def focus_list(self) -> None:
         self.screen.set_focus(self.query_one("#prep-items", OptionList))
@@ -39,6 +49,7 @@ class ChecklistTab(PrepTab):
 
     def show(self, interview: Interview, items: list[PrepItem]) -> None:
         self.interview, self.items = interview, items
+        self._suggest_a_friend()
         options = self.query_one("#prep-items", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -53,6 +64,19 @@ class ChecklistTab(PrepTab):
         )
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
+
+    def _suggest_a_friend(self) -> None:
+        """For someone nervous (a setting the welcome asks), until a friend is in the logistics."""
+        friend = self.query_one("#prep-friend", Static)
+        interview = self.interview
+        friend.display = (
+            self.app.settings.profile.nervous and not interview.companion and interview.mode is not Mode.EMAIL
+        )
+        if friend.display:
+            text = Text("The guide: ", style="bold")
+            text.append(FRIEND, style="italic")
+            text.append("  (l: logistics, a friend coming along)", style="dim")
+            friend.update(text)
 
     def tick(self) -> None:
         options = self.query_one("#prep-items", OptionList)

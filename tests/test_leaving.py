@@ -64,6 +64,9 @@ def test_the_words(clock) -> None:
     assert reminder.says(START - timedelta(minutes=45), UTC, "Mei") == (
         "Leave now (5 min late) for your talk with Mei at 18:00 (40 min to get there)."
     )
+    assert reminder.says(START - timedelta(days=1), UTC, "Mei") == (  # not today: the day is said
+        "Leave Wed at 17:10 for your talk with Mei at 18:00 (40 min to get there)."
+    )
 
 
 @pytest.fixture

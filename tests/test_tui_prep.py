@@ -329,3 +329,15 @@ async def test_travel_time_is_part_of_the_logistics(db_path, clock, scheduled) -
         await pilot.press("f10")
         await settle(app, pilot)
         assert app.workbook.get_interview(scheduled).travel_minutes == 35
+
+
+async def test_escape_leaves_the_note_so_digits_switch_tabs(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        await pilot.press("3")
+        await type_text(pilot, "GridWorks")
+        await pilot.press("escape", "1")
+        await settle(app, pilot)
+        assert screen.query_one("#prep-tabs").active == "tab-checklist"
+        assert app.workbook.get_interview(scheduled).field_notes == "GridWorks"  # no 1 typed

@@ -36,7 +36,9 @@ class LeaveReminder:
             late = int((now - self.leave_at).total_seconds() // 60)
             lead = "Leave now" if late < 1 else f"Leave now ({late} min late)"
         else:
-            lead = f"Leave at {self.leave_at.astimezone(tz):%H:%M}"
+            leave = self.leave_at.astimezone(tz)
+            day = "" if leave.date() == now.astimezone(tz).date() else f"{leave:%a} "  # "Fri 09:50"
+            lead = f"Leave {day}at {leave:%H:%M}"
         return f"{lead} for your talk with {who} at {start} ({trip})."
 
 

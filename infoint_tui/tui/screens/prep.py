@@ -29,8 +29,8 @@ from infoint_tui.tui.widgets.save_state import SaveState
 
 NO_TALK = (
     "No talk is planned yet, so there is nothing to prepare.\n\n"
-    "Press F2 for the pipeline, pick the person you will talk to and press s to schedule the talk "
-    "(or ] once they have agreed). Then F3 brings you back here."
+    "Press F2 for the pipeline, pick the person you will talk to and press s to schedule the talk. "
+    "Then F3 brings you back here."
 )
 
 
@@ -245,7 +245,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.interview is None:
-            return None
+            return False  # nothing to prepare: the screen says what to do instead
         if action == "tab":
             return True
         tab = self._active_tab()

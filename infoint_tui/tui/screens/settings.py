@@ -29,7 +29,7 @@ PROFILE_FIELDS = (
     ("situation", "Your situation (e.g. a third-year student at Caltech)"),
     ("field", "The field you are curious about"),
 )
-NERVOUS = "Meeting someone one to one makes me nervous (prep then suggests a friend comes along)"
+NERVOUS = "Meeting someone one to one makes me nervous (prep will suggest a friend)"
 RULE_FIELDS = (
     ("interview_minutes", "Usual interview length, minutes"),
     ("thank_you_hours", "Send the thank-you within, hours"),

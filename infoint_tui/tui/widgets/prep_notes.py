@@ -10,7 +10,7 @@ import os
 import shlex
 import subprocess
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Markdown, Select, TextArea
@@ -90,6 +90,12 @@ class NotesTab(PrepTab):
         preview = self.query_one("#prep-preview", Markdown)
         if preview.display:
             preview.update(editor.text)
+
+    def on_key(self, event: events.Key) -> None:
+        # Escape leaves the editor for the note's kind, so 1, 2 and 3 switch tabs again.
+        if event.key == "escape" and self.screen.focused is self.editor:
+            event.stop()
+            self.screen.set_focus(self.query_one("#prep-note-kind", Select))
 
     def toggle_preview(self) -> None:
         preview = self.query_one("#prep-preview", Markdown)

@@ -106,6 +106,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self.bank: list[Question] = []
         self.readiness: Readiness | None = None
         self._names: dict[int, str] = {}  # interview id: who the talk is with
+        self._leaving = False  # F12 was pressed: no more reloads here
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -197,6 +198,8 @@ class PrepScreen(Autosaving, WorkbookScreen):
     @on(PrepTab.Edited)
     def _edited(self, event: PrepTab.Edited) -> None:
         event.stop()
+        if self._leaving or self.app.screen is not self:
+            return  # saved on the way out (F12, another screen): shown afresh when it comes back
         # The talk's line (its date) as well as the readiness: the logistics may have moved it.
         self.workbook_ready()
 
@@ -331,6 +334,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
                 markup=False,
                 timeout=6,
             )
+        self._leaving = True
         self.note_typed_text()
         self.autosaver.flush()
         self.app.open_interview(self.interview_id)

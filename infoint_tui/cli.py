@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--force", action="store_true", help="replace files that already exist")
     restore = command("restore", "load a json export into a new, empty workbook (--db)")
     restore.add_argument("file", metavar="FILE")
+    today = command(
+        "today",
+        "print what is due today and overdue, the talks of the next 24 hours and when to leave; "
+        "exit 1 if anything is overdue (works while the app is open)",
+    )
+    today.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -271,6 +277,16 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _today(args: argparse.Namespace) -> int:
+    from infoint_tui.today_command import run
+
+    try:
+        return run(_db(args), as_json=args.json)
+    except InfointError as exc:  # 1 means "overdue": a workbook that cannot be read is 2
+        print(f"infoint-tui: {exc}", file=sys.stderr)
+        return 2
+
+
 _COMMANDS = {
     "locate": _locate,
     "check": _check,
@@ -279,4 +295,5 @@ _COMMANDS = {
     "import": _import,
     "export": _export,
     "restore": _restore,
+    "today": _today,
 }

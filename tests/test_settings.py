@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
@@ -67,6 +67,7 @@ def test_valid_file(tmp_path: Path) -> None:
         ("[profile]\nname = 3", "profile.name"),
         ('[profile]\nnickname = "S"', "profile.nickname"),
         ('[app]\nwelcomed = "yes"', "app.welcomed"),
+        ('[profile]\nnervous = "a bit"', "profile.nervous"),
         ('[keymap]\n"interview.timer" = 5', "keymap.interview.timer"),
         ('colour = "blue"', "settings.colour"),
         ("[rules\n", "not valid TOML"),
@@ -125,12 +126,17 @@ async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Pat
         assert isinstance(app.screen, SettingsScreen)  # an empty workbook greets you
         app.screen.query_one("#name", Input).value = "Sam Student"
         app.screen.query_one("#situation", Input).value = "a career changer"
+        assert not app.screen.query_one("#nervous", Checkbox).value  # asked, and no by default
+        app.screen.query_one("#nervous", Checkbox).focus()
+        await pilot.press("space")  # "meeting someone one to one makes me nervous"
         await pilot.press("f10")
         await settle(app, pilot)
         assert isinstance(app.screen, PipelineScreen)
-        assert app.profile.name == "Sam Student"
+        assert app.profile.name == "Sam Student" and app.profile.nervous
     settings = load_settings(config)
     assert settings.welcomed and settings.profile.situation == "a career changer"
+    assert settings.profile.nervous is True
+    assert "nervous = true" in config.read_text()
     app = InfointApp(db_path, clock=clock, settings=settings, settings_path=config)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

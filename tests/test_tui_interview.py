@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual.widgets import TextArea
 
@@ -11,7 +9,6 @@ from infoint_tui.core.enums import FollowUpKind, Intent, InterviewStatus, Stage
 from infoint_tui.core.rules.timer import Phase
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.capture import ReferralCapture
 from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
@@ -99,12 +96,11 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
 async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions(
     db_path, clock, planned
 ) -> None:
-    app = InfointApp(db_path, clock=clock)
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)  # saved at once: nothing sleeps
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
         await type_text(pilot, "Thanked him, told my story.")  # the opening
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
         assert [q.answer for q in app.workbook.interview_questions(planned)] == ["", "", ""]
@@ -113,7 +109,6 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert editor.text == ""
         await type_text(pilot, "Long days, no take-home work.")
         first_id = screen.questions[screen.current].id
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         stored = {q.id: q.answer for q in app.workbook.interview_questions(planned)}
         assert stored[first_id] == "Long days, no take-home work."
@@ -236,7 +231,7 @@ async def test_intent_switch_mid_talk_is_refused(db_path, clock, planned) -> Non
 
 
 async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, planned) -> None:
-    app = InfointApp(db_path, clock=clock)
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
@@ -256,7 +251,6 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         await type_text(pilot, "Write clearly.")
         await pilot.press("f9")
         await type_text(pilot, "Which fellowship?")
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         stored = app.workbook.get_interview(planned)
         assert (stored.debrief_learned, stored.debrief_open_questions) == (

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual.widgets import Input, Markdown, OptionList, Select, TextArea
 
 from infoint_tui.core.enums import Mode
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
 from tests.helpers import settle
@@ -121,7 +118,7 @@ async def test_inline_checks_and_the_explicit_override(db_path, clock, scheduled
 
 
 async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
-    app = InfointApp(db_path, clock=clock)
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)  # saved at once: nothing sleeps
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await prep(app, pilot)
         await pilot.press("3")
@@ -130,7 +127,6 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         await pilot.pause()
         preview = screen.query_one("#prep-preview", Markdown)
         assert preview.display and preview.source == "# GridWorks"
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await settle(app, pilot)
         assert app.workbook.get_interview(scheduled).field_notes == "# GridWorks"
         screen.query_one("#prep-note-kind", Select).value = "story"
@@ -166,3 +162,182 @@ async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None
             "Priya (roommate)",
             45,
         )
+
+
+def readiness_line(screen) -> str:
+    return str(screen.query_one("#prep-readiness").render())
+
+
+async def test_the_readiness_line_follows_the_story_as_it_is_saved(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        before = app.workbook.interview_readiness(scheduled)
+        assert f"Ready: {before.score}%  {len(before.missing)} missing" in readiness_line(screen)
+        await pilot.press("3")
+        screen.query_one("#prep-note-kind", Select).value = "story"
+        await settle(app, pilot)
+        await type_text(pilot, "A robotics club got me into grids.")
+        await settle(app, pilot)
+        after = app.workbook.interview_readiness(scheduled)
+        assert after.score > before.score and len(after.missing) == len(before.missing) - 1
+        # shown without F2, F3
+        assert f"Ready: {after.score}%  {len(after.missing)} missing" in readiness_line(screen)
+
+
+async def test_the_talks_date_follows_the_logistics(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        talk = screen.query_one("#prep-interview", Select)
+        assert str(talk._options[1][0]).endswith("Thu 26 Nov 15:00")
+        await pilot.press("l")
+        await settle(app, pilot)
+        app.screen.query_one("#time", Input).value = "09:30"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert app.workbook.get_interview(scheduled).scheduled_at.hour == 9
+        assert str(talk._options[1][0]).endswith("Thu 26 Nov 09:30")  # the choice as shown
+        assert talk.value == scheduled
+
+
+async def test_no_talk_planned_says_how_to_plan_one(db_path, clock) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.add_contact(name="Joe Chameau", source="faculty")  # someone, and no talk yet
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        empty = screen.query_one("#prep-empty")
+        assert empty.display and not screen.query_one("#prep-tabs").display
+        text = str(empty.render())
+        assert "No talk is planned" in text and "press s to schedule" in text
+
+
+async def test_enter_in_the_bank_adds_the_first_question_at_once(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        first = next(q for q in app.workbook.list_questions() if not q.required)
+        await pilot.press("2", "enter")  # no Down first: the topic's heading is never highlighted
+        await settle(app, pilot)
+        assert [q.text for q in app.workbook.interview_questions(scheduled)] == [first.text, WHO_ELSE]
+        bank = screen.query_one("#prep-bank", OptionList)
+        assert not bank.get_option_at_index(bank.highlighted).disabled
+
+
+async def test_escape_leaves_the_write_box(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        await pilot.press("2", "w")
+        await type_text(pilot, "What surprised you")
+        await pilot.press("escape", "1")
+        await pilot.pause()
+        assert screen.query_one("#prep-tabs").active == "tab-checklist"  # 1 switched tabs
+        assert screen.query_one("#prep-write", Input).value == "What surprised you"  # no digit typed
+
+
+async def test_new_item_box_escape_cancels(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        count = len(app.workbook.prep_items(scheduled))
+        await pilot.press("n")
+        await type_text(pilot, "half")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not screen.query_one("#prep-new-item").display
+        assert screen.focused is screen.query_one("#prep-items")
+        assert len(app.workbook.prep_items(scheduled)) == count
+
+
+async def test_external_editor_is_split_like_a_shell_and_edits_a_private_file(
+    db_path, clock, scheduled, tmp_path, monkeypatch
+) -> None:
+    import contextlib
+    from pathlib import Path
+
+    folder = tmp_path / "my tools"
+    folder.mkdir()
+    seen = tmp_path / "seen.txt"
+    script = folder / "edit note"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"stat -c '%a' \"$2\" > '{seen}'\n"
+        f"echo \"$2\" >> '{seen}'\n"
+        'printf \'%s\' "$1 $(cat "$2")" > "$2"\n'
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", f"'{script}' --flag")
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await prep(app, pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over here
+        await pilot.press("3")
+        await type_text(pilot, "GridWorks")
+        await pilot.press("f7")
+        await settle(app, pilot)
+        assert screen.query_one("#prep-note", TextArea).text == "--flag GridWorks"
+        assert app.workbook.get_interview(scheduled).field_notes == "--flag GridWorks"
+    mode, path = seen.read_text().split("\n")[:2]
+    assert mode == "600"
+    edited = Path(path)
+    assert edited.parent.parent == db_path.parent  # beside the workbook, not in /tmp
+    assert not edited.exists() and not edited.parent.exists()  # removed afterwards
+
+
+async def test_a_friend_is_suggested_in_the_guides_words_to_someone_nervous(
+    db_path, clock, scheduled
+) -> None:
+    from infoint_tui.core.settings import Profile, Settings
+    from infoint_tui.tui.widgets.prep_checklist import FRIEND
+
+    nervous = Settings(welcomed=True, profile=Profile(name="Sam", nervous=True))
+    app = InfointApp(db_path, clock=clock, settings=nervous)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        friend = screen.query_one("#prep-friend")
+        assert friend.display
+        assert FRIEND in " ".join(str(friend.render()).split())
+        assert FRIEND.startswith("If you are nervous about meeting someone individually, then ask a friend")
+        await pilot.press("l")
+        await settle(app, pilot)
+        app.screen.query_one("#companion", Input).value = "Priya (roommate)"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert not friend.display  # a friend is coming along
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        assert not screen.query_one("#prep-friend").display  # not nervous: not suggested
+
+
+async def test_travel_time_is_part_of_the_logistics(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await prep(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        form = app.screen
+        assert form.query_one("#travel_minutes", Input).value == ""  # not given yet
+        form.query_one("#travel_minutes", Input).value = "abc"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form and app.workbook.get_interview(scheduled).travel_minutes == 0
+        form.query_one("#travel_minutes", Input).value = "35"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(scheduled).travel_minutes == 35
+
+
+async def test_escape_leaves_the_note_so_digits_switch_tabs(db_path, clock, scheduled) -> None:
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await prep(app, pilot)
+        await pilot.press("3")
+        await type_text(pilot, "GridWorks")
+        await pilot.press("escape", "1")
+        await settle(app, pilot)
+        assert screen.query_one("#prep-tabs").active == "tab-checklist"
+        assert app.workbook.get_interview(scheduled).field_notes == "GridWorks"  # no 1 typed

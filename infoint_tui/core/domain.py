@@ -94,6 +94,9 @@ class StageChange(SQLModel):
     entered_at: datetime
 
 
+MAX_TRAVEL_MINUTES = 600
+
+
 class InterviewFields(SQLModel):
     """What you agree on when a talk is arranged."""
 
@@ -103,6 +106,9 @@ class InterviewFields(SQLModel):
     mode: Mode = Field(default=Mode.IN_PERSON_WORKPLACE, sa_type=String)
     location: str = ""
     companion: str = ""
+    travel_minutes: int = Field(
+        default=0, ge=0, le=600, sa_column_kwargs={"server_default": "0"}
+    )  # 0: not given
     intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
 
     _lines = field_validator("location", "companion")(validation.one_line)

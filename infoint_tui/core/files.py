@@ -304,3 +304,23 @@ def scratch_dir_beside(final: Path) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def editing_file(beside: Path, text: str, suffix: str = ".md") -> Iterator[Path]:
+    """``text`` in a new 0600 file, inside a private folder beside ``beside`` (the workbook),
+    for another program to edit by path ($EDITOR); the folder and everything the program left
+    in it (swap and backup files) are removed afterwards. A note never lands in the shared /tmp."""
+    with scratch_dir_beside(Path(beside)) as folder:
+        path = folder / f"note{suffix}"
+        try:
+            fd = create_private(path)
+            try:
+                data = memoryview(text.encode("utf-8"))
+                while data:
+                    data = data[os.write(fd, data) :]
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise FileRefused(path, os_problem(exc)) from None
+        yield path

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from infoint_tui.core.errors import WorkbookDamaged, WorkbookError, WorkbookTooNew
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only a type here: ``infoint-tui today`` reads HEAD_REVISION without SQLAlchemy
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

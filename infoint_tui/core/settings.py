@@ -63,6 +63,8 @@ class Profile:
     name: str = ""
     situation: str = ""
     field: str = ""
+    # Meeting someone one to one makes you nervous: the prep screen suggests a friend along (the guide).
+    nervous: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,10 @@ def parse_settings(path: Path, text: str) -> Settings:
             raise SettingsError(f"{path}: [{name}] must be a table")
         tables[name] = table
     profile, rules, app, keymap = tables["profile"], tables["rules"], tables["app"], tables["keymap"]
-    _known(path, "profile", profile, ("name", "situation", "field"))
+    _known(path, "profile", profile, ("name", "situation", "field", "nervous"))
+    nervous = profile.get("nervous", False)
+    if not isinstance(nervous, bool):
+        raise SettingsError(f"{path}: profile.nervous must be true or false")
     _known(
         path,
         "rules",
@@ -234,7 +239,14 @@ def parse_settings(path: Path, text: str) -> Settings:
         if not isinstance(keys, str) or not keys.strip():
             raise SettingsError(f'{path}: keymap.{binding_id} must be a key in quotes, such as "f6"')
     return Settings(
-        profile=Profile(**{key: _text(path, f"profile.{key}", value) for key, value in profile.items()}),
+        profile=Profile(
+            nervous=nervous,
+            **{
+                key: _text(path, f"profile.{key}", value)
+                for key, value in profile.items()
+                if key != "nervous"
+            },
+        ),
         policy=policy,
         theme=_text(path, "app.theme", app["theme"]) if "theme" in app else None,
         timezone=zone_name or None,

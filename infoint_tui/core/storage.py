@@ -262,6 +262,7 @@ def _on_begin(connection) -> None:
 
 def make_engine(path: Path) -> Engine:
     """A read-write engine on an already checked workbook file."""
+    # SQLAlchemy is imported here, not above: the first rows and ``infoint-tui today`` read with sqlite3.
     from sqlalchemy import URL, create_engine, event
 
     engine = create_engine(

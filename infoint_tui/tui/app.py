@@ -22,6 +22,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
+from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
@@ -85,8 +86,11 @@ class InfointApp(App[int]):
         clock: Clock | None = None,
         settings: Settings | None = None,
         settings_path: Path | None = None,
+        autosave_delay: float | None = None,
     ) -> None:
         super().__init__()
+        # How long typing may pause before it is saved (tests pass 0: saved at once, no sleeping).
+        self.autosave_delay = DEBOUNCE_SECONDS if autosave_delay is None else autosave_delay
         self.db_path = Path(db_path)
         self.clock = clock or SessionClock()  # a wall-clock step mid-talk moves no timer
         self.settings = settings or Settings()
@@ -322,6 +326,10 @@ class InfointApp(App[int]):
         if empty and not self.settings.welcomed:
             self.action_welcome()
         self.set_interval(60, self.refresh_overdue, name="overdue count")  # items fall due by themselves
+        from infoint_tui.tui.leave_reminder import LeaveReminders
+
+        self.leave_reminders = LeaveReminders(self)
+        self.leave_reminders.start()  # the hour before a talk in person, from any screen
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()

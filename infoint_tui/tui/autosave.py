@@ -159,3 +159,41 @@ class AutoSaver:
             self._app.call_from_thread(self._on_state, state, error)
         except RuntimeError:  # the app is shutting down; flush reports instead
             pass
+
+
+class Autosaving:
+    """Mixed into the screens whose editors save as you type (prep, interview, debrief).
+
+    The screen shows a ``SaveState`` line and may define ``note_typed_text`` to hand
+    the autosaver what an editor holds before its ``Changed`` arrives. The delay comes
+    from the app (``autosave_delay``), so tests
+    can save at once instead of sleeping through the debounce (the timing itself is tested
+    on a fake clock in ``test_autosave``).
+    """
+
+    _autosaver: AutoSaver | None = None
+
+    @property
+    def autosaver(self) -> AutoSaver:
+        if self._autosaver is None:
+            from infoint_tui.tui.widgets.save_state import SaveState
+
+            app = self.app
+            self._autosaver = AutoSaver(
+                app,
+                self.query_one(SaveState).show,
+                delay=getattr(app, "autosave_delay", DEBOUNCE_SECONDS),
+            )
+        return self._autosaver
+
+    def note_typed_text(self) -> None:
+        """Hand the editors' text to the autosaver now (the screens with editors say how)."""
+
+    def on_screen_suspend(self) -> None:
+        self.note_typed_text()
+        if self._autosaver is not None:
+            self._autosaver.flush()
+
+    def on_unmount(self) -> None:
+        if self._autosaver is not None:  # the editors are gone: what they held was handed over before
+            self._autosaver.flush()

@@ -7,31 +7,13 @@ from datetime import datetime
 from rich.text import Text
 
 from infoint_tui.core.enums import Stage, Warmth
+from infoint_tui.core.rules.due import relative_due as relative_due  # the screens' import
 
 WARMTH_STYLE = {Warmth.HOT: "bold red", Warmth.WARM: "dark_orange", Warmth.COLD: "steel_blue1"}
 
 
 def warmth_text(warmth: Warmth) -> Text:
     return Text(warmth.label, style=WARMTH_STYLE[warmth])
-
-
-def relative_due(due: datetime | None, now: datetime) -> str:
-    """'due in 3 hours', '2 days overdue', or '' when nothing is due."""
-    if due is None:
-        return ""
-    seconds = (due - now).total_seconds()
-    amount = _amount(abs(seconds))
-    if abs(seconds) < 60:
-        return "due now"
-    return f"due in {amount}" if seconds > 0 else f"{amount} overdue"
-
-
-def _amount(seconds: float) -> str:
-    for unit, size in (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''}"
-    return "a moment"
 
 
 def summary_text(summary) -> Text:

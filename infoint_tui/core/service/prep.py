@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlmodel import select
 
-from infoint_tui.core.domain import Interview, InterviewFields, InterviewQuestion, PrepItem
+from infoint_tui.core.domain import (
+    MAX_TRAVEL_MINUTES,
+    Interview,
+    InterviewFields,
+    InterviewQuestion,
+    PrepItem,
+)
 from infoint_tui.core.enums import AppliesTo, InterviewStatus
 from infoint_tui.core.errors import NotFound, ValidationFailed
+from infoint_tui.core.rules.leaving import SHOW_BEFORE, TO_SPARE, LeaveReminder, leave_reminder
 from infoint_tui.core.rules.questions import Severity, check_question
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM
 from infoint_tui.core.service.base import apply_changes, checked_text, read_model, refuse_unknown
@@ -16,7 +24,7 @@ from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
 
 PREP_NOTES = ("field_notes", "org_notes", "story")
-LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion")
+LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion", "travel_minutes")
 
 
 class PrepMixin(LiveMixin):
@@ -32,6 +40,28 @@ class PrepMixin(LiveMixin):
                 .order_by(InterviewRow.scheduled_at, InterviewRow.id)
             ).all()
             return [(read_model(Interview, row), name) for row, name in rows]
+
+    def leave_reminders(self) -> list[tuple[LeaveReminder, str]]:
+        """The reminders to leave that apply now (``rules.leaving``), with the contact's name."""
+        now = self.clock()
+        latest = now + timedelta(minutes=MAX_TRAVEL_MINUTES) + TO_SPARE + SHOW_BEFORE
+        with self._reading() as session:
+            rows = session.exec(
+                select(InterviewRow, ContactRow.name)
+                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
+                .where(
+                    InterviewRow.status == InterviewStatus.PLANNED.value,
+                    InterviewRow.scheduled_at > now,
+                    InterviewRow.scheduled_at <= latest,
+                )
+                .order_by(InterviewRow.scheduled_at, InterviewRow.id)
+            ).all()
+            talks = [(read_model(Interview, row), name) for row, name in rows]
+        return [
+            (reminder, name)
+            for interview, name in talks
+            if (reminder := leave_reminder(interview, now)) is not None
+        ]
 
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
         """Change the logistics: when, how long, how, where, who comes along."""

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
 from infoint_tui.core.domain import Interview
-from infoint_tui.tui.autosave import AutoSaver
+from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.save_state import SaveState
 
@@ -22,7 +22,7 @@ PROMPTS = (
 )
 
 
-class DebriefScreen(WorkbookScreen):
+class DebriefScreen(Autosaving, WorkbookScreen):
     """Jot your notes down while your memory is fresh."""
 
     HELP_TITLE = "Debrief: jot it down now"
@@ -51,11 +51,6 @@ class DebriefScreen(WorkbookScreen):
                 yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")
         yield SaveState(id="save-state")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
-        # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's handler),
-        # and a second call would load the text again, over what was typed in between.
 
     def workbook_ready(self) -> None:
         self.call_workbook(
@@ -104,10 +99,3 @@ class DebriefScreen(WorkbookScreen):
         current = self.focused.id if self.focused is not None and self.focused.id in fields else fields[0]
         target = fields[max(0, min(len(fields) - 1, fields.index(current) + step))]
         self.set_focus(self.query_one(f"#{target}", TextArea))
-
-    def on_screen_suspend(self) -> None:
-        self.note_typed_text()
-        self.autosaver.flush()
-
-    def on_unmount(self) -> None:
-        self.autosaver.flush()  # the editors are gone by now: what they held was handed over before

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
 from infoint_tui.core.enums import Intent
 from infoint_tui.core.rules.timer import Phase, clock_text
-from infoint_tui.tui.autosave import AutoSaver
+from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.formatting import call_reach
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.save_state import SaveState
@@ -31,7 +31,7 @@ TICK_SECONDS = 0.5
 TALK_NOTES = -1  # the editor's place before the first question
 
 
-class InterviewScreen(WorkbookScreen):
+class InterviewScreen(Autosaving, WorkbookScreen):
     """One interview, live."""
 
     HELP_TITLE = "Interview: the call itself"
@@ -164,7 +164,6 @@ class InterviewScreen(WorkbookScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)
         self.query_one("#stamped-note", Input).display = False
         self.query_one("#questions", OptionList).can_focus = False  # typing always goes to the notes
         self.set_focus(self.query_one("#answer", TextArea))
@@ -374,13 +373,6 @@ class InterviewScreen(WorkbookScreen):
             return False
         reading = self.workbook.timer_reading(self.interview)
         return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
-
-    def on_screen_suspend(self) -> None:
-        self.note_typed_text()
-        self.autosaver.flush()
-
-    def on_unmount(self) -> None:
-        self.autosaver.flush()  # the editors are gone by now: what they held was handed over before
 
     # -- actions --------------------------------------------------------------------------
 

@@ -85,6 +85,12 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
                     "companion",
                     Input(existing.companion if existing else "", compact=True, id="companion"),
                 )
+                travel = existing.travel_minutes if existing and existing.travel_minutes else ""
+                yield FormField(
+                    "Minutes to get there, in person (a reminder says when to leave)",
+                    "travel_minutes",
+                    Input(str(travel), compact=True, id="travel_minutes", type="integer"),
+                )
                 if existing is None:
                     yield FormField(
                         "Intent",
@@ -140,6 +146,10 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
                 length = minutes(value("length_minutes"))
             except ValueError as exc:
                 raise ValidationFailed("length_minutes", str(exc)) from None
+            try:
+                travel = minutes(value("travel_minutes")) if value("travel_minutes").strip() else 0
+            except ValueError as exc:
+                raise ValidationFailed("travel_minutes", str(exc)) from None
         except ValidationFailed as exc:
             self._failed(exc)
             return
@@ -149,6 +159,7 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
             "mode": self.query_one("#mode", Select).value,
             "location": value("location"),
             "companion": value("companion"),
+            "travel_minutes": travel,
         }
         if self._interview is not None:
             self.call_workbook(

@@ -270,4 +270,4 @@ async def test_a_slow_pipeline_load_does_not_replace_the_newer(db_path, clock, p
         release.set()
         await settle(app, pilot)
         assert added.id in {c.id for c in screen._shown}
-        assert screen.selected_id() == added.id
+        assert screen.selected().id == added.id

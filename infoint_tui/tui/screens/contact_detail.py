@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from infoint_tui.core.domain import Fact
 from infoint_tui.core.enums import FactKind
@@ -16,6 +16,7 @@ from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 FIELDS = (
     ("organization", "Organization"),
@@ -56,7 +57,7 @@ class ContactDetailScreen(WorkbookScreen):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(Text("Loading…"), id="detail-body")
-        yield Footer()
+        yield KeysFooter()
 
     def workbook_ready(self) -> None:
         self.call_workbook(self.workbook.contact_detail, self._contact_id, done=self._show)

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import relative_due
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 # Which template an item's message comes from; items without one are tasks.
@@ -29,6 +30,8 @@ NARROW_COLUMNS = ("Due", "To do", "For", "Why")  # "Due" says overdue too
 
 class FollowUpsScreen(WorkbookScreen):
     """The queue, with done, snooze, reopen, and each item's message."""
+
+    AREA = "followups"  # its own area key is left out of the footer
 
     HELP_TITLE = "Follow-ups: what the guide says to do after a talk"
     HELP_TEXT = (
@@ -78,7 +81,7 @@ class FollowUpsScreen(WorkbookScreen):
         yield Static("", id="followups-summary")
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="followups")
         yield Static("", id="followups-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(ResponsiveTable)

@@ -15,10 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
+from textual.widgets import Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
 
 from infoint_tui.tui.formatting import warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from infoint_tui.core.service import Insights, NetworkNode, Themes
@@ -42,6 +43,8 @@ def node_label(node: NetworkNode) -> Text:
 
 class JourneyScreen(WorkbookScreen):
     """Network, insights and themes across every talk."""
+
+    AREA = "journey"  # its own area key is left out of the footer
 
     HELP_TITLE = "Journey: where your network came from and what you have learned"
     HELP_TEXT = (
@@ -77,7 +80,7 @@ class JourneyScreen(WorkbookScreen):
                     yield Select([], prompt="a field or an organization", id="theme-select", compact=True)
                 with VerticalScroll(id="themes"):
                     yield Static(Text("Choose a field or an organization above."), id="theme-body")
-        yield Footer()
+        yield KeysFooter()
 
     def workbook_ready(self) -> None:
         self.call_workbook(self._load, done=self._show)

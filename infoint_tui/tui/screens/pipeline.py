@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from infoint_tui.core.enums import Intent, InterviewStatus, Stage, Warmth
 from infoint_tui.core.pipeline import matches, search_text
@@ -17,6 +17,7 @@ from infoint_tui.tui.formatting import WARMTH_STYLE, relative_due, summary_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def build_rows(
 
 class PipelineScreen(WorkbookScreen):
     """The contacts table with filter-as-you-type, and every action on a contact."""
+
+    AREA = "pipeline"  # its own area key is left out of the footer
 
     HELP_TITLE = "Pipeline: find people, warmest first"
     HELP_TEXT = (
@@ -181,7 +184,7 @@ class PipelineScreen(WorkbookScreen):
         )
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="contacts")
         yield Static("", id="pipeline-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(ResponsiveTable)

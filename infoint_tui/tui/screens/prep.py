@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Markdown,
@@ -37,6 +36,7 @@ from infoint_tui.core.rules.questions import Severity
 from infoint_tui.core.rules.readiness import Readiness, applies
 from infoint_tui.tui.autosave import AutoSaver
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 
 NOTES = (("field_notes", "The field"), ("org_notes", "The organization"), ("story", "Your story"))
@@ -153,7 +153,7 @@ class PrepScreen(WorkbookScreen):
                     yield TextArea(id="prep-note", soft_wrap=True)
                     yield Markdown("", id="prep-preview")
         yield SaveState(id="save-state")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.autosaver = AutoSaver(self.app, self.query_one(SaveState).show)

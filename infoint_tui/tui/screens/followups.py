@@ -39,6 +39,11 @@ class FollowUpsScreen(WorkbookScreen):
         "but not thanking them is rude. Then reach the people they named, mentioning who sent you. "
         "Weeks later, separately, you may reconnect about a job search. Overdue items come first."
     )
+    HELP_GROUPS = {
+        "The selected item": ("open", "done", "snooze", "reopen"),
+        "What is listed": ("toggle_done", "cycle_kind", "toggle_contact"),
+    }
+
     BINDINGS = [
         Binding(
             "enter",

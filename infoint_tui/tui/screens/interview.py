@@ -47,6 +47,11 @@ class InterviewScreen(WorkbookScreen):
         "If they offer more time, f7 adds five minutes. End with f12: the debrief opens while your "
         "memory is fresh."
     )
+    HELP_GROUPS = {
+        "The time": ("timer", "extend", "end"),
+        "The questions": ("question", "answered", "details"),
+        "Notes and names": ("note", "referral", "card"),
+    }
     # Short labels, most needed first: the footer shows the in-call keys, search and help at 80 columns.
     BINDINGS = [
         Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),

@@ -63,6 +63,13 @@ class PipelineScreen(WorkbookScreen):
         "by asking who else you might talk to, and add each name here as a referral (r)."
     )
 
+    # F1 lists the keys under these headings, in this order.
+    HELP_GROUPS = {
+        "Find and open": ("filter", "clear_filter", "detail"),
+        "Move them along": ("compose", "schedule", "forward", "back", "log", "park"),
+        "Add and change": ("add", "referral", "edit", "warmth", "intent", "merge", "delete", "undo"),
+    }
+
     BINDINGS = [
         # Priority, so the focus moves before the next keys are routed: the
         # letters typed right after the slash must land in the filter.

@@ -1,9 +1,9 @@
 """F1: the keys of the screen you are on, and how this step of the guide works.
 
 The screen's own keys come first, grouped by what they do (the screen's
-``HELP_GROUPS``: a heading and the actions under it), then the keys that work anywhere; the keys of Textual's editors and
-lists (cursor, selection, clipboard) are dozens and the same everywhere, so
-they come last, folded.
+``HELP_GROUPS``: a heading and the actions under it), then the keys that
+work anywhere; the keys of Textual's editors and lists (cursor, selection,
+clipboard) are dozens and the same everywhere, so they come last, folded.
 """
 
 from __future__ import annotations

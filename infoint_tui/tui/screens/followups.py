@@ -10,7 +10,7 @@ from textual.widgets import Header, Static
 
 from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
-from infoint_tui.tui.formatting import relative_due
+from infoint_tui.tui.formatting import closed_on, relative_due
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
@@ -122,17 +122,16 @@ class FollowUpsScreen(WorkbookScreen):
     def _rows(
         self, items: list[QueueItem], described: list[tuple[str, str, str]], columns: tuple[str, ...]
     ) -> list[tuple[str, list[Cell]]]:
-        now = self.app.clock()
+        now, tz = self.app.clock(), self.workbook.tz
         rows = []
         for item, (action, why, bucket) in zip(items, described, strict=True):
             follow_up = item.follow_up
-            if follow_up.done_at:
-                when, bucket_style = ("done", "green"), "dim"
-            elif follow_up.cancelled_at:
-                when, bucket_style = ("cancelled", "dim"), "dim"
-            else:
+            if follow_up.open:
                 when, bucket_style = (bucket, BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
-            due = relative_due(item.due, now) if follow_up.open else ""
+                due = relative_due(item.due, now)
+            else:  # done and cancelled look different, and say when
+                due, bucket_style = closed_on(follow_up, now, tz)
+                when = due.split()[1], bucket_style
             if follow_up.snoozed_until and follow_up.open:
                 due += " (snoozed)"
             # Light cells: a Text is made only for the rows on screen.

@@ -243,7 +243,18 @@ class PipelineScreen(WorkbookScreen):
         self._row_cache, self._row_cache_key, self._widths = rows, (id(contacts), columns), widths
         self._summary = summary
         self.app.refresh_overdue(summary.overdue)
+        self._unhide(select_id)
         self._fill(select_id)
+
+    def _unhide(self, contact_id: int | None) -> None:
+        """The person just added or changed is shown even if the filter would hide them: the
+        filter is cleared, and the toast says so (else "Saved" and nobody to be seen)."""
+        box = self.query_one("#pipeline-filter", Input)
+        row = self._rows().get(contact_id) if contact_id is not None else None
+        if row is None or not box.value or matches(row[0], box.value):
+            return
+        self.notify(f"The filter “{box.value}” was cleared to show them.", markup=False)
+        box.value = ""
 
     def _rows(self) -> dict[int, tuple[str, list[Cell]]]:
         """The rows for the columns shown (rebuilt here only after a resize)."""

@@ -410,7 +410,7 @@ class PrepScreen(WorkbookScreen):
         def refused(error: InfointError) -> None:
             self._writing_override = value
             self.query_one("#prep-write-checks", Static).update(
-                Text(f"{error}. Press enter again to save it anyway.", style="bold red")
+                Text(f"{str(error).rstrip('.')}. Press enter again to save it anyway.", style="bold red")
             )
 
         self.call_workbook(

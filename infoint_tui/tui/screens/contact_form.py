@@ -34,7 +34,7 @@ TEXT_FIELDS = (
     ("linkedin_url", "LinkedIn URL"),
 )
 RULES_DECIDE = "rules"
-NO_SOURCE = "Choose how you found them: it decides how warm they are (a friend is hot, a list is cold)."
+NO_SOURCE = "Choose how you found them: a friend is hot, a name from a list cold."
 
 
 class ContactForm(FormKeys, WorkbookCalls, ModalScreen["Contact | None"]):

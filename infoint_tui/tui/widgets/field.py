@@ -41,6 +41,7 @@ class FormField(Vertical):
     FormField > .switch-row > .switch-state {
         padding: 0 1;
         height: 1;
+        margin-top: 1;  /* level with the middle of the three-line switch */
     }
     """
 

@@ -17,6 +17,7 @@ from infoint_tui import __version__
 from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
+from infoint_tui.core.wording import plural
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -260,7 +261,7 @@ def _export(args: argparse.Namespace) -> int:
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]
     print(
-        f"wrote {len(written)} file(s) to {where}" if args.kind == "markdown" else f"wrote {where}",
+        f"wrote {plural(len(written), 'file')} to {where}" if args.kind == "markdown" else f"wrote {where}",
         file=sys.stderr,
     )
     return 0

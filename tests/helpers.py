@@ -19,3 +19,8 @@ def plain(renderable) -> str:
     console = Console(width=300, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
+
+
+def screen_lines(app) -> list[str]:
+    """The terminal's lines as drawn now: what a person sees, not the widgets' attributes."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]

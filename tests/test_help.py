@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Collapsible
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.screens.help import HelpScreen, key_table
-from tests.helpers import plain, settle
+from infoint_tui.tui.screens.help import ANYWHERE, WIDGET_KEYS, HelpScreen, key_sections, key_table
+from tests.helpers import plain, screen_lines, settle
 
 
 @pytest.mark.parametrize(
@@ -32,10 +33,44 @@ async def test_help_on_each_screen(tmp_path, clock, keys, title, teaches) -> Non
         await settle(app, pilot)
         assert isinstance(app.screen, HelpScreen)
         assert title in screen.HELP_TITLE and teaches in screen.HELP_TEXT
-        keys = plain(key_table(screen))
+        keys = "".join(plain(key_table(section)) for section in key_sections(screen))
         for active in screen.active_bindings.values():
             if active.binding.description and active.binding.action != "help":
                 assert (active.binding.tooltip or active.binding.description) in keys
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen
+
+
+@pytest.mark.parametrize(("keys", "first"), [((), "Find and open"), (("f4",), "The time")])
+async def test_help_lists_own_keys_first_and_folds_the_editor_keys(tmp_path, clock, keys, first) -> None:
+    """The screen's own keys, grouped, come before the app's; Textual's editor keys last, folded."""
+    path = tmp_path / "demo.db"
+    write_demo(path, now=clock.now)
+    app = InfointApp(path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        if keys:
+            await pilot.press("ctrl+n")  # the stamped-note box: an Input with its editing keys
+            await settle(app, pilot)
+        screen = app.screen
+        sections = key_sections(screen)
+        titles = [section.title for section in sections]
+        assert titles[0] == first
+        assert titles.index(ANYWHERE) > titles.index(first)
+        assert titles[-1] == WIDGET_KEYS and sections[-1].folded
+        own = {b.tooltip or b.description for b in screen.BINDINGS}
+        assert sections[-1].rows and not own & {does for _, does in sections[-1].rows}
+        await pilot.press("f1")
+        await settle(app, pilot)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        folded = app.screen.query_one(Collapsible)
+        assert folded.title == WIDGET_KEYS and folded.collapsed
+        text = "\n".join(line.rstrip() for line in screen_lines(app))
+        assert first in text.split(ANYWHERE)[0]  # the screen's own keys are in view as help opens
+        shown = [str(static.render()) for static in app.screen.query("Static")]
+        headings = [line for line in shown if line in titles]
+        assert headings == titles[:-1]  # the widget keys are only the folded box's title

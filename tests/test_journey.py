@@ -180,7 +180,7 @@ async def test_journey_screen_network_and_jump(workbook, clock, journey, db_path
         assert isinstance(app.screen, JourneyScreen)
         summary = plain(app.screen.query_one("#network-summary").content)
         assert "3 people you found yourself; 2 came by referral" in summary
-        assert "Joe Chameau opened the most doors" in summary and "1 referral(s) still waiting" in summary
+        assert "Joe Chameau opened the most doors" in summary and "1 referral still waiting" in summary
         tree = app.screen.query_one("#network")
         tree.focus()
         await pilot.press("enter")

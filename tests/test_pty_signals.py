@@ -148,9 +148,10 @@ def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
     assert TEXT in _answers(live_workbook)
 
 
-# -- keys typed at once after a dialog's enter, or after tab -------------------------------
+# -- keys typed at once after a dialog's f10 (or enter), after enter or tab in a form ----------
 
 CTRL_Q, CTRL_R, CTRL_G, CTRL_N = b"\x11", b"\x12", b"\x07", b"\x0e"
+F10 = "\x1b[21~"  # saves every form
 
 
 def _contact(path: Path, name: str):
@@ -185,15 +186,17 @@ def test_keys_typed_while_the_call_screen_opens_are_kept(live_workbook: Path) ->
 
 
 def test_keys_typed_right_after_saving_a_referral_reach_the_note(live_workbook: Path) -> None:
-    _burst_then_quit(live_workbook, CTRL_R, "Ms Techer\r and more notes")
+    _burst_then_quit(live_workbook, CTRL_R, f"Ms Techer{F10} and more notes")
     assert _contact(live_workbook, "Ms Techer").referred_by_id == _contact(live_workbook, "Joe Chameau").id
     assert TEXT + " and more notes" in _answers(live_workbook)
 
 
-def test_tab_then_typing_fills_the_next_card_field_and_enter_returns_to_the_note(live_workbook: Path) -> None:
-    _burst_then_quit(live_workbook, CTRL_G, "Engineer\t555-0100\r more notes")
+def test_tab_or_enter_then_typing_fills_the_next_card_field_and_f10_returns_to_the_note(
+    live_workbook: Path,
+) -> None:
+    _burst_then_quit(live_workbook, CTRL_G, f"Engineer\t555-0100\rjoe@example.edu{F10} more notes")
     joe = _contact(live_workbook, "Joe Chameau")
-    assert (joe.title, joe.phone) == ("Engineer", "555-0100")
+    assert (joe.title, joe.phone, joe.email) == ("Engineer", "555-0100", "joe@example.edu")
     assert TEXT + " more notes" in _answers(live_workbook)
 
 

@@ -197,7 +197,7 @@ def test_delete_says_what_goes_and_undo_restores_everything(workbook: Workbook, 
     workbook.end_interview(interview.id)
     impact = workbook.deletion_impact(joe.id)
     assert (impact.interviews, impact.notes, impact.follow_ups, impact.referrals_unlinked) == (1, 1, 3, 1)
-    assert "1 interview(s)" in impact.describe() and "stay, with no referrer" in impact.describe()
+    assert "1 interview," in impact.describe() and "stays, with no referrer" in impact.describe()
     before = _table_counts(workbook)
     detail_before = workbook.contact_detail(joe.id)
     deleted = workbook.delete_contact(joe.id)

@@ -158,3 +158,55 @@ def test_search(snap_compare, demo_app) -> None:
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=(120, 40), run_before=search)
+
+
+def _call(name: str):
+    """A step that runs an app action no single key reaches (the palette's entries)."""
+
+    async def step(pilot) -> None:
+        getattr(pilot.app, name)()
+
+    return step
+
+
+# Every dialog, and the screens not pictured above, at 80×24 (not the composer: it shows the
+# settings file's path, which differs in every run): how to reach each from the pipeline
+# of the demo workbook (keys, or an app action from the palette).
+DIALOGS = {
+    "help": ("f1",),
+    "new-contact": ("a",),
+    "referral": ("r",),
+    "edit-contact": ("e",),
+    "schedule": ("s",),
+    "log": ("l",),
+    "talk-held": ("slash", *"Hannah Silva", "enter", "right_square_bracket"),
+    "delete": ("d",),
+    "merge": ("m",),
+    "duplicates": (_call("action_duplicates"),),
+    "settings": (_call("action_settings"),),
+    "welcome": (_call("action_welcome"),),
+    "import": (_call("action_import"),),
+    "export": (_call("action_export"),),
+    "search": ("ctrl+f", *"training"),
+    "snooze": ("f5", "z"),
+    "templates": ("f5", "t"),
+    "referral-mid-call": ("f4", "ctrl+r"),
+    "business-card": ("f4", "ctrl+g"),
+    "logistics": ("f3", "l"),
+    "journey": ("f6",),
+    "interview-help": ("f4", "f1"),
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_dialogs_and_screens_at_80x24(snap_compare, demo_app, name) -> None:
+    async def reach(pilot) -> None:
+        await _loaded(pilot)
+        for step in DIALOGS[name]:
+            if callable(step):
+                await step(pilot)
+            else:
+                await pilot.press(step)
+            await _loaded(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=reach)

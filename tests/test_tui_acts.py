@@ -211,6 +211,7 @@ async def test_adding_someone_already_here_asks_and_use_them_adds_nobody(db_path
         await pilot.press("a")
         await settle(app, pilot)
         app.screen.query_one("#name", Input).value = "Priya Ramen"
+        app.screen.query_one("#source", Select).value = "friend"
         await pilot.press("f10")
         await settle(app, pilot)
         assert isinstance(app.screen, DuplicateDialog)

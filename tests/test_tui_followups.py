@@ -57,7 +57,7 @@ async def test_queue_shows_the_rules_order(db_path, clock, after_a_talk) -> None
         assert kinds[:2] == [FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU]  # overdue notes, then thanks
         assert kinds[-1] is FollowUpKind.RECONNECT
         assert "1 overdue" in str(screen.query_one("#followups-summary").render())
-        assert app.sub_title == "1 follow-up(s) overdue"
+        assert app.sub_title == "1 follow-up overdue"
 
 
 async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Switch, TextArea
 
 from infoint_tui.core.enums import FollowUpKind, Intent, InterviewStatus, Stage
 from infoint_tui.core.rules.timer import Phase
@@ -200,7 +200,11 @@ async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path
         await settle(app, pilot)
         assert isinstance(app.screen, ReferralCapture)
         await type_text(pilot, "Ms Techer")
-        await pilot.press("enter")
+        await pilot.press("enter", "enter", "enter", "enter")  # the rule of every form: enter moves on
+        assert app.focused is app.screen.query_one("#may_mention", Switch)  # (enter there would save)
+        assert app.screen.query_one("#may_mention", Switch).value is True
+        await pilot.press("shift+tab")
+        await pilot.press("f10")  # f10 saves from any field
         await settle(app, pilot)
         assert app.screen is screen and app.focused is editor and editor.cursor_location == cursor
         await type_text(pilot, "X")
@@ -281,7 +285,7 @@ async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         await type_text(pilot, "Ms Techer")
-        await pilot.press("enter")
+        await pilot.press("f10")
         await settle(app, pilot)
         assert isinstance(app.screen, DuplicateDialog)
         await pilot.press("u")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
@@ -70,6 +70,15 @@ async def test_add_contact_validates_beside_the_field_and_stores(empty_app) -> N
         form = app.screen
         assert isinstance(form, ContactForm)
         await typed(pilot, "Joe Chameau")
+        await pilot.press("enter")  # moves on to the next field: nothing saved half-filled
+        await settle(app, pilot)
+        assert app.screen is form and app.focused is form.query_one("#organization", Input)
+        await pilot.press("f10")  # saves from anywhere, but the source has no default: the form asks
+        await settle(app, pilot)
+        assert app.screen is form and app.workbook.count_contacts() == 0
+        assert "Choose how you found them" in str(form.query_one("#field-source .field-error").render())
+        assert app.focused is form.query_one("#source", Select)
+        form.query_one("#source", Select).value = "alumni_database"
         form.query_one("#email", Input).value = "joe@"
         await pilot.press("f10")
         await settle(app, pilot)
@@ -84,6 +93,7 @@ async def test_add_contact_validates_beside_the_field_and_stores(empty_app) -> N
         (stored,) = app.workbook.list_contacts()
         assert stored.name == "Joe Chameau"
         assert app.workbook.get_contact(stored.id).email == "joe@example.edu"
+        assert app.workbook.get_contact(stored.id).source.value == "alumni_database"
         assert app.screen.query_one(ResponsiveTable).row_count == 1
 
 
@@ -103,7 +113,7 @@ async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
         await typed(pilot, "Ada Byron")
-        await pilot.press("enter")
+        await pilot.press("f10")
         await settle(app, pilot)
         ada = next(c for c in app.workbook.list_contacts() if c.name == "Ada Byron")
         stored = app.workbook.get_contact(ada.id)
@@ -177,7 +187,9 @@ async def test_delete_confirms_then_undo_restores(demo_app) -> None:
         await pilot.press("d")
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert f"{interviews} interview(s)" in str(app.screen.query_one(".dialog-body").render())
+        assert f"{interviews} interview{'' if interviews == 1 else 's'}" in str(
+            app.screen.query_one(".dialog-body").render()
+        )
         await pilot.press("n")
         await settle(app, pilot)
         assert app.workbook.get_contact(contact_id)
@@ -326,3 +338,24 @@ async def test_coming_back_reloads_only_when_the_workbook_changed(demo_app) -> N
         await pilot.press("escape")
         await settle(app, pilot)
         assert loads == [1]
+
+
+async def test_someone_added_who_does_not_match_the_filter_is_shown_and_the_toast_says_why(demo_app) -> None:
+    app = demo_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "Hannah Fischer")
+        table = app.screen.query_one(ResponsiveTable)
+        assert table.row_count == 1
+        await pilot.press("a")
+        await settle(app, pilot)
+        await typed(pilot, "Zed Newman")
+        app.screen.query_one("#source", Select).value = "list_or_website"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        screen = pipeline(app)
+        assert app.screen is screen
+        assert screen.query_one("#pipeline-filter", Input).value == ""
+        assert table.row_count == 41 and screen.selected().name == "Zed Newman"
+        toasts = [str(n.message) for n in app._notifications]
+        assert any("“Hannah Fischer” was cleared" in t for t in toasts)

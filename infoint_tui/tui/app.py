@@ -22,6 +22,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
@@ -424,7 +425,7 @@ class InfointApp(App[int]):
                     exclusive=True,
                 )
             return
-        self.sub_title = f"{count} follow-up(s) overdue" if count else "nothing overdue"
+        self.sub_title = f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue"
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

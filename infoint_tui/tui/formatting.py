@@ -8,6 +8,7 @@ from rich.text import Text
 
 from infoint_tui.core.enums import Stage, Warmth
 from infoint_tui.core.rules.due import relative_due as relative_due  # the screens' import
+from infoint_tui.core.wording import day_month, plural
 
 WARMTH_STYLE = {Warmth.HOT: "bold red", Warmth.WARM: "dark_orange", Warmth.COLD: "steel_blue1"}
 
@@ -19,18 +20,30 @@ def warmth_text(warmth: Warmth) -> Text:
 def summary_text(summary) -> Text:
     """The pipeline's one-line summary: counts per stage, this week, overdue."""
     text = Text()
-    text.append(f"{summary.total} contacts", style="bold")
+    text.append(plural(summary.total, "contact"), style="bold")
     for stage in Stage:
         if summary.by_stage[stage]:
             text.append(f" · {summary.by_stage[stage]} {stage.label}")
-    text.append(f" │ {summary.interviews_this_week} talks this week │ ")
+    text.append(f" │ {plural(summary.interviews_this_week, 'talk')} this week │ ")
     text.append(f"{summary.overdue} overdue", style="bold red" if summary.overdue else "")
     return text
 
 
-def local_time(moment: datetime, tz) -> str:
-    """A stored UTC time as the user reads it: 'Wed 25 Nov 2026 15:00'."""
-    return moment.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+def local_time(moment: datetime, tz, now: datetime | None = None) -> str:
+    """A stored UTC time as the user reads it: 'Wed 25 Nov 15:00' this year (given ``now``),
+    'Wed 25 Nov 2026 15:00' otherwise."""
+    local = moment.astimezone(tz)
+    if now is not None and local.year == now.astimezone(tz).year:
+        return local.strftime("%a %d %b %H:%M")
+    return local.strftime("%a %d %b %Y %H:%M")
+
+
+def closed_on(follow_up, now: datetime, tz) -> tuple[str, str]:
+    """A closed follow-up's state and its style: done (ticked, green) or cancelled (crossed, dim),
+    with the day, so the two never look alike."""
+    if follow_up.done_at is not None:
+        return f"✓ done {day_month(follow_up.done_at, now, tz, month='%b')}", "green"
+    return f"✗ cancelled {day_month(follow_up.cancelled_at, now, tz, month='%b')}", "dim"
 
 
 def call_reach(interview, contact) -> str:

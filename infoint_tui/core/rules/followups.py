@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, NO_HOLIDAYS, add_business_days
+from infoint_tui.core.wording import day_month
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 REACH_REFERRAL_WITHIN = timedelta(days=2)
@@ -135,8 +136,7 @@ def day_name(moment: datetime, now: datetime, tz: tzinfo) -> str:
         return "yesterday"
     if 0 < delta < 7:
         return moment.astimezone(tz).strftime("%A")
-    local = moment.astimezone(tz)
-    return f"{local.day} {local.strftime('%B')}"
+    return day_month(moment, now, tz)
 
 
 def bucket(due: datetime, now: datetime, tz: tzinfo) -> str:

@@ -23,6 +23,7 @@ from infoint_tui.core.tables import (
     PrepItemRow,
     StageChangeRow,
 )
+from infoint_tui.core.wording import plural
 
 CONTACT = ContactRow.__table__
 INTERVIEW = InterviewRow.__table__
@@ -47,13 +48,15 @@ class DeletionImpact:
 
     def describe(self) -> str:
         parts = [
-            f"{self.interviews} interview(s)",
-            f"{self.notes} note(s)",
-            f"{self.follow_ups} follow-up(s)",
+            plural(self.interviews, "interview"),
+            plural(self.notes, "note"),
+            plural(self.follow_ups, "follow-up"),
         ]
         text = f"Delete {self.name} with " + ", ".join(parts) + "?"
         if self.referrals_unlinked:
-            text += f" The {self.referrals_unlinked} people they referred stay, with no referrer."
+            people = plural(self.referrals_unlinked, "person", "people")
+            stay = "stays" if self.referrals_unlinked == 1 else "stay"
+            text += f" The {people} they referred {stay}, with no referrer."
         return text
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from infoint_tui.core import search
 from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
 from infoint_tui.core.service.base import WorkbookBase, parse_utc
+from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12
 
@@ -231,7 +232,7 @@ class JourneyMixin(WorkbookBase):
             Figure(
                 "Request to talk",
                 _median_text(to_talk, "days"),
-                f"Median time from asking to talking, over {len(to_talk)} talk(s).",
+                f"Median time from asking to talking, over {plural(len(to_talk), 'talk')}.",
             ),
             Figure(
                 "Talk to thank-you",

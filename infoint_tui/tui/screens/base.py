@@ -115,6 +115,7 @@ RELOAD_AFTER_SECONDS = 300.0
 class WorkbookScreen(WorkbookCalls, Screen[None]):
     """An area screen whose data comes from ``app.workbook``, always through a worker."""
 
+    AREA = ""  # the app action that shows this screen (F2 pipeline ...), left out of its footer
     HELP_TITLE = ""
     HELP_TEXT = ""
     # (workbook revision, monotonic time) of what is shown; None for screens that don't track it.

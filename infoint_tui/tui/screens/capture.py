@@ -20,18 +20,20 @@ from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
 from infoint_tui.tui.screens.duplicate import handle_duplicate
+from infoint_tui.tui.screens.form_keys import FORM_HINT, FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 
-class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
-    """A handful of one-line fields; enter saves, escape cancels."""
+class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
+    """A handful of one-line fields; f10 saves (or enter in the last), escape cancels."""
 
     AUTO_FOCUS = "Input"
     # Priority bindings run as the key is read, before the next key is routed: a key typed right
-    # after tab lands in the next field, and keys typed right after enter are held for the note.
+    # after tab or enter lands in the next field, and keys typed right after f10 are held for the note.
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="quick.cancel"),
-        Binding("enter", "save", "Save", id="quick.save", priority=True, show=False),
+        Binding("f10", "save", "Save", id="quick.save", priority=True),
+        *FormKeys.FORM_BINDINGS,
         Binding("tab", "app.focus_next", "Next field", id="quick.next", priority=True, show=False),
         Binding(
             "shift+tab",
@@ -42,6 +44,7 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
             show=False,
         ),
     ]
+    SAVE_ACTION = "save"
     TITLE = ""
     FIELDS: tuple[tuple[str, str], ...] = ()
 
@@ -57,7 +60,7 @@ class QuickForm(WorkbookCalls, ModalScreen[Contact | None]):
             for field, label in self.FIELDS:
                 yield FormField(label, field, Input(self.initial(field), compact=True, id=field))
             yield from self.extra()
-            yield Static(Text("enter saves · escape cancels", style="dim"))
+            yield Static(Text(FORM_HINT, style="dim"))
 
     def initial(self, field: str) -> str:
         return ""

@@ -9,14 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from infoint_tui.core.domain import Fact
 from infoint_tui.core.enums import FactKind
 from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.service import ContactDetail
-from infoint_tui.tui.formatting import local_time, relative_due, warmth_text
+from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 FIELDS = (
     ("organization", "Organization"),
@@ -57,7 +58,7 @@ class ContactDetailScreen(WorkbookScreen):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(Text("Loading…"), id="detail-body")
-        yield Footer()
+        yield KeysFooter()
 
     def workbook_ready(self) -> None:
         self.call_workbook(self.workbook.contact_detail, self._contact_id, done=self._show)
@@ -116,12 +117,11 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
 
     parts.append(_heading("Interviews"))
     for interview in detail.interviews:
-        when = local_time(interview.scheduled_at, tz) if interview.scheduled_at else "no date"
         parts.append(
             Text.assemble(
                 "• ",
-                (when, "bold"),
-                f"  {interview.length_minutes} min, {interview.mode.label}, {interview.status.label}",
+                (talk_when(interview, now, tz), "bold"),
+                f"  {talk_minutes(interview)}, {interview.mode.label}, {interview.status.label}",
             )
         )
         if interview.talk_notes.strip():
@@ -140,7 +140,7 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     for fact in detail.facts:
         parts.append(
             Text.assemble(
-                (local_time(fact.at, tz) + "  ", "dim"),
+                (local_time(fact.at, tz, now) + "  ", "dim"),
                 fact_words(fact),
                 (f"  {fact.note}" if fact.note else "", "dim"),
             )
@@ -155,13 +155,16 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
     parts.append(_heading("Follow-ups"))
     for item in detail.follow_ups:
         f = item.follow_up
-        state = "done" if f.done_at else "cancelled" if f.cancelled_at else relative_due(item.due, now)
+        if f.open:
+            state, style = relative_due(item.due, now), "red" if item.overdue else "dim"
+        else:
+            state, style = closed_on(f, now, tz)
         why = f.reason if not f.open and f.reason else f.detail
         parts.append(
             Text.assemble(
                 "• ",
                 f.kind.label,
-                (f"  {state}", "red" if item.overdue else "dim"),
+                (f"  {state}", style),
                 (f"  {why}" if why else "", "dim"),
             )
         )
@@ -174,8 +177,26 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
 
     parts.append(_heading("Stage history"))
     for change in detail.history:
-        parts.append(Text.assemble((local_time(change.entered_at, tz) + "  ", "dim"), change.stage.label))
+        parts.append(
+            Text.assemble((local_time(change.entered_at, tz, now) + "  ", "dim"), change.stage.label)
+        )
     return Group(*parts)
+
+
+def talk_when(interview, now, tz) -> str:
+    """When the talk really was: the moment it started (or ended, if logged afterwards), else
+    when it is planned."""
+    if interview.started_at is not None:
+        return local_time(interview.started_at, tz, now)
+    if interview.ended_at is not None:
+        return f"ended {local_time(interview.ended_at, tz, now)}"
+    return local_time(interview.scheduled_at, tz, now) if interview.scheduled_at else "no date"
+
+
+def talk_minutes(interview) -> str:
+    """The minutes agreed, and those added during the talk (f7)."""
+    extra = f" + {interview.extra_minutes} added" if interview.extra_minutes else ""
+    return f"{interview.length_minutes} min{extra}"
 
 
 FACT_WORDS = {

@@ -17,6 +17,7 @@ from infoint_tui.core.enums import Intent, Source, Warmth
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.duplicate import handle_duplicate
+from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 if TYPE_CHECKING:
@@ -34,9 +35,10 @@ TEXT_FIELDS = (
     ("linkedin_url", "LinkedIn URL"),
 )
 RULES_DECIDE = "rules"
+NO_SOURCE = "Choose how you found them: a friend is hot, a name from a list cold."
 
 
-class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
+class ContactForm(FormKeys, WorkbookCalls, ModalScreen["Contact | None"]):
     """A contact form that saves through ``save`` and closes only once saved.
 
     ``save`` receives the field values and returns the stored contact, or
@@ -47,7 +49,8 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
     AUTO_FOCUS = "#name"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+enter,f10", "submit", "Save", id="form.save"),
+        Binding("ctrl+enter,f10", "submit", "Save", id="form.save", priority=True),
+        *FormKeys.FORM_BINDINGS,
     ]
 
     def __init__(
@@ -78,14 +81,15 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
                     yield FormField(
                         label, field, Input(getattr(c, field) if c else "", compact=True, id=field)
                     )
-                source = c.source if c else (Source.REFERRAL if self._fixed_referrer else Source.FRIEND)
+                # No default for someone new: "a friend" would make a name from a list hot.
+                source = c.source if c else (Source.REFERRAL if self._fixed_referrer else None)
                 yield FormField(
                     "How you found them",
                     "source",
                     Select(
                         [(s.label, s.value) for s in Source],
-                        value=source.value,
-                        allow_blank=False,
+                        value=source.value if source else Select.NULL,
+                        prompt="choose one",
                         compact=True,
                         id="source",
                     ),
@@ -134,9 +138,6 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
-    def on_input_submitted(self) -> None:
-        self.action_submit()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_submit()
@@ -150,6 +151,9 @@ class ContactForm(WorkbookCalls, ModalScreen["Contact | None"]):
         for field in self.query(FormField):
             field.show_error(None)
         self._last_values = self.values()
+        if self._last_values["source"] is Select.NULL:
+            self._failed(ValidationFailed("source", NO_SOURCE))
+            return
         self.call_workbook(self._save, self._last_values, done=self.dismiss, failed=self._failed)
 
     def _failed(self, error: InfointError) -> None:

@@ -7,11 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 
 from infoint_tui.core.domain import Interview
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 
 PROMPTS = (
@@ -50,7 +51,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
                 yield Label(prompt)
                 yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")
         yield SaveState(id="save-state")
-        yield Footer()
+        yield KeysFooter()
 
     def workbook_ready(self) -> None:
         self.call_workbook(

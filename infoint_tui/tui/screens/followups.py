@@ -10,12 +10,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from infoint_tui.core.enums import FollowUpKind, TemplateKind
 from infoint_tui.core.service import QueueItem
-from infoint_tui.tui.formatting import relative_due
+from infoint_tui.tui.formatting import closed_on, relative_due
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import NARROW_BELOW, Cell, ResponsiveTable, column_widths
 
 # The letters an item's message can be (the first suits the contact best); items without one are tasks.
@@ -62,7 +63,7 @@ def load_queue(workbook, filters: tuple, columns: tuple[str, ...], now: datetime
     at = time.monotonic()
     items = workbook.follow_up_queue(include_done=include_done, kind=kind, contact_id=contact_id)
     described = [workbook.describe_follow_up(item) for item in items]
-    rows = queue_rows(items, described, columns, now)
+    rows = queue_rows(items, described, columns, now, workbook.tz)
     widths = column_widths(columns, (cells for _, cells in rows))
     return LoadedQueue(filters, columns, revision, at, now, items, rows, widths)
 
@@ -86,18 +87,18 @@ def queue_rows(
     described: list[tuple[str, str, str]],
     columns: tuple[str, ...],
     now: datetime,
+    tz,
 ) -> list[tuple[str, list[Cell]]]:
     """Each item's key and cells for the columns shown."""
     rows = []
     for item, (action, why, bucket) in zip(items, described, strict=True):
         follow_up = item.follow_up
-        if follow_up.done_at:
-            when, bucket_style = ("done", "green"), "dim"
-        elif follow_up.cancelled_at:
-            when, bucket_style = ("cancelled", "dim"), "dim"
-        else:
+        if follow_up.open:
             when, bucket_style = (bucket, BUCKET_STYLE[bucket]), BUCKET_STYLE[bucket]
-        due = relative_due(item.due, now) if follow_up.open else ""
+            due = relative_due(item.due, now)
+        else:  # done and cancelled look different, and say when
+            due, bucket_style = closed_on(follow_up, now, tz)
+            when = due.split()[1], bucket_style
         if follow_up.snoozed_until and follow_up.open:
             due += " (snoozed)"
         # Light cells: a Text is made only for the rows on screen.
@@ -115,12 +116,19 @@ def queue_rows(
 class FollowUpsScreen(WorkbookScreen):
     """The queue, with done, snooze, reopen, and each item's message."""
 
+    AREA = "followups"  # its own area key is left out of the footer
+
     HELP_TITLE = "Follow-ups: what the guide says to do after a talk"
     HELP_TEXT = (
         "Jot your notes down at once, and thank them right away: an e-mail is fine, a card is nice, "
         "but not thanking them is rude. Then reach the people they named, mentioning who sent you. "
         "Weeks later, separately, you may reconnect about a job search. Overdue items come first."
     )
+    HELP_GROUPS = {
+        "The selected item": ("open", "done", "snooze", "reopen"),
+        "What is listed": ("toggle_done", "cycle_kind", "toggle_contact"),
+    }
+
     BINDINGS = [
         Binding(
             "enter",
@@ -164,7 +172,7 @@ class FollowUpsScreen(WorkbookScreen):
         yield Static("", id="followups-summary")
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="followups")
         yield Static("", id="followups-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's

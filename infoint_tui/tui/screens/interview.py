@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
@@ -24,6 +24,7 @@ from infoint_tui.core.rules.timer import Phase, clock_text
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.formatting import call_reach
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 
@@ -33,6 +34,8 @@ TALK_NOTES = -1  # the editor's place before the first question
 
 class InterviewScreen(Autosaving, WorkbookScreen):
     """One interview, live."""
+
+    AREA = "interview"  # its own area key is left out of the footer
 
     HELP_TITLE = "Interview: the call itself"
     HELP_TEXT = (
@@ -44,7 +47,12 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         "If they offer more time, f7 adds five minutes. End with f12: the debrief opens while your "
         "memory is fresh."
     )
-    # Short labels, most needed first: the footer shows the in-call keys at 80 columns.
+    HELP_GROUPS = {
+        "The time": ("timer", "extend", "end"),
+        "The questions": ("question", "answered", "details"),
+        "Notes and names": ("note", "referral", "card"),
+    }
+    # Short labels, most needed first: the footer shows the in-call keys, search and help at 80 columns.
     BINDINGS = [
         Binding("f12", "end", "End", id="interview.end", priority=True, tooltip="End the interview"),
         Binding(
@@ -85,7 +93,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         Binding(
             "ctrl+t",
             "answered",
-            "Answered",
+            "✓",  # the mark an answered question gets in the list
             id="interview.answered",
             priority=True,
             tooltip="Mark the current question answered (or not)",
@@ -95,6 +103,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             "extend",
             "+5",
             id="interview.extend",
+            show=False,  # rare (they offered more time): F1 lists it, and the footer keeps room for search
             priority=True,
             tooltip="They said it's fine to talk longer: add five minutes",
         ),
@@ -161,7 +170,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 yield Input(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
                 yield Static("", id="notes-log")
         yield SaveState(id="save-state")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stamped-note", Input).display = False

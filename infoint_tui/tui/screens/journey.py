@@ -15,10 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
+from textual.widgets import Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
 
+from infoint_tui.core.wording import plural
 from infoint_tui.tui.formatting import warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from infoint_tui.core.service import Insights, NetworkNode, Themes
@@ -32,7 +34,7 @@ def node_label(node: NetworkNode) -> Text:
     label.append_text(warmth_text(node.warmth))
     label.append(f" · {node.stage.short_label}", style="dim")
     if node.branch_interviews:
-        label.append(f" · {node.branch_interviews} talk(s) from here", style="green")
+        label.append(f" · {plural(node.branch_interviews, 'talk')} from here", style="green")
     if node.waiting:
         label.append(" · referred, not contacted yet", style="bold yellow")
     elif node.branch_waiting:
@@ -42,6 +44,8 @@ def node_label(node: NetworkNode) -> Text:
 
 class JourneyScreen(WorkbookScreen):
     """Network, insights and themes across every talk."""
+
+    AREA = "journey"  # its own area key is left out of the footer
 
     HELP_TITLE = "Journey: where your network came from and what you have learned"
     HELP_TEXT = (
@@ -77,7 +81,7 @@ class JourneyScreen(WorkbookScreen):
                     yield Select([], prompt="a field or an organization", id="theme-select", compact=True)
                 with VerticalScroll(id="themes"):
                     yield Static(Text("Choose a field or an organization above."), id="theme-body")
-        yield Footer()
+        yield KeysFooter()
 
     def workbook_ready(self) -> None:
         self.call_workbook(self._load, done=self._show)
@@ -129,11 +133,11 @@ class JourneyScreen(WorkbookScreen):
         if opened:
             best = opened[0]
             summary.append(
-                f"{best.name} opened the most doors ({best.branch_size - 1} referral(s), "
-                f"{best.branch_interviews} talk(s)). "
+                f"{best.name} opened the most doors ({plural(best.branch_size - 1, 'referral')}, "
+                f"{plural(best.branch_interviews, 'talk')}). "
             )
         summary.append(
-            f"{waiting} referral(s) still waiting for your first message."
+            f"{plural(waiting, 'referral')} still waiting for your first message."
             if waiting
             else "Every referral has been contacted.",
             style="yellow" if waiting else "green",
@@ -190,7 +194,7 @@ class JourneyScreen(WorkbookScreen):
             body.append(f"No answers noted yet in talks about {name}.")
         for question, answers in themes.questions:
             body.append(f"{question}\n", style="bold")
-            body.append(f"  {len(answers)} answer(s)\n", style="dim")
+            body.append(f"  {plural(len(answers), 'answer')}\n", style="dim")
             for answer in answers:
                 when = answer.held_at.astimezone(tz).strftime("%d %b %Y") if answer.held_at else ""
                 body.append(f"  {answer.contact_name}", style="cyan")

@@ -20,6 +20,7 @@ from infoint_tui.core.enums import Channel, ReplyOutcome
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.core.validation import TimeError, local_datetime
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 # What can be logged: replies to a request first, then other ways of being in touch.
@@ -31,12 +32,13 @@ CHOICES: tuple[tuple[str, str], ...] = (
 )
 
 
-class _WhenDialog(WorkbookCalls, ModalScreen):
+class _WhenDialog(FormKeys, WorkbookCalls, ModalScreen):
     """A dialog with a date and a time typed in the person's zone (F10 saves)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("f10", "submit", "Save", id="dialog.save"),
+        Binding("f10", "submit", "Save", id="dialog.save", priority=True),
+        *FormKeys.FORM_BINDINGS,
     ]
 
     def when_fields(self, moment: datetime) -> ComposeResult:
@@ -108,9 +110,6 @@ class LogActDialog(_WhenDialog):
     def on_mount(self) -> None:
         self.query_one("#what", Select).focus()
 
-    def on_input_submitted(self) -> None:
-        self.focus_next()
-
     def action_submit(self) -> None:
         try:
             at = self.chosen_time()
@@ -167,9 +166,6 @@ class TalkHeldDialog(_WhenDialog):
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.action_submit()
 
     def action_submit(self) -> None:
         try:

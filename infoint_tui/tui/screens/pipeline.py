@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from infoint_tui.core.enums import Intent, InterviewStatus, Stage, Warmth
 from infoint_tui.core.pipeline import matches, search_text
@@ -17,6 +17,7 @@ from infoint_tui.tui.formatting import WARMTH_STYLE, relative_due, summary_text
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 if TYPE_CHECKING:
@@ -54,12 +55,21 @@ def build_rows(
 class PipelineScreen(WorkbookScreen):
     """The contacts table with filter-as-you-type, and every action on a contact."""
 
+    AREA = "pipeline"  # its own area key is left out of the footer
+
     HELP_TITLE = "Pipeline: find people, warmest first"
     HELP_TEXT = (
         "Start with people you know directly (hot), then people they refer you to (warm), then names "
         "from lists and databases (cold): the warmer the contact, the likelier a yes. End every talk "
         "by asking who else you might talk to, and add each name here as a referral (r)."
     )
+
+    # F1 lists the keys under these headings, in this order.
+    HELP_GROUPS = {
+        "Find and open": ("filter", "clear_filter", "detail"),
+        "Move them along": ("compose", "schedule", "forward", "back", "log", "park"),
+        "Add and change": ("add", "referral", "edit", "warmth", "intent", "merge", "delete", "undo"),
+    }
 
     BINDINGS = [
         # Priority, so the focus moves before the next keys are routed: the
@@ -184,7 +194,7 @@ class PipelineScreen(WorkbookScreen):
         )
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="contacts")
         yield Static("", id="pipeline-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's
@@ -257,8 +267,19 @@ class PipelineScreen(WorkbookScreen):
         self._summary = summary
         self._first_rows_only = False
         self.app.refresh_overdue(summary.overdue)
+        self._unhide(select_id)
         self._fill(select_id)
         self.call_after_refresh(self.app.prepare_followups)  # once the rows are drawn
+
+    def _unhide(self, contact_id: int | None) -> None:
+        """The person just added or changed is shown even if the filter would hide them: the
+        filter is cleared, and the toast says so (else "Saved" and nobody to be seen)."""
+        box = self.query_one("#pipeline-filter", Input)
+        row = self._rows().get(contact_id) if contact_id is not None else None
+        if row is None or not box.value or matches(row[0], box.value):
+            return
+        self.notify(f"The filter “{box.value}” was cleared to show them.", markup=False)
+        box.value = ""
 
     def _rows(self) -> dict[int, tuple[str, list[Cell]]]:
         """The rows for the columns shown (rebuilt here only after a resize)."""

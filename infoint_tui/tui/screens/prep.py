@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Select, Static, TabbedContent
+from textual.widgets import Header, Select, Static, TabbedContent
 
 from infoint_tui.core.domain import Interview, InterviewQuestion, PrepItem, Question
 from infoint_tui.core.enums import Mode
@@ -21,6 +21,7 @@ from infoint_tui.core.rules.leaving import leave_reminder
 from infoint_tui.core.rules.readiness import Readiness
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.prep_checklist import ChecklistTab
 from infoint_tui.tui.widgets.prep_notes import NotesTab
 from infoint_tui.tui.widgets.prep_questions import QuestionsTab
@@ -120,7 +121,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
             yield QuestionsTab()
             yield NotesTab()
         yield SaveState(id="save-state")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#prep-empty").display = False

@@ -17,10 +17,11 @@ from infoint_tui.core.enums import Intent, Mode
 from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
 from infoint_tui.core.validation import TimeError, local_datetime, minutes
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 
-class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
+class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
     """Dismisses with the scheduled interview, or None if cancelled.
 
     Given an existing ``interview`` it edits its logistics instead.
@@ -28,7 +29,8 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="schedule.cancel"),
-        Binding("f10", "submit", "Save", id="schedule.save"),
+        Binding("f10", "submit", "Save", id="schedule.save", priority=True),
+        *FormKeys.FORM_BINDINGS,
     ]
 
     def __init__(self, contact_id: int, contact_name: str, interview: Interview | None = None) -> None:
@@ -104,7 +106,7 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
                         ),
                     )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Schedule (f10)", variant="primary", id="save")
+                yield Button("Save (f10)" if existing else "Schedule (f10)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
@@ -120,9 +122,6 @@ class ScheduleForm(WorkbookCalls, ModalScreen[Interview | None]):
         box = self.query_one("#mode-advice", Static)
         box.update(Text(advice))
         box.set_class(mode is Mode.EMAIL, "warning")
-
-    def on_input_submitted(self) -> None:
-        self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_submit() if event.button.id == "save" else self.action_cancel()

@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.core.search import split_snippet
+from infoint_tui.core.wording import plural
 from infoint_tui.tui.screens.base import WorkbookCalls
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
         results.clear_options()
         results.add_options(Option(hit_text(hit)) for hit in hits)
         status = (
-            f"{len(hits)} result(s) for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
+            f"{plural(len(hits), 'result')} for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
             if query.strip()
             else "Type to search."
         )

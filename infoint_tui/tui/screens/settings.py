@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.settings import DAY_NAMES, Settings, SettingsError, save_settings
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 WELCOME = (
@@ -37,14 +38,16 @@ RULE_FIELDS = (
 )
 
 
-class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
+class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
     """Dismisses with the settings as written, or None. ``welcome`` shows the first-run text."""
 
     AUTO_FOCUS = "#name"
     BINDINGS = [
         Binding("escape", "skip", "Skip", id="settings.skip"),
-        Binding("f10", "save", "Save", id="settings.save"),
+        Binding("f10", "save", "Save", id="settings.save", priority=True),
+        *FormKeys.FORM_BINDINGS,
     ]
+    SAVE_ACTION = "save"
 
     def __init__(self, settings: Settings, path, *, welcome: bool = False) -> None:
         super().__init__()
@@ -100,9 +103,6 @@ class SettingsScreen(WorkbookCalls, ModalScreen[Settings | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_skip()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
 
     def changes(self) -> dict:
         value = lambda key: self.query_one(f"#{key}", Input).value.strip()  # noqa: E731

@@ -21,6 +21,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from infoint_tui.core.errors import InfointError
+from infoint_tui.core.wording import plural
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.widgets.field import FormField
 
@@ -254,7 +255,9 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
         def done(written: list[Path]) -> None:
             where = _path(value)
             self.dismiss(
-                f"Wrote {len(written)} file(s) to {where}." if kind == "markdown" else f"Wrote {where}."
+                f"Wrote {plural(len(written), 'file')} to {where}."
+                if kind == "markdown"
+                else f"Wrote {where}."
             )
 
         def failed(error: InfointError) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, Static, Switch
 
 
 class FormField(Vertical):
@@ -28,6 +28,21 @@ class FormField(Vertical):
     FormField.-invalid > .field-error {
         display: block;
     }
+    /* A compact field has no border: a shade of its own shows where to type, focused or not. */
+    FormField > Input, FormField > Select > SelectCurrent {
+        background: $boost;
+    }
+    FormField > Input:focus, FormField > Select:focus > SelectCurrent {
+        background: $primary 25%;
+    }
+    FormField > .switch-row {
+        height: auto;
+    }
+    FormField > .switch-row > .switch-state {
+        padding: 0 1;
+        height: 1;
+        margin-top: 1;  /* level with the middle of the three-line switch */
+    }
     """
 
     def __init__(self, label: str, field: str, widget: Widget) -> None:
@@ -38,8 +53,21 @@ class FormField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label)
-        yield self.widget
+        if isinstance(self.widget, Switch):
+            # A switch alone says nothing: its state is written beside it.
+            with Horizontal(classes="switch-row"):
+                yield self.widget
+                yield Static(self._switch_text(self.widget.value), classes="switch-state")
+        else:
+            yield self.widget
         yield Static("", classes="field-error")
+
+    @staticmethod
+    def _switch_text(on: bool) -> Text:
+        return Text("yes" if on else "no", style="bold")
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        self.query_one(".switch-state", Static).update(self._switch_text(event.value))
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")

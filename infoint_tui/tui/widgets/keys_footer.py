@@ -1,0 +1,79 @@
+"""The footer every area screen shares, made to fit the terminal's width.
+
+Textual's footer lists every shown binding in order and cuts off what does not
+fit, so at 80 columns the keys at the end (search, the areas) vanished and the
+screen's own keys could too. This footer shows what fits, in order of need:
+the screen's own keys, then search and help, then the other areas (F2–F6) as
+far as there is room. F1 lists everything.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+# App-wide keys always kept after the screen's own: the way to search and the way to help.
+ALWAYS = ("search", "help")
+# The areas, most needed first: when there is room for only some, these go last to first.
+AREAS = ("pipeline", "followups", "prep", "interview", "journey")
+
+
+def _width(key_display: str, description: str) -> int:
+    """Columns a compact footer key takes: the key, a space, the label, a space before the next."""
+    return len(key_display) + 1 + len(description) + 1
+
+
+class KeysFooter(Footer):
+    """A compact footer: own keys, then search and help, then as many areas as fit."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+        self._composed_width = 0
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        screen = self.screen
+        own, app_keys = [], {}
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            if active.node is self.app:
+                app_keys[binding.action] = active
+            else:
+                own.append(active)
+        here = getattr(screen, "AREA", "")
+        chosen = own + [app_keys[action] for action in ALWAYS if action in app_keys]
+        room = (self.app.size.width or 80) + 1  # the last key's trailing space may fall off the edge
+        room -= sum(_width(self.app.get_key_display(a.binding), a.binding.description) for a in chosen)
+        areas = []
+        for action in AREAS:
+            active = app_keys.get(action)
+            if active is None or action == here:
+                continue
+            width = _width(self.app.get_key_display(active.binding), active.binding.description)
+            if width <= room:
+                areas.append(active)
+                room -= width
+        # Areas in key order (F2, F3, ...), whichever of them fitted.
+        areas.sort(key=lambda a: list(app_keys).index(a.binding.action))
+        self._composed_width = self.app.size.width
+        for active in chosen + areas:
+            binding = active.binding
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                disabled=not active.enabled,
+                tooltip=active.tooltip or binding.tooltip or binding.description,
+            ).data_bind(compact=Footer.compact)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready and self.app.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)

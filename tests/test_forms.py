@@ -1,0 +1,87 @@
+"""One rule for every form at 80×24: it opens with its first field and label in view, enter moves
+to the next field (never saving half-filled), f10 saves from any field, switches say yes or no."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Switch
+
+from infoint_tui.core.demo import write_demo
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.screens.form_keys import FormKeys
+from infoint_tui.tui.widgets.field import FormField
+from tests.helpers import screen_lines, settle
+
+# How to open each form from the demo's pipeline, and the label of its first field.
+FORMS = {
+    "new contact": (("a",), "Name (required)"),
+    "referral": (("r",), "Name (required)"),
+    "edit contact": (("e",), "Name (required)"),
+    "schedule": (("s",), "Date (YYYY-MM-DD)"),
+    "log": (("l",), "What"),
+    "settings": ((), "Your name"),
+    "referral mid-call": (("f4", "ctrl+r"), "Name"),
+    "business card": (("f4", "ctrl+g"), "Title"),
+}
+
+
+async def _open(tmp_path, clock, name):
+    path = tmp_path / "demo.db"
+    write_demo(path, now=clock.now)
+    return InfointApp(path, clock=clock)
+
+
+async def _reach(app, pilot, name) -> None:
+    await settle(app, pilot)
+    keys, _ = FORMS[name]
+    if name == "settings":
+        app.action_settings()
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot)
+    await settle(app, pilot)
+    assert isinstance(app.screen, FormKeys), f"{name} is a form with the common keys"
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+async def test_a_form_opens_with_its_first_field_and_label_in_view(tmp_path, clock, name) -> None:
+    app = await _open(tmp_path, clock, name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, name)
+        first = app.screen.query(FormField).first()
+        assert first.label == FORMS[name][1]
+        lines = screen_lines(app)
+        row = first.widget.region.y
+        assert 0 < row < 22 and first.widget.region.height >= 1  # the box is on screen...
+        assert f"█ {first.label}" in lines[row - 1]  # ...right under its label (not scrolled off)
+        assert app.focused is first.widget
+
+
+@pytest.mark.parametrize("name", ["new contact", "schedule", "settings", "referral mid-call"])
+async def test_enter_moves_to_the_next_field_and_saves_nothing(tmp_path, clock, name) -> None:
+    app = await _open(tmp_path, clock, name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, name)
+        form = app.screen
+        inputs = [f.widget for f in form.query(FormField) if isinstance(f.widget, Input)]
+        before = app.workbook.revision
+        await pilot.press("x", "enter")
+        await settle(app, pilot)
+        assert app.screen is form and app.focused is not inputs[0]
+        assert app.workbook.revision == before  # nothing written
+
+
+async def test_a_switch_says_yes_or_no_and_space_flips_it(tmp_path, clock) -> None:
+    app = await _open(tmp_path, clock, "referral mid-call")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, "referral mid-call")
+        switch = app.screen.query_one(Switch)
+        switch.focus()
+        await pilot.pause()
+        assert "yes" in "\n".join(screen_lines(app))
+        await pilot.press("space")
+        await pilot.pause()
+        assert switch.value is False
+        lines = screen_lines(app)
+        index = next(i for i, line in enumerate(lines) if "May you mention" in line)
+        assert any(line.rstrip("█ ").endswith(" no") for line in lines[index + 1 : index + 4])

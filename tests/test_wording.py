@@ -1,0 +1,21 @@
+"""Counts read as words: one contact, two contacts; never "1 contacts" or "follow-up(s)"."""
+
+from __future__ import annotations
+
+from infoint_tui.core.service.deletion import DeletionImpact
+from infoint_tui.core.wording import plural
+
+
+def test_plural_says_one_or_many() -> None:
+    assert plural(1, "contact") == "1 contact"
+    assert plural(0, "contact") == "0 contacts"
+    assert plural(2, "follow-up") == "2 follow-ups"
+    assert plural(1, "person", "people") == "1 person"
+    assert plural(10_000, "person", "people") == "10,000 people"
+
+
+def test_the_delete_question_counts_in_words() -> None:
+    impact = DeletionImpact(name="Ada", interviews=1, notes=2, follow_ups=1, referrals_unlinked=1)
+    text = impact.describe()
+    assert "1 interview, 2 notes, 1 follow-up?" in text
+    assert "The 1 person they referred stays" in text and "(s)" not in text

@@ -276,9 +276,11 @@ class Act:
     """One thing the person did: ``run(workbook, cast)`` does it through a service operation."""
 
     at: datetime
-    person: int
+    person: int  # the person's place in the story
+    who: str  # and their name
     what: str
     run: Callable[[Any, Cast], object]
+    needs: int | None = None  # another person this act names (the referrer), who must exist first
 
 
 def play(workbook, acts: list[Act], clock: MovingClock) -> Cast:
@@ -415,8 +417,8 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
     acts: list[Act] = []
     i = person.index
 
-    def act(at: datetime, what: str, run: Callable[[Any, Cast], object]) -> None:
-        acts.append(Act(min(at, now), i, what, run))
+    def act(at: datetime, what: str, run: Callable[[Any, Cast], object], needs: int | None = None) -> None:
+        acts.append(Act(min(at, now), i, person.name, what, run, needs))
 
     organization, title = rng.choice(FIELDS[person.career_field])
     first = person.name.split()[0].lower()
@@ -451,6 +453,7 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
                 ),
                 fields,
             ),
+            referrer.index,
         )
     fate = person.fate
     if fate is Stage.PROSPECT:

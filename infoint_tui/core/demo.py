@@ -269,6 +269,7 @@ class Cast:
     talks: dict[int, int] = field(default_factory=dict)
     notes: int = 0
     bank: dict[str, int] = field(default_factory=dict)  # question text -> id in the bank
+    questions: dict[int, list[int]] = field(default_factory=dict)  # a talk's questions, in order
 
 
 @dataclass(frozen=True)
@@ -525,13 +526,13 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
         act(
             start + timedelta(minutes=3 + 2 * q),
             "answer",
-            lambda wb, c, q=q: _answer(wb, c.talks[i], q, answers[q]),
+            lambda wb, c, q=q: _answer(wb, c, c.talks[i], q, answers[q]),
         )
     if person.live:
         act(
             start + timedelta(minutes=3 + 2 * answered),
             "next question",
-            lambda wb, c: _next_question(wb, c.talks[i], answered),
+            lambda wb, c: wb.set_current_question(c.talks[i], c.questions[c.talks[i]][answered]),
         )
         return acts
     end = start + TALK_LENGTH
@@ -578,17 +579,13 @@ def _prepare(workbook, cast: Cast, interview_id: int, story: str, mode: Mode) ->
     for text in ASKED:
         workbook.choose_question(interview_id, cast.bank[text])
     _tick(workbook, interview_id, [True] * len(bank.PREP_ITEMS), mode)
+    cast.questions[interview_id] = [q.id for q in workbook.interview_questions(interview_id)]
 
 
-def _answer(workbook, interview_id: int, position: int, answer: str) -> None:
-    question = workbook.interview_questions(interview_id)[position]
-    workbook.save_answer(question.id, answer)
-    workbook.set_answered(question.id, True)
-
-
-def _next_question(workbook, interview_id: int, position: int) -> None:
-    question = workbook.interview_questions(interview_id)[position]
-    workbook.set_current_question(interview_id, question.id)
+def _answer(workbook, cast: Cast, interview_id: int, position: int, answer: str) -> None:
+    question_id = cast.questions[interview_id][position]
+    workbook.save_answer(question_id, answer)
+    workbook.set_answered(question_id, True)
 
 
 def _name(rng: random.Random, used: set[str], index: int) -> str:

@@ -19,3 +19,26 @@ def plain(renderable) -> str:
     console = Console(width=300, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
+
+
+_DEMOS: dict[tuple, object] = {}
+
+
+def demo_workbook(path, **kwargs):
+    """``write_demo(path, **kwargs)``, built once per test run for the same arguments and
+    copied after: every act of the demo goes through the service, which takes seconds."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from infoint_tui.core.demo import write_demo
+
+    key = tuple(sorted(kwargs.items()))
+    if key not in _DEMOS:
+        built = Path(tempfile.mkdtemp(prefix="infoint-demo-")) / "demo.db"
+        write_demo(built, **kwargs)  # closed, so everything is in the one file
+        _DEMOS[key] = built
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_DEMOS[key], path)
+    return path

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.help import HelpScreen, key_table
-from tests.helpers import plain, settle
+from tests.helpers import demo_workbook, plain, settle
 
 
 @pytest.mark.parametrize(
@@ -21,7 +20,7 @@ from tests.helpers import plain, settle
 )
 async def test_help_on_each_screen(tmp_path, clock, keys, title, teaches) -> None:
     path = tmp_path / "demo.db"
-    write_demo(path, now=clock.now)
+    demo_workbook(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(app, pilot)

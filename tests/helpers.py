@@ -39,6 +39,7 @@ def demo_workbook(path, **kwargs):
         write_demo(built, **kwargs)  # closed, so everything is in the one file
         _DEMOS[key] = built
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     shutil.copyfile(_DEMOS[key], path)
+    path.chmod(0o600)  # private, as the workbook writes its own files (else the app warns)
     return path

@@ -24,3 +24,27 @@ def plain(renderable) -> str:
 def screen_lines(app) -> list[str]:
     """The terminal's lines as drawn now: what a person sees, not the widgets' attributes."""
     return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+_DEMOS: dict[tuple, object] = {}
+
+
+def demo_workbook(path, **kwargs):
+    """``write_demo(path, **kwargs)``, built once per test run for the same arguments and
+    copied after: every act of the demo goes through the service, which takes seconds."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from infoint_tui.core.demo import write_demo
+
+    key = tuple(sorted(kwargs.items()))
+    if key not in _DEMOS:
+        built = Path(tempfile.mkdtemp(prefix="infoint-demo-")) / "demo.db"
+        write_demo(built, **kwargs)  # closed, so everything is in the one file
+        _DEMOS[key] = built
+    path = Path(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(_DEMOS[key], path)
+    path.chmod(0o600)  # private, as the workbook writes its own files (else the app warns)
+    return path

@@ -22,4 +22,4 @@ async def test_screenshot_script_renders_every_screen(tmp_path: Path) -> None:
     for path in saved:
         text = path.read_text()
         assert text.startswith("<svg") and "infoint-tui" in text
-    assert "Leila" in (tmp_path / "contact-detail.svg").read_text()
+    assert "Noah" in (tmp_path / "contact-detail.svg").read_text()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+from tests.helpers import demo_workbook
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ def no_blinking_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def demo_app(tmp_path: Path, clock):
     path = tmp_path / "demo.db"
-    write_demo(path, now=clock.now)
+    demo_workbook(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     app.animation_level = "none"  # scrolling lands at once, so pictures don't depend on timing
     return app
@@ -45,7 +45,7 @@ def test_pipeline(snap_compare, demo_app, size) -> None:
 def test_contact_detail(snap_compare, demo_app, size) -> None:
     async def open_detail(pilot) -> None:
         await _loaded(pilot)
-        await pilot.press("slash", *"Leila Rossi", "enter", "enter")
+        await pilot.press("slash", *"Noah Chen", "enter", "enter")
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=open_detail)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from infoint_tui.core.demo import write_demo
 from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
@@ -18,7 +17,7 @@ from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.schedule import ScheduleForm
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import plain, settle
+from tests.helpers import demo_workbook, plain, settle
 
 
 def pipeline(app) -> PipelineScreen:
@@ -50,7 +49,7 @@ def empty_app(db_path, clock):
 @pytest.fixture
 def demo_app(tmp_path: Path, clock):
     path = tmp_path / "demo.db"
-    write_demo(path, now=clock.now)
+    demo_workbook(path, now=clock.now)
     return InfointApp(path, clock=clock)
 
 
@@ -103,7 +102,7 @@ async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
         await settle(app, pilot)
         table = app.screen.query_one(ResponsiveTable)
         assert table.row_count == 40
-        joe = await select(app, pilot, "Hannah Fischer")
+        joe = await select(app, pilot, "Owen Berg")
         assert table.row_count == 1
         await pilot.press("escape")  # clears the filter
         await settle(app, pilot)
@@ -144,7 +143,7 @@ async def test_stage_keys_warmth_and_intent(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        contact_id = await select(app, pilot, "Maya Ortiz")
+        contact_id = await select(app, pilot, "Jonah Raman")
         assert app.workbook.get_contact(contact_id).stage is Stage.PROSPECT
         await pilot.press("right_square_bracket")  # "request sent today?"
         await settle(app, pilot)
@@ -182,7 +181,7 @@ async def test_delete_confirms_then_undo_restores(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        contact_id = await select(app, pilot, "Sofia Takahashi")
+        contact_id = await select(app, pilot, "Nadia Kim")
         interviews = len(app.workbook.list_interviews(contact_id))
         await pilot.press("d")
         await settle(app, pilot)
@@ -208,7 +207,7 @@ async def test_edit_keeps_what_was_typed_when_invalid(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        contact_id = await select(app, pilot, "Maya Ortiz")
+        contact_id = await select(app, pilot, "Jonah Raman")
         await pilot.press("e")
         await settle(app, pilot)
         form = app.screen
@@ -264,13 +263,13 @@ async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        contact_id = await select(app, pilot, "Deshawn Herrera")
+        contact_id = await select(app, pilot, "Samir Laurent")
         await pilot.press("o")
         await settle(app, pilot)
         compose = app.screen
         assert isinstance(compose, ComposeScreen)
-        # Deshawn is looking for a job: the letter says so up front (the guide).
-        assert compose.message_text().startswith("Subject: Looking for work in clean energy")
+        # A referral: the introduction names who sent them, and greets a stranger in full.
+        assert compose.message_text().startswith("Dear Samir Laurent,\n\nNadia Kim suggested I talk to you.")
         checks = str(compose.query_one("#compose-checks").render())
         assert "words" in checks and "«fill in: your name» is still blank" in checks  # no profile here
         await pilot.press("f5")
@@ -289,12 +288,12 @@ async def test_detail_help_and_palette(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await select(app, pilot, "Leila Rossi")
+        await select(app, pilot, "Noah Chen")
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         body = plain(app.screen.query_one("#detail-body").content)
-        assert "referred by Sofia Takahashi" in body and "Stage history" in body
+        assert "referred by Nadia Kim" in body and "Stage history" in body
         await pilot.press("escape")
         await settle(app, pilot)
         await pilot.press("f1")
@@ -344,7 +343,7 @@ async def test_someone_added_who_does_not_match_the_filter_is_shown_and_the_toas
     app = demo_app
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await select(app, pilot, "Hannah Fischer")
+        await select(app, pilot, "Owen Berg")
         table = app.screen.query_one(ResponsiveTable)
         assert table.row_count == 1
         await pilot.press("a")
@@ -358,4 +357,4 @@ async def test_someone_added_who_does_not_match_the_filter_is_shown_and_the_toas
         assert screen.query_one("#pipeline-filter", Input).value == ""
         assert table.row_count == 41 and screen.selected().name == "Zed Newman"
         toasts = [str(n.message) for n in app._notifications]
-        assert any("“Hannah Fischer” was cleared" in t for t in toasts)
+        assert any("“Owen Berg” was cleared" in t for t in toasts)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
+from tests.helpers import demo_workbook
 
 
 async def test_app_shows_the_contacts_of_the_workbook(tmp_path: Path, clock) -> None:
     path = tmp_path / "demo.db"
-    write_demo(path, now=clock.now)
+    demo_workbook(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

@@ -3,239 +3,52 @@
 The story: a student looking at careers in clean energy, science writing
 and product design. A handful of people they know directly referred them
 on, two and three links deep; some talks are done, one is under way, more
-are coming, and follow-ups are due, overdue and done. Larger workbooks
-(``contacts=10000``) repeat the pattern with generated names, written with
-bulk inserts in one transaction so that they take seconds.
+are coming, and follow-ups are due, overdue and done.
 
-Only what a person would have done is written by hand here: the contacts,
-their talks and the acts (requests, replies, thank-yous, reconnects, a
-coffee). Each contact's stage history is replayed through the same rule the
-app applies after every act, at the time of each act, and the follow-ups
-are then settled by that rule too, so the demo shows exactly the queue the
-real app would.
+Nothing here is written by hand. ``script`` tells the story as what a person
+did and when (added a contact, sent the request, heard back, scheduled,
+prepared, held the talk and wrote its answers and notes, named a referral,
+thanked, kept in touch, parked), and ``play`` does each act through the same
+service operation the app uses, with a clock moved to the act's time. So
+warmth, stages, reminders and their reasons are what the rules make of those
+acts, exactly as in the real app. Larger workbooks (``contacts=10000``) tell
+the same story with generated names, in one ``Workbook.batch`` so the disk
+is waited for once.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from infoint_tui.core import seed as bank
+from infoint_tui.core.demo_words import (
+    ANSWERS,
+    ANSWERS_BY_QUESTION,
+    COFFEE,
+    COLD_SOURCES,
+    DIRECTION,
+    FIELDS,
+    FIRST,
+    HOT_SOURCES,
+    LAST,
+    LIVE_STORY,
+    LIVE_TALK_NOTES,
+    NOTES,
+    PLACES,
+    STORY,
+)
+from infoint_tui.core.enums import AppliesTo, Channel, Intent, Mode, ReplyOutcome, Source, Stage, Warmth
+from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS
+from infoint_tui.core.rules.warmth import default_warmth
 
-from infoint_tui.core.enums import (
-    AppliesTo,
-    Channel,
-    FactKind,
-    Intent,
-    InterviewStatus,
-    Mode,
-    ReplyOutcome,
-    Source,
-    Stage,
-    Warmth,
-)
-from infoint_tui.core.rules import progress
-from infoint_tui.core.rules.duplicates import e164
-from infoint_tui.core.tables import (
-    ContactRow,
-    FactRow,
-    InterviewQuestionRow,
-    InterviewRow,
-    NoteRow,
-    PrepItemRow,
-    PrepTemplateItemRow,
-    QuestionRow,
-    StageChangeRow,
-)
-
-FIRST = (
-    "Maya",
-    "Jonah",
-    "Priya",
-    "Tomás",
-    "Aiko",
-    "Deshawn",
-    "Leila",
-    "Mateus",
-    "Ingrid",
-    "Kwame",
-    "Sofia",
-    "Ravi",
-    "Hannah",
-    "Obi",
-    "Camille",
-    "Yusuf",
-    "Elena",
-    "Noah",
-    "Zara",
-    "Felix",
-    "Amara",
-    "Lucas",
-    "Mei",
-    "Samir",
-    "Greta",
-    "Diego",
-    "Nadia",
-    "Owen",
-    "Ines",
-    "Theo",
-)
-LAST = (
-    "Okafor",
-    "Lindqvist",
-    "Raman",
-    "Herrera",
-    "Takahashi",
-    "Brooks",
-    "Haddad",
-    "Costa",
-    "Nilsen",
-    "Mensah",
-    "Rossi",
-    "Iyer",
-    "Weber",
-    "Adeyemi",
-    "Laurent",
-    "Demir",
-    "Petrova",
-    "Kim",
-    "Ahmed",
-    "Schulz",
-    "Nwosu",
-    "Moreau",
-    "Chen",
-    "Farah",
-    "Berg",
-    "Ortiz",
-    "Novak",
-    "Walsh",
-    "Silva",
-    "Fischer",
-)
-FIELDS = {
-    "clean energy": (
-        ("Sunridge Power", "Project engineer"),
-        ("GridWorks", "Energy analyst"),
-        ("Helio Storage, Inc.", "Battery scientist"),
-        ("City Utilities", "Planning lead"),
-    ),
-    "science writing": (
-        ("The Quantum Ledger", "Staff writer"),
-        ("Field Notes Press", "Editor"),
-        ("Caltech News Office", "Science communicator"),
-        ("Podcast Lab", "Producer"),
-    ),
-    "product design": (
-        ("Pixelhaus", "UX designer"),
-        ("Northwind Health", "Design researcher"),
-        ("Loop Mobility", "Product manager"),
-        ("Studio Fern", "Design director"),
-    ),
-}
-PLACES = (
-    "Pasadena, CA",
-    "Los Angeles, CA",
-    "San Francisco, CA",
-    "Seattle, WA",
-    "Boston, MA",
-    "Austin, TX",
-    "Denver, CO",
-    "New York, NY",
-)
-HOT_SOURCES = (
-    Source.FRIEND,
-    Source.FAMILY,
-    Source.FACULTY,
-    Source.STAFF,
-    Source.COACH,
-    Source.ROOMMATE,
-    Source.COLLEAGUE,
-)
-COLD_SOURCES = (Source.ALUMNI_DATABASE, Source.LIST_OR_WEBSITE, Source.LINKEDIN)
-ANSWERS = (
-    "Most days start with a stand-up, then deep work until lunch; meetings cluster in the afternoon.",
-    "They said the best way in is a strong portfolio and an internship, not the job boards.",
-    "Evaluation is by project outcomes twice a year; peers weigh in.",
-    "Advice: learn to write clearly, everyone underestimates it.",
-    "Likes: the people and seeing the work used. Dislikes: slow approvals.",
-    "Thinks the field will grow for a decade; policy is the big unknown.",
-)
-# What people say to the bank's questions, so that the same question asked of several
-# people reads like a real comparison (the Themes view); others fall back to ANSWERS.
-ANSWERS_BY_QUESTION = {
-    "What does a typical day or week look like for you, hours and take-home work included?": (
-        "Stand-up at nine, then modelling until lunch; site visits twice a month. Rarely takes work home.",
-        "Mostly writing and calls; deadlines bunch up on Thursdays, so evenings then.",
-        "Half meetings, half design reviews. Forty-five hours in a normal week.",
-    ),
-    "What do you enjoy most about your job?": (
-        "Seeing a project they worked on actually switched on.",
-        "The people: everyone is curious and nobody hoards what they know.",
-        "Explaining hard ideas to readers who then write back.",
-    ),
-    "What do you enjoy least, and what drives you up the wall?": (
-        "Permitting. Months of waiting for one signature.",
-        "Slow approvals and meetings that could have been an e-mail.",
-        "Chasing invoices as a freelancer.",
-    ),
-    "What training or learning opportunities does your organization offer?": (
-        "Training is mostly on the job; they pay for one course a year.",
-        "A mentoring scheme for the first year, and conference money.",
-        "Nothing formal; you learn from the senior people if you ask.",
-    ),
-    "Where do you see this line of work going in the next few years?": (
-        "Thinks the field will grow for a decade; policy is the big unknown.",
-        "Storage is where the jobs will be; generation is getting crowded.",
-        "AI tools will change the routine parts; judgement stays human.",
-    ),
-    "If you were starting out in this field today, what would you do?": (
-        "Get an internship before graduating, even an unpaid-looking one that pays in contacts.",
-        "Build a portfolio of three real projects rather than ten exercises.",
-        "Learn to write clearly, everyone underestimates it.",
-    ),
-    "What is the best way into this field or into your organization?": (
-        "They said the best way in is a strong portfolio and an internship, not the job boards.",
-        "Referrals: almost everyone on the team was introduced by someone.",
-        "The summer fellowship; most fellows are hired afterwards.",
-    ),
-    "What problems do you solve for your organization?": (
-        "Making the grid models agree with what the meters actually say.",
-        "Turning research papers into stories people outside the lab will read.",
-        "Finding out why users abandon the sign-up flow, then fixing it.",
-    ),
-    "How much of your time goes to meetings, calls and e-mail compared with working alone?": (
-        "About a third in meetings; mornings are protected for focused work.",
-        "Mostly alone, with a long call on Mondays.",
-        "Meetings most afternoons; it gets worse with seniority.",
-    ),
-    "How do people advance here if they want to?": (
-        "By leading a small project early; titles follow responsibility.",
-        "Moving between teams every two or three years.",
-        "There is no ladder; you grow by picking bigger clients.",
-    ),
-    "Who thrives in this kind of job, and who struggles?": (
-        "People who like ambiguity thrive; people who need a fixed plan struggle.",
-        "Good listeners do well; lone geniuses don't last.",
-        "Those who can keep deadlines without being chased.",
-    ),
-    "Who else do you know that I might talk to?": (
-        "Named two people: a colleague in storage and a former student now at a startup.",
-        "Suggested the head of the fellowship programme, and said to mention her name.",
-        "Offered to introduce me to someone on the policy side.",
-    ),
-    "How is your work evaluated?": (
-        "Evaluation is by project outcomes twice a year; peers weigh in.",
-        "Reader numbers and editor feedback, informally every week.",
-        "Client renewals, mostly.",
-    ),
-}
-NOTES = (
-    "Mentioned a summer program for students, deadline in February.",
-    "Offered to look at my résumé later, when I'm job hunting.",
-    "Recommended the book 'The Design of Everyday Things'.",
-    "Their team is moving to a new building next year.",
-)
+# The bank's first ten questions, then "who else?": what a held talk asked.
+ASKED = tuple(text for _, text in bank.QUESTIONS if text != bank.WHO_ELSE)[:10]
+TALK_FATES = (Stage.KEEPING_IN_TOUCH, Stage.THANKED, Stage.MET, Stage.SCHEDULED)
 
 
 def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime | None = None) -> str:
@@ -243,75 +56,353 @@ def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime |
     from infoint_tui.core.service import Workbook
 
     now = now or datetime.now(UTC)
-    rng = random.Random(seed)
-    with Workbook.open(path, clock=lambda: now) as workbook:
-        with workbook._writing() as session:
-            connection = session.connection()
-            people = _people(rng, contacts)
-            _insert_contacts(connection, people, now)
-            counts = _insert_interviews(connection, rng, people, now)
-            _insert_facts(connection, people, now)
-            _replay_stages(connection, now)
-        with workbook._writing() as session:
-            workbook._settle_all(session)
+    acts = script(contacts=contacts, seed=seed, now=now)
+    clock = MovingClock(acts[0].at if acts else now)
+    with Workbook.open(path, clock=clock) as workbook:
+        with workbook.batch():
+            cast = play(workbook, acts, clock)
+        clock.now = now
         follow_ups = workbook.follow_up_queue(include_done=True)
     return (
-        f"{contacts} contacts, {counts['interviews']} interviews, {counts['notes']} notes, "
-        f"{len(follow_ups)} follow-ups"
+        f"{contacts} contacts, {len(cast.talks)} interviews, {cast.notes} notes, {len(follow_ups)} follow-ups"
     )
 
 
-def _people(rng: random.Random, count: int) -> list[dict]:
-    """Contacts as dicts, each a root (known directly) or referred by an earlier one."""
-    people: list[dict] = []
+class MovingClock:
+    """The workbook's clock during the demo: set to each act's time before it is done."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Cast:
+    """What the acts so far have made: each person's contact and talk ids, by story index."""
+
+    contacts: dict[int, int] = field(default_factory=dict)
+    talks: dict[int, int] = field(default_factory=dict)
+    notes: int = 0
+    bank: dict[str, int] = field(default_factory=dict)  # question text -> id in the bank
+    questions: dict[int, list[int]] = field(default_factory=dict)  # a talk's questions, in order
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing the person did: ``run(workbook, cast)`` does it through a service operation."""
+
+    at: datetime
+    person: int  # the person's place in the story
+    who: str  # and their name
+    what: str
+    run: Callable[[Any, Cast], object]
+    needs: int | None = None  # another person this act names (the referrer), who must exist first
+
+
+def play(workbook, acts: list[Act], clock: MovingClock) -> Cast:
+    """Do the acts in order, each at its own time."""
+    cast = Cast(bank={q.text: q.id for q in workbook.list_questions()})
+    for act in acts:
+        clock.now = act.at
+        act.run(workbook, cast)
+    return cast
+
+
+@dataclass
+class Person:
+    """One person in the story, and when things happened with them."""
+
+    index: int
+    name: str
+    source: Source
+    warmth: Warmth  # what the rules will make of the source and referrer; chooses the fate only
+    career_field: str
+    referrer: Person | None
+    created: datetime
+    fate: Stage = Stage.PROSPECT
+    depth: int = 0
+    talk_start: datetime | None = None
+    live: bool = False
+
+    @property
+    def talk_end(self) -> datetime | None:
+        if self.talk_start is None or self.live or self.fate is Stage.SCHEDULED:
+            return None
+        return self.talk_start + TALK_LENGTH
+
+
+TALK_LENGTH = timedelta(minutes=31)
+
+
+def script(*, contacts: int, seed: int, now: datetime) -> list[Act]:
+    """The whole story as acts, in the order they happened."""
+    rng = random.Random(seed)
+    acts: list[Act] = []
+    for person in _people(rng, contacts, now):
+        acts.extend(_acts(rng, person, now))
+    acts.sort(key=lambda act: act.at)  # stable: a person's acts at one moment keep their order
+    return acts
+
+
+def _people(rng: random.Random, count: int, now: datetime) -> list[Person]:
+    """Who is in the story: people known directly, and people a talk led to."""
+    people: list[Person] = []
     used: set[str] = set()
     field_names = list(FIELDS)
+    live_given = False
     for index in range(count):
         name = _name(rng, used, index)
-        depth_choice = rng.random()
         referrer = None
-        if index >= 4 and depth_choice < 0.55:
-            referrer = rng.choice(people[max(0, index - 60) : index])
-            if referrer["depth"] >= 2 and rng.random() < 0.6:
+        if index >= 4 and rng.random() < 0.55:
+            # Named in a talk held at least a day ago, so there was time to act on it.
+            candidates = [
+                p
+                for p in people[max(0, index - 60) : index]
+                if p.talk_end is not None and p.talk_end <= now - timedelta(days=1)
+            ]
+            referrer = rng.choice(candidates) if candidates else None
+            if referrer is not None and referrer.depth >= 2 and rng.random() < 0.6:
                 referrer = None
         if referrer is None:
             if index % 5 in (0, 1, 2) or index < 4:
-                source, warmth, depth = rng.choice(HOT_SOURCES), Warmth.HOT, 0
+                source = rng.choice(HOT_SOURCES)
             elif index % 5 == 3:
-                source, warmth, depth = Source.EVENT_OR_CLASS, Warmth.WARM, 0
+                source = Source.EVENT_OR_CLASS
             else:
-                source, warmth, depth = rng.choice(COLD_SOURCES), Warmth.COLD, 0
+                source = rng.choice(COLD_SOURCES)
             career_field = field_names[index % len(field_names)]
+            created = _at_hour(now - timedelta(days=45 + rng.randint(0, 45)), 8 + index % 12)
         else:
-            depth = referrer["depth"] + 1
-            source = Source.REFERRAL
-            warmth = Warmth.WARM if referrer["warmth"] == Warmth.HOT else Warmth.COLD
-            career_field = referrer["career_field"]
-        organization, title = rng.choice(FIELDS[career_field])
-        first = name.split()[0].lower()
-        people.append(
-            {
-                "id": index + 1,
-                "name": name,
-                "organization": organization,
-                "title": title,
-                "career_field": career_field,
-                "email": f"{first}.{index + 1}@example.org" if rng.random() < 0.8 else "",
-                "phone": f"(626) 555-{index % 10000:04d}" if rng.random() < 0.5 else "",
-                "location": rng.choice(PLACES),
-                "linkedin_url": f"https://www.linkedin.com/in/{first}-{index + 1}"
-                if rng.random() < 0.4
-                else "",
-                "source": source,
-                "warmth": warmth,
-                "referred_by_id": referrer["id"] if referrer else None,
-                "may_mention_referrer": rng.random() < 0.85,
-                "intent": Intent.JOB_SEARCH if rng.random() < 0.1 else Intent.INFORMATIONAL,
-                "depth": depth,
-                "stage": _stage(rng, warmth),
-            }
+            source, career_field = Source.REFERRAL, referrer.career_field
+            created = referrer.talk_end - timedelta(minutes=3)  # saved mid-call, as they named them
+        warmth = default_warmth(source, referrer.warmth if referrer else None)
+        person = Person(
+            index,
+            name,
+            source,
+            warmth,
+            career_field,
+            referrer,
+            created,
+            depth=referrer.depth + 1 if referrer else 0,
         )
+        fate = rng.choices(list(Stage), weights=FATE_WEIGHTS[warmth])[0]
+        _place_talk(rng, person, fate, now)
+        if person.fate is Stage.SCHEDULED and not live_given:
+            live_given, person.live = True, True
+            person.talk_start = now - timedelta(minutes=12)  # the talk under way
+        people.append(person)
     return people
+
+
+# Warmer contacts are further along, as they would be for a real user (prospect,
+# requested, scheduled, met, thanked, keeping in touch, parked).
+FATE_WEIGHTS = {
+    Warmth.HOT: (1, 1, 2, 2, 3, 3, 1),
+    Warmth.WARM: (3, 3, 2, 2, 2, 1, 1),
+    Warmth.COLD: (5, 3, 1, 1, 1, 0, 2),
+}
+
+
+def _place_talk(rng: random.Random, person: Person, fate: Stage, now: datetime) -> None:
+    """Where the story takes this person, and when their talk is. A talk needs four
+    days from the first contact (ask, hear back, agree a time); someone met too
+    recently for the fate drawn gets the next one that fits."""
+    person.fate = fate
+    if fate not in TALK_FATES:
+        return
+    earliest = person.created + timedelta(days=4)
+    hour = 9 + person.index % 7
+    for later in TALK_FATES[TALK_FATES.index(fate) :]:
+        if later is Stage.KEEPING_IN_TOUCH:
+            start = _at_hour(now - timedelta(days=rng.randint(35, 60)), hour)
+        elif later is Stage.THANKED:
+            start = _at_hour(now - timedelta(days=rng.randint(5, 20)), hour)
+        elif later is Stage.MET:
+            start = _at_hour(now - timedelta(days=1), hour)
+        else:
+            soonest = max(now, earliest)  # a talk to come always fits
+            start = _at_hour(soonest + timedelta(days=1 + person.index % 10), 10 + person.index % 6)
+        if start >= earliest:
+            person.fate, person.talk_start = later, start
+            return
+
+
+def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
+    """What the person did with ``person``, from adding them on."""
+    acts: list[Act] = []
+    i = person.index
+
+    def act(at: datetime, what: str, run: Callable[[Any, Cast], object], needs: int | None = None) -> None:
+        acts.append(Act(min(at, now), i, person.name, what, run, needs))
+
+    organization, title = rng.choice(FIELDS[person.career_field])
+    first = person.name.split()[0].lower()
+    fields = {
+        "name": person.name,
+        "organization": organization,
+        "title": title,
+        "career_field": person.career_field,
+        "email": f"{first}.{i + 1}@example.org" if rng.random() < 0.8 else "",
+        "phone": f"(626) 555-{i % 10000:04d}" if rng.random() < 0.5 else "",
+        "location": rng.choice(PLACES),
+        "linkedin_url": f"https://www.linkedin.com/in/{first}-{i + 1}" if rng.random() < 0.4 else "",
+        "source": person.source,
+        "may_mention_referrer": rng.random() < 0.85,
+        "intent": Intent.JOB_SEARCH if rng.random() < 0.1 else Intent.INFORMATIONAL,
+    }
+    if person.live and not fields["phone"]:
+        fields["phone"] = "(626) 555-0142"  # the call under way shows a number to dial
+    referrer = person.referrer
+    if referrer is None:
+        act(person.created, "add", lambda wb, c: _add(wb, c, i, wb.add_contact, fields))
+    else:
+        act(
+            person.created,
+            "add referral",
+            lambda wb, c: _add(
+                wb,
+                c,
+                i,
+                lambda **f: wb.add_referral(
+                    c.contacts[referrer.index], interview_id=c.talks[referrer.index], **f
+                ),
+                fields,
+            ),
+            referrer.index,
+        )
+    fate = person.fate
+    if fate is Stage.PROSPECT:
+        return acts
+    created = person.created
+    if fate is Stage.REQUESTED:
+        asked = max(now - timedelta(days=2 + i % 9, hours=i % 5), created + timedelta(hours=2))
+        act(asked, "request", lambda wb, c: wb.record_request_sent(c.contacts[i], channel=Channel.EMAIL))
+        return acts
+    if fate is Stage.PARKED:
+        asked = max(now - timedelta(days=30), created + timedelta(hours=2))
+        act(asked, "request", lambda wb, c: wb.record_request_sent(c.contacts[i], channel=Channel.EMAIL))
+        answered = min(asked + timedelta(days=10), now - timedelta(hours=1))
+        if i % 3 == 0:
+            act(answered, "park", lambda wb, c: wb.park(c.contacts[i], "Not now; maybe after the summer."))
+        else:
+            outcome = ReplyOutcome.DECLINED if i % 2 else ReplyOutcome.NO_ANSWER
+            act(answered, "reply", lambda wb, c: wb.record_reply(c.contacts[i], outcome))
+        return acts
+
+    # A talk: asked, they agreed, a time agreed, prepared, held (or under way, or coming).
+    start = person.talk_start
+    by = min(start - timedelta(days=1), now - timedelta(hours=1))  # everything arranged by then
+    asked = min(created + timedelta(hours=2 + rng.randint(0, 30)), by - timedelta(hours=3))
+    agreed = min(asked + timedelta(hours=20 + rng.randint(0, 50)), by - timedelta(hours=2))
+    arranged = min(agreed + timedelta(hours=1 + rng.randint(0, 19)), by - timedelta(hours=1))
+    act(asked, "request", lambda wb, c: wb.record_request_sent(c.contacts[i], channel=Channel.EMAIL))
+    act(agreed, "reply", lambda wb, c: wb.record_reply(c.contacts[i], ReplyOutcome.AGREED))
+    mode = rng.choice((Mode.IN_PERSON_WORKPLACE, Mode.PHONE, Mode.VIDEO, Mode.IN_PERSON_ELSEWHERE))
+    talk = {
+        "scheduled_at": start,
+        "mode": mode,
+        "location": organization if mode.in_person else "",
+        "intent": fields["intent"],
+    }
+    act(
+        arranged,
+        "schedule",
+        lambda wb, c: c.talks.__setitem__(i, wb.schedule_interview(c.contacts[i], **talk).id),
+    )
+    held = fate is not Stage.SCHEDULED
+    prepared = arranged + timedelta(hours=1)
+    if not (held or person.live):
+        # A talk still to come: part of the checklist done so far.
+        ticks = [rng.random() < 0.5 for _ in bank.PREP_ITEMS]
+        act(prepared, "prepare", lambda wb, c: _tick(wb, c.talks[i], ticks, mode))
+        return acts
+    story = LIVE_STORY if person.live else STORY
+    act(prepared, "prepare", lambda wb, c: _prepare(wb, c, c.talks[i], story, mode))
+    act(start, "start the talk", lambda wb, c: wb.start_interview(c.talks[i]))
+    answered = len(ASKED) + 1 if held else 4
+    answers = [rng.choice(ANSWERS_BY_QUESTION.get(text, ANSWERS)) for text in (*ASKED, bank.WHO_ELSE)]
+    notes = [rng.choice(NOTES) for _ in range(2)]
+    if person.live:
+        act(
+            start + timedelta(minutes=2),
+            "talk notes",
+            lambda wb, c: wb.save_talk_notes(c.talks[i], LIVE_TALK_NOTES),
+        )
+    for n, note in enumerate(notes):
+        offset = 240 + n * 420
+
+        def jot(wb, c, note=note, offset=offset):
+            wb.add_note(c.talks[i], note, offset)
+            c.notes += 1
+
+        act(start + timedelta(seconds=offset), "note", jot)
+    for q in range(answered):
+        act(
+            start + timedelta(minutes=3 + 2 * q),
+            "answer",
+            lambda wb, c, q=q: _answer(wb, c, c.talks[i], q, answers[q]),
+        )
+    if person.live:
+        act(
+            start + timedelta(minutes=3 + 2 * answered),
+            "next question",
+            lambda wb, c: wb.set_current_question(c.talks[i], c.questions[c.talks[i]][answered]),
+        )
+        return acts
+    end = start + TALK_LENGTH
+    act(end, "end the talk", lambda wb, c: wb.end_interview(c.talks[i]))
+    if fate is not Stage.MET or i % 2 == 0:  # some notes from yesterday's talks are not written yet
+        learned = rng.choice(ANSWERS)
+        act(
+            end + timedelta(minutes=20),
+            "debrief",
+            lambda wb, c: wb.save_debrief(c.talks[i], debrief_learned=learned, debrief_direction=DIRECTION),
+        )
+    if fate is Stage.MET:
+        return acts
+    thanked = end + timedelta(hours=5)
+    act(thanked, "thank-you", lambda wb, c: wb.record_thank_you_sent(c.contacts[i], interview_id=c.talks[i]))
+    if i % 4 == 0 and thanked + timedelta(days=6) < now:  # kept in touch: the reconnect moves on
+        act(
+            thanked + timedelta(days=6),
+            "coffee",
+            lambda wb, c: wb.log_interaction(c.contacts[i], Channel.COFFEE, note=COFFEE),
+        )
+    if fate is Stage.KEEPING_IN_TOUCH:  # weeks after the talk, as the guide says
+        reconnected = end + timedelta(days=29 + i % 4)
+        act(reconnected, "reconnect", lambda wb, c: wb.record_reconnect(c.contacts[i]))
+    return acts
+
+
+def _add(workbook, cast: Cast, index: int, add, fields: dict) -> None:
+    # Generated names can repeat at scale; the person said "add anyway".
+    cast.contacts[index] = add(allow_duplicate=True, **fields).id
+
+
+def _tick(workbook, interview_id: int, ticks: list[bool], mode: Mode) -> None:
+    """Tick the checklist items that apply, as ``ticks`` says (the story and questions tick themselves)."""
+    for item, tick in zip(workbook.prep_items(interview_id), ticks, strict=False):
+        applies = item.applies_to is AppliesTo.ALL or mode.in_person
+        if tick and applies and item.text not in AUTOMATIC_ITEMS and item.done_at is None:
+            workbook.toggle_prep_item(item.id)
+
+
+def _prepare(workbook, cast: Cast, interview_id: int, story: str, mode: Mode) -> None:
+    """Everything on the checklist: the story written, the ten questions chosen, each item ticked."""
+    workbook.save_prep_notes(interview_id, story=story)
+    for text in ASKED:
+        workbook.choose_question(interview_id, cast.bank[text])
+    _tick(workbook, interview_id, [True] * len(bank.PREP_ITEMS), mode)
+    cast.questions[interview_id] = [q.id for q in workbook.interview_questions(interview_id)]
+
+
+def _answer(workbook, cast: Cast, interview_id: int, position: int, answer: str) -> None:
+    question_id = cast.questions[interview_id][position]
+    workbook.save_answer(question_id, answer)
+    workbook.set_answered(question_id, True)
 
 
 def _name(rng: random.Random, used: set[str], index: int) -> str:
@@ -323,350 +414,6 @@ def _name(rng: random.Random, used: set[str], index: int) -> str:
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index + 1}"
     used.add(name)
     return name
-
-
-def _stage(rng: random.Random, warmth: Warmth) -> Stage:
-    # Warmer contacts are further along, as they would be for a real user.
-    weights = {
-        Warmth.HOT: (1, 1, 2, 2, 3, 3, 1),
-        Warmth.WARM: (3, 3, 2, 2, 2, 1, 1),
-        Warmth.COLD: (5, 3, 1, 1, 1, 0, 2),
-    }[warmth]
-    return rng.choices(list(Stage), weights=weights)[0]
-
-
-def _insert_contacts(connection, people: list[dict], now: datetime) -> None:
-    """Contacts as prospects; ``_replay_stages`` moves them on as their acts say."""
-    contact_rows = []
-    for person in people:
-        steps = _stage_path(person, now)
-        created = now - timedelta(days=40 + person["id"] % 30)
-        if steps:
-            created = min(created, steps[0][1] - timedelta(days=2))
-        elif person["referred_by_id"]:  # named in a recent talk, not reached yet
-            created = now - timedelta(days=1 + person["id"] % 4)
-        person["created_at"] = created
-        contact_rows.append(
-            {
-                key: (value.value if hasattr(value, "value") else value)
-                for key, value in person.items()
-                if key not in ("depth", "stage", "created_at")
-            }
-            | {
-                "stage": Stage.PROSPECT.value,
-                "notes": "",
-                "stage_entered_at": created,
-                "created_at": created,
-                "updated_at": created,
-                "phone_e164": e164(person["phone"]),
-            }
-        )
-    # Referrers always come before the people they referred, so one pass keeps
-    # the foreign key satisfied.
-    connection.execute(insert(ContactRow), contact_rows)
-
-
-def _stage_path(person: dict, now: datetime) -> list[tuple[Stage, datetime]]:
-    """The stages a demo contact went through after prospect, with when: asked, agreed,
-    talked, thanked, kept in touch, in an order and at times the interviews agree with."""
-    stage, contact_id = person["stage"], person["id"]
-    entered = now - timedelta(days=_days_in_stage(person))
-    if stage is Stage.PROSPECT:
-        return []
-    if stage is Stage.REQUESTED:
-        return [(Stage.REQUESTED, entered)]
-    if stage is Stage.PARKED:
-        return [(Stage.REQUESTED, entered - timedelta(days=10)), (Stage.PARKED, entered)]
-    if stage is Stage.SCHEDULED:
-        return [(Stage.REQUESTED, entered - timedelta(days=3 + contact_id % 4)), (Stage.SCHEDULED, entered)]
-    talk = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
-    asked = talk - timedelta(days=6 + contact_id % 8)
-    steps = [
-        (Stage.REQUESTED, asked),
-        (Stage.SCHEDULED, asked + timedelta(days=2 + contact_id % 3)),
-        (Stage.MET, talk + timedelta(minutes=31)),
-    ]
-    if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
-        steps.append((Stage.THANKED, talk + timedelta(minutes=31, hours=5)))
-    if stage is Stage.KEEPING_IN_TOUCH:  # weeks after the talk, as the guide says
-        steps.append((Stage.KEEPING_IN_TOUCH, talk + timedelta(days=29)))
-    return steps
-
-
-# How long ago the demo's finished talks were, by the stage the contact has reached.
-TALK_DAYS_AGO = {Stage.MET: 1, Stage.THANKED: 9, Stage.KEEPING_IN_TOUCH: 40}
-
-
-def _days_in_stage(person: dict) -> int:
-    return {
-        Stage.PROSPECT: 3,
-        Stage.REQUESTED: 2 + person["id"] % 9,
-        Stage.SCHEDULED: 4,
-        Stage.MET: 1,
-        Stage.THANKED: 8,
-        Stage.KEEPING_IN_TOUCH: 35,
-        Stage.PARKED: 20,
-    }[person["stage"]]
-
-
-def _insert_interviews(connection, rng: random.Random, people: list[dict], now: datetime) -> dict[str, int]:
-    questions = connection.execute(
-        select(QuestionRow.id, QuestionRow.text, QuestionRow.required).order_by(QuestionRow.position)
-    ).all()
-    template = connection.execute(
-        select(PrepTemplateItemRow.text, PrepTemplateItemRow.applies_to, PrepTemplateItemRow.position)
-    ).all()
-    interviews, chosen, prep, notes = [], [], [], []
-    live_done = False
-    for person in people:
-        stage = person["stage"]
-        contact_id = person["id"]
-        if stage not in (Stage.SCHEDULED, Stage.MET, Stage.THANKED, Stage.KEEPING_IN_TOUCH):
-            continue
-        interview_id = len(interviews) + 1
-        person["interview_id"] = interview_id
-        agreed = dict(_stage_path(person, now))[Stage.SCHEDULED]
-        mode = rng.choice((Mode.IN_PERSON_WORKPLACE, Mode.PHONE, Mode.VIDEO, Mode.IN_PERSON_ELSEWHERE))
-        row = {
-            "id": interview_id,
-            "contact_id": contact_id,
-            "length_minutes": 30,
-            "mode": mode.value,
-            "location": person["organization"] if mode.in_person else "",
-            "companion": "",
-            "intent": person["intent"].value,
-            "paused_seconds": 0,
-            "extra_minutes": 0,
-            "story": "",
-            "field_notes": "",
-            "org_notes": "",
-            "debrief_learned": "",
-            "debrief_open_questions": "",
-            "debrief_impressions": "",
-            "debrief_direction": "",
-            "talk_notes": "",
-            "current_question_id": None,
-            "created_at": agreed,
-            "updated_at": now,
-            "started_at": None,
-            "ended_at": None,
-            "paused_at": None,
-        }
-        if stage is Stage.SCHEDULED:
-            if not live_done:
-                live_done = True
-                start = now - timedelta(minutes=12)
-                row |= {"status": InterviewStatus.LIVE.value, "scheduled_at": start, "started_at": start}
-            else:
-                row |= {
-                    "status": InterviewStatus.PLANNED.value,
-                    "scheduled_at": _at_hour(now + timedelta(days=1 + contact_id % 10), 10 + contact_id % 6),
-                }
-            done = False
-        else:
-            start = _at_hour(now - timedelta(days=TALK_DAYS_AGO[stage]), 9 + contact_id % 7)
-            row |= {
-                "status": InterviewStatus.DONE.value,
-                "scheduled_at": start,
-                "started_at": start,
-                "ended_at": start + timedelta(minutes=31),
-                "story": "A summer project on solar microgrids got me hooked.",
-                "debrief_learned": rng.choice(ANSWERS),
-                "debrief_direction": "More sure that I want hands-on work before graduate school.",
-            }
-            done = True
-        interviews.append(row)
-        # Talks held or under way had a full list: ten questions and the required "who else".
-        chosen_questions = (
-            questions[:10] + [q for q in questions if q.required]
-            if done or row["status"] == "live"
-            else [q for q in questions if q.required]
-        )
-        for position, question in enumerate(chosen_questions):
-            answered = done or (row["status"] == "live" and position < 4)
-            chosen.append(
-                {
-                    "interview_id": interview_id,
-                    "question_id": question.id,
-                    "text": question.text,
-                    "position": position,
-                    "required": question.required,
-                    "answered": answered,
-                    "answer": rng.choice(ANSWERS_BY_QUESTION.get(question.text, ANSWERS)) if answered else "",
-                }
-            )
-        for item in template:
-            applies = item.applies_to == AppliesTo.ALL.value or mode.in_person
-            prep.append(
-                {
-                    "interview_id": interview_id,
-                    "text": item.text,
-                    "applies_to": item.applies_to,
-                    "position": item.position,
-                    "done_at": now - timedelta(days=2) if done or (applies and rng.random() < 0.5) else None,
-                }
-            )
-        if done or row["status"] == "live":
-            for n in range(2):
-                notes.append(
-                    {
-                        "interview_id": interview_id,
-                        "offset_seconds": 240 + n * 420,
-                        "text": rng.choice(NOTES),
-                        "created_at": row["started_at"] + timedelta(minutes=4 + n * 7),
-                    }
-                )
-    for table, rows in (
-        (InterviewRow, interviews),
-        (InterviewQuestionRow, chosen),
-        (PrepItemRow, prep),
-        (NoteRow, notes),
-    ):
-        if rows:
-            connection.execute(insert(table), rows)
-    # The talk under way: your story and the opening noted, on the first open question, their number known.
-    connection.exec_driver_sql(
-        "UPDATE interview SET story = ?, talk_notes = ?, current_question_id = ("
-        "  SELECT q.id FROM interview_question q"
-        "  WHERE q.interview_id = interview.id AND NOT q.answered ORDER BY q.position LIMIT 1)"
-        " WHERE status = 'live'",
-        (LIVE_STORY, LIVE_TALK_NOTES),
-    )
-    connection.exec_driver_sql(
-        "UPDATE contact SET phone = '(626) 555-0142', phone_e164 = '+16265550142' WHERE phone = '' "
-        "AND id IN (SELECT contact_id FROM interview WHERE status = 'live')"
-    )
-    return {"interviews": len(interviews), "notes": len(notes)}
-
-
-LIVE_STORY = (
-    "A summer project on solar microgrids got me hooked; now I want to see how the work looks "
-    "day to day before choosing courses for next year."
-)
-LIVE_TALK_NOTES = (
-    "Thanked her for the half hour. She has a hard stop at the top of the hour; prefers e-mail after."
-)
-
-
-def _insert_facts(connection, people: list[dict], now: datetime) -> None:
-    """The acts behind each contact's stage, at the times their path gives."""
-    facts = []
-
-    def fact(person: dict, kind: FactKind, at: datetime, **extra) -> None:
-        facts.append(
-            {
-                "contact_id": person["id"],
-                "interview_id": None,
-                "kind": kind.value,
-                "at": at,
-                "channel": "",
-                "outcome": "",
-                "note": "",
-                "created_at": at,
-            }
-            | extra
-        )
-
-    for person in people:
-        for stage, at in _stage_path(person, now):
-            if stage is Stage.REQUESTED:
-                fact(person, FactKind.REQUEST_SENT, at, channel=Channel.EMAIL.value)
-            elif stage is Stage.SCHEDULED:
-                fact(person, FactKind.REPLY, at - timedelta(hours=1), outcome=ReplyOutcome.AGREED.value)
-            elif stage is Stage.PARKED:
-                outcome = ReplyOutcome.DECLINED if person["id"] % 2 else ReplyOutcome.NO_ANSWER
-                fact(person, FactKind.REPLY, at, outcome=outcome.value)
-            elif stage is Stage.THANKED:
-                fact(person, FactKind.THANK_YOU_SENT, at, interview_id=person["interview_id"])
-                if person["id"] % 4 == 0:  # kept in touch: the reconnect moves to weeks after this
-                    fact(
-                        person,
-                        FactKind.INTERACTION,
-                        at + timedelta(days=6),
-                        channel=Channel.COFFEE.value,
-                        note="Coffee near their office; they asked how the search is going.",
-                    )
-            elif stage is Stage.KEEPING_IN_TOUCH:
-                fact(person, FactKind.RECONNECTED, at)
-    if facts:
-        connection.execute(insert(FactRow), facts)
-
-
-def _replay_stages(connection, now: datetime) -> None:
-    """Each contact's stage history, by the app's rule at the time of each act."""
-    facts: dict[int, list[progress.FactView]] = {}
-    for row in connection.execute(select(FactRow)).all():
-        facts.setdefault(row.contact_id, []).append(
-            progress.FactView(
-                row.id,
-                FactKind(row.kind),
-                _aware(row.at),
-                row.interview_id,
-                ReplyOutcome(row.outcome) if row.outcome else None,
-            )
-        )
-    talks: dict[int, list] = {}
-    for row in connection.execute(select(InterviewRow)).all():
-        talks.setdefault(row.contact_id, []).append(row)
-    history, moves = [], []
-    for contact in connection.execute(select(ContactRow.id, ContactRow.created_at)).all():
-        created = _aware(contact.created_at)
-        own_facts, own_talks = facts.get(contact.id, []), talks.get(contact.id, [])
-        moments = sorted(
-            {f.at for f in own_facts}
-            | {_aware(t.created_at) for t in own_talks}
-            | {_aware(t.ended_at) for t in own_talks if t.ended_at is not None}
-        )
-        stage, entered = Stage.PROSPECT, created
-        history.append(
-            {"contact_id": contact.id, "stage": stage.value, "from_stage": None, "entered_at": created}
-        )
-        for moment in moments:
-            known = [f for f in own_facts if f.at <= moment]
-            as_then = [_talk_then(t, moment) for t in own_talks if _aware(t.created_at) <= moment]
-            derived = progress.derive_stage(known, as_then)
-            if derived is not stage:
-                history.append(
-                    {
-                        "contact_id": contact.id,
-                        "stage": derived.value,
-                        "from_stage": stage.value,
-                        "entered_at": moment,
-                    }
-                )
-                stage, entered = derived, moment
-        if stage is not Stage.PROSPECT:
-            moves.append({"contact_id": contact.id, "stage": stage.value, "entered": entered})
-    connection.execute(insert(StageChangeRow), history)
-    if moves:
-        table = ContactRow.__table__
-        connection.execute(
-            update(table)
-            .where(table.c.id == bindparam("contact_id"))
-            .values(
-                stage=bindparam("stage"),
-                stage_entered_at=bindparam("entered"),
-                updated_at=bindparam("entered"),
-            ),
-            moves,
-        )
-
-
-def _talk_then(row, moment: datetime) -> progress.TalkView:
-    ended = _aware(row.ended_at)
-    status = InterviewStatus.DONE if ended is not None and ended <= moment else InterviewStatus.PLANNED
-    return progress.TalkView(
-        row.id,
-        status,
-        _aware(row.created_at),
-        ended if status is InterviewStatus.DONE else None,
-        Intent(row.intent),
-        False,
-    )
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def _at_hour(moment: datetime, hour: int) -> datetime:

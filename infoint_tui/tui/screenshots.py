@@ -45,7 +45,7 @@ async def render(folder: Path) -> list[Path]:
 
         async with app.run_test(size=SIZE) as pilot:
             await shoot(pilot, "pipeline")
-            await pilot.press("slash", *"Leila", "enter", "enter")
+            await pilot.press("slash", *"Noah Chen", "enter", "enter")
             await shoot(pilot, "contact-detail")
             await pilot.press("escape", "escape", "f3", "2")
             await shoot(pilot, "prep")

@@ -104,6 +104,7 @@ class WorkbookBase:
         self.tz = tz or local_zone()
         self.policy = Policy()  # the rules' adjustable numbers; the app sets them from the settings
         self._write_lock = threading.Lock()
+        self._batch = None  # (connection, thread) while ``batch`` runs
         # Counts committed writes, so a screen can tell whether what it shows is still current.
         self.revision = 0
         # SQLite goes on writing into a file that was deleted or moved away, losing every
@@ -244,22 +245,71 @@ class WorkbookBase:
         self.close()
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several operations in one transaction, committed together at the end.
+
+        Each operation still validates, settles and refuses exactly as alone, in
+        its own short session (a refused one is rolled back to where it began,
+        the rest stay); only the commit, and its wait for the disk, happens once.
+        For writing many acts at once (the demo workbook, a scripted replay).
+        Operations inside see the batch's own writes; the pipeline and queue
+        listings, which read the file directly, see them after the batch.
+        """
+        if self._batch is not None:
+            raise RuntimeError("a batch is already open")
+        with self._write_lock, self._engine.connect() as connection:
+            self._check_identity()
+            try:
+                with connection.begin():
+                    self._batch = (connection, threading.get_ident())
+                    try:
+                        yield
+                    finally:
+                        self._batch = None
+            except DBAPIError as exc:
+                raise WorkbookError(self.path, _storage_problem(exc)) from exc
+            self.revision += 1
+
+    def _in_batch(self):
+        """The batch's connection, for operations called inside ``batch`` on its thread."""
+        if self._batch is not None and self._batch[1] == threading.get_ident():
+            return self._batch[0]
+        return None
+
+    def _check_identity(self) -> None:
+        if storage.file_identity(self.path) != self._identity:
+            raise WorkbookError(
+                self.path,
+                "the workbook file is gone or was replaced (moved, deleted, "
+                "or its folder removed), so nothing more can be saved; what you typed "
+                "is still on screen. Put the file back, or copy your text elsewhere",
+            )
+
+    @contextmanager
     def _writing(self, *, commit: bool = True) -> Iterator[Session]:
         """One write transaction at a time, committed on success (rolled back
         instead when ``commit`` is false: a dry run sees every check but writes nothing).
+
+        Inside ``batch`` the operation runs in a savepoint of the batch's
+        transaction instead, undone alone if it is refused.
 
         SQLite's own failures (a full disk, a read-only or vanished file)
         become a ``WorkbookError`` that says what happened, so the app can
         show it and keep the person's text for the next try.
         """
+        connection = self._in_batch()
+        if connection is not None:
+            with Session(
+                bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+            ) as session:
+                yield session
+                if commit:
+                    session.commit()  # releases the savepoint; the batch commits at its end
+                else:
+                    session.rollback()
+            return
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
-            if storage.file_identity(self.path) != self._identity:
-                raise WorkbookError(
-                    self.path,
-                    "the workbook file is gone or was replaced (moved, deleted, "
-                    "or its folder removed), so nothing more can be saved; what you typed "
-                    "is still on screen. Put the file back, or copy your text elsewhere",
-                )
+            self._check_identity()
             try:
                 yield session
                 if commit:
@@ -271,8 +321,12 @@ class WorkbookBase:
                 session.rollback()
                 raise WorkbookError(self.path, _storage_problem(exc)) from exc
 
-    def _reading(self) -> Session:
-        return Session(self._engine)
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        connection = self._in_batch()
+        # Inside a batch, read on its connection: its writes are part of what is read.
+        with Session(bind=connection or self._engine) as session:
+            yield session
 
     # -- the file ------------------------------------------------------------
 

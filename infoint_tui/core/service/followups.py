@@ -164,7 +164,7 @@ class FollowUpsMixin(WorkbookBase):
         )
 
     def _settle_all(self, session: Session) -> None:
-        """Settle every contact at once (after a migration, and for the demo): the
+        """Settle every contact at once (after a migration): the
         same rule and the same changes, with the rows read in four queries and
         written in a few batches instead of a handful of statements per contact."""
         session.flush()
@@ -306,7 +306,7 @@ def settlement_changes(
     return SettlementChanges(stage_change, new, updates)
 
 
-# -- rows as the rule sees them (shared with the bulk settle of the demo and migrations) --
+# -- rows as the rule sees them (shared with the bulk settle after a migration) --
 
 
 def contact_view(contact, referrer) -> progress.ContactView:

@@ -1,0 +1,141 @@
+"""The demo workbook is what the service makes of a person's acts, and the batch that
+writes it changes nothing but the number of commits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infoint_tui.core import demo
+from infoint_tui.core.enums import Stage
+from infoint_tui.core.errors import ValidationFailed
+from infoint_tui.core.service import Workbook
+from tests.conftest import PINNED
+
+
+def _state(workbook: Workbook) -> dict[str, dict]:
+    """Everything the rules decide about each contact, by name (ids differ between workbooks)."""
+    names = {c.id: c.name for c in workbook.all_contacts()}
+    state = {}
+    for contact in workbook.all_contacts():
+        follow_ups = [
+            (
+                item.kind,
+                item.follow_up.due_at,
+                item.follow_up.done_at,
+                item.follow_up.cancelled_at,
+                item.follow_up.closed_by,
+                item.follow_up.reason,
+                item.follow_up.detail,
+            )
+            for item in workbook.follow_up_queue(include_done=True, contact_id=contact.id)
+        ]
+        talks = [
+            (
+                t.status,
+                t.scheduled_at,
+                t.started_at,
+                t.ended_at,
+                t.debrief_learned,
+                [(q.text, q.answer, q.answered) for q in workbook.interview_questions(t.id)],
+                [(n.offset_seconds, n.text) for n in workbook.notes(t.id)],
+            )
+            for t in workbook.list_interviews(contact.id)
+        ]
+        state[contact.name] = {
+            "warmth": contact.warmth,
+            "stage": contact.stage,
+            "stage_entered_at": contact.stage_entered_at,
+            "referred_by": names.get(contact.referred_by_id),
+            "history": [(h.from_stage, h.stage, h.entered_at) for h in workbook.stage_history(contact.id)],
+            "facts": [(f.kind, f.at, f.outcome, f.channel) for f in workbook.facts(contact.id)],
+            "follow_ups": sorted(follow_ups, key=repr),
+            "talks": talks,
+        }
+    return state
+
+
+def _with_referrers(acts: list[demo.Act], chosen: set[int]) -> set[int]:
+    """The chosen people and everyone up their referral chains (a referral needs its referrer)."""
+    needs = {act.person: act.needs for act in acts if act.needs is not None}
+    people = set(chosen)
+    for person in chosen:
+        while person in needs:
+            person = needs[person]
+            people.add(person)
+    return people
+
+
+def test_the_demo_is_what_the_service_makes_of_its_acts(tmp_path: Path) -> None:
+    """Rebuild some demo contacts act by act, one ordinary operation (and commit) each,
+    and find exactly what the demo holds: warmth, stage and its history, follow-ups
+    with their due times and reasons, the talks and their answers."""
+    acts = demo.script(contacts=40, seed=7, now=PINNED)
+    demo.write_demo(tmp_path / "demo.db", contacts=40, seed=7, now=PINNED)
+    with Workbook.open(tmp_path / "demo.db", clock=lambda: PINNED) as built:
+        whole = _state(built)
+
+    # Someone at each stage, the talk under way, and the deepest referral.
+    deepest = max({act.person for act in acts}, key=lambda p: len(_with_referrers(acts, {p})), default=0)
+    names = {act.person: act.who for act in acts}
+    chosen: set[int] = {deepest}
+    for stage in Stage:
+        person = next((p for p, n in names.items() if whole[n]["stage"] is stage), None)
+        assert person is not None, f"the demo has nobody at {stage}"
+        chosen.add(person)
+    chosen.add(next(p for p, n in names.items() if any(t[0] == "live" for t in whole[n]["talks"])))
+    people = _with_referrers(acts, chosen)
+    assert len(_with_referrers(acts, {deepest})) >= 3  # a chain two links deep
+
+    clock = demo.MovingClock(acts[0].at)
+    with Workbook.open(tmp_path / "again.db", clock=clock) as again:
+        demo.play(again, [act for act in acts if act.person in people], clock)  # no batch
+        clock.now = PINNED
+        rebuilt = _state(again)
+    assert set(rebuilt) == {names[p] for p in people}
+    for name, state in rebuilt.items():
+        assert whole[name] == state, name
+
+
+def test_the_demo_story(tmp_path: Path) -> None:
+    """The story the screenshots show: every stage, a talk under way with its notes,
+    answered talks, reminders due, overdue and done, with the rules' reasons."""
+    demo.write_demo(tmp_path / "demo.db", now=PINNED)
+    with Workbook.open(tmp_path / "demo.db", clock=lambda: PINNED) as workbook:
+        stages = {c.stage for c in workbook.all_contacts()}
+        assert stages == set(Stage)
+        live = workbook.current_interview()
+        assert live is not None and live.status == "live" and live.talk_notes == demo.LIVE_TALK_NOTES
+        questions = workbook.interview_questions(live.id)
+        assert [q.answered for q in questions[:5]] == [True, True, True, True, False]
+        assert live.current_question_id == questions[4].id
+        queue = workbook.follow_up_queue(include_done=True)
+        assert any(item.overdue for item in queue)
+        assert any(item.follow_up.open and not item.overdue for item in queue)
+        reasons = {item.follow_up.reason for item in queue if not item.follow_up.open}
+        assert any(reason.startswith("thank-you sent on") for reason in reasons)
+        assert any(reason.startswith("they answered on") for reason in reasons)
+        details = {item.follow_up.detail for item in queue if item.kind == "reach_referral"}
+        assert any(detail.startswith("mention that ") for detail in details)
+
+
+def test_a_batch_commits_once_and_a_refusal_inside_undoes_only_itself(workbook: Workbook) -> None:
+    revision = workbook.revision
+    with workbook.batch():
+        kept = workbook.add_contact(name="Ada Lovelace", source="friend")
+        with pytest.raises(ValidationFailed):
+            workbook.add_contact(name="Bad Phone", phone="not a phone")
+        workbook.record_request_sent(kept.id)
+        assert workbook.get_contact(kept.id).stage is Stage.REQUESTED  # the batch reads its own writes
+    assert workbook.revision == revision + 1
+    assert [c.name for c in workbook.all_contacts()] == ["Ada Lovelace"]
+    assert workbook.get_contact(kept.id).warmth == "hot"
+
+
+def test_a_batch_that_fails_writes_nothing(workbook: Workbook) -> None:
+    before = workbook.export_text("json")
+    with pytest.raises(RuntimeError), workbook.batch():
+        workbook.add_contact(name="Ada Lovelace")
+        raise RuntimeError("stop")
+    assert workbook.export_text("json") == before

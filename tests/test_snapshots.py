@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from tests.helpers import demo_workbook
 
 
@@ -25,7 +23,7 @@ def no_blinking_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
 def demo_app(tmp_path: Path, clock):
     path = tmp_path / "demo.db"
     demo_workbook(path, now=clock.now)
-    app = InfointApp(path, clock=clock)
+    app = InfointApp(path, clock=clock, autosave_delay=0)  # saves at once: no sleeping for the debounce
     app.animation_level = "none"  # scrolling lands at once, so pictures don't depend on timing
     return app
 
@@ -91,8 +89,7 @@ def test_interview(snap_compare, demo_app, clock, size, phase) -> None:
             clock.advance(minutes=minutes - 12)
             app.screen._tick()
         app.screen.query_one("#answer").insert(LONG_NOTE)
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)  # let the save finish: the status line says "saved"
-        await _loaded(pilot)
+        await _loaded(pilot)  # the save done: the status line says "saved"
 
     assert snap_compare(demo_app, terminal_size=size, run_before=into_the_call)
 
@@ -111,7 +108,6 @@ def test_debrief(snap_compare, demo_app, clock, size) -> None:
         await pilot.press("y")
         await _loaded(pilot)
         await pilot.press(*"Permits", "f9", *"Which courses")
-        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=after_the_call)

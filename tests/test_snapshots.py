@@ -55,7 +55,7 @@ def test_composer(snap_compare, demo_app, size) -> None:
 
     async def open_composer(pilot) -> None:
         await _loaded(pilot)
-        await pilot.press("slash", *"Deshawn Herrera", "enter", "o")
+        await pilot.press("slash", *"Noah Fischer", "enter", "o")
         await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=size, run_before=open_composer)

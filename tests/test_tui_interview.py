@@ -297,3 +297,19 @@ async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_
         assert reach.kind is FollowUpKind.REACH_REFERRAL and reach.interview_id == planned
         # Naming, in Techer's own talk later, the person who led to her changes no referrer (no loop).
         assert app.workbook.link_referral(techer.id, screen.contact.id).referred_by_id is None
+
+
+async def test_a_note_still_open_is_kept_when_another_is_started(db_path, clock, planned) -> None:
+    """ctrl+n, a few words, ctrl+n again (as if to close it): the first note is stored, not wiped."""
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Knows the JPL outreach team")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Second thought")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [n.text for n in app.workbook.notes(planned)] == ["Knows the JPL outreach team", "Second thought"]

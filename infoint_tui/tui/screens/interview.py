@@ -440,6 +440,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
 
     def action_note(self) -> None:
         box = self.query_one("#stamped-note", Input)
+        if box.display and box.value.strip():  # a note still open is kept, never wiped by the next
+            self._save_note(box.value.strip(), self._note_offset)
         elapsed = self.workbook.timer_reading(self.interview).elapsed if self.interview else 0
         box.placeholder = f"note at {clock_text(elapsed)} (enter saves, escape cancels)"
         box.display = True
@@ -459,14 +461,16 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             box.call_later(self._store_note, box)
 
     def _store_note(self, box: Input) -> None:
-        text = box.value.strip()
+        self._save_note(box.value.strip(), self._note_offset)
+
+    def _save_note(self, text: str, offset: int) -> None:
         if text and self.interview is not None:
             interview_id = self.interview.id
             self.call_workbook(
                 self.workbook.add_note,
                 interview_id,
                 text,
-                self._note_offset,
+                offset,
                 done=lambda _: self.call_workbook(self.workbook.notes, interview_id, done=self._show_notes),
             )
 

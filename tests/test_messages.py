@@ -130,7 +130,11 @@ def test_every_letter_for_every_contact(workbook: Workbook, clock, profile: Prof
             if kind in (TemplateKind.FOLLOW_UP_REQUEST, TemplateKind.RECONNECT):
                 assert ("25 November" in composed.body) is case["history"], where
             if kind is TemplateKind.THANK_YOU and case["history"]:
-                assert "“Storage is where the grid is going.” Our conversation" in composed.body
+                assert "One thing I took away: “Storage is where the grid is going.” Our conversation" in (
+                    composed.body
+                )
+            if kind is TemplateKind.ASK_AROUND:  # people in *your* field, whatever theirs is
+                assert ("clean energy" in composed.subject) is (profile is FULL), where
             if composed.findings:
                 assert not any("reads well" in f.message for f in composed.findings)
 
@@ -357,3 +361,17 @@ def test_a_draft_left_for_another_letter_is_opened_first(workbook: Workbook) -> 
     workbook.save_draft(kim.id, "ask_around", "copy", "", "Hi Kim, who do you know in wind?")
     composed = workbook.compose_message(kim.id, FULL)
     assert (composed.kind, composed.body) == (TemplateKind.ASK_AROUND, "Hi Kim, who do you know in wind?")
+
+
+def test_the_thank_you_never_quotes_the_talk_notes(workbook: Workbook, clock) -> None:
+    """The talk notes hold the opening and scribbles: nothing to quote back to the person."""
+    dana = workbook.add_contact(name="Dana Okafor", source="faculty", career_field="science writing")
+    talk = workbook.log_talk(dana.id, clock.now - timedelta(hours=1))
+    workbook.save_talk_notes(talk.id, "Opening chat about NYC.")
+    body = workbook.render_message(TemplateKind.THANK_YOU, dana.id, FULL).body
+    assert "NYC" not in body and "took away" not in body
+    bank = next(q for q in workbook.list_questions() if not q.required)
+    question = workbook.choose_question(talk.id, bank.id)
+    workbook.save_answer(question.id, "Press work and editing, mostly")
+    body = workbook.render_message(TemplateKind.THANK_YOU, dana.id, FULL).body
+    assert "One thing I took away: “Press work and editing, mostly.”" in body

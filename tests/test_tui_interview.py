@@ -312,4 +312,5 @@ async def test_a_note_still_open_is_kept_when_another_is_started(db_path, clock,
         await type_text(pilot, "Second thought")
         await pilot.press("enter")
         await settle(app, pilot)
-        assert [n.text for n in app.workbook.notes(planned)] == ["Knows the JPL outreach team", "Second thought"]
+        stored = [n.text for n in app.workbook.notes(planned)]
+        assert stored == ["Knows the JPL outreach team", "Second thought"]

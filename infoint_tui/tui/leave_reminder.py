@@ -45,6 +45,6 @@ class LeaveReminders:
                 reminder.says(now, tz, who) + (f"\n{reminder.location}" if reminder.location else ""),
                 title="Time to go" if key[1] else "Leaving soon",
                 severity="warning",
-                timeout=60,
+                timeout=15,  # long enough to read; the prep header keeps saying it
                 markup=False,
             )

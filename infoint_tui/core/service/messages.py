@@ -290,7 +290,12 @@ class MessagesMixin(ActsMixin):
         interview_id: int | None,
     ) -> dict[str, str]:
         referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
-        field = contact.career_field or profile.field
+        # Asking around is for people in *your* field; other letters are about the field you share.
+        field = (
+            profile.field or contact.career_field
+            if kind is TemplateKind.ASK_AROUND
+            else contact.career_field or profile.field
+        )
         job = Intent(contact.intent) is Intent.JOB_SEARCH
         interest = (
             (f"looking for a job or internship in {field}" if job else f"thinking about a career in {field}")
@@ -326,9 +331,7 @@ class MessagesMixin(ActsMixin):
             "my_situation": profile.situation,
             "request_date": self._day(request) if request else "",
             "talk_date": self._day(talk) if talk else "",
-            "learned_line": f"What stayed with me most: {messages.quoted(learned)}"
-            if learned.strip()
-            else "",
+            "learned_line": f"One thing I took away: {messages.quoted(learned)}" if learned.strip() else "",
         }
 
     def _day(self, moment: datetime) -> str:
@@ -337,7 +340,8 @@ class MessagesMixin(ActsMixin):
 
     @staticmethod
     def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
-        """One thing learned: the debrief, else an answer, the talk notes or a stamped note."""
+        """One thing learned: the debrief, else an answer or a stamped note. Not the talk
+        notes: they hold the opening and scribbles, nothing to quote back to the person."""
         query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
         if interview_id is not None:
             query = query.where(InterviewRow.id == interview_id)
@@ -354,8 +358,8 @@ class MessagesMixin(ActsMixin):
         note = session.exec(
             select(NoteRow).where(NoteRow.interview_id == interview.id).order_by(NoteRow.offset_seconds)
         ).first()
-        # What you noted, in the order of the talk: answers, then the talk notes, then stamped notes.
-        for written in (*answers, interview.talk_notes, note.text if note else ""):
+        # What you noted of what they said, in the order of the talk: answers, then stamped notes.
+        for written in (*answers, note.text if note else ""):
             if written.strip():
                 return written.strip().splitlines()[0]
         return ""

@@ -85,3 +85,31 @@ async def test_a_switch_says_yes_or_no_and_space_flips_it(tmp_path, clock) -> No
         lines = screen_lines(app)
         index = next(i for i, line in enumerate(lines) if "May you mention" in line)
         assert any(line.rstrip("█ ").endswith(" no") for line in lines[index + 1 : index + 4])
+
+
+async def test_enter_moves_past_lists_and_check_boxes_too(tmp_path, clock) -> None:
+    """Enter on a closed list moves on (space opens it); the check box after the profile is a
+    field of its own, reached by enter, not skipped by saving."""
+    from textual.widgets import Checkbox, Select
+
+    from infoint_tui.tui.screens.settings import PROFILE_FIELDS
+
+    app = await _open(tmp_path, clock, "settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, "settings")
+        form = app.screen
+        for _ in PROFILE_FIELDS:
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert app.screen is form and app.focused is form.query_one("#nervous", Checkbox)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        form = app.screen
+        source = form.query_one("#source", Select)
+        source.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is form and not source.expanded and app.focused is not source

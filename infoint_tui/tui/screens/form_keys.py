@@ -4,7 +4,8 @@ Enter saved some forms from any field (a half-filled contact), toggled a
 switch in another, and F10 saved in most but not all. Now, in every form:
 enter moves to the next field and saves only from the last one, F10 saves
 from anywhere, escape cancels. Enter keeps its own meaning where it has one
-(a new line in notes, opening a list, pressing a button).
+(a new line in notes, choosing in an open list, pressing a button); a
+closed list opens with space or the arrows.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input, Switch
+from textual.widgets import Checkbox, Input, Select, Switch
 
 from infoint_tui.tui.widgets.field import FormField
 
@@ -25,6 +26,8 @@ class FormKeys:
     """Mixed into a ``ModalScreen`` whose fields are ``FormField``s; ``SAVE_ACTION`` names its save."""
 
     SAVE_ACTION = "submit"
+    # What enter moves on from: the fields a person fills in, lists and check boxes included.
+    FIELD_TYPES = (Input, Switch, Select, Checkbox)
     # A priority binding: the focus moves before the next key is routed, so a key typed right
     # after enter lands in the next field (and the field's own enter, submitting, never runs).
     FORM_BINDINGS = [
@@ -33,7 +36,7 @@ class FormKeys:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_field":
-            return isinstance(self.focused, (Input, Switch))  # elsewhere enter does its own work
+            return isinstance(self.focused, self.FIELD_TYPES)  # elsewhere enter does its own work
         return True
 
     def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> None:
@@ -46,7 +49,7 @@ class FormKeys:
             field.scroll_visible(animate=False)
 
     def action_next_field(self) -> None:
-        fields = [field.widget for field in self.query(FormField) if field.widget.focusable]
+        fields = [widget for widget in self.focus_chain if isinstance(widget, self.FIELD_TYPES)]
         if fields and self.focused is fields[-1]:
             getattr(self, f"action_{self.SAVE_ACTION}")()
         else:

@@ -15,6 +15,7 @@ from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.tui import sending
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
 from tests.helpers import plain, settle
 
 FULL = Profile(name="Sam Student", situation="a third-year student at Caltech", field="clean energy")
@@ -103,7 +104,16 @@ async def test_an_edited_message_is_kept_until_sent_or_discarded(db_path, clock,
         screen.query_one("#compose-kind", Select).value = TemplateKind.REFERRAL_UNNAMED.value
         await settle(app, pilot)
         assert screen.current()[1].startswith("Edited again. ")
-        await pilot.press("f9")  # start over: the draft goes
+        await pilot.press("f9")  # start over: your words would go, so it asks first
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep them
+        await settle(app, pilot)
+        assert app.workbook.drafts(priya) == [TemplateKind.REFERRAL_UNNAMED]
+        assert screen.current()[1].startswith("Edited again. ")
+        await pilot.press("f9")
+        await settle(app, pilot)
+        await pilot.press("y")  # the draft goes
         await settle(app, pilot)
         assert app.workbook.drafts(priya) == []
         assert screen.current()[1].startswith("Dear Priya Raman,")

@@ -358,7 +358,23 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             )
             self._load(kind, fresh=True)
 
-        self.call_workbook(self.app.workbook.discard_draft, self._contact_id, kind, done=discarded)
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.call_workbook(self.app.workbook.discard_draft, self._contact_id, kind, done=discarded)
+
+        if self.edited or self.composed.draft_saved_at is not None:  # words of yours would go: ask
+            from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Throw away your changes to the {kind.label} and start over from the template?",
+                    yes="Start over",
+                    no="Keep my text",
+                ),
+                answered,
+            )
+        else:
+            answered(True)
 
     def action_settings(self) -> None:
         from infoint_tui.tui.screens.settings import SettingsScreen

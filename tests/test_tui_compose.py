@@ -196,3 +196,19 @@ async def test_copy_reports_in_the_composer(db_path, clock, priya, monkeypatch) 
         assert app.clipboard == screen.message_text()
         assert any("OSC 52" in str(n.message) for n in app._notifications)
         assert not any(str(n.message) == "Copied to the clipboard." for n in app._notifications)
+
+
+async def test_f1_in_the_composer_lists_its_keys(db_path, clock, priya) -> None:
+    from infoint_tui.tui.screens.help import HelpScreen, key_sections, key_table
+
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        listed = "".join(plain(key_table(section)) for section in key_sections(screen))
+        assert "Start over" in listed or "Discard the draft" in listed
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen

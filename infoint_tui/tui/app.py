@@ -48,7 +48,8 @@ class InfointApp(App[int]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
-        Binding("f1", "help", "Help", id="app.help"),
+        # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.
+        Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("question_mark", "help", "Help", id="app.help_question", show=False),
         Binding("f2", "pipeline", "Pipeline", id="app.pipeline", tooltip="Go to the contact pipeline"),
         Binding("f3", "prep", "Prep", id="app.prep", tooltip="Prepare for the next interview"),

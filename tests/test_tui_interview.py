@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Switch, TextArea
 
 from infoint_tui.core.enums import FollowUpKind, Intent, InterviewStatus, Stage
@@ -314,3 +315,25 @@ async def test_a_note_still_open_is_kept_when_another_is_started(db_path, clock,
         await settle(app, pilot)
         stored = [n.text for n in app.workbook.notes(planned)]
         assert stored == ["Knows the JPL outreach team", "Second thought"]
+
+
+async def test_answers_typed_without_a_pause_land_under_their_questions(db_path, clock, planned) -> None:
+    """f9, an answer, f9, the next answer, all sent at once: each answer under its own question."""
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        keys = {" ": "space", ".": "full_stop"}
+        stream = [
+            "f9",
+            *[keys.get(c, c) for c in "Long days."],
+            "f9",
+            *[keys.get(c, c) for c in "Twice a year."],
+        ]
+        for key in stream:  # posted at once, as a terminal delivers a burst of typing
+            character = {"space": " ", "full_stop": "."}.get(key, key if len(key) == 1 else None)
+            app.post_message(events.Key(key, character))
+        await settle(app, pilot)
+        await pilot.press("f8")  # moving saves what is on screen
+        await settle(app, pilot)
+        answers = [q.answer for q in app.workbook.interview_questions(planned)]
+        assert answers == ["Long days.", "Twice a year.", ""]

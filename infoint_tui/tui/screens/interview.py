@@ -367,13 +367,29 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if self.interview is None:
             return
         text = self.query_one("#answer", TextArea).text
+        workbook, interview_id = self.workbook, self.interview.id
+        # The text is saved as it is now, under what it was typed for: the editor's Changed
+        # messages for the last keys may still be on their way, and arrive once it shows the next.
         if self.current == TALK_NOTES:
-            self.talk_notes = text
-            self.autosaver.capture(("talk", self.interview.id))
+            if text != self.talk_notes:
+                self.talk_notes = text
+                self.autosaver.changed(
+                    ("talk", interview_id),
+                    lambda: text,
+                    lambda typed: workbook.save_talk_notes(interview_id, typed),
+                    label="Talk notes",
+                )
+            self.autosaver.capture(("talk", interview_id))
             return
         question = self.questions[self.current]
         if text != question.answer:
             self.questions[self.current] = question.model_copy(update={"answer": text})
+            self.autosaver.changed(
+                ("answer", question.id),
+                lambda: text,
+                lambda typed, qid=question.id: workbook.save_answer(qid, typed),
+                label=f"Q{self.current + 1}: {question.text}",
+            )
         self.autosaver.capture(("answer", question.id))
 
     def talk_running(self) -> bool:
@@ -386,6 +402,12 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     # -- actions --------------------------------------------------------------------------
 
     def action_question(self, step: int) -> None:
+        # F8/F9 are handled as the key is read, ahead of the keys typed just before them that
+        # still wait in the editor's queue: move once those have landed, under the question
+        # they were typed for (and the keys typed next land under the next one).
+        self.query_one("#answer", TextArea).call_later(self._move_question, step)
+
+    def _move_question(self, step: int) -> None:
         if self.interview is None:
             return
         target = max(TALK_NOTES, min(self.current + step, len(self.questions) - 1))

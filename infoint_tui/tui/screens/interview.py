@@ -462,8 +462,17 @@ class InterviewScreen(Autosaving, WorkbookScreen):
 
     def action_note(self) -> None:
         box = self.query_one("#stamped-note", Input)
-        if box.display and box.value.strip():  # a note still open is kept, never wiped by the next
+        if box.display:  # a note still open: once the keys typed into it have landed, keep it
+            box.call_later(self._next_note, box)
+        else:
+            self._open_note(box)
+
+    def _next_note(self, box: Input) -> None:
+        if box.value.strip():  # kept, never wiped by the next one
             self._save_note(box.value.strip(), self._note_offset)
+        self._open_note(box)
+
+    def _open_note(self, box: Input) -> None:
         elapsed = self.workbook.timer_reading(self.interview).elapsed if self.interview else 0
         box.placeholder = f"note at {clock_text(elapsed)} (enter saves, escape cancels)"
         box.display = True

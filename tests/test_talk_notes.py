@@ -49,7 +49,8 @@ def test_themes_show_talk_notes_beside_the_answers(workbook: Workbook) -> None:
     assert [v for k, v in texts.items() if k.startswith("Talk notes")] == [["Grew up near the plant"]]
 
 
-def test_the_thank_you_quotes_an_answer_or_the_talk_notes_but_never_who_else(workbook: Workbook) -> None:
+def test_the_thank_you_quotes_an_answer_never_the_talk_notes_or_who_else(workbook: Workbook) -> None:
+    """The talk notes hold the opening and scribbles, "who else?" holds names: neither is quoted."""
     joe, interview = _talk(workbook)
     questions = workbook.interview_questions(interview.id)
     who_else = next(q for q in questions if q.required)
@@ -58,7 +59,7 @@ def test_the_thank_you_quotes_an_answer_or_the_talk_notes_but_never_who_else(wor
     workbook.save_talk_notes(interview.id, "Field work is half the job.")
     workbook.end_interview(interview.id)
     body = workbook.render_message("thank_you", joe.id, PROFILE, interview.id).body
-    assert "Field work is half the job." in body and "Techer" not in body
+    assert "Field work is half the job." not in body and "Techer" not in body
     workbook.save_answer(typical.id, "Meetings until noon\nthen the lab")
     body = workbook.render_message("thank_you", joe.id, PROFILE, interview.id).body
     assert "Meetings until noon" in body and "then the lab" not in body

@@ -22,6 +22,7 @@ from .conftest import PINNED
 
 ROUND_TRIP_FIELDS = (
     "name",
+    "greet_as",
     "organization",
     "title",
     "career_field",
@@ -44,6 +45,7 @@ def people(workbook):
     """Contacts with the awkward values: separators, line breaks, markup, formulas, a referral chain."""
     root = workbook.add_contact(
         name="Zoë O'Brien, Jr.",
+        greet_as="Dr. O'Brien",
         organization='Stripe; Inc., "Payments"',
         title='=HYPERLINK("http://evil.example")',
         email="zoe@example.org",

@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from infoint_tui.core.domain import Contact
+from infoint_tui.core.domain import Contact, ContactFields
 from infoint_tui.core.errors import ImportFileError
 from infoint_tui.core.transfer.incoming import (
     Incoming,
@@ -36,6 +36,7 @@ WHAT = "a contacts CSV file"
 COLUMNS = (
     "id",
     "name",
+    "greet_as",
     "organization",
     "title",
     "career_field",
@@ -55,21 +56,9 @@ COLUMNS = (
     "created_at",
     "updated_at",
 )
-_FIELDS = (
-    "name",
-    "organization",
-    "title",
-    "career_field",
-    "email",
-    "phone",
-    "location",
-    "linkedin_url",
-    "source",
-    "warmth",
-    "intent",
-    "may_mention_referrer",
-    "notes",
-)
+# What a row can set: every field of a contact (one list, so a new field travels too),
+# the referrer going by ``referred_by_id`` within the file instead.
+_FIELDS = tuple(name for name in ContactFields.model_fields if name != "referred_by_id")
 _EXPORT_ONLY = ("referred_by", "created_at", "updated_at")
 _CHOICES = ("source", "warmth", "intent")
 ALIASES = {

@@ -24,6 +24,7 @@ _BINARY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECAS
 _BEGIN_ANY = re.compile(r"^BEGIN:(\S+)", re.IGNORECASE | re.MULTILINE)
 # Workbook fields carried in X- properties: property suffix -> contact field.
 _EXTRA = {
+    "GREET-AS": "greet_as",
     "FIELD": "career_field",
     "SOURCE": "source",
     "WARMTH": "warmth",

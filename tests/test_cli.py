@@ -87,13 +87,24 @@ def test_demo_never_writes_over_a_file(tmp_path: Path, capsys) -> None:
 
 
 def test_large_demo(tmp_path: Path) -> None:
-    # Every act of the demo goes through the service, a few milliseconds each: 300 people
-    # (some 8,000 acts) keep this test short; the bench builds the big workbooks.
+    # Past its first 150 people the demo copies them under new names: a sound file,
+    # every person their own, every reference inside it.
     path = tmp_path / "big.db"
-    result = run("demo", "--contacts", "300", "--db", str(path))
+    result = run("demo", "--contacts", "1000", "--db", str(path))
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {path}: 1000 contacts, ")
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert con.execute(
+        "SELECT count(DISTINCT name), count(DISTINCT nullif(email, '')) FROM contact"
+    ).fetchone() == (
+        1000,
+        con.execute("SELECT count(*) FROM contact WHERE email != ''").fetchone()[0],
+    )
+    con.close()
     with Workbook.open(path) as wb:
-        assert wb.count_contacts() == 300
+        assert wb.count_contacts() == 1000
 
 
 def test_check_reports_version_and_refuses_damage(tmp_path: Path) -> None:

@@ -40,10 +40,13 @@ def _state(workbook: Workbook) -> dict[str, dict]:
                 t.debrief_learned,
                 [(q.text, q.answer, q.answered) for q in workbook.interview_questions(t.id)],
                 [(n.offset_seconds, n.text) for n in workbook.notes(t.id)],
+                [(p.text, p.done_at) for p in workbook.prep_items(t.id)],
+                t.story,
             )
             for t in workbook.list_interviews(contact.id)
         ]
         state[contact.name] = {
+            "identity": (contact.email, contact.phone, contact.phone_e164, contact.linkedin_url),
             "warmth": contact.warmth,
             "stage": contact.stage,
             "stage_entered_at": contact.stage_entered_at,
@@ -96,6 +99,40 @@ def test_the_demo_is_what_the_service_makes_of_its_acts(tmp_path: Path) -> None:
     assert set(rebuilt) == {names[p] for p in people}
     for name, state in rebuilt.items():
         assert whole[name] == state, name
+
+
+def test_copies_are_what_the_service_makes_of_the_same_acts(tmp_path: Path) -> None:
+    """Past its cohort a demo copies people instead of playing them. Replay every copy's
+    acts (and their referrers') one ordinary operation at a time: the same warmth, stages,
+    follow-ups naming their own referrer, talks, answers, notes and checklists."""
+    people, acts = demo.story(contacts=40, seed=7, now=PINNED, cohort=12)
+    copies = {p.index for p in people if p.copy_of is not None}
+    assert len(copies) == 28 and {p.block for p in people if p.copy_of is not None} == {0, 1, 2}
+    demo.write_demo(tmp_path / "demo.db", contacts=40, seed=7, now=PINNED, cohort=12)
+    with Workbook.open(tmp_path / "demo.db", clock=lambda: PINNED) as built:
+        whole = _state(built)
+        assert len(whole) == 40  # every name its own person
+        copied = {people[i].name for i in copies}
+        found = {
+            hit.contact_name for name in copied for hit in built.search(name) if hit.contact_name == name
+        }
+        assert found == copied  # the search index knows them by their own names
+
+    clock = demo.MovingClock(acts[0].at)
+    with Workbook.open(tmp_path / "again.db", clock=clock) as again:
+        demo.play(again, [act for act in acts if act.person in copies], clock)  # no batch
+        clock.now = PINNED
+        rebuilt = _state(again)
+    assert set(rebuilt) == copied
+    for name, state in rebuilt.items():
+        assert whole[name] == state, name
+    mentions = {f[-1] for state in rebuilt.values() for f in state["follow_ups"] if f[0] == "reach_referral"}
+    assert mentions and all(
+        mention.removeprefix("mention that ").removesuffix(" suggested it") in copied for mention in mentions
+    )
+    assert any(
+        talk[5] and talk[6] for state in rebuilt.values() for talk in state["talks"]
+    )  # answers and notes
 
 
 def test_the_demo_story(tmp_path: Path) -> None:

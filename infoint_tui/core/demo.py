@@ -11,21 +11,28 @@ prepared, held the talk and wrote its answers and notes, named a referral,
 thanked, kept in touch, parked), and ``play`` does each act through the same
 service operation the app uses, with a clock moved to the act's time. So
 warmth, stages, reminders and their reasons are what the rules make of those
-acts, exactly as in the real app. Larger workbooks (``contacts=10000``) tell
-the same story with generated names, in one ``Workbook.batch`` so the disk
+acts, exactly as in the real app, all in one ``Workbook.batch`` so the disk
 is waited for once.
+
+Larger workbooks (``contacts=10000``) play a cohort of the first ``cohort``
+people that way and then tell their stories again under new names: person
+``cohort + k`` does exactly what one of the cohort did, at the same times,
+and names a referrer from their own block of copies. Those people are not
+played but copied (``demo_copies``), which is what the service would write
+for the same acts; ``tests/test_demo.py`` replays copies to prove it.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from infoint_tui.core import seed as bank
+from infoint_tui.core.demo_copies import Copy, copy_people
 from infoint_tui.core.demo_words import (
     ANSWERS,
     ANSWERS_BY_QUESTION,
@@ -42,7 +49,9 @@ from infoint_tui.core.demo_words import (
     PLACES,
     STORY,
 )
+from infoint_tui.core.domain import ContactFields
 from infoint_tui.core.enums import AppliesTo, Channel, Intent, Mode, ReplyOutcome, Source, Stage, Warmth
+from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS
 from infoint_tui.core.rules.warmth import default_warmth
 
@@ -51,21 +60,45 @@ ASKED = tuple(text for _, text in bank.QUESTIONS if text != bank.WHO_ELSE)[:10]
 TALK_FATES = (Stage.KEEPING_IN_TOUCH, Stage.THANKED, Stage.MET, Stage.SCHEDULED)
 
 
-def write_demo(path: Path, *, contacts: int = 40, seed: int = 7, now: datetime | None = None) -> str:
+# People played act by act (some 30 ms each); a larger demo copies them.
+COHORT = 150
+
+
+def write_demo(
+    path: Path, *, contacts: int = 40, seed: int = 7, now: datetime | None = None, cohort: int = COHORT
+) -> str:
     """Create the demo workbook at ``path`` (a new file) and say what it holds."""
     from infoint_tui.core.service import Workbook
 
     now = now or datetime.now(UTC)
-    acts = script(contacts=contacts, seed=seed, now=now)
-    clock = MovingClock(acts[0].at if acts else now)
+    people, acts = story(contacts=contacts, seed=seed, now=now, cohort=cohort)
+    played = [act for act in acts if people[act.person].copy_of is None]
+    clock = MovingClock(played[0].at if played else now)
     with Workbook.open(path, clock=clock) as workbook:
-        with workbook.batch():
-            cast = play(workbook, acts, clock)
-        clock.now = now
-        follow_ups = workbook.follow_up_queue(include_done=True)
-    return (
-        f"{contacts} contacts, {len(cast.talks)} interviews, {cast.notes} notes, {len(follow_ups)} follow-ups"
-    )
+        with workbook.batch() as connection:
+            cast = play(workbook, played, clock)
+            copy_people(connection, _copies(people, cast))
+            interviews, notes, follow_ups = (
+                connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+                for table in ("interview", "note", "follow_up")
+            )
+    return f"{contacts} contacts, {interviews} interviews, {notes} notes, {follow_ups} follow-ups"
+
+
+IDENTITY = ("name", "email", "phone", "linkedin_url")
+
+
+def _copies(people: list[Person], cast: Cast) -> list[list[Copy]]:
+    """The people who repeat another's story, in their blocks, under their own names
+    (checked and normalized as the service would check them)."""
+    blocks: dict[int, list[Copy]] = {}
+    for person in people:
+        if person.copy_of is not None:
+            drafted = ContactFields(**{key: person.contact[key] for key in IDENTITY})
+            identity = {key: getattr(drafted, key) for key in IDENTITY}
+            identity["phone_e164"] = e164(drafted.phone)
+            blocks.setdefault(person.block, []).append(Copy(cast.contacts[person.copy_of], identity))
+    return list(blocks.values())
 
 
 class MovingClock:
@@ -125,6 +158,14 @@ class Person:
     depth: int = 0
     talk_start: datetime | None = None
     live: bool = False
+    copy_of: int | None = None  # the cohort person whose story this one repeats
+    block: int = 0  # which copy of the cohort this person is in
+    contact: dict = field(default_factory=dict)  # the fields they were added with
+
+    @property
+    def shape(self) -> int:
+        """The index that chose this person's story (the original's, for a copy)."""
+        return self.index if self.copy_of is None else self.copy_of
 
     @property
     def talk_end(self) -> datetime | None:
@@ -136,23 +177,37 @@ class Person:
 TALK_LENGTH = timedelta(minutes=31)
 
 
-def script(*, contacts: int, seed: int, now: datetime) -> list[Act]:
+def script(*, contacts: int, seed: int, now: datetime, cohort: int = COHORT) -> list[Act]:
     """The whole story as acts, in the order they happened."""
+    return story(contacts=contacts, seed=seed, now=now, cohort=cohort)[1]
+
+
+def story(*, contacts: int, seed: int, now: datetime, cohort: int = COHORT) -> tuple[list[Person], list[Act]]:
+    """Who is in the story (by index) and what was done with them, in the order it happened."""
     rng = random.Random(seed)
+    people = _people(rng, contacts, now, cohort)
     acts: list[Act] = []
-    for person in _people(rng, contacts, now):
-        acts.extend(_acts(rng, person, now))
+    draws: dict[int, tuple] = {}  # where the random draws stood for each original's story
+    for person in people:
+        if person.copy_of is None:
+            draws[person.index] = rng.getstate()
+            acts.extend(_acts(rng, person, now))
+        else:  # the same draws, so the same story
+            again = random.Random()
+            again.setstate(draws[person.copy_of])
+            acts.extend(_acts(again, person, now))
     acts.sort(key=lambda act: act.at)  # stable: a person's acts at one moment keep their order
-    return acts
+    return people, acts
 
 
-def _people(rng: random.Random, count: int, now: datetime) -> list[Person]:
-    """Who is in the story: people known directly, and people a talk led to."""
+def _people(rng: random.Random, count: int, now: datetime, cohort: int) -> list[Person]:
+    """Who is in the story: people known directly, and people a talk led to; past the
+    cohort, its people again under new names."""
     people: list[Person] = []
     used: set[str] = set()
     field_names = list(FIELDS)
     live_given = False
-    for index in range(count):
+    for index in range(min(count, cohort)):
         name = _name(rng, used, index)
         referrer = None
         if index >= 4 and rng.random() < 0.55:
@@ -194,6 +249,27 @@ def _people(rng: random.Random, count: int, now: datetime) -> list[Person]:
             live_given, person.live = True, True
             person.talk_start = now - timedelta(minutes=12)  # the talk under way
         people.append(person)
+    # Copies repeat everyone but the talk under way (there is one call at a time). A
+    # block is a prefix of the cohort, which holds everyone's referrer (named earlier).
+    originals = [person for person in people if not person.live]
+    place = {person.index: n for n, person in enumerate(originals)}
+    played = len(people)
+    for index in range(played, count):
+        block, n = divmod(index - played, len(originals))
+        original = originals[n]
+        first = index - n  # this block's copy of originals[0]
+        referrer = people[first + place[original.referrer.index]] if original.referrer else None
+        people.append(
+            replace(
+                original,
+                index=index,
+                name=_name(rng, used, index),
+                referrer=referrer,
+                copy_of=original.index,
+                block=block,
+                contact={},
+            )
+        )
     return people
 
 
@@ -233,7 +309,8 @@ def _place_talk(rng: random.Random, person: Person, fate: Stage, now: datetime) 
 def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
     """What the person did with ``person``, from adding them on."""
     acts: list[Act] = []
-    i = person.index
+    i = person.index  # who they are (their cast entry, their e-mail)
+    shape = person.shape  # what their story is
 
     def act(at: datetime, what: str, run: Callable[[Any, Cast], object], needs: int | None = None) -> None:
         acts.append(Act(min(at, now), i, person.name, what, run, needs))
@@ -255,6 +332,7 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
     }
     if person.live and not fields["phone"]:
         fields["phone"] = "(626) 555-0142"  # the call under way shows a number to dial
+    person.contact = fields
     referrer = person.referrer
     if referrer is None:
         act(person.created, "add", lambda wb, c: _add(wb, c, i, wb.add_contact, fields))
@@ -278,17 +356,17 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
         return acts
     created = person.created
     if fate is Stage.REQUESTED:
-        asked = max(now - timedelta(days=2 + i % 9, hours=i % 5), created + timedelta(hours=2))
+        asked = max(now - timedelta(days=2 + shape % 9, hours=shape % 5), created + timedelta(hours=2))
         act(asked, "request", lambda wb, c: wb.record_request_sent(c.contacts[i], channel=Channel.EMAIL))
         return acts
     if fate is Stage.PARKED:
         asked = max(now - timedelta(days=30), created + timedelta(hours=2))
         act(asked, "request", lambda wb, c: wb.record_request_sent(c.contacts[i], channel=Channel.EMAIL))
         answered = min(asked + timedelta(days=10), now - timedelta(hours=1))
-        if i % 3 == 0:
+        if shape % 3 == 0:
             act(answered, "park", lambda wb, c: wb.park(c.contacts[i], "Not now; maybe after the summer."))
         else:
-            outcome = ReplyOutcome.DECLINED if i % 2 else ReplyOutcome.NO_ANSWER
+            outcome = ReplyOutcome.DECLINED if shape % 2 else ReplyOutcome.NO_ANSWER
             act(answered, "reply", lambda wb, c: wb.record_reply(c.contacts[i], outcome))
         return acts
 
@@ -354,7 +432,7 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
         return acts
     end = start + TALK_LENGTH
     act(end, "end the talk", lambda wb, c: wb.end_interview(c.talks[i]))
-    if fate is not Stage.MET or i % 2 == 0:  # some notes from yesterday's talks are not written yet
+    if fate is not Stage.MET or shape % 2 == 0:  # some notes from yesterday's talks are not written yet
         learned = rng.choice(ANSWERS)
         act(
             end + timedelta(minutes=20),
@@ -365,14 +443,14 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
         return acts
     thanked = end + timedelta(hours=5)
     act(thanked, "thank-you", lambda wb, c: wb.record_thank_you_sent(c.contacts[i], interview_id=c.talks[i]))
-    if i % 4 == 0 and thanked + timedelta(days=6) < now:  # kept in touch: the reconnect moves on
+    if shape % 4 == 0 and thanked + timedelta(days=6) < now:  # kept in touch: the reconnect moves on
         act(
             thanked + timedelta(days=6),
             "coffee",
             lambda wb, c: wb.log_interaction(c.contacts[i], Channel.COFFEE, note=COFFEE),
         )
     if fate is Stage.KEEPING_IN_TOUCH:  # weeks after the talk, as the guide says
-        reconnected = end + timedelta(days=29 + i % 4)
+        reconnected = end + timedelta(days=29 + shape % 4)
         act(reconnected, "reconnect", lambda wb, c: wb.record_reconnect(c.contacts[i]))
     return acts
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import func
+from sqlalchemy import Connection, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, select
 
@@ -245,7 +245,7 @@ class WorkbookBase:
         self.close()
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> Iterator[Connection]:
         """Run several operations in one transaction, committed together at the end.
 
         Each operation still validates, settles and refuses exactly as alone, in
@@ -254,6 +254,8 @@ class WorkbookBase:
         For writing many acts at once (the demo workbook, a scripted replay).
         Operations inside see the batch's own writes; the pipeline and queue
         listings, which read the file directly, see them after the batch.
+        The batch's connection is yielded for copying rows the operations wrote
+        (the demo's copies of its people); everything else goes through operations.
         """
         if self._batch is not None:
             raise RuntimeError("a batch is already open")
@@ -263,7 +265,7 @@ class WorkbookBase:
                 with connection.begin():
                     self._batch = (connection, threading.get_ident())
                     try:
-                        yield
+                        yield connection
                     finally:
                         self._batch = None
             except DBAPIError as exc:

@@ -90,7 +90,7 @@ def render_text(day: Day, colour: bool = False) -> str:
             what += f" · {talk.location}"
         lines.append(head + fit(what, WIDTH - len(head)))
     overdue = day.overdue
-    heading = "Due today and overdue" + (f" ({overdue} overdue)" if overdue else "")
+    heading = "Due today and overdue" + (f" ({overdue:,} overdue)" if overdue else "")
     lines += ["", paint(heading, BOLD + RED if overdue else BOLD)]
     if not day.due:
         lines.append("  nothing: well done")

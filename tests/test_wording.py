@@ -19,3 +19,13 @@ def test_the_delete_question_counts_in_words() -> None:
     text = impact.describe()
     assert "1 interview, 2 notes, 1 follow-up?" in text
     assert "The 1 person they referred stays" in text and "(s)" not in text
+
+
+def test_the_pipeline_summary_groups_thousands_like_its_total() -> None:
+    from infoint_tui.core.enums import Stage
+    from infoint_tui.core.pipeline import PipelineSummary
+    from infoint_tui.tui.formatting import summary_text
+
+    counts = dict.fromkeys(Stage, 0) | {Stage.PROSPECT: 11_407, Stage.MET: 5}
+    text = summary_text(PipelineSummary(counts, interviews_this_week=1_200, overdue=19_123)).plain
+    assert text == "11,412 contacts · 11,407 prospect · 5 met │ 1,200 talks this week │ 19,123 overdue"

@@ -366,7 +366,7 @@ def bench_scale(
         db = demo(folder / f"scale-{size}.db", size)
         log(f"scale {size}: demo workbook ready in {time.perf_counter() - started:.1f} s")
         with Workbook.open(db) as workbook:  # read before launching: the app holds the workbook's lock
-            queue_summary = f"{len(workbook.follow_up_queue())} to do"
+            queue_summary = f"{len(workbook.follow_up_queue()):,} to do"
         loaded = f"{size} contacts"  # the summary line, shown with the first rows (long names get cut)
         row = ScaleRow(size)
         for run in range(runs):

@@ -23,9 +23,9 @@ def summary_text(summary) -> Text:
     text.append(plural(summary.total, "contact"), style="bold")
     for stage in Stage:
         if summary.by_stage[stage]:
-            text.append(f" · {summary.by_stage[stage]} {stage.label}")
+            text.append(f" · {summary.by_stage[stage]:,} {stage.label}")
     text.append(f" │ {plural(summary.interviews_this_week, 'talk')} this week │ ")
-    text.append(f"{summary.overdue} overdue", style="bold red" if summary.overdue else "")
+    text.append(f"{summary.overdue:,} overdue", style="bold red" if summary.overdue else "")
     return text
 
 

@@ -224,7 +224,7 @@ class FollowUpsScreen(WorkbookScreen):
         table.refill(rows, select=str(select_id) if select_id is not None else None, widths=widths)
         overdue = sum(1 for i in items if i.overdue)
         self.app.refresh_overdue()
-        shown = [f"{len([i for i in items if i.follow_up.open])} to do", f"{overdue} overdue"]
+        shown = [f"{len([i for i in items if i.follow_up.open]):,} to do", f"{overdue:,} overdue"]
         if self.kind_filter:
             shown.append(f"only: {self.kind_filter.label}")
         if self.contact_filter:

@@ -264,6 +264,37 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         )
 
 
+async def test_a_debrief_answer_typed_and_cleared_is_stored_empty_and_the_notes_wait(
+    db_path, clock, planned
+) -> None:
+    """Clearing what you typed is a change like any other: the workbook holds the empty
+    answer, and "jot down your notes" is open again (it was done by the typed text)."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+        clock.advance(minutes=31)
+        wb.end_interview(planned)
+        contact_id = wb.get_interview(planned).contact_id
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DebriefScreen(planned))
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(planned).debrief_learned == "]"
+        jot = [
+            i for i in app.workbook.follow_up_queue(contact_id=contact_id) if i.kind is FollowUpKind.JOT_NOTES
+        ]
+        assert jot == []  # written notes did it
+        await pilot.press("backspace")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(planned).debrief_learned == ""
+        jot = [
+            i for i in app.workbook.follow_up_queue(contact_id=contact_id) if i.kind is FollowUpKind.JOT_NOTES
+        ]
+        assert len(jot) == 1
+
+
 def test_a_late_save_never_overwrites_newer_text() -> None:
     from infoint_tui.tui.autosave import AutoSaver, _Pending
 

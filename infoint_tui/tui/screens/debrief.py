@@ -39,7 +39,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
-        self._stored: dict[str, str] = {}
+        self._stored: dict[str, str] = {}  # each answer as loaded or last handed to the autosaver
         # Keys typed before the answers are loaded wait for them (loading would fill the editors over them).
         self.held_keys: list | None = []
 
@@ -94,6 +94,8 @@ class DebriefScreen(Autosaving, WorkbookScreen):
             lambda text: workbook.save_debrief(self.interview_id, **{field: text}),
             label="Debrief: " + dict(PROMPTS)[field],
         )
+        # What the workbook will hold: so typing back to the text as loaded (clearing it) is a change too.
+        self._stored[field] = editor.text
 
     def action_move(self, step: int) -> None:
         fields = [field for field, _ in PROMPTS]

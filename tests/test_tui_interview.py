@@ -61,7 +61,18 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
             return bar.phase
 
         start = clock.now
-        assert await at(4) is Phase.QUESTIONS
+        assert await at(4) is Phase.OPENING  # still on the talk notes: introductions, the story
+        await pilot.press("f9")  # the first question: the questions have begun
+        assert await at(4) is Phase.QUESTIONS and not bells
+        await pilot.press("f8")  # a line in the talk notes does not make it the opening again
+        await pilot.press("f9", "ctrl+t")
+        await settle(app, pilot)
+        await pilot.press("f8")
+        assert await at(5) is Phase.QUESTIONS
+        await pilot.press("f9", "f9", "f9")  # "who else": asking for names is the wrap-up, no bell
+        assert await at(6) is Phase.WRAP_UP and not bells
+        await pilot.press("f8")
+        assert await at(7) is Phase.QUESTIONS
         assert await at(25) is Phase.WRAP_UP
         assert bells == [clock.now]
         assert "who else" in str(bar.render()).lower()

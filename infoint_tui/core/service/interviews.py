@@ -237,8 +237,9 @@ class InterviewsMixin(ContactsMixin):
             ended_at=interview.ended_at,
         )
 
-    def timer_reading(self, interview: Interview) -> timer.Reading:
-        return timer.read(self.timer_state(interview), self.clock())
+    def timer_reading(self, interview: Interview, place: timer.Place = timer.Place()) -> timer.Reading:
+        """The timer now; ``place`` (where the notes are) says whether the talk is past the opening."""
+        return timer.read(self.timer_state(interview), self.clock(), place)
 
     def start_interview(self, interview_id: int) -> Interview:
         """Start (or resume) the timer; the talk is live from now."""

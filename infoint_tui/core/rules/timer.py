@@ -64,6 +64,9 @@ class Place:
     asking_for_names: bool = False
 
 
+AT_THE_START = Place()  # the talk notes, no question begun
+
+
 def place_in_talk(questions: Sequence[tuple[str, str, bool]], current: int | None) -> Place:
     """The place from the talk's questions as (text, answer, answered) and the index the notes
     are on (None: the talk notes)."""
@@ -116,7 +119,7 @@ def elapsed_seconds(state: TimerState, now: datetime) -> int:
     return max(0, int((end - state.started_at).total_seconds()) - state.paused_seconds)
 
 
-def phase_at(state: TimerState, elapsed: int, place: Place = Place()) -> tuple[Phase, bool]:
+def phase_at(state: TimerState, elapsed: int, place: Place = AT_THE_START) -> tuple[Phase, bool]:
     """The phase, and whether the clock (rather than the place) decided it."""
     if state.ended_at is not None:
         return Phase.ENDED, False
@@ -134,7 +137,7 @@ def phase_at(state: TimerState, elapsed: int, place: Place = Place()) -> tuple[P
     return Phase.OPENING, False
 
 
-def read(state: TimerState, now: datetime, place: Place = Place()) -> Reading:
+def read(state: TimerState, now: datetime, place: Place = AT_THE_START) -> Reading:
     elapsed = elapsed_seconds(state, now)
     phase, by_clock = phase_at(state, elapsed, place)
     prompt = PROMPTS[phase]

@@ -237,7 +237,7 @@ class InterviewsMixin(ContactsMixin):
             ended_at=interview.ended_at,
         )
 
-    def timer_reading(self, interview: Interview, place: timer.Place = timer.Place()) -> timer.Reading:
+    def timer_reading(self, interview: Interview, place: timer.Place = timer.AT_THE_START) -> timer.Reading:
         """The timer now; ``place`` (where the notes are) says whether the talk is past the opening."""
         return timer.read(self.timer_state(interview), self.clock(), place)
 

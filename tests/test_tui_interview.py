@@ -164,6 +164,35 @@ async def test_the_current_question_is_kept_across_screen_switches_and_restarts(
         assert screen.current == 1
 
 
+async def test_started_again_mid_call_it_opens_on_the_call(db_path, clock, planned) -> None:
+    """Quit (or a crash) while the timer runs: the person is on the call, so the app comes back
+    on it, and keys typed at once are notes for it. A paused talk, or one long over and never
+    ended, opens on the pipeline as usual."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+    clock.advance(minutes=7)
+    app = InfointApp(db_path, clock=clock, autosave_delay=0, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen) and app.screen.interview_id == planned
+        await type_text(pilot, "back")
+        await settle(app, pilot)
+    with Workbook.open(db_path, clock=clock) as wb:
+        assert wb.get_interview(planned).talk_notes == "back"
+        wb.pause_interview(planned)
+    app = InfointApp(db_path, clock=clock, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, InterviewScreen)
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.resume_interview(planned)
+    clock.advance(hours=3)  # never ended: a talk left running, not a call going on
+    app = InfointApp(db_path, clock=clock, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, InterviewScreen)
+
+
 async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock, planned) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         interview = wb.get_interview(planned)

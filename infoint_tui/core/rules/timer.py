@@ -26,6 +26,8 @@ WRAP_UP_SECONDS = 5 * 60  # "who else do you know?" and business cards
 # The usual agreed length of an informational interview.
 DEFAULT_LENGTH_MINUTES = 30
 EXTEND_MINUTES = 5
+# A running timer this long past the agreed end is a talk left unended, not a call going on.
+FORGOTTEN_AFTER_SECONDS = 60 * 60
 
 
 class Phase(StrEnum):
@@ -151,6 +153,13 @@ def read(state: TimerState, now: datetime, place: Place = AT_THE_START) -> Readi
         prompt=prompt,
         by_clock=by_clock,
     )
+
+
+def on_call(reading: Reading) -> bool:
+    """Whether the person is on the call now: the timer runs (not paused, not ended) and the
+    talk is not long past its agreed end."""
+    running = reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
+    return running and reading.overtime < FORGOTTEN_AFTER_SECONDS
 
 
 def start(state: TimerState, now: datetime) -> TimerState:

@@ -15,7 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import settle
+from tests.helpers import screen_lines, settle
 
 
 @pytest.fixture
@@ -287,6 +287,9 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
+        # Whose talk, and when (it started 31 minutes ago, at the pinned 15:00).
+        title = " ".join(" ".join(screen_lines(app)).split())
+        assert "Debrief of your talk with Joe Chameau, Wed 25 Nov 15:00" in title
         interview = app.workbook.get_interview(planned)
         assert interview.status is InterviewStatus.DONE and interview.ended_at == clock.now
         contact_id = screen.contact.id

@@ -156,6 +156,24 @@ def test_no_second_person_to_try_without_an_organization(wb: Workbook, clock) ->
     assert cancelled.cancelled_at == clock.now and "no organization" in cancelled.reason
 
 
+def test_a_new_talk_starts_from_the_last_story_written(wb: Workbook, clock) -> None:
+    """Your story, from the latest talk that has one (any contact), as a draft to edit;
+    editing it for the new talk leaves the earlier talk's story as it was."""
+    joe = wb.add_contact(name="Joe")
+    first = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=1))
+    assert first.story == ""  # nothing written yet: nothing to start from
+    wb.save_prep_notes(first.id, story="A robotics club got me hooked.")
+    clock.advance(minutes=5)
+    ann = wb.add_contact(name="Ann")
+    second = wb.schedule_interview(ann.id, scheduled_at=clock.now + timedelta(days=2))
+    assert second.story == "A robotics club got me hooked."
+    wb.save_prep_notes(second.id, story="A robotics club, then a summer at a wind farm.")
+    assert wb.get_interview(first.id).story == "A robotics club got me hooked."
+    clock.advance(minutes=5)
+    third = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=3))
+    assert third.story == "A robotics club, then a summer at a wind farm."  # the latest one
+
+
 def test_job_search_talk_plans_no_reconnect(wb: Workbook) -> None:
     contact = wb.add_contact(name="Recruiter")
     interview = wb.schedule_interview(contact.id, intent="job_search")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from infoint_tui.core.domain import (
     Interview,
@@ -62,9 +62,25 @@ class InterviewsMixin(ContactsMixin):
             )
         with self._writing() as session:
             self._contact_row(session, contact_id)
+            last_story = self._last_story(session)
             row = self._new_interview(session, draft, now)
+            # Your story changes little from one talk to the next: start from the last one, to edit.
+            row.story = row.story or last_story
+            session.add(row)
             self._settle(session, contact_id)
         return read_model(Interview, row)
+
+    @staticmethod
+    def _last_story(session: Session) -> str:
+        """The story written for the latest talk that has one (any contact), or ""."""
+        return (
+            session.exec(
+                select(InterviewRow.story)
+                .where(func.trim(InterviewRow.story) != "")
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+            ).first()
+            or ""
+        )
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the

@@ -124,3 +124,28 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Best regards,\n{my_name}",
     ),
 }
+
+# The request letters as a LinkedIn connection note: one paragraph within the 200 characters a
+# free account allows, with typical names filled in (the composer still counts what you type).
+LINKEDIN_NOTES: dict[TemplateKind, str] = {
+    TemplateKind.OUTREACH: (
+        "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
+        "Could we talk for 20 minutes about your work? Thank you!"
+    ),
+    TemplateKind.OUTREACH_JOB: (
+        "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
+        "Could I ask your advice on applying, in a short call? Thanks!"
+    ),
+    TemplateKind.REFERRAL_INTRO: (
+        "Hi {greeting}, {referrer_name} suggested I talk to you. I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes about your work? Thank you!"
+    ),
+    TemplateKind.REFERRAL_UNNAMED: (
+        "Hi {greeting}, someone who knows your work suggested I talk to you. I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes? Thank you!"
+    ),
+    TemplateKind.SECOND_CONTACT: (
+        "Hi «fill in: their name», I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes about the work at {organization}? Thank you!"
+    ),
+}

@@ -122,6 +122,7 @@ def test_every_letter_for_every_contact(workbook: Workbook, clock, profile: Prof
                 assert "who referred you" in blanks, where
             if kind is TemplateKind.REFERRAL_INTRO and case["referrer"] == "named":
                 assert "Joe Chameau suggested I talk to you" in composed.body
+                assert composed.body.count("Joe Chameau") == 1, where  # named once, not twice running
             if kind is TemplateKind.REFERRAL_UNNAMED:
                 assert "Joe" not in composed.body
             if kind is chosen.kind and profile is FULL and case["field"] and case["org"]:

@@ -68,10 +68,10 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     TemplateKind.REFERRAL_INTRO: (
         "{referrer_name} suggested I get in touch",
         "Dear {greeting},\n\n"
-        "{referrer_name} suggested I talk to you. I'm {my_name}, {my_situation}, and I'm "
-        "{interest}. {referrer_name} said you know this area well "
-        "and might be willing to give me some advice. Could we find a convenient time to "
-        "talk, by phone or in person, so I can ask you a few questions about your career?\n\n"
+        "{referrer_name} suggested I talk to you: you know this area well and might be willing "
+        "to give me some advice. I'm {my_name}, {my_situation}, and I'm {interest}. Could we "
+        "find a convenient time to talk, by phone or in person, so I can ask you a few questions "
+        "about your career?\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.REFERRAL_UNNAMED: (

@@ -29,6 +29,7 @@ from infoint_tui.core.rules.readiness import (
 from infoint_tui.core.service.base import checked_text, read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
+    ContactRow,
     InterviewQuestionRow,
     InterviewRow,
     NoteRow,
@@ -81,6 +82,26 @@ class InterviewsMixin(ContactsMixin):
             ).first()
             or ""
         )
+
+    def story_carried_from(self, interview_id: int) -> str | None:
+        """Whose earlier talk this talk's story is still the same as (it started as a copy of
+        it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
+        once it is edited, or when there is no story."""
+        with self._reading() as session:
+            row = self._interview_row(session, interview_id)
+            if not row.story.strip():
+                return None
+            name = session.exec(
+                select(ContactRow.name)
+                .join(InterviewRow, InterviewRow.contact_id == ContactRow.id)
+                .where(
+                    InterviewRow.id != row.id,
+                    InterviewRow.story == row.story,
+                    InterviewRow.created_at <= row.created_at,
+                )
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+            ).first()
+            return name
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the

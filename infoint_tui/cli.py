@@ -132,16 +132,17 @@ def _run_app(args: argparse.Namespace) -> int:
             path = Path(folder) / "demo.db"
             _write_demo(path, contacts=40, seed=7)
             return _run_tui(path, scratch_dir=Path(folder))
-    return _run_tui(_db(args))
+    return _run_tui(_db(args), resume_call=True)
 
 
-def _run_tui(path: Path, scratch_dir: Path | None = None) -> int:
+def _run_tui(path: Path, scratch_dir: Path | None = None, resume_call: bool = False) -> int:
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
     from infoint_tui.tui.keymap_check import check_app_settings
 
     settings = load_settings(paths.config_path())
-    app = InfointApp(path, settings=settings, settings_path=paths.config_path())
+    # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
+    app = InfointApp(path, settings=settings, settings_path=paths.config_path(), resume_call=resume_call)
     check_app_settings(settings, paths.config_path(), app.available_themes)
     app.scratch_dir = scratch_dir
     app.run()

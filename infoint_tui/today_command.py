@@ -1,6 +1,7 @@
 """``infoint-tui today``: the day's work printed for a shell prompt, a cron job or a script.
 
-Plain text that fits 80 columns (colour only on a terminal, and never with
+Plain text that fits 80 columns, long names and reasons wrapped onto the
+next lines rather than cut (colour only on a terminal, and never with
 ``NO_COLOR`` set), or ``--json``. The exit status says whether anything is
 overdue: 0 when nothing is, 1 when something is (2 when the workbook could
 not be read), so ``infoint-tui today >/dev/null || echo "follow-ups overdue"``
@@ -57,6 +58,36 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` terminal cells, broken between words (a word
+    longer than a line is broken inside): nothing of it is cut."""
+    words = visible_controls(text).replace("\n", " ").replace("\t", " ").split()
+    lines: list[str] = []
+    line, used = "", 0
+    for word in words:
+        size = _cells(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        while size > width:  # a single word wider than the line
+            head = fit(word, width + 1)[:-1] or word[0]  # fit's cut, without its '…'
+            lines.append(head)
+            word = word[len(head) :]
+            size = _cells(word)
+        line, used = word, size
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _wrapped(first: str, text: str, indent: int) -> list[str]:
+    """``first`` (a prefix of ``indent`` cells) then ``text`` wrapped under itself."""
+    parts = wrap(text, WIDTH - indent)
+    return [first + parts[0], *(" " * indent + part for part in parts[1:])]
+
+
 def _pad(text: str, width: int) -> str:
     text = fit(text, width)
     return text + " " * (width - _cells(text))
@@ -68,7 +99,7 @@ def _when(moment: datetime, day: Day) -> str:
 
 
 def render_text(day: Day, colour: bool = False) -> str:
-    """The day as lines of at most 80 columns."""
+    """The day as lines of at most 80 columns: what does not fit goes on the next lines."""
 
     def paint(text: str, style: str) -> str:
         return f"{style}{text}{RESET}" if colour and style else text
@@ -78,7 +109,7 @@ def render_text(day: Day, colour: bool = False) -> str:
     if day.leave:
         lines += ["", paint("Leave on time", BOLD)]
         for reminder, who in day.leave:
-            lines.append("  " + paint(fit(reminder.says(day.now, day.tz, who), WIDTH - 2), YELLOW))
+            lines += [paint(line, YELLOW) for line in _wrapped("  ", reminder.says(day.now, day.tz, who), 2)]
     lines += ["", paint("Talks in the next 24 hours", BOLD)]
     if not day.talks:
         lines.append("  none")
@@ -88,7 +119,7 @@ def render_text(day: Day, colour: bool = False) -> str:
         what = f"{talk.contact} · {talk.length_minutes} min · {talk.mode.label}{under_way}"
         if talk.location:
             what += f" · {talk.location}"
-        lines.append(head + fit(what, WIDTH - len(head)))
+        lines += _wrapped(head, what, len(head))
     overdue = day.overdue
     heading = "Due today and overdue" + (f" ({overdue:,} overdue)" if overdue else "")
     lines += ["", paint(heading, BOLD + RED if overdue else BOLD)]
@@ -97,10 +128,10 @@ def render_text(day: Day, colour: bool = False) -> str:
     for item in day.due:
         label = relative_due(item.due, day.now)
         row = f"  {_pad(label, 18)}  {_pad(item.action, 28)}  "  # '59 minutes overdue' is 18
-        line = row + fit(item.contact, WIDTH - _cells(row))
-        lines.append(paint(line, RED) if item.overdue else line)
-        if item.why:  # on a line of its own, under the action: nothing of it is cut
-            lines.append(paint(" " * 22 + fit(item.why, WIDTH - 22), DIM))
+        for line in _wrapped(row, item.contact, _cells(row)):  # a long name goes on under itself
+            lines.append(paint(line, RED) if item.overdue else line)
+        if item.why:  # on lines of its own, under the action
+            lines += [paint(line, DIM) for line in _wrapped(" " * 22, item.why, 22)]
     return "\n".join(lines) + "\n"
 
 

@@ -95,6 +95,25 @@ def test_every_insight(workbook, journey) -> None:
     assert insights.organizations == [("Caltech", 1), ("Helio", 1)]
 
 
+def test_a_request_just_sent_is_waiting_not_unanswered(workbook, journey, clock) -> None:
+    """Only after the rules' 3 business days does silence count against the response rate."""
+    fresh = workbook.add_contact(name="Just Asked", source=Source.FRIEND, organization="Helio")
+    workbook.record_request_sent(fresh.id)
+    assert clock.now.strftime("%A %H:%M") == "Friday 21:00"
+
+    def rate():
+        return {f.label: f for f in workbook.insights().figures}["Response rate"]
+
+    assert rate().value == "50%"  # as before: the new request is not "no answer" yet
+    assert "Of the 4 people you asked for a talk, 2 agreed" in rate().explanation
+    assert "Not counted yet: 1 request sent less than 3 business days ago" in rate().explanation
+    clock.advance(days=4)  # Tuesday evening: four days, but two business days
+    assert rate().value == "50%"
+    clock.advance(days=1)  # Wednesday evening: three business days without a reply
+    assert rate().value == "40%" and "Of the 5 people" in rate().explanation
+    assert "Not counted yet" not in rate().explanation
+
+
 def test_themes_side_by_side(workbook, journey) -> None:
     fields, organizations = workbook.theme_choices()
     assert fields == ["clean energy"] and organizations == ["Caltech", "Helio"]

@@ -122,6 +122,7 @@ def test_every_letter_for_every_contact(workbook: Workbook, clock, profile: Prof
                 assert "who referred you" in blanks, where
             if kind is TemplateKind.REFERRAL_INTRO and case["referrer"] == "named":
                 assert "Joe Chameau suggested I talk to you" in composed.body
+                assert composed.body.count("Joe Chameau") == 1, where  # named once, not twice running
             if kind is TemplateKind.REFERRAL_UNNAMED:
                 assert "Joe" not in composed.body
             if kind is chosen.kind and profile is FULL and case["field"] and case["org"]:
@@ -375,3 +376,50 @@ def test_the_thank_you_never_quotes_the_talk_notes(workbook: Workbook, clock) ->
     workbook.save_answer(question.id, "Press work and editing, mostly")
     body = workbook.render_message(TemplateKind.THANK_YOU, dana.id, FULL).body
     assert "One thing I took away: “Press work and editing, mostly.”" in body
+
+
+def test_a_full_stop_with_no_space_after_it_is_found() -> None:
+    """Pasted text runs sentences together: "wildfires.Dear Ben" does not read well."""
+    context = Context(TemplateKind.OUTREACH)
+
+    def codes(body: str) -> list[str]:
+        return [f.code for f in check_message(context, "Hello", body)]
+
+    joined = check_message(context, "Hello", "I read your piece on wildfires.Dear Ben, thank you.")
+    assert [f.code for f in joined] == ["no-space-after-punctuation"]
+    assert "“wildfires.Dear”" in joined[0].message
+    assert codes("Hi Ben,thanks for the note.") == ["no-space-after-punctuation"]
+    # Not sentences run together: abbreviations, file names, numbers, addresses and links.
+    for fine in (
+        "See e.g. the report.",
+        "Built with Node.js and ASP.NET.",
+        "About 1,000 people.",
+        "Write to ben.Smith@example.org.",
+        "See www.Helio.com today.",
+        "Dr. Smith and J.R.R. Tolkien.",
+    ):
+        assert codes(fine) == [], fine
+
+
+@pytest.mark.parametrize("profile", [FULL, EMPTY], ids=["profile", "no-profile"])
+def test_requests_on_linkedin_are_short_notes_within_the_limit(
+    workbook: Workbook, clock, profile: Profile
+) -> None:
+    """Every request letter, on LinkedIn, starts as a note within the 200 characters a free
+    account takes (so the composer does not open on an error), naming the referrer once."""
+    for case, contact_id in people(workbook, clock):
+        for kind in messages.REQUESTS:
+            composed = workbook.compose_message(contact_id, profile, kind=kind, channel=SendChannel.LINKEDIN)
+            where = (case, kind.value, composed.body)
+            assert_reads_well(seed.LINKEDIN_NOTES[kind], composed.subject, composed.body)
+            assert "\n" not in composed.body, where  # one paragraph, as a note is
+            codes = {f.code for f in composed.findings}
+            if profile is FULL and case["field"] and case["org"]:
+                assert len(composed.body.replace("«fill in: their name»", "Ann Lee")) <= 200, where
+                assert len(composed.body) <= 200 and "too-long-for-linkedin" not in codes, where
+            if kind is TemplateKind.REFERRAL_INTRO and case["referrer"] == "named":
+                assert composed.body.count("Joe Chameau") == 1, where
+            if kind is TemplateKind.REFERRAL_UNNAMED:
+                assert "Joe" not in composed.body, where
+        email = workbook.compose_message(contact_id, profile, kind=TemplateKind.OUTREACH)
+        assert email.body.startswith("Dear "), (case, email.body)  # e-mail keeps the letter

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core import migrate
+from infoint_tui.core import migrate, seed
 from infoint_tui.core.enums import TemplateKind, Warmth
 from infoint_tui.core.errors import WorkbookError
 from infoint_tui.core.service import Workbook
@@ -94,11 +94,17 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
         if table == "message_template":
             # Templates as the first version wrote them are written anew in the new wording
             # (0007); every template the person edited is kept as it was.
+            # 0009 does the same for the referral letter that named the referrer twice.
             m0007 = importlib.import_module("infoint_tui.core.migrations.versions.0007_messages")
-
-            edited = [r for r in rows if (r["subject"], r["body"]) != m0007.OLD_DEFAULTS.get(r["kind"])]
+            m0009 = importlib.import_module(
+                "infoint_tui.core.migrations.versions.0009_referral_letter_names_once"
+            )
+            defaults = [m0007.OLD_DEFAULTS, m0009.OLD_DEFAULTS]
+            edited = [r for r in rows if all((r["subject"], r["body"]) != d.get(r["kind"]) for d in defaults)]
             assert all(r in after[table] for r in edited)
             assert {r["kind"] for r in after[table]} == {k.value for k in TemplateKind}
+            new = {r["kind"]: (r["subject"], r["body"]) for r in after[table]}
+            assert new["referral_intro"] == seed.TEMPLATES[TemplateKind.REFERRAL_INTRO]
             continue
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table], strict=True):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from infoint_tui.core import seed
 from infoint_tui.core.enums import (
     AppliesTo,
     FactKind,
@@ -184,13 +185,13 @@ def test_queue_ranking() -> None:
 def test_timer_phases_through_a_thirty_minute_talk() -> None:
     start = at("2026-11-25", 14)
     state = timer.start(timer.TimerState(length_minutes=30), start)
+    asking = timer.Place(on_question=True, begun=True)
 
-    def phase(minutes: float) -> timer.Phase:
-        return timer.read(state, start + timedelta(minutes=minutes)).phase
+    def phase(minutes: float, place: timer.Place = asking) -> timer.Phase:
+        return timer.read(state, start + timedelta(minutes=minutes), place).phase
 
     assert timer.read(timer.TimerState(30), start).phase is timer.Phase.NOT_STARTED
-    assert phase(0) is timer.Phase.OPENING
-    assert phase(2.9) is timer.Phase.OPENING
+    assert phase(0, timer.Place()) is timer.Phase.OPENING
     assert phase(3) is timer.Phase.QUESTIONS
     assert phase(24.9) is timer.Phase.QUESTIONS
     assert phase(25) is timer.Phase.WRAP_UP
@@ -198,6 +199,29 @@ def test_timer_phases_through_a_thirty_minute_talk() -> None:
     reading = timer.read(state, start + timedelta(minutes=33))
     assert reading.overtime == 180 and reading.remaining == -180
     assert timer.clock_text(reading.remaining) == "-03:00"
+
+
+def test_the_phase_is_the_part_of_the_talk_the_notes_are_in() -> None:
+    """The guide's order (introduce yourself and your story, your questions, who else), by
+    where the notes are: the opening lasts until the first question, however long it takes."""
+    start = at("2026-11-25", 14)
+    state = timer.start(timer.TimerState(length_minutes=30), start)
+    questions = [("What does a typical day look like?", "", False), (seed.WHO_ELSE, "", False)]
+
+    def reading(minutes: float, current: int | None, answered=questions) -> timer.Reading:
+        return timer.read(state, start + timedelta(minutes=minutes), timer.place_in_talk(answered, current))
+
+    assert reading(1, None).phase is timer.Phase.OPENING
+    long_opening = reading(8, None)  # still introducing yourself eight minutes in
+    assert long_opening.phase is timer.Phase.OPENING
+    assert "move on to your questions" in long_opening.prompt
+    assert reading(1, 0).phase is timer.Phase.QUESTIONS  # a quick opening: the questions at once
+    names = reading(12, 1)  # on "who else": asking for names, early
+    assert names.phase is timer.Phase.WRAP_UP and not names.by_clock
+    begun = [("What does a typical day look like?", "Long days.", False), (seed.WHO_ELSE, "", False)]
+    assert reading(10, None, begun).phase is timer.Phase.QUESTIONS  # back to the talk notes mid-talk
+    assert reading(25, 0).by_clock and reading(25, 0).phase is timer.Phase.WRAP_UP
+    assert reading(30, 1).phase is timer.Phase.TIMES_UP
 
 
 def test_pause_resume_and_extend() -> None:
@@ -220,7 +244,10 @@ def test_pause_resume_and_extend() -> None:
 def test_short_talk_still_has_every_phase_in_order() -> None:
     start = at("2026-11-25", 14)
     state = timer.start(timer.TimerState(length_minutes=10), start)
-    phases = [timer.read(state, start + timedelta(seconds=s)).phase for s in range(0, 700, 10)]
+    place = [timer.Place(), timer.Place(on_question=True)]  # the questions from 3 minutes on
+    phases = [
+        timer.read(state, start + timedelta(seconds=s), place[s >= 180]).phase for s in range(0, 700, 10)
+    ]
     order = list(dict.fromkeys(phases))
     assert order == [timer.Phase.OPENING, timer.Phase.QUESTIONS, timer.Phase.WRAP_UP, timer.Phase.TIMES_UP]
 

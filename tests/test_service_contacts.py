@@ -223,7 +223,7 @@ def test_pipeline_summary(workbook: Workbook, clock) -> None:
     workbook.add_contact(name="C")
     workbook.schedule_interview(a.id, scheduled_at=clock.now + timedelta(days=1))  # Thursday, this week
     workbook.schedule_interview(b.id, scheduled_at=clock.now + timedelta(days=8))  # next week
-    workbook.record_request_sent(workbook.add_contact(name="D").id)
+    workbook.record_request_sent(workbook.add_contact(name="D", organization="Helio").id)
     clock.advance(days=10)
     summary = workbook.pipeline_summary()
     assert summary.by_stage[Stage.SCHEDULED] == 2 and summary.by_stage[Stage.PROSPECT] == 1

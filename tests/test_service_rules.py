@@ -87,7 +87,7 @@ def test_3b7_reminders_and_their_cancellation_by_a_reply(wb: Workbook, clock) ->
 
 
 def test_declining_cancels_reminders_and_resending_replaces_them(wb: Workbook, clock) -> None:
-    contact = wb.add_contact(name="Techer")
+    contact = wb.add_contact(name="Techer", organization="Helio")
     wb.record_request_sent(contact.id)
     wb.record_request_sent(contact.id)  # sent again: one set of reminders, not two
     assert len(wb.follow_up_queue(contact_id=contact.id)) == 2
@@ -98,7 +98,7 @@ def test_declining_cancels_reminders_and_resending_replaces_them(wb: Workbook, c
 def test_weekend_request(db_path, clock) -> None:
     clock.now = clock.now.replace(day=28)  # Saturday 28 November 2026
     with Workbook.open(db_path, clock=clock, tz=UTC) as wb:
-        contact = wb.add_contact(name="Techer")
+        contact = wb.add_contact(name="Techer", organization="Helio")
         wb.record_request_sent(contact.id)
         planned = kinds(wb, contact.id)
         assert planned[FollowUpKind.SECOND_CONTACT].due_at.isoformat() == "2026-12-03T00:00:00+00:00"
@@ -141,6 +141,39 @@ def test_a_whole_interview_moves_the_stages_and_plans_follow_ups(wb: Workbook, c
     assert len(wb.follow_up_queue(contact_id=contact.id, include_done=True)) == 3
 
 
+def test_no_second_person_to_try_without_an_organization(wb: Workbook, clock) -> None:
+    """'Try a second person at the same organization' needs one: without it only the 7-day
+    follow-up is planned; noting the organization later plans it, and removing it again
+    cancels it, saying why."""
+    contact = wb.add_contact(name="Freelancer")
+    wb.record_request_sent(contact.id)
+    assert set(kinds(wb, contact.id)) == {FollowUpKind.FOLLOW_UP_REQUEST}
+    wb.update_contact(contact.id, organization="Helio")
+    assert set(kinds(wb, contact.id)) == {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST}
+    wb.update_contact(contact.id, organization=" ")
+    assert set(kinds(wb, contact.id)) == {FollowUpKind.FOLLOW_UP_REQUEST}
+    cancelled = kinds(wb, contact.id, include_done=True)[FollowUpKind.SECOND_CONTACT]
+    assert cancelled.cancelled_at == clock.now and "no organization" in cancelled.reason
+
+
+def test_a_new_talk_starts_from_the_last_story_written(wb: Workbook, clock) -> None:
+    """Your story, from the latest talk that has one (any contact), as a draft to edit;
+    editing it for the new talk leaves the earlier talk's story as it was."""
+    joe = wb.add_contact(name="Joe")
+    first = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=1))
+    assert first.story == ""  # nothing written yet: nothing to start from
+    wb.save_prep_notes(first.id, story="A robotics club got me hooked.")
+    clock.advance(minutes=5)
+    ann = wb.add_contact(name="Ann")
+    second = wb.schedule_interview(ann.id, scheduled_at=clock.now + timedelta(days=2))
+    assert second.story == "A robotics club got me hooked."
+    wb.save_prep_notes(second.id, story="A robotics club, then a summer at a wind farm.")
+    assert wb.get_interview(first.id).story == "A robotics club got me hooked."
+    clock.advance(minutes=5)
+    third = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=3))
+    assert third.story == "A robotics club, then a summer at a wind farm."  # the latest one
+
+
 def test_job_search_talk_plans_no_reconnect(wb: Workbook) -> None:
     contact = wb.add_contact(name="Recruiter")
     interview = wb.schedule_interview(contact.id, intent="job_search")
@@ -179,7 +212,7 @@ def test_timer_survives_a_restart(db_path, clock) -> None:
 
 
 def test_snooze_done_reopen_and_ranking(wb: Workbook, clock) -> None:
-    a = wb.add_contact(name="A")
+    a = wb.add_contact(name="A", organization="Helio")
     b = wb.add_contact(name="B")
     wb.record_request_sent(a.id)
     ia = wb.schedule_interview(b.id)

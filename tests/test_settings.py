@@ -112,7 +112,7 @@ def test_policy_reaches_the_rules(db_path, clock) -> None:
         wb.end_interview(interview.id)
         due = {i.kind: i.due for i in wb.follow_up_queue(contact_id=contact.id)}
         assert due[FollowUpKind.THANK_YOU] == clock.now + timedelta(hours=12)
-        other = wb.add_contact(name="Ng")
+        other = wb.add_contact(name="Ng", organization="Helio")  # "a second person there" needs one
         wb.record_request_sent(other.id)  # Wednesday: Thu, Fri, (no Mon) Tue
         due = {i.kind: i.due for i in wb.follow_up_queue(contact_id=other.id)}
         assert due[FollowUpKind.SECOND_CONTACT] == clock.now + timedelta(days=6)

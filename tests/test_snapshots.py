@@ -66,7 +66,9 @@ LONG_NOTE = "\n".join(
     f"grid interconnection study takes months (point {n})."
     for n in range(1, 31)
 )
-# Minutes into the demo's talk under way (it started 12 minutes before "now"); None: a talk not started yet.
+# Minutes into the demo's talk under way (it started 12 minutes before "now", and is on its fifth
+# question); None: a talk not started yet. The opening is a planned talk just started: the phase
+# follows the place in the talk, and the demo's talk is past its opening.
 PHASES = {"not-started": None, "opening": 1, "questions": 10, "wrap-up": 26, "times-up": 31}
 
 
@@ -79,13 +81,18 @@ def test_interview(snap_compare, demo_app, clock, size, phase) -> None:
     async def into_the_call(pilot) -> None:
         await _loaded(pilot)
         app = pilot.app
-        if minutes is None:
+        if minutes is None or phase == "opening":
             planned = next(i for i in app.workbook.list_interviews() if i.status.value == "planned")
             app.open_interview(planned.id)
         else:
             await pilot.press("f4")  # the demo's talk under way
         await _loaded(pilot)
-        if minutes is not None:
+        if phase == "opening":
+            await pilot.press("f6")  # the timer starts with the talk
+            await _loaded(pilot)
+            clock.advance(minutes=minutes)
+            app.screen._tick()
+        elif minutes is not None:
             clock.advance(minutes=minutes - 12)
             app.screen._tick()
         app.screen.query_one("#answer").insert(LONG_NOTE)

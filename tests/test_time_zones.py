@@ -116,7 +116,7 @@ def test_3b7_over_thanksgiving_skips_the_holiday(system_tz, tmp_path: Path) -> N
     # through the service, with the policy's region
     with Workbook.open(tmp_path / "w.db", clock=FakeClock(sent.astimezone(UTC))) as wb:
         wb.configure(Policy(holidays="US"))
-        contact = wb.add_contact(name="Jane Doe")
+        contact = wb.add_contact(name="Jane Doe", organization="Helio")
         wb.record_request_sent(contact.id)
         dues = sorted(item.due.astimezone(tz) for item in wb.follow_up_queue())
     assert [d.date() for d in dues] == [date(2026, 12, 1), date(2026, 12, 7)]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core.enums import FollowUpKind, Mode
+from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Mode
+from infoint_tui.core.rules.leaving import LeaveReminder
 from infoint_tui.core.service import Workbook
-from infoint_tui.core.today import OlderWorkbook, read_day
+from infoint_tui.core.today import Day, DueItem, OlderWorkbook, Talk, read_day
 from infoint_tui.today_command import _cells, render_json, render_text, run
 from tests.conftest import FakeClock
 
@@ -80,9 +81,45 @@ def test_text_fits_80_columns_and_says_when_to_leave(db_path, clock, day_book) -
         "  1 day overdue       Jot down your notes           Ada Okafor",
         "                      for yesterday's talk; while your memory is fresh",
     ]
-    assert rows[-2].startswith("  due in 3 hours      Jot down your notes           Cy Brandt-Østergaard")
-    assert rows[-1] == "                      for yesterday's talk; while your memory is fresh"
-    assert rows[-2].endswith("…") and _cells(rows[-2]) == 80  # cut to fit
+    # A long name goes on under itself: every word of it is printed, none cut.
+    assert rows[-3:] == [
+        "  due in 3 hours      Jot down your notes           Cy Brandt-Østergaard with a",
+        "                                                    very long name indeed",
+        "                      for yesterday's talk; while your memory is fresh",
+    ]
+    assert "…" not in text
+
+
+def test_long_names_reasons_and_leave_lines_wrap_at_80_columns_never_cut() -> None:
+    """What a person needs to read (who, why, when to leave) is wrapped, not cut with '…'."""
+    now = datetime(2026, 11, 25, 15, tzinfo=UTC)
+    who = "Maximiliana Alexandra Papadopoulou-Vandenberghe"
+    why = (
+        "no reply after 3 business days: try a second person at the same organization, "
+        "and mention that Priya Ahmed-Whitfield suggested you get in touch"
+    )
+    reminder = LeaveReminder(1, now + timedelta(hours=1), now + timedelta(hours=2), 50, "GridWorks")
+    talk = Talk(
+        1,
+        2,
+        who,
+        now + timedelta(hours=2),
+        30,
+        Mode.IN_PERSON_ELSEWHERE,
+        "GridWorks, 1 Main St",
+        InterviewStatus.PLANNED,
+        50,
+    )
+    item = DueItem(3, FollowUpKind.SECOND_CONTACT, 2, who, now - timedelta(days=1), True, why)
+    day = Day(now, UTC, [item], [talk], [(reminder, who)])
+    lines = render_text(day).splitlines()
+    assert all(_cells(line) <= 80 for line in lines), max(lines, key=_cells)
+    text = "\n".join(lines)
+    assert "…" not in text
+    flat = " ".join(text.split())  # the words, whatever the line breaks
+    assert reminder.says(now, UTC, who) in flat
+    assert why in flat and who in flat
+    assert f"{talk.length_minutes} min · in person elsewhere · GridWorks, 1 Main St" in flat
 
 
 def test_json_names_every_item_with_its_times(db_path, clock, day_book) -> None:

@@ -55,10 +55,8 @@ async def test_request_sent_from_the_pipeline_closes_reach_out(db_path, clock, r
         await pilot.press("f8")
         await settle(app, pilot)
         assert app.workbook.get_contact(referred).stage is Stage.REQUESTED
-        assert open_kinds(app.workbook, referred) == {
-            FollowUpKind.SECOND_CONTACT,
-            FollowUpKind.FOLLOW_UP_REQUEST,
-        }
+        # No organization noted for them: the 7-day follow-up, no "second person there".
+        assert open_kinds(app.workbook, referred) == {FollowUpKind.FOLLOW_UP_REQUEST}
         done = [
             i
             for i in app.workbook.follow_up_queue(contact_id=referred, include_done=True)

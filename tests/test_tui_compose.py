@@ -126,8 +126,14 @@ async def test_marking_sent_stores_text_channel_and_time(db_path, clock, priya) 
         screen.query_one("#compose-channel", Select).value = SendChannel.LINKEDIN.value
         await settle(app, pilot)
         assert not screen.query_one("#compose-subject").display  # a note has no subject
-        assert "/200 characters" in checks(screen) and "LinkedIn note takes 200" in checks(screen)
         body = screen.query_one("#compose-body", TextArea)
+        # Untouched, the request becomes the short LinkedIn note: within the limit from the start.
+        assert body.text.startswith("Hi Priya Raman, someone who knows your work suggested I talk to you.")
+        assert len(body.text) <= 200 and "Joe" not in body.text
+        assert "/200 characters" in checks(screen) and "✓ reads well" in checks(screen)
+        body.load_text("x " * 120)
+        await settle(app, pilot)
+        assert "LinkedIn note takes 200" in checks(screen)
         body.load_text("Hi Priya, a colleague suggested I ask you about solar storage. Could we talk?")
         await settle(app, pilot)
         assert "✓ reads well" in checks(screen)

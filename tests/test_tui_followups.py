@@ -16,7 +16,7 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import settle
+from tests.helpers import screen_lines, settle
 
 
 @pytest.fixture
@@ -60,6 +60,23 @@ async def test_queue_shows_the_rules_order(db_path, clock, after_a_talk) -> None
         assert app.sub_title == "1 follow-up overdue"
 
 
+async def test_at_80_columns_the_highlighted_items_reason_is_shown_whole(
+    db_path, clock, after_a_talk
+) -> None:
+    """At 80x24 the table has no room for the reasons: the one for the highlighted row is
+    under it, every word of it, and it follows the cursor."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await queue(app, pilot)
+        for index, item in enumerate(screen.items[:3]):
+            screen.query_one(ResponsiveTable).move_cursor(row=index)
+            await pilot.pause()
+            _, why, _ = app.workbook.describe_follow_up(item)
+            shown = " ".join(" ".join(screen_lines(app)).split())
+            assert f"for {item.contact_name}: {why}" in shown, (why, shown)
+            assert len(why) > 30  # longer than a column at 80 would hold
+
+
 async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -101,7 +118,8 @@ async def test_referral_outreach_sent_starts_the_3b7_reminders(db_path, clock, a
         await settle(app, pilot)
         assert app.workbook.get_contact(techer_id).stage is Stage.REQUESTED
         kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=techer_id)}
-        assert kinds == {FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST}
+        # Named mid-call, with no organization noted: no "second person there" to try.
+        assert kinds == {FollowUpKind.FOLLOW_UP_REQUEST}
 
 
 async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:

@@ -15,7 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import settle
+from tests.helpers import screen_lines, settle
 
 
 @pytest.fixture
@@ -61,7 +61,18 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
             return bar.phase
 
         start = clock.now
-        assert await at(4) is Phase.QUESTIONS
+        assert await at(4) is Phase.OPENING  # still on the talk notes: introductions, the story
+        await pilot.press("f9")  # the first question: the questions have begun
+        assert await at(4) is Phase.QUESTIONS and not bells
+        await pilot.press("f8")  # a line in the talk notes does not make it the opening again
+        await pilot.press("f9", "ctrl+t")
+        await settle(app, pilot)
+        await pilot.press("f8")
+        assert await at(5) is Phase.QUESTIONS
+        await pilot.press("f9", "f9", "f9")  # "who else": asking for names is the wrap-up, no bell
+        assert await at(6) is Phase.WRAP_UP and not bells
+        await pilot.press("f8")
+        assert await at(7) is Phase.QUESTIONS
         assert await at(25) is Phase.WRAP_UP
         assert bells == [clock.now]
         assert "who else" in str(bar.render()).lower()
@@ -151,6 +162,35 @@ async def test_the_current_question_is_kept_across_screen_switches_and_restarts(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
         assert screen.current == 1
+
+
+async def test_started_again_mid_call_it_opens_on_the_call(db_path, clock, planned) -> None:
+    """Quit (or a crash) while the timer runs: the person is on the call, so the app comes back
+    on it, and keys typed at once are notes for it. A paused talk, or one long over and never
+    ended, opens on the pipeline as usual."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+    clock.advance(minutes=7)
+    app = InfointApp(db_path, clock=clock, autosave_delay=0, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen) and app.screen.interview_id == planned
+        await type_text(pilot, "back")
+        await settle(app, pilot)
+    with Workbook.open(db_path, clock=clock) as wb:
+        assert wb.get_interview(planned).talk_notes == "back"
+        wb.pause_interview(planned)
+    app = InfointApp(db_path, clock=clock, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, InterviewScreen)
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.resume_interview(planned)
+    clock.advance(hours=3)  # never ended: a talk left running, not a call going on
+    app = InfointApp(db_path, clock=clock, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, InterviewScreen)
 
 
 async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock, planned) -> None:
@@ -247,6 +287,9 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
+        # Whose talk, and when (it started 31 minutes ago, at the pinned 15:00).
+        title = " ".join(" ".join(screen_lines(app)).split())
+        assert "Debrief of your talk with Joe Chameau, Wed 25 Nov 15:00" in title
         interview = app.workbook.get_interview(planned)
         assert interview.status is InterviewStatus.DONE and interview.ended_at == clock.now
         contact_id = screen.contact.id

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from infoint_tui.core.enums import FollowUpKind, Intent, Stage, Warmth
+from infoint_tui.core.enums import FollowUpKind, Intent, SendChannel, Stage, Warmth
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
@@ -268,8 +268,10 @@ async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
         await settle(app, pilot)
         compose = app.screen
         assert isinstance(compose, ComposeScreen)
-        # A referral: the introduction names who sent them, and greets a stranger in full.
-        assert compose.message_text().startswith("Dear Samir Laurent,\n\nNadia Kim suggested I talk to you.")
+        # A referral: the introduction names who sent them, and greets a stranger in full; with
+        # no e-mail address, only LinkedIn, it is the short note.
+        assert compose.channel is SendChannel.LINKEDIN
+        assert compose.message_text().startswith("Hi Samir Laurent, Nadia Kim suggested I talk to you.")
         checks = str(compose.query_one("#compose-checks").render())
         assert "words" in checks and "«fill in: your name» is still blank" in checks  # no profile here
         await pilot.press("f5")

@@ -140,6 +140,37 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         assert (stored.field_notes, stored.story) == ("# GridWorks", "A robotics club.")
 
 
+async def test_a_new_talks_story_starts_as_a_draft_of_the_last_one(db_path, clock, scheduled) -> None:
+    """The next talk's story is the last one, said to be a draft until edited; editing it
+    leaves the earlier talk's story as it was."""
+    from datetime import timedelta
+
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.save_prep_notes(scheduled, story="A robotics club.")
+        ann = wb.add_contact(name="Ann Lee", source="friend")
+        second = wb.schedule_interview(ann.id, scheduled_at=clock.now + timedelta(days=2), mode="phone")
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.open_prep(second.id)
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("3")
+        screen.query_one("#prep-note-kind", Select).value = "story"
+        await settle(app, pilot)
+        assert screen.query_one("#prep-note", TextArea).text == "A robotics club."
+        origin = screen.query_one("#prep-note-origin")
+        assert origin.display and "your talk with Joe Chameau" in str(origin.render())
+        screen.set_focus(screen.query_one("#prep-note", TextArea))
+        await pilot.press("end", "space", *"Then", "space", *"a", "space", *"wind", "space", *"farm.")
+        await settle(app, pilot)
+        assert not origin.display  # edited: the story for this talk now
+    with Workbook.open(db_path, clock=clock) as wb:
+        assert wb.get_interview(second.id).story == "A robotics club. Then a wind farm."
+        assert wb.get_interview(scheduled).story == "A robotics club."
+        assert wb.story_carried_from(second.id) is None
+
+
 async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None:
     from infoint_tui.tui.screens.schedule import ScheduleForm
 

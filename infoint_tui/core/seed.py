@@ -68,10 +68,10 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     TemplateKind.REFERRAL_INTRO: (
         "{referrer_name} suggested I get in touch",
         "Dear {greeting},\n\n"
-        "{referrer_name} suggested I talk to you. I'm {my_name}, {my_situation}, and I'm "
-        "{interest}. {referrer_name} said you know this area well "
-        "and might be willing to give me some advice. Could we find a convenient time to "
-        "talk, by phone or in person, so I can ask you a few questions about your career?\n\n"
+        "{referrer_name} suggested I talk to you: you know this area well and might be willing "
+        "to give me some advice. I'm {my_name}, {my_situation}, and I'm {interest}. Could we "
+        "find a convenient time to talk, by phone or in person, so I can ask you a few questions "
+        "about your career?\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.REFERRAL_UNNAMED: (
@@ -122,5 +122,30 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "I'm now looking for a position or internship in the field, and I'd be grateful for "
         "any recommendations you have on how to search.\n\n"
         "Best regards,\n{my_name}",
+    ),
+}
+
+# The request letters as a LinkedIn connection note: one paragraph within the 200 characters a
+# free account allows, with typical names filled in (the composer still counts what you type).
+LINKEDIN_NOTES: dict[TemplateKind, str] = {
+    TemplateKind.OUTREACH: (
+        "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
+        "Could we talk for 20 minutes about your work? Thank you!"
+    ),
+    TemplateKind.OUTREACH_JOB: (
+        "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
+        "Could I ask your advice on applying, in a short call? Thanks!"
+    ),
+    TemplateKind.REFERRAL_INTRO: (
+        "Hi {greeting}, {referrer_name} suggested I talk to you. I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes about your work? Thank you!"
+    ),
+    TemplateKind.REFERRAL_UNNAMED: (
+        "Hi {greeting}, someone who knows your work suggested I talk to you. I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes? Thank you!"
+    ),
+    TemplateKind.SECOND_CONTACT: (
+        "Hi «fill in: their name», I'm {my_name}, {interest}. "
+        "Could we talk for 20 minutes about the work at {organization}? Thank you!"
     ),
 }

@@ -30,6 +30,7 @@ from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
+    from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
@@ -89,8 +90,12 @@ class InfointApp(App[int]):
         settings: Settings | None = None,
         settings_path: Path | None = None,
         autosave_delay: float | None = None,
+        resume_call: bool = False,
     ) -> None:
         super().__init__()
+        # Open on a talk whose timer runs (the person's own workbook, started again mid-call, after
+        # quitting or a crash); a fresh demo's talk under way is a showcase: it starts on the pipeline.
+        self.resume_call = resume_call
         # How long typing may pause before it is saved (tests pass 0: saved at once, no sleeping).
         self.autosave_delay = DEBOUNCE_SECONDS if autosave_delay is None else autosave_delay
         self.db_path = Path(db_path)
@@ -261,7 +266,7 @@ class InfointApp(App[int]):
             self.push_screen(
                 ConfirmScreen(
                     "The talk's timer is running. Quit anyway? It keeps running while "
-                    "the app is closed, and picks up where it is when you come back.",
+                    "the app is closed, and the app opens on the talk when you come back.",
                     yes="Quit",
                 ),
                 answered,
@@ -280,10 +285,11 @@ class InfointApp(App[int]):
             workbook = Workbook.open(self.db_path, clock=self.clock)
             empty = workbook.count_contacts() == 0
             warnings = workbook.file_warnings()
+            call = workbook.call_under_way() if self.resume_call else None
         except InfointError as exc:
             self.call_from_thread(self._failed_to_open, str(exc))
             return
-        self.call_from_thread(self._opened, workbook, empty, warnings)
+        self.call_from_thread(self._opened, workbook, empty, warnings, call)
 
     def _show_first_rows(self) -> None:
         """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
@@ -314,7 +320,9 @@ class InfointApp(App[int]):
         self.call_from_thread(show)
         drawn.wait(timeout=1.0)
 
-    def _opened(self, workbook: Workbook, empty: bool, warnings: list[str] = ()) -> None:
+    def _opened(
+        self, workbook: Workbook, empty: bool, warnings: list[str] = (), call: Interview | None = None
+    ) -> None:
         self.workbook = workbook
         for warning in warnings:
             self.notify(
@@ -335,7 +343,21 @@ class InfointApp(App[int]):
         for screen in self.screen_stack:
             if hasattr(screen, "workbook_ready"):
                 screen.workbook_ready()
+        if call is not None:
+            self._back_on_the_call(call)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
+
+    def _back_on_the_call(self, call: Interview) -> None:
+        """Started again while a talk's timer runs: the person is on the call, so the call
+        screen comes first (keys typed meanwhile are notes for it); F2 leads to the pipeline."""
+        from infoint_tui.tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(call.id))
+        self.notify(
+            "The timer kept running while the app was closed. F2: the pipeline.",
+            title="Back on your call",
+            timeout=8,
+        )
 
     def prepare_followups(self) -> None:
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is

@@ -52,6 +52,17 @@ def reconnect(ended_at: datetime, weeks: int) -> Planned:
     )
 
 
+def no_reply_by(
+    sent_at: datetime,
+    tz: tzinfo,
+    workdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    holidays: Container[date] = NO_HOLIDAYS,
+) -> datetime:
+    """When a request still unanswered counts as "no reply": after 3 business days, when the
+    first 3B7 reminder falls due. Before that, silence is only the time people take to answer."""
+    return add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays)
+
+
 def after_request_sent(
     sent_at: datetime,
     tz: tzinfo,
@@ -62,7 +73,7 @@ def after_request_sent(
     return [
         Planned(
             FollowUpKind.SECOND_CONTACT,
-            add_business_days(sent_at, SECOND_CONTACT_AFTER_BUSINESS_DAYS, tz, workdays, holidays),
+            no_reply_by(sent_at, tz, workdays, holidays),
             "no reply after 3 business days: try a second person at the same organization",
         ),
         Planned(

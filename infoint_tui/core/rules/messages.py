@@ -11,8 +11,9 @@ whether the text was just rendered or typed over since.
 The other checks: outreach requests should be short (at most 100 words); an
 informational request should not mention jobs, and a job-search request
 should say so up front (the guide); a LinkedIn note has LinkedIn's length
-limit; an e-mail needs a subject; no double spaces or space before
-punctuation.
+limit; an e-mail needs a subject; no double spaces, no space before
+punctuation, and a space after it ("wildfires.Dear Ben" is two sentences run
+together, often from pasting).
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ MARKER = re.compile(r"«fill in: ([^»\n]*)»")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A space between a word and the punctuation after it (".NET" and "…" keep theirs).
 _SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;:!?]|\.(?:\s|$))")
+# Punctuation between two letters: "wildfires.Dear", "Ben,thanks" (checked by _run_together).
+_JOINED = re.compile(r"(?<=[^\W\d_])([.!?,;])(?=[^\W\d_])")
 
 
 def marker(words: str) -> str:
@@ -233,9 +236,35 @@ def check_message(context: Context, subject: str, body: str) -> list[Finding]:
         findings.append(
             Finding(Severity.WARNING, "space-before-punctuation", "A space before a comma or full stop.")
         )
+    joined = _run_together(subject + "\n" + body)
+    if joined:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "no-space-after-punctuation",
+                f"No space after the full stop or comma in “{joined}”: put one in.",
+            )
+        )
     if context.kind in REQUESTS:
         findings += _request_checks(body, context.intent)
     return findings
+
+
+def _run_together(text: str) -> str:
+    """The first word pair joined by punctuation with no space ("wildfires.Dear"), or "".
+    A full stop counts only before a capital after a small letter, so "e.g." and "Node.js"
+    pass, and addresses and links ("ben.Smith@x.org", "www.Helio.com") are left alone."""
+    for match in _JOINED.finditer(text):
+        before, after = text[match.start() - 1], text[match.end()]
+        if match.group(1) in ".!?" and not (before.islower() and after.isupper()):
+            continue
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
+        word = text[start : min(ends, default=len(text))]
+        if "@" in word or "://" in word or word.lower().startswith("www."):
+            continue
+        return word
+    return ""
 
 
 # Markers written into the templates themselves (no placeholder can fill them).

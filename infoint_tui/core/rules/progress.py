@@ -39,6 +39,8 @@ NO_LONGER_APPLIES = "no longer applies"
 # Two records merged into one may each bring an open item for the same thing.
 A_COPY = "the same as another open item (two records were merged)"
 
+NO_ORGANIZATION = "no organization noted: no one else there to try"
+
 # The acts that answer "did you reach them yet?" for someone you were referred to.
 _REACHED = frozenset({FactKind.REQUEST_SENT, FactKind.INTERACTION, FactKind.REPLY})
 
@@ -91,6 +93,8 @@ class ContactView:
     created_at: datetime
     referrer_name: str | None = None  # set when someone referred them
     may_mention_referrer: bool = True
+    # Whether their organization is known: "try a second person there" needs one.
+    has_organization: bool = True
 
 
 @dataclass(frozen=True)
@@ -301,6 +305,8 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
                 want.pointless = "a newer request has reminders of its own"
             elif parked:
                 want.pointless = "set aside (parked)"
+            elif planned.kind is FollowUpKind.SECOND_CONTACT and not contact.has_organization:
+                want.pointless = NO_ORGANIZATION  # planned once one is noted
             wants.append(want)
 
     # They agreed: settle on a time while the yes is fresh (a talk arranged is the act).

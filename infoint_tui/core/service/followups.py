@@ -314,6 +314,7 @@ def contact_view(contact, referrer) -> progress.ContactView:
         contact.created_at,
         referrer.name if referrer is not None else None,
         bool(contact.may_mention_referrer),
+        bool(contact.organization.strip()),
     )
 
 

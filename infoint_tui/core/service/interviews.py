@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from infoint_tui.core.domain import (
     Interview,
@@ -29,6 +29,7 @@ from infoint_tui.core.rules.readiness import (
 from infoint_tui.core.service.base import checked_text, read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
+    ContactRow,
     InterviewQuestionRow,
     InterviewRow,
     NoteRow,
@@ -62,9 +63,45 @@ class InterviewsMixin(ContactsMixin):
             )
         with self._writing() as session:
             self._contact_row(session, contact_id)
+            last_story = self._last_story(session)
             row = self._new_interview(session, draft, now)
+            # Your story changes little from one talk to the next: start from the last one, to edit.
+            row.story = row.story or last_story
+            session.add(row)
             self._settle(session, contact_id)
         return read_model(Interview, row)
+
+    @staticmethod
+    def _last_story(session: Session) -> str:
+        """The story written for the latest talk that has one (any contact), or ""."""
+        return (
+            session.exec(
+                select(InterviewRow.story)
+                .where(func.trim(InterviewRow.story) != "")
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+            ).first()
+            or ""
+        )
+
+    def story_carried_from(self, interview_id: int) -> str | None:
+        """Whose earlier talk this talk's story is still the same as (it started as a copy of
+        it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
+        once it is edited, or when there is no story."""
+        with self._reading() as session:
+            row = self._interview_row(session, interview_id)
+            if not row.story.strip():
+                return None
+            name = session.exec(
+                select(ContactRow.name)
+                .join(InterviewRow, InterviewRow.contact_id == ContactRow.id)
+                .where(
+                    InterviewRow.id != row.id,
+                    InterviewRow.story == row.story,
+                    InterviewRow.created_at <= row.created_at,
+                )
+                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+            ).first()
+            return name
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the
@@ -237,8 +274,9 @@ class InterviewsMixin(ContactsMixin):
             ended_at=interview.ended_at,
         )
 
-    def timer_reading(self, interview: Interview) -> timer.Reading:
-        return timer.read(self.timer_state(interview), self.clock())
+    def timer_reading(self, interview: Interview, place: timer.Place = timer.AT_THE_START) -> timer.Reading:
+        """The timer now; ``place`` (where the notes are) says whether the talk is past the opening."""
+        return timer.read(self.timer_state(interview), self.clock(), place)
 
     def start_interview(self, interview_id: int) -> Interview:
         """Start (or resume) the timer; the talk is live from now."""

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from infoint_tui.core import search
 from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
+from infoint_tui.core.rules import followups as timing
 from infoint_tui.core.service.base import WorkbookBase, parse_utc
 from infoint_tui.core.wording import plural
 
@@ -93,6 +94,20 @@ class Themes:
 
 def _days(delta: timedelta) -> float:
     return delta.total_seconds() / 86400
+
+
+def _response_text(counted: int, agreed: int, waiting: int) -> str:
+    """What the response rate counts, and the requests it leaves out for now."""
+    if not counted and not waiting:
+        return "Nobody has been asked yet; mark an outreach sent to start counting."
+    text = f"Of the {counted} people you asked for a talk, {agreed} agreed to one." if counted else ""
+    if waiting:
+        days = timing.SECOND_CONTACT_AFTER_BUSINESS_DAYS
+        text += (
+            f"{' ' if text else ''}Not counted yet: {plural(waiting, 'request')} sent less than "
+            f"{days} business days ago, with no reply so far (none is late before then)."
+        )
+    return text
 
 
 def _median_text(values: list[float], unit: str) -> str:
@@ -210,7 +225,19 @@ class JourneyMixin(WorkbookBase):
             for t in talks
             if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)
         ]
-        rate = f"{100 * len(agreed) / len(asked):.0f}%" if asked else "—"
+        # A request counts once they answered (a yes, a no, a talk) or the rules' waiting time
+        # passed without a reply; one sent a day ago is still waiting, not "no answer".
+        policy, holidays = self.policy, self.policy.holiday_dates()
+        stage_now = {c.id: c.stage for c in contacts}
+        waiting = {
+            c
+            for c, when in asked.items()
+            if c not in agreed
+            and stage_now.get(c) == Stage.REQUESTED.value
+            and now < timing.no_reply_by(when, self.tz, policy.workdays, holidays)
+        }
+        counted = len(asked) - len(waiting)
+        rate = f"{100 * len(agreed) / counted:.0f}%" if counted else "—"
         figures = [
             Figure(
                 "Contacts",
@@ -225,9 +252,7 @@ class JourneyMixin(WorkbookBase):
             Figure(
                 "Response rate",
                 rate,
-                f"Of the {len(asked)} people you asked for a talk, {len(agreed)} agreed to one."
-                if asked
-                else "Nobody has been asked yet; mark an outreach sent to start counting.",
+                _response_text(counted, len(agreed), len(waiting)),
             ),
             Figure(
                 "Request to talk",

@@ -13,6 +13,7 @@ from sqlmodel import select
 from infoint_tui.core.domain import Interview, InterviewQuestion
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound
+from infoint_tui.core.rules import timer
 from infoint_tui.core.service.base import checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.followups import DEBRIEF_FIELDS, has_debrief
 from infoint_tui.core.service.interviews import InterviewsMixin
@@ -45,6 +46,20 @@ class LiveMixin(InterviewsMixin):
                 .order_by(InterviewRow.scheduled_at)
             ).first()
             return read_model(Interview, planned) if planned is not None else None
+
+    def call_under_way(self) -> Interview | None:
+        """The talk the person is on the call for now (its timer runs), if any: the app
+        opens on it when started again mid-call."""
+        with self._reading() as session:
+            live = session.exec(
+                select(InterviewRow)
+                .where(InterviewRow.status == InterviewStatus.LIVE.value)
+                .order_by(InterviewRow.started_at.desc())
+            ).first()
+            interview = read_model(Interview, live) if live is not None else None
+        if interview is None or not timer.on_call(self.timer_reading(interview)):
+            return None
+        return interview
 
     def save_answer(self, interview_question_id: int, answer: str) -> None:
         answer = checked_text("answer", answer)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from infoint_tui.core import seed
 from infoint_tui.core.domain import Contact, MessageDraft, MessageTemplate
 from infoint_tui.core.enums import (
     Channel,
@@ -154,8 +155,10 @@ class MessagesMixin(ActsMixin):
             else:
                 template = self._template_row(session, kind)
                 values = self._values(session, contact, profile, kind, interview_id)
+                # A request on LinkedIn is a connection note: the short variant, within its limit.
+                note = seed.LINKEDIN_NOTES.get(kind) if context.channel is SendChannel.LINKEDIN else None
                 try:
-                    rendered = messages.render(template.subject, template.body, values, context)
+                    rendered = messages.render(template.subject, note or template.body, values, context)
                     subject, body = rendered.subject, rendered.body
                 except messages.TemplateError as exc:
                     raise ValidationFailed("template", str(exc)) from None

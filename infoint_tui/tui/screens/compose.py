@@ -165,7 +165,9 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, kind: TemplateKind | None, *, fresh: bool = False) -> None:
+    def _load(
+        self, kind: TemplateKind | None, *, fresh: bool = False, channel: SendChannel | None = None
+    ) -> None:
         self._busy = True
         self.call_workbook(
             self.app.workbook.compose_message,
@@ -173,6 +175,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             self.app.profile,
             self._kinds,
             kind=kind,
+            channel=channel,
             interview_id=self._interview_id,
             linkedin_limit=self.app.settings.linkedin_limit,
             fresh=fresh,
@@ -258,9 +261,15 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
 
     @on(Select.Changed, "#compose-channel")
     def _channel_changed(self, event: Select.Changed) -> None:
-        if self.composed is not None:
-            self._channel_shown(SendChannel(event.value))
-            self.show_findings()
+        if self.composed is None:
+            return
+        channel = SendChannel(event.value)
+        if not self.edited and self.composed.draft_saved_at is None:
+            # Untouched: the letter for this channel (a request on LinkedIn is the short note).
+            self._load(self.composed.kind, fresh=True, channel=channel)
+            return
+        self._channel_shown(channel)
+        self.show_findings()
 
     def _channel_shown(self, channel: SendChannel) -> None:
         # A LinkedIn note and a pasted message have no subject line.

@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, Label, Static, TextArea
 
-from infoint_tui.core.domain import Interview
+from infoint_tui.core.domain import Contact, Interview
 from infoint_tui.tui.autosave import Autosaving
+from infoint_tui.tui.formatting import local_time
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
@@ -54,9 +55,11 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         yield KeysFooter()
 
     def workbook_ready(self) -> None:
-        self.call_workbook(
-            self.workbook.get_interview, self.interview_id, done=self._loaded, failed=self._load_failed
-        )
+        self.call_workbook(self._read, done=self._loaded, failed=self._load_failed)
+
+    def _read(self) -> tuple[Interview, Contact]:
+        interview = self.workbook.get_interview(self.interview_id)
+        return interview, self.workbook.get_contact(interview.contact_id)
 
     def _load_failed(self, error) -> None:
         self._release_keys()
@@ -66,12 +69,26 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         keys, self.held_keys = self.held_keys or [], None
         self.app.replay_keys(keys)
 
-    def _loaded(self, interview: Interview) -> None:
+    def _loaded(self, loaded: tuple[Interview, Contact]) -> None:
+        interview, contact = loaded
+        self._show_whose(interview, contact)
         for field, _ in PROMPTS:
             self._stored[field] = getattr(interview, field)
             self.query_one(f"#{field}", TextArea).load_text(self._stored[field])
         self.set_focus(self.query_one(f"#{PROMPTS[0][0]}", TextArea))
         self._release_keys()
+
+    def _show_whose(self, interview: Interview, contact: Contact) -> None:
+        """Whose talk this is and when: several debriefs can wait at once, after a busy day."""
+        title = Text("Debrief of your talk with ", style="bold")
+        title.append(contact.name, style="bold")
+        if contact.organization:
+            title.append(f" ({contact.organization})")
+        when = interview.started_at or interview.scheduled_at
+        if when is not None:
+            title.append(f", {local_time(when, self.workbook.tz, self.app.clock())}")
+        title.append("\nWrite it down while it's fresh.", style="dim")
+        self.query_one("#debrief-title", Static).update(title)
 
     def note_typed_text(self) -> None:
         """Hand every answer's text to the autosaver now, even if its Changed is still on its way."""

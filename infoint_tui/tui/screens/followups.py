@@ -35,7 +35,8 @@ MESSAGE_FOR: dict[FollowUpKind, tuple[TemplateKind, ...]] = {
 KIND_FILTERS: tuple[FollowUpKind | None, ...] = (None, *FollowUpKind)
 BUCKET_STYLE = {"overdue": "bold red", "today": "bold", "this week": "", "later": "dim"}
 COLUMNS = ("When", "Due", "To do", "For", "Why")
-NARROW_COLUMNS = ("Due", "To do", "For", "Why")  # "Due" says overdue too
+# "Due" says overdue too; the reason, too long for 80 columns, is shown whole under the table.
+NARROW_COLUMNS = ("Due", "To do", "For")
 
 
 # The queue as first shown: everyone's open items, no filter.
@@ -52,6 +53,7 @@ class LoadedQueue:
     at: float  # monotonic: when it was read
     now: datetime  # the app's clock then, which the "due in" texts count from
     items: list[QueueItem]
+    described: list[tuple[str, str, str]]  # each item's action, why and bucket
     rows: list[tuple[str, list[Cell]]]
     widths: list[int]
 
@@ -65,7 +67,7 @@ def load_queue(workbook, filters: tuple, columns: tuple[str, ...], now: datetime
     described = [workbook.describe_follow_up(item) for item in items]
     rows = queue_rows(items, described, columns, now, workbook.tz)
     widths = column_widths(columns, (cells for _, cells in rows))
-    return LoadedQueue(filters, columns, revision, at, now, items, rows, widths)
+    return LoadedQueue(filters, columns, revision, at, now, items, described, rows, widths)
 
 
 def prepare_in_background(app) -> None:
@@ -165,12 +167,16 @@ class FollowUpsScreen(WorkbookScreen):
         self.contact_filter: tuple[int, str] | None = None
         self._select_next: int | None = None
         self._by_id: dict[int, QueueItem] = {}
+        # Each item's action and reason, whole, for the line under the table.
+        self._why: dict[int, tuple[str, str]] = {}
         self._load_number = 0  # the latest load started; an older one's result is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="followups-summary")
         yield ResponsiveTable(COLUMNS, NARROW_COLUMNS, id="followups")
+        # The highlighted item's reason in full (at 80 columns the table has no room for it).
+        yield Static("", id="followups-why")
         yield Static("", id="followups-empty")
         yield KeysFooter()
 
@@ -220,6 +226,10 @@ class FollowUpsScreen(WorkbookScreen):
         select_id, self._select_next = self._select_next, None
         self.items = items
         self._by_id = {item.follow_up.id: item for item in items}
+        self._why = {
+            item.follow_up.id: (action, why)
+            for item, (action, why, _) in zip(items, loaded.described, strict=True)
+        }
         table = self.query_one(ResponsiveTable)
         table.refill(rows, select=str(select_id) if select_id is not None else None, widths=widths)
         overdue = sum(1 for i in items if i.overdue)
@@ -235,6 +245,16 @@ class FollowUpsScreen(WorkbookScreen):
         empty = self.query_one("#followups-empty", Static)
         empty.display = not items
         empty.update(Text("Nothing to follow up. After each talk the workbook lists what to do next here."))
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """The highlighted item, whole: what to do, for whom, and why (wrapped, never cut)."""
+        item = self.selected()
+        line = self.query_one("#followups-why", Static)
+        line.display = item is not None
+        if item is not None:
+            action, why = self._why.get(item.follow_up.id, ("", ""))
+            line.update(Text.assemble((action, "bold"), " for ", (item.contact_name, "bold"), ": ", why))
 
     def selected(self) -> QueueItem | None:
         key = self.query_one(ResponsiveTable).cursor_key()
@@ -251,6 +271,7 @@ class FollowUpsScreen(WorkbookScreen):
     @on(ResponsiveTable.RowHighlighted, "#followups")
     def _moved(self) -> None:
         self.refresh_bindings()
+        self._show_why()
 
     @on(ResponsiveTable.RowSelected, "#followups")
     def _chosen(self) -> None:

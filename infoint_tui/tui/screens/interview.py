@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
 from infoint_tui.core.enums import Intent
-from infoint_tui.core.rules.timer import Phase, clock_text
+from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.formatting import call_reach
 from infoint_tui.tui.screens.base import WorkbookScreen
@@ -270,6 +270,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if remember and self.interview is not None:
             question_id = None if self.current == TALK_NOTES else self.questions[self.current].id
             self.call_workbook(self.workbook.set_current_question, self.interview.id, question_id)
+            self._tick()  # the phase follows the place in the talk at once
 
     def _highlight_current(self) -> None:
         options = self.query_one("#questions", OptionList)
@@ -317,15 +318,16 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     def _tick(self) -> None:
         if self.interview is None:
             return
-        reading = self.workbook.timer_reading(self.interview)
+        place = place_in_talk(
+            [(q.text, q.answer, q.answered) for q in self.questions],
+            None if self.current == TALK_NOTES else self.current,
+        )
+        reading = self.workbook.timer_reading(self.interview, place)
         agreed = self.interview.length_minutes + self.interview.extra_minutes
         bar = self.query_one(TimerBar)
         before = bar.phase
-        if (
-            bar.show(reading, agreed)
-            and before is not None
-            and reading.phase in (Phase.WRAP_UP, Phase.TIMES_UP)
-        ):
+        # A bell only when the clock moves the talk on (moving to "who else" is the person's own step).
+        if bar.show(reading, agreed) and before is not None and reading.by_clock:
             self.app.bell()
             self.notify(reading.prompt, title=reading.phase.value.capitalize(), timeout=10)
 
@@ -435,6 +437,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 index + 1, self._question_label(self.questions[index])
             )
             self._show_heading()
+            self._tick()
 
         self.call_workbook(self.workbook.set_answered, question.id, not question.answered, done=done)
 

@@ -194,6 +194,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
                 workbook.interview_questions(interview_id),
                 workbook.list_questions(),
                 workbook.interview_readiness(interview_id),
+                workbook.story_carried_from(interview_id),
             ),
             done=self._loaded,
         )
@@ -210,7 +211,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         if loaded[0].id != self.interview_id:
             return  # another talk was chosen meanwhile: its own load follows
         first = self.interview is None or self.interview.id != loaded[0].id
-        self.interview, self.items, self.questions, self.bank, self.readiness = loaded
+        self.interview, self.items, self.questions, self.bank, self.readiness, carried_from = loaded
         mode = self.query_one("#prep-mode", Select)
         if mode.value != self.interview.mode.value:
             with mode.prevent(Select.Changed):
@@ -219,7 +220,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self.checklist.show(self.interview, self.items)
         self.question_tab.show(self.interview, self.questions, self.bank)
         if first:
-            self.notes.show(self.interview)
+            self.notes.show(self.interview, carried_from)
             self.checklist.focus_list()
         self.refresh_bindings()
 

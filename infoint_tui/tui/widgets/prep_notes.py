@@ -10,10 +10,11 @@ import os
 import shlex
 import subprocess
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Markdown, Select, TextArea
+from textual.widgets import Markdown, Select, Static, TextArea
 
 from infoint_tui.core.domain import Interview
 from infoint_tui.core.files import editing_file
@@ -30,6 +31,7 @@ class NotesTab(PrepTab):
         self.interview: Interview | None = None
         self.field = NOTES[0][0]
         self._stored: dict[str, str] = {}  # each note as last loaded or handed to the autosaver
+        self._carried_from: str | None = None  # whose talk the story was copied from, unedited
 
     def compose(self) -> ComposeResult:
         yield Select(
@@ -39,6 +41,7 @@ class NotesTab(PrepTab):
             compact=True,
             id="prep-note-kind",
         )
+        yield Static("", id="prep-note-origin")
         with Horizontal(id="prep-note-panes"):
             yield TextArea(id="prep-note", soft_wrap=True)
             yield Markdown("", id="prep-preview")
@@ -53,16 +56,30 @@ class NotesTab(PrepTab):
     def focus_list(self) -> None:
         self.screen.set_focus(self.editor)
 
-    def show(self, interview: Interview) -> None:
-        """Load another interview's notes (a reload of the same one keeps what is being typed)."""
+    def show(self, interview: Interview, carried_from: str | None = None) -> None:
+        """Load another interview's notes (a reload of the same one keeps what is being typed);
+        ``carried_from`` names whose talk the story is still a copy of."""
         self.interview = interview
         self._stored = {field: getattr(interview, field) for field, _ in NOTES}
+        self._carried_from = carried_from
         self._show_note()
 
     def _show_note(self) -> None:
         text = self._stored[self.field]
         self.editor.load_text(text)
         self.query_one("#prep-preview", Markdown).update(text)
+        self._show_origin()
+
+    def _show_origin(self) -> None:
+        """Over a story still as it was copied: a draft from the last talk, to make fit this one."""
+        origin = self.query_one("#prep-note-origin", Static)
+        shown = self.field == "story" and self._carried_from is not None
+        origin.display = shown
+        if shown:
+            # A Text, not markup: a name may hold brackets.
+            origin.update(
+                Text(f"A draft: your story for your talk with {self._carried_from}; make it fit this one.")
+            )
 
     @on(Select.Changed, "#prep-note-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -87,6 +104,9 @@ class NotesTab(PrepTab):
         self.screen.autosaver.changed(
             ("prep", field), lambda: editor.text, save, label="Prep: " + dict(NOTES)[field]
         )
+        if field == "story" and self._carried_from is not None:
+            self._carried_from = None  # edited: your story for this talk now
+            self._show_origin()
         preview = self.query_one("#prep-preview", Markdown)
         if preview.display:
             preview.update(editor.text)

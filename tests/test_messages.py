@@ -76,7 +76,11 @@ def people(wb: Workbook, clock) -> list[tuple[dict, int]]:
         if history:
             wb.record_request_sent(contact.id, channel="email")
             interview = wb.log_talk(contact.id, clock.now - timedelta(hours=2))
-            wb.save_debrief(interview.id, debrief_learned="Storage is where the grid is going")
+            wb.save_debrief(interview.id, debrief_learned="Not sure this is for me")  # never quoted
+            question = wb.choose_question(
+                interview.id, next(q.id for q in wb.list_questions() if not q.required)
+            )
+            wb.save_answer(question.id, "Storage is where the grid is going")
         made.append(
             (
                 dict(intent=intent, referrer=referrer, org=with_org, field=with_field, history=history),
@@ -90,9 +94,12 @@ def people(wb: Workbook, clock) -> list[tuple[dict, int]]:
 def test_every_letter_for_every_contact(workbook: Workbook, clock, profile: Profile) -> None:
     for case, contact_id in people(workbook, clock):
         chosen = workbook.compose_message(contact_id, profile)
-        # The first message is the variant that needs nothing this contact lacks.
+        # The first message is the variant that needs nothing this contact lacks; after a
+        # talk, the thank-you.
         expected = (
-            TemplateKind.OUTREACH_JOB
+            TemplateKind.THANK_YOU
+            if case["history"]
+            else TemplateKind.OUTREACH_JOB
             if case["intent"] is Intent.JOB_SEARCH
             else {
                 "named": TemplateKind.REFERRAL_INTRO,
@@ -134,6 +141,7 @@ def test_every_letter_for_every_contact(workbook: Workbook, clock, profile: Prof
                 assert "One thing I took away: “Storage is where the grid is going.” Our conversation" in (
                     composed.body
                 )
+                assert "Not sure" not in composed.body
             if kind is TemplateKind.ASK_AROUND:  # people in *your* field, whatever theirs is
                 assert ("clean energy" in composed.subject) is (profile is FULL), where
             if composed.findings:
@@ -337,12 +345,39 @@ def test_check_message_runs_on_edited_text_too() -> None:
 def test_someone_you_know_outside_the_field_is_asked_around() -> None:
     def choose(**kw):
         return messages.choose_kind(
-            "request", Intent.INFORMATIONAL, has_referrer=False, may_name_referrer=True, **kw
+            Stage.PROSPECT, Intent.INFORMATIONAL, has_referrer=False, may_name_referrer=True, **kw
         )
 
     assert choose(warmth=Warmth.HOT) is TemplateKind.ASK_AROUND
     assert choose(warmth=Warmth.HOT, in_the_field=True) is TemplateKind.OUTREACH
     assert choose(warmth=Warmth.COLD) is TemplateKind.OUTREACH
+    assert messages.in_field("clean energy", "Energy policy") and messages.in_field("wind", "")
+    assert not messages.in_field("biology", "clean energy") and not messages.in_field("", "clean energy")
+
+
+def test_the_letter_offered_is_the_next_step_with_them(workbook: Workbook, clock) -> None:
+    """A friend in biology, when your field is clean energy, is asked around first;
+    then each step calls for its own letter, never a first request again."""
+    mine = Profile(name="Sam Student", situation="a junior at Caltech", field="clean energy")
+    ben = workbook.add_contact(name="Ben Ortiz", source="friend", career_field="biology", organization="Lab")
+    kim = workbook.add_contact(name="Kim Lee", source="friend", career_field="Energy storage")
+    assert workbook.compose_message(ben.id, mine).kind is TemplateKind.ASK_AROUND
+    assert workbook.compose_message(kim.id, mine).kind is TemplateKind.OUTREACH
+    workbook.record_request_sent(kim.id)
+    assert workbook.compose_message(kim.id, mine).kind is TemplateKind.FOLLOW_UP_REQUEST
+    talk = workbook.log_talk(kim.id, clock.now - timedelta(hours=1))
+    assert workbook.compose_message(kim.id, mine).kind is TemplateKind.THANK_YOU
+    workbook.record_thank_you_sent(kim.id, interview_id=talk.id)
+    assert workbook.compose_message(kim.id, mine).kind is TemplateKind.RECONNECT
+
+
+def test_the_thank_you_quotes_their_words_never_your_debrief(workbook: Workbook, clock) -> None:
+    ben = workbook.add_contact(name="Ben Ortiz", source="friend", career_field="biology")
+    talk = workbook.log_talk(ben.id, clock.now - timedelta(hours=1))
+    workbook.save_debrief(talk.id, debrief_learned="Biology is not for me; stick with energy.")
+    workbook.add_note(talk.id, "look up his lab's site", 60)
+    body = workbook.render_message(TemplateKind.THANK_YOU, ben.id, FULL).body
+    assert "Biology is not for me" not in body and "his lab" not in body and "took away" not in body
 
 
 def test_a_sent_message_shows_in_the_contact_details(workbook: Workbook, clock) -> None:

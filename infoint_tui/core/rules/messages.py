@@ -23,7 +23,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from infoint_tui.core.enums import Intent, SendChannel, TemplateKind, Warmth
+from infoint_tui.core.enums import Intent, SendChannel, Stage, TemplateKind, Warmth
 from infoint_tui.core.rules.questions import Finding, Severity
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "check_template",
     "choose_kind",
     "greeting",
+    "in_field",
     "mailto",
     "render",
 ]
@@ -135,8 +136,17 @@ def greeting(name: str, greet_as: str, warmth: Warmth) -> str:
     return words[0] if warmth is Warmth.HOT and words else name.strip()
 
 
+# After a request, a talk or a thank-you, the next letter is the one that step calls for.
+NEXT_LETTER = {
+    Stage.REQUESTED: TemplateKind.FOLLOW_UP_REQUEST,
+    Stage.MET: TemplateKind.THANK_YOU,
+    Stage.THANKED: TemplateKind.RECONNECT,
+    Stage.KEEPING_IN_TOUCH: TemplateKind.RECONNECT,
+}
+
+
 def choose_kind(
-    purpose: str,
+    stage: Stage,
     intent: Intent,
     *,
     has_referrer: bool,
@@ -144,17 +154,34 @@ def choose_kind(
     warmth: Warmth,
     in_the_field: bool = False,
 ) -> TemplateKind:
-    """The letter a first message starts from ("request"), picking the variant that
-    needs no value this contact lacks: a referrer who may not be named gets the
-    introduction that names nobody. A job search is said up front (the guide)."""
-    if purpose != "request":
-        return TemplateKind(purpose)
+    """The letter that suits where things stand with this contact: a first request
+    to someone not yet asked (or parked, or with a talk agreed), else the letter of
+    the next step (a follow-up, the thank-you, a reconnect). A request picks the
+    variant that needs no value this contact lacks: a referrer who may not be named
+    gets the introduction that names nobody. A job search is said up front (the guide)."""
+    if stage in NEXT_LETTER:
+        return NEXT_LETTER[stage]
     if intent is Intent.JOB_SEARCH:
         return TemplateKind.OUTREACH_JOB
     if has_referrer:
         return TemplateKind.REFERRAL_INTRO if may_name_referrer else TemplateKind.REFERRAL_UNNAMED
     # Someone you know outside the field is first a way to find people who work in it.
     return TemplateKind.ASK_AROUND if warmth is Warmth.HOT and not in_the_field else TemplateKind.OUTREACH
+
+
+_MINOR_WORDS = frozenset({"and", "the", "for", "with", "of", "in", "or"})
+
+
+def in_field(theirs: str, mine: str) -> bool:
+    """Whether a contact works in the field you are exploring: they share a word of it
+    ("energy" and "clean energy"). With no field of your own named, any field counts."""
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in _MINOR_WORDS}
+
+    if not words(theirs):
+        return False
+    return not words(mine) or bool(words(theirs) & words(mine))
 
 
 def placeholders_in(template: str) -> list[str]:

@@ -20,6 +20,7 @@ from infoint_tui.core.enums import (
     Intent,
     InterviewStatus,
     SendChannel,
+    Stage,
     TemplateKind,
     Warmth,
 )
@@ -36,7 +37,6 @@ from infoint_tui.core.tables import (
     InterviewRow,
     MessageDraftRow,
     MessageTemplateRow,
-    NoteRow,
 )
 from infoint_tui.core.validation import storable
 
@@ -122,12 +122,12 @@ class MessagesMixin(ActsMixin):
             if kind is None:
                 offered = kinds or tuple(TemplateKind)
                 chosen = messages.choose_kind(
-                    "request",
+                    Stage(contact.stage),
                     Intent(contact.intent),
                     has_referrer=contact.referred_by_id is not None,
                     may_name_referrer=contact.may_mention_referrer,
                     warmth=Warmth(contact.warmth),
-                    in_the_field=bool(contact.career_field.strip()),
+                    in_the_field=messages.in_field(contact.career_field, profile.field),
                 )
                 # A draft left for one of these letters is where the person stopped: open it.
                 kept = session.exec(
@@ -343,29 +343,21 @@ class MessagesMixin(ActsMixin):
 
     @staticmethod
     def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
-        """One thing learned: the debrief, else an answer or a stamped note. Not the talk
-        notes: they hold the opening and scribbles, nothing to quote back to the person."""
+        """One thing learned, in their words: the first answer noted. Never your own
+        writing (the debrief, the talk notes, stamped notes): that is for you, and may say
+        "biology is not for me"."""
         query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
         if interview_id is not None:
             query = query.where(InterviewRow.id == interview_id)
         interview = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
         if interview is None:
             return ""
-        if interview.debrief_learned.strip():
-            return interview.debrief_learned.strip().splitlines()[0]
         answers = session.exec(
             select(InterviewQuestionRow.answer)
             .where(InterviewQuestionRow.interview_id == interview.id, InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
             .order_by(InterviewQuestionRow.position)
         ).all()
-        note = session.exec(
-            select(NoteRow).where(NoteRow.interview_id == interview.id).order_by(NoteRow.offset_seconds)
-        ).first()
-        # What you noted of what they said, in the order of the talk: answers, then stamped notes.
-        for written in (*answers, note.text if note else ""):
-            if written.strip():
-                return written.strip().splitlines()[0]
-        return ""
+        return next((answer.strip().splitlines()[0] for answer in answers if answer.strip()), "")
 
     @staticmethod
     def _draft_row(session: Session, contact_id: int, kind: TemplateKind) -> MessageDraftRow | None:

@@ -91,6 +91,55 @@ def test_contacts_round_trip_field_by_field(people, tmp_path: Path, clock, kind:
         assert (again.added, again.unchanged) == (0, 4)
 
 
+def test_a_csv_round_trip_keeps_when_and_adds_no_work(tmp_path: Path, clock) -> None:
+    """Exported to CSV and imported into a new workbook, people keep their stage, the
+    acts it implies are dated when they reached it (the file's ``stage_since``), and the
+    queue asks only what is still to do: no "jot down your notes for today's talk" for a
+    talk whose notes were kept elsewhere."""
+    from datetime import timedelta
+
+    from infoint_tui.core.enums import FollowUpKind
+
+    path = tmp_path / "people.csv"
+    with Workbook.open(tmp_path / "first.db", clock=clock) as first:
+        met = first.add_contact(name="Maria Lopez", source="family", organization="Grid Co")
+        first.record_request_sent(met.id, at=clock.now - timedelta(days=30))
+        talk = first.log_talk(met.id, clock.now - timedelta(days=20))
+        first.record_notes_jotted(met.id, interview_id=talk.id)
+        thanked = first.add_contact(name="Jordan Kim", source="event_or_class", organization="Sun Inc")
+        first.record_request_sent(thanked.id, at=clock.now - timedelta(days=12))
+        talk = first.log_talk(thanked.id, clock.now - timedelta(days=10))
+        first.save_debrief(talk.id, debrief_learned="Write clearly.")
+        first.record_thank_you_sent(thanked.id, interview_id=talk.id, at=clock.now - timedelta(days=9))
+        first.export_to("csv", path)
+        since = {c.name: (c.stage, c.stage_entered_at) for c in first.all_contacts()}
+    clock.advance(days=3)
+    with Workbook.open(tmp_path / "second.db", clock=clock) as second:
+        report = second.import_file("csv", path)
+        assert (report.added, report.skipped) == (2, [])
+        assert {c.name: c.stage for c in second.all_contacts()} == {n: s for n, (s, _) in since.items()}
+        talks = {c.name: second.list_interviews(c.id)[0].ended_at for c in second.all_contacts()}
+        assert talks == {n: at for n, (_, at) in since.items()}  # held when they reached the stage
+        todo = {(i.contact_name, i.kind) for i in second.follow_up_queue()}
+        assert todo == {
+            ("Maria Lopez", FollowUpKind.THANK_YOU),
+            ("Maria Lopez", FollowUpKind.RECONNECT),
+            ("Jordan Kim", FollowUpKind.RECONNECT),
+        }
+        (thank_you,) = [i for i in second.follow_up_queue() if i.kind is FollowUpKind.THANK_YOU]
+        assert thank_you.follow_up.due_at < clock.now  # overdue since then, not due from the import
+
+
+def test_a_stage_date_that_is_not_a_date_skips_the_row_and_says_why(workbook, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("name,stage,stage_since\nAda,met,last tuesday\nBo,met,2999-01-01\nCy,met,2026-11-02\n")
+    report = workbook.import_file("csv", path)
+    assert report.added == 1
+    assert [line for line, _ in report.skipped] == [2, 3]
+    assert "stage since" in report.skipped[0][1] and "2026-11-02" in report.skipped[0][1]
+    assert "in the future" in report.skipped[1][1]
+
+
 def test_csv_neutralises_formulas(people) -> None:
     rows = list(csv.DictReader(io.StringIO(people.export_text("csv"))))
     cells = [cell for row in rows for cell in row.values()]

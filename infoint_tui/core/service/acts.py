@@ -293,32 +293,37 @@ class ActsMixin(InterviewsMixin):
             self._settle(session, contact_id)
         return read_model(Contact, row)
 
-    def _record_stage(self, session: Session, contact_id: int, stage: Stage) -> None:
-        """Facts that put a contact at ``stage`` (an import naming a stage): the
-        acts each stage implies, as of now, settled like any other act."""
+    def _record_stage(
+        self, session: Session, contact_id: int, stage: Stage, since: datetime | None = None
+    ) -> None:
+        """Facts that put a contact at ``stage`` (an import naming a stage): the acts each
+        stage implies, as of ``since`` (when the file says they got there; else now),
+        settled like any other act. A talk imported as held had its notes kept wherever it
+        came from, so the queue does not ask to jot them down."""
+        at = since or self.clock()
         if stage is Stage.PARKED:
-            self._add_fact(session, contact_id, FactKind.PARKED, note="imported as parked")
+            self._add_fact(session, contact_id, FactKind.PARKED, at=at, note="imported as parked")
         elif stage is not Stage.PROSPECT:
-            self._add_fact(session, contact_id, FactKind.REQUEST_SENT, note="imported")
+            self._add_fact(session, contact_id, FactKind.REQUEST_SENT, at=at, note="imported")
             if stage is not Stage.REQUESTED:
                 contact = session.get(ContactRow, contact_id)
                 draft = InterviewFields(
                     contact_id=contact_id, length_minutes=self.policy.interview_minutes, intent=contact.intent
                 )
-                talk = self._new_interview(session, draft, self.clock())
+                talk = self._new_interview(session, draft, at)
                 if stage is not Stage.SCHEDULED:
-                    now = self.clock()
                     talk.status, talk.started_at, talk.ended_at = (
                         InterviewStatus.DONE.value,
-                        now - timedelta(minutes=talk.length_minutes),
-                        now,
+                        at - timedelta(minutes=talk.length_minutes),
+                        at,
                     )
                     session.add(talk)
                     session.flush()
+                    self._add_fact(session, contact_id, FactKind.NOTES_JOTTED, at=at, interview_id=talk.id)
                 if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
-                    self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, interview_id=talk.id)
+                    self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, at=at, interview_id=talk.id)
                 if stage is Stage.KEEPING_IN_TOUCH:
-                    self._add_fact(session, contact_id, FactKind.RECONNECTED)
+                    self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
         self._settle(session, contact_id)
 
     def _add_fact(

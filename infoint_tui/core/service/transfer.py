@@ -9,6 +9,7 @@ exports write, and the whole-workbook snapshot and restore.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +77,10 @@ class TransferMixin(PrepMixin, ActsMixin):
 
             def write_pending() -> None:
                 session.flush()  # one batch of INSERTs: the rows get their ids
-                for new_item, new_row, new_stage in pending:
+                for new_item, new_row, (new_stage, since) in pending:
                     self._record_prospect(session, new_row)
                     if new_stage is not None and new_stage is not Stage.PROSPECT:
-                        self._record_stage(session, new_row.id, new_stage)
+                        self._record_stage(session, new_row.id, new_stage, since)
                     matcher.settle(new_row, new_row.id)
                     if new_item.key and by_key.get(new_item.key) is new_row:
                         by_key[new_item.key] = new_row.id
@@ -94,7 +95,7 @@ class TransferMixin(PrepMixin, ActsMixin):
                 if len(pending) >= BATCH:
                     write_pending()
                 try:
-                    draft, stage = self._incoming_draft(item)
+                    draft, stage = self._incoming_draft(item, self.clock())
                 except ValidationFailed as exc:
                     report.skipped.append((item.line, str(exc)))
                     continue
@@ -128,7 +129,9 @@ class TransferMixin(PrepMixin, ActsMixin):
         return report
 
     @staticmethod
-    def _incoming_draft(item: Incoming) -> tuple[ContactFields, Stage | None]:
+    def _incoming_draft(
+        item: Incoming, now: datetime
+    ) -> tuple[ContactFields, tuple[Stage | None, datetime | None]]:
         fields = dict(item.fields)
         if not str(fields.get("name", "")).strip():
             raise ValidationFailed("name", "missing (a contact needs a name)")
@@ -141,7 +144,7 @@ class TransferMixin(PrepMixin, ActsMixin):
                 raise ValidationFailed(
                     "stage", f"{item.stage!r} is not a stage ({', '.join(s.value for s in Stage)})"
                 ) from None
-        return draft, stage
+        return draft, (stage, _since(item.stage_since, now))
 
     def _link_referrals(
         self,
@@ -314,3 +317,22 @@ class TransferMixin(PrepMixin, ActsMixin):
 
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)
+
+
+def _since(written: str | None, now: datetime) -> datetime | None:
+    """When a row says the contact reached their stage (an export's ``stage_since``): a
+    moment not in the future; without a zone, UTC."""
+    if not written:
+        return None
+    try:
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        raise ValidationFailed(
+            "stage_since", f"{written!r} is not a date and time; write it as 2026-11-02 or 2026-11-02T14:30"
+        ) from None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment > now:
+        raise ValidationFailed(
+            "stage_since", f"{written} is in the future; give the day they reached the stage"
+        )
+    return moment

@@ -48,6 +48,7 @@ COLUMNS = (
     "warmth",
     "warmth_chosen",
     "stage",
+    "stage_since",
     "intent",
     "may_mention_referrer",
     "referred_by_id",
@@ -164,6 +165,7 @@ def _contacts(rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) ->
             line,
             fields,
             stage=cell("stage").strip().casefold().replace(" ", "_") or None,
+            stage_since=cell("stage_since").strip() or None,
             warmth_chosen=(
                 cell("warmth_chosen").strip().casefold() in ("yes", "true", "1")
                 if "warmth_chosen" in columns
@@ -184,6 +186,7 @@ def write(contacts: Iterable[Contact], referrer_names: dict[int, str]) -> str:
             "id": contact.id,
             "warmth_chosen": "yes" if contact.warmth_is_manual else "no",
             "stage": contact.stage.value,
+            "stage_since": contact.stage_entered_at.isoformat(),
             "may_mention_referrer": "yes" if contact.may_mention_referrer else "no",
             "referred_by_id": contact.referred_by_id or "",
             "referred_by": referrer_names.get(contact.referred_by_id or 0, ""),

@@ -35,6 +35,7 @@ class Incoming:
     line: int
     fields: dict[str, Any]
     stage: str | None = None  # as written; the service checks it
+    stage_since: str | None = None  # when they reached that stage, as written (ISO 8601)
     # Whether the file says the warmth was the person's own choice; None: it doesn't say,
     # so a warmth given in the file counts as chosen.
     warmth_chosen: bool | None = None

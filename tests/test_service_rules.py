@@ -174,6 +174,23 @@ def test_a_new_talk_starts_from_the_last_story_written(wb: Workbook, clock) -> N
     assert third.story == "A robotics club, then a summer at a wind farm."  # the latest one
 
 
+def test_the_referral_reminder_says_what_is_true_now(wb: Workbook) -> None:
+    """Its wording follows the facts it came from: whether the referrer may be named,
+    and the referrer's name, changed after it was planned."""
+    maria = wb.add_contact(name="Maria Lopez", source="family")
+    tom = wb.add_referral(maria.id, name="Tom Reyes")
+
+    def detail() -> str:
+        (item,) = [i for i in wb.follow_up_queue(contact_id=tom.id) if i.kind is FollowUpKind.REACH_REFERRAL]
+        return item.follow_up.detail
+
+    assert detail() == "mention that Maria Lopez suggested it"
+    wb.update_contact(tom.id, may_mention_referrer=False)
+    assert detail() == "Maria Lopez asked not to be named"
+    wb.update_contact(maria.id, name="Maria López-Ortiz")
+    assert detail() == "Maria López-Ortiz asked not to be named"
+
+
 def test_job_search_talk_plans_no_reconnect(wb: Workbook) -> None:
     contact = wb.add_contact(name="Recruiter")
     interview = wb.schedule_interview(contact.id, intent="job_search")
@@ -253,10 +270,12 @@ def test_messages_for_a_contact(wb: Workbook) -> None:
     assert intro.findings == () and intro.word_count <= 100
     interview = wb.schedule_interview(joe.id)
     wb.start_interview(interview.id)
-    wb.add_note(interview.id, "Policy work needs engineers who can write.", 300)
+    asked = wb.write_question(interview.id, "What surprised you about this work?")
+    wb.save_answer(asked.id, "Policy work needs engineers who can write.")
+    wb.add_note(interview.id, "look up the fellowship", 300)  # your jotting: never quoted
     wb.end_interview(interview.id)
     thanks = wb.render_message(TemplateKind.THANK_YOU, joe.id, PROFILE)
-    assert "Policy work needs engineers who can write." in thanks.body
+    assert "Policy work needs engineers who can write." in thanks.body and "fellowship" not in thanks.body
 
 
 def test_template_with_unknown_placeholder_is_refused(wb: Workbook) -> None:

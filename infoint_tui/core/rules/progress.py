@@ -80,6 +80,7 @@ class FollowUpView:
     done_at: datetime | None
     cancelled_at: datetime | None
     closed_by: ClosedBy | None
+    detail: str = ""  # as stored: an open item's wording follows the facts like its date
 
     @property
     def open(self) -> bool:
@@ -430,7 +431,7 @@ def settle(
             kept_open.add(key)
             if not item.open:
                 reopen.append(Reopen(item.id))
-            if want.due_at != item.due_at:
+            if (want.due_at, want.detail) != (item.due_at, item.detail):
                 redate.append(Redate(item.id, want.due_at, want.detail))
     for key, want in wants.items():
         if key in seen or want.pointless:

@@ -121,7 +121,7 @@ class ContactsMixin(FollowUpsMixin):
             changes = {key: value for key, value in changes.items() if key != "warmth"}
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
-            old_warmth = row.warmth
+            old_warmth, old_name = row.warmth, row.name
             draft = apply_changes(row, ContactFields, changes)  # undone with the transaction if refused below
             self._check_referrer(session, contact_id, draft.referred_by_id)
             if "warmth" in changes:
@@ -135,6 +135,11 @@ class ContactsMixin(FollowUpsMixin):
             if row.warmth != old_warmth:
                 self._rewarm_referrals(session, row)
             self._settle(session, contact_id)  # a new referrer means someone to reach
+            if row.name != old_name:  # their referrals' reminders name them
+                for referral in session.exec(
+                    select(ContactRow.id).where(ContactRow.referred_by_id == row.id)
+                ):
+                    self._settle(session, referral)
         return read_model(Contact, row)
 
     def reset_warmth(self, contact_id: int) -> Contact:

@@ -354,6 +354,7 @@ def follow_up_view(row) -> progress.FollowUpView:
         _utc(row.done_at),
         _utc(row.cancelled_at),
         ClosedBy(row.closed_by) if row.closed_by else None,
+        row.detail,
     )
 
 

@@ -134,9 +134,13 @@ def test_import_with_a_stage_records_the_acts_it_implies(workbook: Workbook, tmp
         next(c for c in workbook.list_contacts() if c.name == name) for name in ("Joe Chameau", "Ms Techer")
     )
     assert joe.stage is Stage.THANKED
-    assert [f.kind for f in workbook.facts(joe.id)] == [FactKind.REQUEST_SENT, FactKind.THANK_YOU_SENT]
+    assert [f.kind for f in workbook.facts(joe.id)] == [
+        FactKind.REQUEST_SENT,
+        FactKind.NOTES_JOTTED,  # kept wherever the talk came from
+        FactKind.THANK_YOU_SENT,
+    ]
     assert workbook.list_interviews(joe.id)[0].status is InterviewStatus.DONE
-    assert open_kinds(workbook, joe.id) == {FollowUpKind.JOT_NOTES, FollowUpKind.RECONNECT}
+    assert open_kinds(workbook, joe.id) == {FollowUpKind.RECONNECT}
     assert open_kinds(workbook, techer.id) == {FollowUpKind.REACH_REFERRAL}
 
 

@@ -191,6 +191,22 @@ def test_the_referral_reminder_says_what_is_true_now(wb: Workbook) -> None:
     assert detail() == "Maria López-Ortiz asked not to be named"
 
 
+def test_a_reply_dated_before_the_request_is_refused_and_writes_nothing(wb: Workbook, clock) -> None:
+    maria = wb.add_contact(name="Maria Lopez", source="family", organization="Grid Co")
+    wb.record_reply(maria.id, "agreed", at=clock.now - timedelta(days=9))  # asked outside the workbook
+    tom = wb.add_contact(name="Tom Reyes", source="friend", organization="Sun Inc")
+    wb.record_request_sent(tom.id)
+    before = wb.export_text("json")
+    with pytest.raises(ValidationFailed) as refused:
+        wb.record_reply(tom.id, "agreed", at=clock.now - timedelta(days=6))
+    assert refused.value.field == "date" and "before your request" in str(refused.value)
+    assert wb.export_text("json") == before
+    wb.record_reply(tom.id, "agreed", at=clock.now)  # the same moment is fine
+    assert wb.get_contact(tom.id).stage is Stage.REQUESTED
+    kinds = {i.kind for i in wb.follow_up_queue(contact_id=tom.id)}
+    assert kinds == {FollowUpKind.SCHEDULE_TALK}  # no "no reply yet" beside "they said yes"
+
+
 def test_job_search_talk_plans_no_reconnect(wb: Workbook) -> None:
     contact = wb.add_contact(name="Recruiter")
     interview = wb.schedule_interview(contact.id, intent="job_search")

@@ -451,6 +451,14 @@ def settle(
     return Settlement(_stage(f), tuple(plan), tuple(close), tuple(reopen), tuple(redate))
 
 
+def reply_too_early(reply_at: datetime, requests: list[datetime]) -> datetime | None:
+    """The first request, when a reply is dated before every request to that person: a
+    contradiction (the queue would say both "they said yes" and "no reply yet"). A reply
+    with no request recorded is fine: the asking happened outside the workbook."""
+    first = min(requests, default=None)
+    return first if first is not None and reply_at < first else None
+
+
 def closing_fact(
     contact: ContactView,
     facts: list[FactView],

@@ -8,7 +8,7 @@ follow-up queue, the composer and the command line all come here.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -289,9 +289,26 @@ class ActsMixin(InterviewsMixin):
     ) -> Contact:
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
+            if kind is FactKind.REPLY:
+                self._check_reply_date(session, contact_id, at or self.clock())
             self._add_fact(session, contact_id, kind, at=at, channel=channel, outcome=outcome, note=note)
             self._settle(session, contact_id)
         return read_model(Contact, row)
+
+    def _check_reply_date(self, session: Session, contact_id: int, at: datetime) -> None:
+        requests = session.exec(
+            select(FactRow.at).where(
+                FactRow.contact_id == contact_id, FactRow.kind == FactKind.REQUEST_SENT.value
+            )
+        ).all()
+        first = progress.reply_too_early(at, [m if m.tzinfo else m.replace(tzinfo=UTC) for m in requests])
+        if first is not None:
+            local = first.astimezone(self.tz)
+            raise ValidationFailed(
+                "date",
+                f"the reply is dated before your request ({local:%-d %b %H:%M}); "
+                "give the day they answered, on or after it",
+            )
 
     def _record_stage(
         self, session: Session, contact_id: int, stage: Stage, since: datetime | None = None

@@ -135,11 +135,8 @@ class ContactsMixin(FollowUpsMixin):
             if row.warmth != old_warmth:
                 self._rewarm_referrals(session, row)
             self._settle(session, contact_id)  # a new referrer means someone to reach
-            if row.name != old_name:  # their referrals' reminders name them
-                for referral in session.exec(
-                    select(ContactRow.id).where(ContactRow.referred_by_id == row.id)
-                ):
-                    self._settle(session, referral)
+            if row.name != old_name:
+                self._settle_referrals(session, contact_id)
         return read_model(Contact, row)
 
     def reset_warmth(self, contact_id: int) -> Contact:
@@ -248,6 +245,13 @@ class ContactsMixin(FollowUpsMixin):
     def _default_warmth(session: Session, row: ContactRow) -> Warmth:
         referrer = session.get(ContactRow, row.referred_by_id) if row.referred_by_id else None
         return default_warmth(Source(row.source), Warmth(referrer.warmth) if referrer else None)
+
+    def _settle_referrals(self, session: Session, contact_id: int) -> None:
+        """Settle the people this contact referred: their reminders name the referrer."""
+        for referral in session.exec(
+            select(ContactRow.id).where(ContactRow.referred_by_id == contact_id)
+        ).all():
+            self._settle(session, referral)
 
     def _rewarm_referrals(self, session: Session, row: ContactRow) -> None:
         """Carry a warmth change down the referral chain, past anyone the person set by hand."""

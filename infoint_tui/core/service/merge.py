@@ -148,6 +148,7 @@ class MergeMixin(DeletionMixin):
             session.add(keep_row)
             self._rewarm_referrals(session, keep_row)
             self._settle(session, keep_id)
+            self._settle_referrals(session, keep_id)  # both records' referrals, under the kept name
         return MergedContacts(kept, other, keep_row.name)
 
     def unmerge(self, merged: MergedContacts) -> None:

@@ -482,10 +482,10 @@ class InfointApp(App[int]):
         self.push_screen(SearchScreen(), self._found)
 
     def _found(self, hit) -> None:
-        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+        from infoint_tui.tui.screens.contact_detail import show_contact
 
         if hit is not None:
-            self.push_screen(ContactDetailScreen(hit.contact_id))
+            show_contact(self, hit.contact_id)
 
     def action_prep(self) -> None:
         self.open_prep(None)

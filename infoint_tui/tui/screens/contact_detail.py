@@ -30,6 +30,28 @@ FIELDS = (
 )
 
 
+# The name the one reusable details screen is installed under (see ``show_contact``).
+SCREEN_NAME = "contact-detail"
+
+
+def show_contact(app, contact_id: int) -> None:
+    """Show a contact's details on top of the current screen.
+
+    The details screen is built once and shown again for each contact: building
+    a screen (its header, scroll view and footer, each styled) cost several times
+    what a keystroke does, on every enter. Opened again from on top of itself
+    (search, from the details), a second one is built.
+    """
+    if not app.is_screen_installed(SCREEN_NAME):
+        app.install_screen(ContactDetailScreen(), SCREEN_NAME)
+    screen = app.get_screen(SCREEN_NAME)
+    if screen in app.screen_stack:
+        app.push_screen(ContactDetailScreen(contact_id))
+        return
+    screen.show_contact(contact_id)
+    app.push_screen(screen)
+
+
 class ContactDetailScreen(WorkbookScreen):
     """Read-only view of one contact; escape goes back to the pipeline."""
 
@@ -49,10 +71,11 @@ class ContactDetailScreen(WorkbookScreen):
         ),
     ]
 
-    def __init__(self, contact_id: int) -> None:
+    def __init__(self, contact_id: int | None = None) -> None:
         super().__init__()
         self._contact_id = contact_id
         self._shown: ContactDetail | None = None
+        self._reading: int | None = None  # the contact whose details are being read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,8 +83,29 @@ class ContactDetailScreen(WorkbookScreen):
             yield Static(Text("Loading…"), id="detail-body")
         yield KeysFooter()
 
-    def workbook_ready(self) -> None:
-        self.call_workbook(self.workbook.contact_detail, self._contact_id, done=self._show)
+    def show_contact(self, contact_id: int) -> None:
+        """Be the details of ``contact_id`` from now on (before the screen is shown again):
+        nothing of the person shown before stays on it."""
+        if contact_id == self._contact_id:
+            return  # shown again: reloaded when it resumes if the workbook changed
+        self._contact_id, self._shown, self._shown_as_of = contact_id, None, None
+        if self.is_mounted:
+            self.query_one("#detail-body", Static).update(Text("Loading…"))
+            self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def workbook_ready(self, again: bool = False) -> None:
+        """Read the contact's details (``again``: even if a read is on its way, after a write)."""
+        if self._contact_id is None or (self._reading == self._contact_id and not again):
+            return  # already on its way (the first showing both mounts and resumes the screen)
+        self._reading = contact_id = self._contact_id
+        revision = self.workbook.revision  # read before the details, so a write meanwhile reloads
+        self.call_workbook(
+            self.workbook.contact_detail, contact_id, done=lambda detail: self._show(detail, revision)
+        )
+
+    def on_screen_resume(self) -> None:
+        if self.workbook is not None and (self._shown is None or not self.is_current()):
+            self.workbook_ready()
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -72,11 +116,16 @@ class ContactDetailScreen(WorkbookScreen):
         name = self._shown.contact.name if self._shown else ""
         self.app.push_screen(
             LogActDialog(self._contact_id, name),
-            lambda contact: contact is not None and self.workbook_ready(),
+            lambda contact: contact is not None and self.workbook_ready(again=True),
         )
 
-    def _show(self, detail: ContactDetail) -> None:
+    def _show(self, detail: ContactDetail, revision: int) -> None:
+        if self._reading == detail.contact.id:
+            self._reading = None
+        if detail.contact.id != self._contact_id:
+            return  # read for the person shown before
         self._shown = detail
+        self.loaded_at(revision)
         self.query_one("#detail-body", Static).update(
             render_detail(detail, self.app.clock(), self.workbook.tz)
         )

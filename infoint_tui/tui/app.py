@@ -395,6 +395,12 @@ class InfointApp(App[int]):
         for key in keys:
             self.post_message(events.Key(key.key, key.character))
 
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on, for a screen on its way (``release_held_keys`` sends
+        them on to it)."""
+        if self._keys_held is None:
+            self._keys_held = []
+
     def release_held_keys(self) -> None:
         """Stop holding keys for a screen on its way, and send them on.
 

@@ -1,5 +1,9 @@
 """Everything about one contact: fields, the referral chain up to you, the
-people they referred, interviews with notes, follow-ups and stage history."""
+people they referred, interviews with notes, follow-ups and stage history.
+
+Opening a contact is a keystroke like any other, so the screen is built once
+and shown again, and comes up with the details already read (see
+``show_contact``)."""
 
 from __future__ import annotations
 
@@ -145,9 +149,9 @@ class ContactDetailScreen(WorkbookScreen):
             yield Static(self._body(), id="detail-body")
         yield KeysFooter()
 
-    def _body(self) -> Group | Text:
-        if self._shown is None:
-            return Text("Loading…")
+    def _body(self) -> Group:
+        # Never composed or shown without its details: show_contact comes first.
+        assert self._shown is not None
         return render_detail(self._shown, self.app.clock(), self.workbook.tz)
 
     def show_contact(self, detail: ContactDetail, revision: int) -> None:
@@ -160,6 +164,7 @@ class ContactDetailScreen(WorkbookScreen):
             self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def keep_read_ahead(self, detail: ContactDetail, revision: int) -> None:
+        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact."""
         self._ahead = (detail, revision, time.monotonic())
 
     def read_ahead_for(self, contact_id: int) -> tuple[ContactDetail, int] | None:

@@ -359,6 +359,7 @@ def bench_scale(
     env: Environment, folder: Path, sizes: list[int], runs: int, log: Callable[[str], None]
 ) -> list[ScaleRow]:
     from infoint_tui.core.service import Workbook
+    from infoint_tui.core.wording import plural
 
     table = []
     for size in sizes:
@@ -367,7 +368,7 @@ def bench_scale(
         log(f"scale {size}: demo workbook ready in {time.perf_counter() - started:.1f} s")
         with Workbook.open(db) as workbook:  # read before launching: the app holds the workbook's lock
             queue_summary = f"{len(workbook.follow_up_queue()):,} to do"
-        loaded = f"{size} contacts"  # the summary line, shown with the first rows (long names get cut)
+        loaded = plural(size, "contact")  # the summary line ("1,000 contacts"), shown with the first rows
         row = ScaleRow(size)
         for run in range(runs):
             with env.baseline("keystroke") as program:  # the floor any keystroke stands on, same run

@@ -417,6 +417,12 @@ class InfointApp(App[int]):
         for key in keys:
             self.post_message(events.Key(key.key, key.character))
 
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on, for a screen on its way (``release_held_keys`` sends
+        them on to it)."""
+        if self._keys_held is None:
+            self._keys_held = []
+
     def release_held_keys(self) -> None:
         """Stop holding keys for a screen on its way, and send them on.
 
@@ -504,10 +510,10 @@ class InfointApp(App[int]):
         self.push_screen(SearchScreen(), self._found)
 
     def _found(self, hit) -> None:
-        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+        from infoint_tui.tui.screens.contact_detail import show_contact
 
         if hit is not None:
-            self.push_screen(ContactDetailScreen(hit.contact_id))
+            show_contact(self, hit.contact_id)
 
     def action_prep(self) -> None:
         self.open_prep(None)

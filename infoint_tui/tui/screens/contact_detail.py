@@ -1,7 +1,13 @@
 """Everything about one contact: fields, the referral chain up to you, the
-people they referred, interviews with notes, follow-ups and stage history."""
+people they referred, interviews with notes, follow-ups and stage history.
+
+Opening a contact is a keystroke like any other, so the screen is built once
+and shown again, and comes up with the details already read (see
+``show_contact``)."""
 
 from __future__ import annotations
+
+import time
 
 from rich.console import Group
 from rich.padding import Padding
@@ -13,10 +19,11 @@ from textual.widgets import Header, Static
 
 from infoint_tui.core.domain import Fact
 from infoint_tui.core.enums import FactKind
+from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
-from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 FIELDS = (
@@ -30,9 +37,89 @@ FIELDS = (
 )
 
 
+# The name the one reusable details screen is installed under (see ``show_contact``).
+SCREEN_NAME = "contact-detail"
+
+
+def show_contact(app, contact_id: int) -> None:
+    """Show a contact's details on top of the current screen, with the details in it.
+
+    The screen comes up whole, in one frame (it used to say "Loading…" first and take a
+    second frame for the details): from the details read ahead (``read_ahead``) when they
+    are still current, else once a worker has read them, with the keys typed meanwhile
+    held for it. One details screen is built once and shown again for each contact:
+    building a screen (its header, scroll view and footer, each styled) cost several times
+    what a keystroke does. Opened on top of itself (search, from the details), a second
+    one is built.
+    """
+    workbook = app.workbook
+    if workbook is None:
+        return
+    screen = _details_screen(app)
+    ready = screen.read_ahead_for(contact_id)
+    if ready is not None:
+        _push(app, screen, *ready)
+        return
+    revision = workbook.revision  # read before the details: a write meanwhile reloads them
+    app.hold_keys()
+
+    def read() -> None:
+        try:
+            detail = workbook.contact_detail(contact_id)
+        except InfointError as exc:
+            app.call_from_thread(failed, exc)
+            return
+        app.call_from_thread(show, detail)
+
+    def show(detail: ContactDetail) -> None:
+        _push(app, screen, detail, revision)
+        app.release_held_keys()
+
+    def failed(error: InfointError) -> None:
+        app.release_held_keys()
+        app.notify(str(error), title="Not shown", severity="error", markup=False)
+
+    app.run_worker(read, thread=True, group="contact-detail")
+
+
+def read_ahead(app, contact_id: int) -> None:
+    """Read a contact's details in the background (the one the pipeline's cursor rests on),
+    so that enter shows them at once."""
+    workbook = app.workbook
+    if workbook is None:
+        return
+    screen = _details_screen(app)
+    if screen.read_ahead_for(contact_id) is not None:
+        return
+    revision = workbook.revision
+
+    def read() -> None:
+        try:
+            detail = workbook.contact_detail(contact_id)
+            app.call_from_thread(screen.keep_read_ahead, detail, revision)
+        except (InfointError, RuntimeError):  # gone meanwhile (enter says so), or the app is closing
+            return
+
+    app.run_worker(read, thread=True, group="contact-read-ahead", exit_on_error=False)
+
+
+def _details_screen(app) -> ContactDetailScreen:
+    if not app.is_screen_installed(SCREEN_NAME):
+        app.install_screen(ContactDetailScreen(), SCREEN_NAME)
+    return app.get_screen(SCREEN_NAME)
+
+
+def _push(app, screen: ContactDetailScreen, detail: ContactDetail, revision: int) -> None:
+    if screen in app.screen_stack:
+        screen = ContactDetailScreen()
+    screen.show_contact(detail, revision)
+    app.push_screen(screen)
+
+
 class ContactDetailScreen(WorkbookScreen):
     """Read-only view of one contact; escape goes back to the pipeline."""
 
+    AUTO_FOCUS = "#detail"
     HELP_TITLE = "Contact details"
     HELP_TEXT = (
         "Everything the workbook knows about this person, and what you did (l logs a reply, a call "
@@ -49,19 +136,65 @@ class ContactDetailScreen(WorkbookScreen):
         ),
     ]
 
-    def __init__(self, contact_id: int) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._contact_id = contact_id
+        self._contact_id: int | None = None
         self._shown: ContactDetail | None = None
+        # Details read ahead of an enter: (details, workbook revision, monotonic time read).
+        self._ahead: tuple[ContactDetail, int, float] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="detail"):
-            yield Static(Text("Loading…"), id="detail-body")
+            yield Static(self._body(), id="detail-body")
         yield KeysFooter()
 
+    def _body(self) -> Group:
+        # Never composed or shown without its details: show_contact comes first.
+        assert self._shown is not None
+        return render_detail(self._shown, self.app.clock(), self.workbook.tz)
+
+    def show_contact(self, detail: ContactDetail, revision: int) -> None:
+        """Show ``detail``, read at workbook ``revision``, from the top: nothing of the person
+        shown before stays on the screen."""
+        self._contact_id, self._shown = detail.contact.id, detail
+        self.loaded_at(revision)
+        if self.is_mounted:
+            self.query_one("#detail-body", Static).update(self._body())
+            self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def keep_read_ahead(self, detail: ContactDetail, revision: int) -> None:
+        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact."""
+        self._ahead = (detail, revision, time.monotonic())
+
+    def read_ahead_for(self, contact_id: int) -> tuple[ContactDetail, int] | None:
+        """The details of ``contact_id`` read ahead, with their revision, if still current."""
+        if self._ahead is None:
+            return None
+        detail, revision, when = self._ahead
+        if (
+            detail.contact.id != contact_id
+            or revision != self.workbook.revision
+            or time.monotonic() - when >= RELOAD_AFTER_SECONDS
+        ):
+            return None
+        return detail, revision
+
     def workbook_ready(self) -> None:
-        self.call_workbook(self.workbook.contact_detail, self._contact_id, done=self._show)
+        """Read the details again if a write or the time has made them stale (called at mount
+        too, when they have just been read)."""
+        if self._contact_id is None or self.is_current():
+            return
+        contact_id, revision = self._contact_id, self.workbook.revision
+        self.call_workbook(
+            self.workbook.contact_detail, contact_id, done=lambda detail: self._reread(detail, revision)
+        )
+
+    def _reread(self, detail: ContactDetail, revision: int) -> None:
+        if detail.contact.id == self._contact_id:  # else read for the person shown before
+            self._shown = detail
+            self.loaded_at(revision)
+            self.query_one("#detail-body", Static).update(self._body())
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -74,13 +207,6 @@ class ContactDetailScreen(WorkbookScreen):
             LogActDialog(self._contact_id, name),
             lambda contact: contact is not None and self.workbook_ready(),
         )
-
-    def _show(self, detail: ContactDetail) -> None:
-        self._shown = detail
-        self.query_one("#detail-body", Static).update(
-            render_detail(detail, self.app.clock(), self.workbook.tz)
-        )
-        self.query_one("#detail").focus()
 
 
 def render_detail(detail: ContactDetail, now, tz) -> Group:

@@ -147,10 +147,10 @@ class JourneyScreen(WorkbookScreen):
 
     @on(Tree.NodeSelected, "#network")
     def _chosen(self, event: Tree.NodeSelected) -> None:
-        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+        from infoint_tui.tui.screens.contact_detail import show_contact
 
         if event.node.data is not None:
-            self.app.push_screen(ContactDetailScreen(event.node.data))
+            show_contact(self.app, event.node.data)
 
     # -- insights ---------------------------------------------------------------------------
 

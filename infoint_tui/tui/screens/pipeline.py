@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Static
 from infoint_tui.core.enums import Intent, InterviewStatus, Stage, Warmth
 from infoint_tui.core.pipeline import matches, search_text
 from infoint_tui.tui.formatting import WARMTH_STYLE, relative_due, summary_text
+from infoint_tui.tui.redraw import update_in_place
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
@@ -21,6 +22,8 @@ from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from infoint_tui.core.domain import Contact
     from infoint_tui.core.pipeline import ContactSummary, PipelineSummary
     from infoint_tui.core.service import DeletedContact, MergedContacts, Workbook
@@ -29,6 +32,9 @@ COLUMNS = ("Name", "Organization", "Field", "Warmth", "Stage", "Referred by", "N
 # In a narrow terminal the table keeps what you need to choose whom to contact
 # next; the rest is one key away in the detail view.
 NARROW_COLUMNS = ("Name", "Organization", "Warmth", "Stage", "Next due")
+# Once the cursor has rested this long on a row, its details are read (enter then shows them at
+# once); moving on sooner reads nothing.
+READ_AHEAD_AFTER = 0.1
 WARMTH_CYCLE = {Warmth.HOT: Warmth.WARM, Warmth.WARM: Warmth.COLD, Warmth.COLD: Warmth.HOT}
 
 
@@ -174,6 +180,7 @@ class PipelineScreen(WorkbookScreen):
         super().__init__()
         self._contacts: list[ContactSummary] = []
         self._shown: list[ContactSummary] = []
+        self._filtered: tuple[list[ContactSummary], str] | None = None  # what _shown was chosen from, and by
         self._last_deleted: DeletedContact | MergedContacts | None = None  # what u undoes
         self._select_next: int | None = None
         self._by_id: dict[int, ContactSummary] = {}
@@ -183,6 +190,8 @@ class PipelineScreen(WorkbookScreen):
         self._widths: list[int] = []
         self._load_number = 0  # the latest load started; an older one's result is dropped
         self._first_rows_only = False  # only the first rows, read before the workbook opened
+        self._empty_why: str | None = None  # what the line under an empty table says now
+        self._read_ahead: Timer | None = None  # reads the details of the row the cursor rests on
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -294,7 +303,18 @@ class PipelineScreen(WorkbookScreen):
     def _fill(self, select_id: int | None = None) -> None:
         query = self.query_one("#pipeline-filter", Input).value
         rows = self._rows()
-        self._shown = [c for c in self._contacts if matches(rows[c.id][0], query)]
+        # A letter typed onto the end of the filter can only narrow it: look among those shown.
+        among = self._contacts
+        narrowed_from = self._filtered
+        if narrowed_from is not None and narrowed_from[0] is self._contacts:
+            if query.casefold().startswith(narrowed_from[1]):
+                among = self._shown
+        # core.pipeline.matches (every word of the query in the row's text), a word at a time:
+        # one plain loop per word is quick over 50,000 rows.
+        for word in query.casefold().split():
+            among = [c for c in among if word in rows[c.id][0]]
+        self._shown = list(among)
+        self._filtered = (self._contacts, query.casefold())
         self._by_id = {c.id: c for c in self._shown}
         self.query_one(ResponsiveTable).refill(
             ((str(c.id), rows[c.id][1]) for c in self._shown),
@@ -309,24 +329,45 @@ class PipelineScreen(WorkbookScreen):
                 else str(len(self._contacts))
             )
             line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
-        self.query_one("#pipeline-summary", Static).update(line)
-        empty = self.query_one("#pipeline-empty", Static)
+        update_in_place(self.query_one("#pipeline-summary", Static), line)
         if not self._contacts:
-            empty.update(
-                Text(
-                    "No contacts yet. Press a to add the first person you know who works in a "
-                    "field you're curious about: a friend, a relative, a professor."
-                )
+            why = (
+                "No contacts yet. Press a to add the first person you know who works in a "
+                "field you're curious about: a friend, a relative, a professor."
             )
         elif not self._shown:
-            empty.update(Text(f"Nobody matches “{query}”. Press escape to clear the filter."))
+            why = f"Nobody matches “{query}”. Press escape to clear the filter."
         else:
-            empty.update("")
+            why = ""
+        empty = self.query_one("#pipeline-empty", Static)
+        if why != self._empty_why:  # unchanged on most keystrokes: no layout for it
+            self._empty_why = why
+            empty.update(Text(why))
         empty.display = not self._shown
 
     @on(Input.Changed, "#pipeline-filter")
     def _filter_changed(self) -> None:
         self._fill()  # whoever was selected stays selected while visible
+        # The rows and the count go out in the frame that carries the typed letter. The widgets
+        # changed here report to the screen only once each has run, and by then the screen has
+        # drawn the letter alone: Textual then waits 17 to 33 ms before its next frame.
+        self.refresh()
+
+    @on(ResponsiveTable.RowHighlighted, "#contacts")
+    def _row_highlighted(self, event: ResponsiveTable.RowHighlighted) -> None:
+        # Read ahead when the person moves onto a row, not when new rows come (a load, a filter).
+        if not event.moved or event.key is None or self.workbook is None:
+            return
+        if self._read_ahead is not None:
+            self._read_ahead.stop()
+        contact_id = int(event.key)
+        self._read_ahead = self.set_timer(READ_AHEAD_AFTER, lambda: self._read_details(contact_id))
+
+    def _read_details(self, contact_id: int) -> None:
+        from infoint_tui.tui.screens.contact_detail import read_ahead
+
+        self._read_ahead = None
+        read_ahead(self.app, contact_id)
 
     @on(ResponsiveTable.RowSelected, "#contacts")
     def _row_chosen(self) -> None:
@@ -417,11 +458,11 @@ class PipelineScreen(WorkbookScreen):
             self.reload(select_id=contact.id)
 
     def action_detail(self) -> None:
-        from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+        from infoint_tui.tui.screens.contact_detail import show_contact
 
         contact = self.selected()
         if contact is not None:
-            self.app.push_screen(ContactDetailScreen(contact.id))  # coming back reloads if needed
+            show_contact(self.app, contact.id)  # coming back reloads if needed
 
     def action_schedule(self) -> None:
         from infoint_tui.tui.screens.schedule import ScheduleForm

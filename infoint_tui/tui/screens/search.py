@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.core.search import split_snippet
 from infoint_tui.core.wording import plural
+from infoint_tui.tui.redraw import update_in_place
 from infoint_tui.tui.screens.base import WorkbookCalls
 
 if TYPE_CHECKING:
@@ -76,10 +77,11 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one("#search-input", Input).value:
             return  # a newer search is on its way
-        self._hits = hits
-        results = self.query_one("#search-results", OptionList)
-        results.clear_options()
-        results.add_options(Option(hit_text(hit)) for hit in hits)
+        if hits != self._hits:  # often the same as the last letter's: the list stays as it is
+            self._hits = hits
+            results = self.query_one("#search-results", OptionList)
+            results.clear_options()
+            results.add_options(Option(hit_text(hit)) for hit in hits)
         status = (
             f"{plural(len(hits), 'result')} for “{query}”" + (" (the best 50)" if len(hits) == 50 else "")
             if query.strip()
@@ -87,7 +89,7 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
         )
         if query.strip() and not hits:
             status = f"Nothing matches “{query}”."
-        self.query_one("#search-status", Static).update(Text(status, style="dim"))
+        update_in_place(self.query_one("#search-status", Static), Text(status, style="dim"))
 
     def action_results(self) -> None:
         results = self.query_one("#search-results", OptionList)

@@ -5,12 +5,19 @@ fit, so at 80 columns the keys at the end (search, the areas) vanished and the
 screen's own keys could too. This footer shows what fits, in order of need:
 the screen's own keys, then search and help, then the other areas (F2–F6) as
 far as there is room. F1 lists everything.
+
+It is also cheap to show: Textual's footer rebuilds its keys whenever the
+screen's bindings may have changed (a screen shown, the focus moved), and
+each new key restyled itself once it was bound to the footer's compact
+setting. Here the keys are built compact, and rebuilt only when what the
+footer would show (keys, labels, dimmed or not, the width) has changed.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -30,11 +37,10 @@ class KeysFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
-        self._composed_width = 0
+        self._composed: tuple | None = None  # what the keys on show were built from
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _chosen(self) -> list:
+        """The active bindings to show, in order, for the terminal's width now."""
         screen = self.screen
         own, app_keys = [], {}
         seen: set[str] = set()
@@ -62,9 +68,25 @@ class KeysFooter(Footer):
                 room -= width
         # Areas in key order (F2, F3, ...), whichever of them fitted.
         areas.sort(key=lambda a: list(app_keys).index(a.binding.action))
-        self._composed_width = self.app.size.width
-        for active in chosen + areas:
+        return chosen + areas
+
+    def _signature(self, chosen: list) -> tuple:
+        return (
+            self.app.size.width,
+            tuple(
+                (a.binding.key, a.binding.description, a.binding.action, a.enabled, a.tooltip) for a in chosen
+            ),
+        )
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        chosen = self._chosen()
+        self._composed = self._signature(chosen)
+        for active in chosen:
             binding = active.binding
+            # Built with the compact class (the footer is always compact) instead of bound to the
+            # footer's setting: binding it restyled every key, each time the footer was built.
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
@@ -72,8 +94,20 @@ class KeysFooter(Footer):
                 binding.action,
                 disabled=not active.enabled,
                 tooltip=active.tooltip or binding.tooltip or binding.description,
-            ).data_bind(compact=Footer.compact)
+                classes="-compact",
+            )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        if self.is_attached and self._signature(self._chosen()) != self._composed:
+            await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready and self.app.size.width != self._composed_width:
-            self.call_after_refresh(self.recompose)
+        if self._bindings_ready:
+            self.call_after_refresh(self._rebuild_if_changed)

@@ -18,14 +18,17 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 # Below this many columns a table shows only its narrow column set.
 NARROW_BELOW = 110
 GAP = 2  # spaces between columns
+# Rows whose drawn text is kept (a few screenfuls of scrolling and filtering); past it, all are dropped.
+DRAWN_ROWS_KEPT = 2000
 
 
 # A cell is a Text, a plain string, or (text, style): the light form, which the screens
@@ -104,12 +107,13 @@ class ResponsiveTable(ScrollView, can_focus=True):
     """
 
     class RowHighlighted(Message):
-        """The cursor moved to another row."""
+        """The cursor moved to another row (``moved``: by the person, not by new rows)."""
 
-        def __init__(self, table: ResponsiveTable, key: str | None) -> None:
+        def __init__(self, table: ResponsiveTable, key: str | None, moved: bool = False) -> None:
             super().__init__()
             self.table = table
             self.key = key
+            self.moved = moved
 
         @property
         def control(self) -> ResponsiveTable:
@@ -123,11 +127,15 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self.wide = wide
         self.narrow_columns = narrow
         self.columns_shown: tuple[str, ...] = ()
+        self._header: list[Text] = []  # the column labels, as drawn in the header row
         self._keys: list[str] = []
         self._cells: list[Sequence[object]] = []
         self._index: dict[str, int] = {}
         self._natural: list[int] = []  # what the cells need
         self._widths: list[int] = []  # what they get: shrunk to the table's width when that is less
+        # Each drawn row's text as segments, by key, for the cells and widths it was drawn with:
+        # a filter keystroke redraws every visible row, mostly rows that were on screen before.
+        self._drawn: dict[str | None, tuple[Sequence[object], list[Segment]]] = {}
         self.cursor_row = 0
 
     # -- columns and rows -------------------------------------------------------------
@@ -146,6 +154,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
         if columns == self.columns_shown:
             return False
         self.columns_shown = columns
+        self._header = [Text(label) for label in columns]
         self._set_rows([], [], None)
         return True
 
@@ -174,14 +183,37 @@ class ResponsiveTable(ScrollView, can_focus=True):
         keep: str | None,
         widths: Sequence[int] | None = None,
     ) -> None:
+        before = self._screenful()
         self._keys, self._cells = keys, cells
         self._index = {key: n for n, key in enumerate(keys)}
         self._natural = list(widths) if widths is not None else column_widths(self.columns_shown, cells)
         self._fit_columns()
         previous = self.cursor_row
         self.cursor_row = min(self._index.get(keep, previous) if keep else previous, max(0, len(keys) - 1))
-        self._cursor_moved()
-        self.refresh()
+        self._scroll_to_cursor()
+        after = self._screenful()
+        if before[0] != after[0]:
+            self.refresh()  # scrolled, or the columns changed: every line is new
+        else:
+            # Only the lines that show another row (or lost or gained the cursor) are drawn again:
+            # a filter keystroke often keeps the top rows where they were.
+            width = self.size.width
+            for y, (was, now) in enumerate(zip(before[1], after[1], strict=True), start=1):
+                if was != now:
+                    self.refresh(Region(0, y, width, 1))
+        self.post_message(self.RowHighlighted(self, self.cursor_key()))
+
+    def _screenful(self) -> tuple[tuple, list[tuple]]:
+        """What the visible lines show: (scroll position, widths) and, per line, the row's key,
+        its cells and whether the cursor is on it."""
+        top = round(self.scroll_y)
+        lines = []
+        for row in range(top, top + self._page):
+            if row < len(self._keys):
+                lines.append((self._keys[row], self._cells[row], row == self.cursor_row))
+            else:
+                lines.append(None)
+        return (top, tuple(self._widths), self.size), lines
 
     def _fit_columns(self) -> None:
         """Shrink the widest column, one cell at a time, until the row fits (cut cells end in "…")."""
@@ -197,8 +229,31 @@ class ResponsiveTable(ScrollView, can_focus=True):
                 break
             widths[max(shrinkable, key=widths.__getitem__)] -= 1
             excess -= 1
+        if widths != self._widths:
+            self._drawn.clear()
         self._widths = widths
-        self.virtual_size = Size(sum(widths) + GAP * len(widths), len(self._keys) + 1)  # + the header
+        self._set_virtual_size(Size(sum(widths) + GAP * len(widths), len(self._keys) + 1))  # + the header
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size. Setting it the usual way lays out the screen and redraws the
+        whole table; when the scrollbars stay as they are (shown or not), only they are updated."""
+        old = self.virtual_size
+        if size == old:
+            return
+        width, height = self.container_size
+        if (
+            width
+            and height
+            and (old.width > width, old.height > height)
+            == (
+                size.width > width,
+                size.height > height,
+            )
+        ):
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -222,14 +277,17 @@ class ResponsiveTable(ScrollView, can_focus=True):
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _cursor_moved(self) -> None:
+    def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
         elif self.cursor_row >= top + self._page:
             self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, immediate=True)
+
+    def _cursor_moved(self) -> None:
+        self._scroll_to_cursor()
         self.refresh()
-        self.post_message(self.RowHighlighted(self, self.cursor_key()))
+        self.post_message(self.RowHighlighted(self, self.cursor_key(), moved=True))
 
     def action_cursor(self, step: int) -> None:
         self.move_cursor(row=self.cursor_row + step)
@@ -267,13 +325,24 @@ class ResponsiveTable(ScrollView, can_focus=True):
             line.append(" " * (GAP - 1))
         return line
 
+    def _segments(self, key: str | None, cells: Sequence[object]) -> list[Segment]:
+        """The row's text as segments (styled by its cells only), drawn once per cells and widths."""
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is cells:
+            return drawn[1]
+        if len(self._drawn) > DRAWN_ROWS_KEPT:
+            self._drawn.clear()
+        segments = list(self._line_text(cells).render(self.app.console))
+        self._drawn[key] = (cells, segments)
+        return segments
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         scroll_x = round(self.scroll_x)
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("table--header")
-            text = self._line_text([Text(label) for label in self.columns_shown])
+            segments = self._segments(None, self._header)
         else:
             row = round(self.scroll_y) + y - 1
             if row >= len(self._keys):
@@ -283,11 +352,9 @@ class ResponsiveTable(ScrollView, can_focus=True):
                 style += self.get_component_rich_style("table--even-row")
             if row == self.cursor_row:
                 style += self.get_component_rich_style("table--cursor")
-            text = self._line_text(self._cells[row])
-        segments = [
-            Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)
-        ]
-        strip = Strip(segments).crop(scroll_x, scroll_x + width)
+            segments = self._segments(self._keys[row], self._cells[row])
+        strip = Strip([Segment(s.text, style + s.style if s.style else style) for s in segments])
+        strip = strip.crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width, style).crop(0, width)
 
     def watch_scroll_y(self, old: float, new: float) -> None:

@@ -114,6 +114,19 @@ def test_a_request_just_sent_is_waiting_not_unanswered(workbook, journey, clock)
     assert "Not counted yet" not in rate().explanation
 
 
+def test_a_talk_logged_as_held_counts_as_a_yes(workbook, journey, clock) -> None:
+    """However the talk was recorded (scheduled first, or logged afterwards with no reply
+    noted), the person who talked with you agreed to."""
+    from datetime import timedelta
+
+    maria = workbook.add_contact(name="Maria Lopez", source=Source.FRIEND, organization="Grid")
+    workbook.record_request_sent(maria.id, at=clock.now - timedelta(days=6))
+    workbook.log_talk(maria.id, clock.now - timedelta(days=2))
+    figures = {f.label: f for f in workbook.insights().figures}
+    assert figures["Response rate"].value == "60%"  # Joe, Techer and Maria of 5
+    assert "Of the 5 people you asked for a talk, 3 agreed" in figures["Response rate"].explanation
+
+
 def test_themes_side_by_side(workbook, journey) -> None:
     fields, organizations = workbook.theme_choices()
     assert fields == ["clean energy"] and organizations == ["Caltech", "Helio"]

@@ -15,7 +15,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 
 from infoint_tui.core import search
-from infoint_tui.core.enums import FollowUpKind, Source, Stage, Warmth
+from infoint_tui.core.enums import (
+    FactKind,
+    FollowUpKind,
+    InterviewStatus,
+    ReplyOutcome,
+    Source,
+    Stage,
+    Warmth,
+)
 from infoint_tui.core.rules import followups as timing
 from infoint_tui.core.service.base import WorkbookBase, parse_utc
 from infoint_tui.core.wording import plural
@@ -187,8 +195,9 @@ class JourneyMixin(WorkbookBase):
             contacts = connection.exec_driver_sql(
                 "SELECT id, stage, warmth, career_field, organization FROM contact"
             ).all()
-            changes = connection.exec_driver_sql(
-                "SELECT contact_id, stage, entered_at FROM stage_change ORDER BY entered_at, id"
+            acts = connection.exec_driver_sql(
+                "SELECT contact_id, kind, at, outcome FROM fact WHERE kind IN ('request_sent', 'reply') "
+                "ORDER BY at, id"
             ).all()
             talks = connection.exec_driver_sql(
                 "SELECT i.id, i.contact_id, i.status, coalesce(i.started_at, i.scheduled_at) AS held, "
@@ -202,14 +211,17 @@ class JourneyMixin(WorkbookBase):
             ).all()
         stages = Counter(Stage(c.stage) for c in contacts)
         warmths = Counter(Warmth(c.warmth) for c in contacts)
+        # From the facts, whichever path recorded them: asked when the first request went
+        # out; agreed when they said yes or a talk with them was arranged or held.
         asked: dict[int, datetime] = {}
-        agreed: set[int] = set()
-        for change in changes:
-            when = parse_utc(change.entered_at)
-            if change.stage == Stage.REQUESTED.value:
-                asked.setdefault(change.contact_id, when)
-            elif change.stage == Stage.SCHEDULED.value and change.contact_id in asked:
-                agreed.add(change.contact_id)
+        said_yes: set[int] = set()
+        for act in acts:
+            if act.kind == FactKind.REQUEST_SENT.value:
+                asked.setdefault(act.contact_id, parse_utc(act.at))
+            elif act.outcome == ReplyOutcome.AGREED.value:
+                said_yes.add(act.contact_id)
+        talked = {t.contact_id for t in talks if t.status != InterviewStatus.CANCELLED.value}
+        agreed = {c for c in asked if c in said_yes or c in talked}
         held = [t for t in talks if t.status in ("live", "done") and t.held]
         first_talk: dict[int, datetime] = {}
         for talk in held:

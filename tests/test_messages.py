@@ -168,7 +168,9 @@ def test_the_thank_you_quotes_one_thing_and_ends_the_sentence() -> None:
 
 
 def test_job_search_says_so_up_front_and_asks_the_guides_way(workbook: Workbook) -> None:
-    lena = workbook.add_contact(name="Lena Ortiz", intent="job_search", career_field="wind")
+    lena = workbook.add_contact(
+        name="Lena Ortiz", intent="job_search", career_field="wind", email="lo@example.org"
+    )
     composed = workbook.compose_message(lena.id, FULL)
     assert composed.kind is TemplateKind.OUTREACH_JOB and composed.findings == ()
     opening = composed.body.split("\n\n")[1]

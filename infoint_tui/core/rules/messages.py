@@ -110,6 +110,7 @@ class Context:
     intent: Intent = Intent.INFORMATIONAL
     channel: SendChannel = SendChannel.EMAIL
     linkedin_limit: int = LINKEDIN_LIMITS[0]
+    has_address: bool = True  # an e-mail address to send to is saved
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,17 @@ def check_message(context: Context, subject: str, body: str) -> list[Finding]:
                     f"shorten it by {length - context.linkedin_limit} (the limit is in Settings).",
                 )
             )
-    elif context.channel is SendChannel.EMAIL and not subject.strip():
-        findings.append(Finding(Severity.WARNING, "no-subject", "The e-mail has no subject: add one."))
+    elif context.channel is SendChannel.EMAIL:
+        if not context.has_address:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "no-address",
+                    "No e-mail address saved for them: add it (e on the pipeline), or send it another way.",
+                )
+            )
+        if not subject.strip():
+            findings.append(Finding(Severity.WARNING, "no-subject", "The e-mail has no subject: add one."))
     if _DOUBLE_SPACE.search(subject + "\n" + body):
         findings.append(Finding(Severity.WARNING, "double-space", "Two spaces between words: take one out."))
     if _SPACE_BEFORE.search(subject + "\n" + body):

@@ -149,7 +149,15 @@ class MessagesMixin(ActsMixin):
                     if contact.email or not contact.linkedin_url
                     else SendChannel.LINKEDIN
                 )
-            context = Context(kind, Intent(contact.intent), SendChannel(channel), linkedin_limit)
+            # A second person there is someone else: the contact's address is not theirs.
+            address = "" if kind is TemplateKind.SECOND_CONTACT else contact.email
+            context = Context(
+                kind,
+                Intent(contact.intent),
+                SendChannel(channel),
+                linkedin_limit,
+                has_address=bool(address) or kind is TemplateKind.SECOND_CONTACT,
+            )
             if draft is not None:
                 subject, body = draft.subject, draft.body
             else:
@@ -165,8 +173,7 @@ class MessagesMixin(ActsMixin):
             return Composed(
                 contact_id=contact.id,
                 contact_name=contact.name,
-                # A second person there is someone else: the contact's address is not theirs.
-                address="" if kind is TemplateKind.SECOND_CONTACT else contact.email,
+                address=address,
                 kind=kind,
                 context=context,
                 subject=subject,

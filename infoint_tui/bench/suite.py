@@ -100,10 +100,17 @@ class Environment:
 
 
 def demo(path: Path, contacts: int) -> Path:
+    """A demo workbook whose talk under way has ended, so the app opens on the pipeline
+    (started again while a talk's timer runs, it opens on the call)."""
     from infoint_tui.core.demo import write_demo
+    from infoint_tui.core.service import Workbook
 
     if not path.exists():
         write_demo(path, contacts=contacts, seed=7, now=datetime.now(UTC))
+        with Workbook.open(path) as workbook:
+            live = workbook.current_interview()
+            if live is not None:
+                workbook.end_interview(live.id)
     return path
 
 

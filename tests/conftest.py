@@ -60,6 +60,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workbook(db_path: Path, clock: FakeClock):
+    from tests.helpers import blank_workbook
+
+    blank_workbook(db_path, clock.now)  # a copy: migrating a new file for every test is slow
     wb = Workbook.open(db_path, clock=clock)
     yield wb
     wb.close()

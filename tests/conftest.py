@@ -29,6 +29,13 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first. xdist hands out one test at a time (``--maxschedchunk=1`` in
+    pyproject.toml), so they start at once on every worker instead of one of them starting
+    last and running on alone while the other workers have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the rest keep their order
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every per-user directory at the test's own folder."""

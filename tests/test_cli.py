@@ -86,6 +86,7 @@ def test_demo_never_writes_over_a_file(tmp_path: Path, capsys) -> None:
     assert main(["demo"]) == 1  # the default workbook is never a demo target
 
 
+@pytest.mark.long
 def test_large_demo(tmp_path: Path) -> None:
     # Every act of the demo goes through the service, a few milliseconds each: 300 people
     # (some 8,000 acts) keep this test short; the bench builds the big workbooks.

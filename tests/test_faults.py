@@ -110,6 +110,7 @@ async def shown(app, pilot, text: str, timeout: float = 10) -> str:
         await asyncio.sleep(0.05)
 
 
+@pytest.mark.long
 def test_full_disk_keeps_the_text_and_saves_once_there_is_room(db_path, clock) -> None:
     """SQLite's max_page_count stands in for a full disk."""
     with Workbook.open(db_path, clock=clock) as wb:
@@ -165,6 +166,7 @@ def test_full_disk_keeps_the_text_and_saves_once_there_is_room(db_path, clock) -
         assert wb.integrity_check() == ["ok"]
 
 
+@pytest.mark.long
 async def test_the_main_flows_make_no_network_connections(tmp_path, clock, monkeypatch) -> None:
     from infoint_tui.core.demo import write_demo
 

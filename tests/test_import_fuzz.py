@@ -16,6 +16,7 @@ from collections import Counter
 from itertools import count as numbers
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -145,6 +146,7 @@ def test_arbitrary_text(workbook, tmp_path: Path) -> None:
     attempts.some_taken_in()
 
 
+@pytest.mark.long
 def test_snapshot_with_arbitrary_values(workbook, tmp_path: Path) -> None:
     """A real export with generated values in its contact's columns: restored, or refused by name."""
     attempts = Attempts(workbook, tmp_path)

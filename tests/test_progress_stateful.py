@@ -29,6 +29,7 @@ from pathlib import Path
 from tempfile import mkdtemp
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -375,4 +376,4 @@ class Workbench(RuleBasedStateMachine):
 Workbench.TestCase.settings = settings(
     max_examples=EXAMPLES, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-TestWorkbench = Workbench.TestCase
+TestWorkbench = pytest.mark.long(Workbench.TestCase)

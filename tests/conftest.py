@@ -29,6 +29,19 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: two workers per core. The app tests spend about a third of their time
+    waiting, not computing (Textual's pilot sleeps after every key until the app is idle, the
+    real program in a terminal sleeps between keys), so one worker per core leaves the cores
+    idle that long. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The long tests first. xdist hands out one test at a time (``--maxschedchunk=1`` in
     pyproject.toml), so they start at once on every worker instead of one of them starting

@@ -29,6 +29,26 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: two workers per core. The app tests spend about a third of their time
+    waiting, not computing (Textual's pilot sleeps after every key until the app is idle, the
+    real program in a terminal sleeps between keys), so one worker per core leaves the cores
+    idle that long. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first. xdist hands out one test at a time (``--maxschedchunk=1`` in
+    pyproject.toml), so they start at once on every worker instead of one of them starting
+    last and running on alone while the other workers have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the rest keep their order
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every per-user directory at the test's own folder."""
@@ -60,6 +80,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workbook(db_path: Path, clock: FakeClock):
+    from tests.helpers import blank_workbook
+
+    blank_workbook(db_path, clock.now)  # a copy: migrating a new file for every test is slow
     wb = Workbook.open(db_path, clock=clock)
     yield wb
     wb.close()

@@ -48,3 +48,32 @@ def demo_workbook(path, **kwargs):
     shutil.copyfile(_DEMOS[key], path)
     path.chmod(0o600)  # private, as the workbook writes its own files (else the app warns)
     return path
+
+
+_BLANKS: dict[object, object] = {}
+
+
+def blank_workbook(path, now):
+    """Put at ``path`` the file ``Workbook.open`` creates at ``now`` (every migration run, the
+    bank of questions and templates seeded), copied from one built once per test process:
+    running the migrations takes a tenth of a second or more, and most tests only need a
+    workbook to work in. Tests about creating a workbook open a path that does not exist."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from infoint_tui.core.service import Workbook
+
+    if now not in _BLANKS:
+        folder = Path(tempfile.mkdtemp(prefix="infoint-blank-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        built = folder / "workbook" / "blank.db"
+        Workbook.open(built, clock=lambda: now).close()  # closed, so everything is in the one file
+        _BLANKS[now] = built
+    path = Path(path)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)  # as the workbook makes its folder
+    shutil.copyfile(_BLANKS[now], path)
+    path.chmod(0o600)
+    return path

@@ -86,6 +86,7 @@ def test_demo_never_writes_over_a_file(tmp_path: Path, capsys) -> None:
     assert main(["demo"]) == 1  # the default workbook is never a demo target
 
 
+@pytest.mark.long
 def test_large_demo(tmp_path: Path) -> None:
     # Past its first 150 people the demo copies them under new names: a sound file,
     # every person their own, every reference inside it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import signal
 import socket
@@ -20,18 +21,29 @@ from infoint_tui.core.service import Workbook, utc_now
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 
-WRITER = """
-import sys
+# Each writer is a process of its own, forked from a parent that imported infoint-tui once
+# (starting Python and importing it fifty times took most of a minute). The child opens the
+# workbook itself and writes until it is killed; the parent says its pid, then when it is gone.
+WRITERS = """
+import os, sys
 from infoint_tui.core.service import Workbook
 path, log, interview_id = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with Workbook.open(path) as wb, open(log, "a") as confirmed:
-    print("ready", flush=True)
-    n = int(sys.argv[4])
-    while True:
-        wb.add_note(interview_id, f"note {n} " + "x" * (n % 300), n)
-        confirmed.write(f"{n}\\n")
-        confirmed.flush()
-        n += 1
+for line in iter(sys.stdin.readline, ""):
+    n = int(line)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            with Workbook.open(path) as wb, open(log, "a") as confirmed:
+                while True:
+                    wb.add_note(interview_id, f"note {n} " + "x" * (n % 300), n)
+                    confirmed.write(f"{n}\\n")
+                    confirmed.flush()
+                    n += 1
+        finally:
+            os._exit(1)  # never back into the loop above, whatever happened
+    print(pid, flush=True)
+    os.waitpid(pid, 0)
+    print("gone", flush=True)
 """
 
 
@@ -44,30 +56,37 @@ def test_kill_loop_loses_no_confirmed_save(tmp_path: Path) -> None:
     log.touch()
     rng = random.Random(11)
     next_number = 0
-    for _ in range(50):
-        child = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(log), str(interview.id), str(next_number)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout.readline().strip() == "ready"
-        # Killed somewhere in the middle of its writes: after a few confirmed saves (however
-        # slow the machine is), then a moment later, so the kill lands at any point of a save.
-        _wait_for_lines(log, len(log.read_text().split()) + 1 + rng.randrange(3))
-        time.sleep(rng.random() * 0.01)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        confirmed = [int(line) for line in log.read_text().split()]
-        next_number = (max(confirmed) + 1) if confirmed else next_number
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
-            stored = {row[0] for row in con.execute("SELECT offset_seconds FROM note")}
-        finally:
-            con.close()
-        missing = set(confirmed) - stored
-        assert not missing, f"confirmed but lost: {sorted(missing)[:5]}"
+    writers = subprocess.Popen(
+        [sys.executable, "-c", WRITERS, str(path), str(log), str(interview.id)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(50):
+            writers.stdin.write(f"{next_number}\n")
+            writers.stdin.flush()
+            pid = int(writers.stdout.readline())
+            # Killed somewhere in the middle of its writes: after a few confirmed saves (however
+            # slow the machine is), then a moment later, so the kill lands at any point of a save.
+            _wait_for_lines(log, len(log.read_text().split()) + 1 + rng.randrange(3))
+            time.sleep(rng.random() * 0.01)
+            os.kill(pid, signal.SIGKILL)
+            assert writers.stdout.readline().strip() == "gone"
+            confirmed = [int(line) for line in log.read_text().split()]
+            next_number = (max(confirmed) + 1) if confirmed else next_number
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
+                stored = {row[0] for row in con.execute("SELECT offset_seconds FROM note")}
+            finally:
+                con.close()
+            missing = set(confirmed) - stored
+            assert not missing, f"confirmed but lost: {sorted(missing)[:5]}"
+    finally:
+        writers.stdin.close()
+        writers.wait(timeout=10)
+        writers.stdout.close()
     assert len(confirmed) >= 50  # every writer confirmed at least one save before it was killed
 
 
@@ -91,6 +110,7 @@ async def shown(app, pilot, text: str, timeout: float = 10) -> str:
         await asyncio.sleep(0.05)
 
 
+@pytest.mark.long
 def test_full_disk_keeps_the_text_and_saves_once_there_is_room(db_path, clock) -> None:
     """SQLite's max_page_count stands in for a full disk."""
     with Workbook.open(db_path, clock=clock) as wb:
@@ -146,6 +166,7 @@ def test_full_disk_keeps_the_text_and_saves_once_there_is_room(db_path, clock) -
         assert wb.integrity_check() == ["ok"]
 
 
+@pytest.mark.long
 async def test_the_main_flows_make_no_network_connections(tmp_path, clock, monkeypatch) -> None:
     from infoint_tui.core.demo import write_demo
 

@@ -23,6 +23,8 @@ from infoint_tui.core.errors import ImportFileError
 from infoint_tui.core.migrate import HEAD_REVISION
 from infoint_tui.core.service import IMPORT_KINDS, Workbook
 from infoint_tui.core.transfer.snapshot import FORMAT, VERSION
+from tests.conftest import PINNED
+from tests.helpers import blank_workbook
 
 # Text shaped like the formats, so the fuzzing reaches past the first check.
 PREFIXES = {
@@ -85,7 +87,8 @@ class Attempts:
 
     def restore(self, path: Path) -> None:
         folder = self.tmp_path / f"restore-{next(self._fresh)}"
-        with Workbook.open(folder / "workbook.db") as target:
+        # A copy of a new workbook: migrating one for every example took most of the test.
+        with Workbook.open(blank_workbook(folder / "workbook.db", PINNED)) as target:
             before = target.export_text("json")
             try:
                 counts = target.restore_file(path)

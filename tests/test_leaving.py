@@ -13,7 +13,7 @@ from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Settings
 from infoint_tui.tui.app import InfointApp
 from tests.conftest import PINNED
-from tests.helpers import settle
+from tests.helpers import blank_workbook, settle
 
 START = PINNED + timedelta(hours=3)  # 18:00
 
@@ -71,7 +71,7 @@ def test_the_words(clock) -> None:
 
 @pytest.fixture
 def in_person(db_path, clock) -> int:
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         mei = wb.add_contact(name="Mei Raman", source="faculty")
         wb.schedule_interview(
             mei.id, scheduled_at=START, mode="in_person_workplace", location="GridWorks", travel_minutes=40

@@ -122,6 +122,7 @@ def test_sigterm_loses_nothing(live_workbook: Path) -> None:
     assert TEXT in _answers(live_workbook)
 
 
+@pytest.mark.long
 def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Path) -> None:
     """Ten seconds of notes at ten keys a second, never pausing, then SIGKILL at once."""
     terminal = _type_notes(live_workbook)  # the short text first: the editor is ready
@@ -240,6 +241,7 @@ FAKETIME = next(iter(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")), None
 
 
 @pytest.mark.skipif(FAKETIME is None, reason="libfaketime is not installed (apt-get install faketime)")
+@pytest.mark.long
 def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
     live_workbook: Path, tmp_path: Path
 ) -> None:

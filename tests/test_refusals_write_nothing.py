@@ -17,6 +17,7 @@ from infoint_tui.core.enums import InterviewStatus, Source, Stage, TemplateKind,
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.service import Workbook
 from tests.conftest import FakeClock
+from tests.helpers import blank_workbook
 
 
 def _tables(path: Path) -> dict[str, list[tuple]]:
@@ -33,7 +34,7 @@ def _tables(path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def world(db_path: Path, clock: FakeClock):
     """A small workbook with someone at every stage the cases need."""
-    wb = Workbook.open(db_path, clock=clock)
+    wb = Workbook.open(blank_workbook(db_path, clock.now), clock=clock)
     hot = wb.add_contact(name="Ada Lovelace", source=Source.FRIEND, warmth=Warmth.HOT, phone="(626) 555-0100")
     cold = wb.add_contact(name="Grace Hopper", source=Source.LIST_OR_WEBSITE, email="grace@example.org")
     referral = wb.add_referral(hot.id, name="Katherine Johnson", organization="NASA")

@@ -10,11 +10,12 @@ from infoint_tui.core.enums import FollowUpKind, Intent, Source, Stage, Template
 from infoint_tui.core.errors import ValidationFailed
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Profile
+from tests.helpers import blank_workbook
 
 
 @pytest.fixture
 def wb(db_path, clock):
-    workbook = Workbook.open(db_path, clock=clock, tz=UTC)
+    workbook = Workbook.open(blank_workbook(db_path, clock.now), clock=clock, tz=UTC)
     yield workbook
     workbook.close()
 

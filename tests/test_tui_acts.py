@@ -20,14 +20,14 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.log_act import LogActDialog, TalkHeldDialog
 from infoint_tui.tui.screens.merge import MergeDialog
 from infoint_tui.tui.screens.schedule import ScheduleForm
-from tests.helpers import settle
+from tests.helpers import blank_workbook, settle
 from tests.test_tui_pipeline import select
 
 
 @pytest.fixture
 def referred(db_path, clock):
     """Joe (faculty) named Ms Techer; nothing sent to her yet."""
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty")
         techer = wb.add_referral(joe.id, name="Ms Techer")
     return techer.id

@@ -16,7 +16,7 @@ from infoint_tui.tui import sending
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
-from tests.helpers import plain, settle
+from tests.helpers import blank_workbook, plain, settle
 
 FULL = Profile(name="Sam Student", situation="a third-year student at Caltech", field="clean energy")
 
@@ -24,7 +24,7 @@ FULL = Profile(name="Sam Student", situation="a third-year student at Caltech", 
 @pytest.fixture
 def priya(db_path, clock) -> int:
     """Priya, referred by Joe, who asked not to be named."""
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty", warmth="hot")
         return wb.add_referral(
             joe.id, name="Priya Raman", email="priya@example.org", may_mention_referrer=False

@@ -16,13 +16,13 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import screen_lines, settle
+from tests.helpers import blank_workbook, screen_lines, settle
 
 
 @pytest.fixture
 def after_a_talk(db_path, clock):
     """Joe was interviewed an hour ago and named Ms Techer; a request to Ng is pending."""
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
         interview = wb.schedule_interview(joe.id, scheduled_at=clock.now - timedelta(hours=1))
         wb.start_interview(interview.id)

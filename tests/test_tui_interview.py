@@ -15,13 +15,13 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import screen_lines, settle
+from tests.helpers import blank_workbook, screen_lines, settle
 
 
 @pytest.fixture
 def planned(db_path, clock):
     """A workbook with one talk scheduled now: Joe, 30 minutes, three questions."""
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
         interview = wb.schedule_interview(joe.id, scheduled_at=clock.now, mode="phone")
         for question in ("What does a typical day look like?", "How are you evaluated?"):

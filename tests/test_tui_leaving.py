@@ -14,12 +14,12 @@ from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.unsaved import UnsavedScreen
-from tests.helpers import settle
+from tests.helpers import blank_workbook, settle
 
 
 @pytest.fixture
 def planned(db_path, clock):
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty")
         return wb.schedule_interview(joe.id, scheduled_at=clock.now, mode="phone").id
 

@@ -20,7 +20,7 @@ from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.prep import PrepScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import plain, settle
+from tests.helpers import blank_workbook, plain, settle
 
 NAMES = ["émile zola", "Émile Ames", "anna bell", "Zoë Quist", "ÅSA ek", "bob", "Bob", "Ærø Line"]
 
@@ -28,7 +28,7 @@ NAMES = ["émile zola", "Émile Ames", "anna bell", "Zoë Quist", "ÅSA ek", "bo
 @pytest.fixture
 def people(db_path, clock):
     """Contacts across warmths and stages, with names whose order depends on case and accents."""
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         ids = []
         for n, name in enumerate(NAMES * 3):
             contact = wb.add_contact(

@@ -96,6 +96,7 @@ async def test_add_contact_validates_beside_the_field_and_stores(empty_app) -> N
         assert app.screen.query_one(ResponsiveTable).row_count == 1
 
 
+@pytest.mark.long
 async def test_filter_referral_schedule_as_a_new_user(demo_app, clock) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:

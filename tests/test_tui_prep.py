@@ -10,7 +10,7 @@ from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
-from tests.helpers import settle
+from tests.helpers import blank_workbook, settle
 
 WHO_ELSE = "Who else do you know that I might talk to?"
 
@@ -19,7 +19,7 @@ WHO_ELSE = "Who else do you know that I might talk to?"
 def scheduled(db_path, clock):
     from datetime import timedelta
 
-    with Workbook.open(db_path, clock=clock) as wb:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         joe = wb.add_contact(name="Joe Chameau", source="faculty")
         interview = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=1), mode="phone")
     return interview.id
@@ -98,6 +98,7 @@ async def test_choosing_reordering_and_the_required_question(db_path, clock, sch
         assert [q.text for q in app.workbook.interview_questions(scheduled)] == [texts[0], WHO_ELSE]
 
 
+@pytest.mark.long
 async def test_inline_checks_and_the_explicit_override(db_path, clock, scheduled) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -199,6 +200,7 @@ def readiness_line(screen) -> str:
     return str(screen.query_one("#prep-readiness").render())
 
 
+@pytest.mark.long
 async def test_the_readiness_line_follows_the_story_as_it_is_saved(db_path, clock, scheduled) -> None:
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select, Static
 
 from infoint_tui.core.demo import write_demo
@@ -45,6 +46,7 @@ async def test_import_previews_then_imports_and_the_pipeline_shows_them(tmp_path
         assert app.screen.query_one(ResponsiveTable).row_count == 8
 
 
+@pytest.mark.long
 async def test_import_error_is_shown_in_the_dialog_with_the_path_kept(tmp_path: Path, clock) -> None:
     bad = tmp_path / "cards.vcf"
     bad.write_bytes(b"\x00\x01binary")

@@ -230,3 +230,16 @@ def test_pipeline_summary(workbook: Workbook, clock) -> None:
     assert summary.by_stage[Stage.REQUESTED] == 1 and summary.total == 4
     assert summary.interviews_this_week == 1  # the one on the 3rd of December
     assert summary.overdue == 2  # both 3B7 reminders
+
+
+def test_undoing_a_delete_after_their_referral_was_merged_away(workbook: Workbook) -> None:
+    """Found by the stateful test: the person they referred is gone (merged into another
+    record) by the time the delete is undone; the undo puts them back all the same."""
+    joe = workbook.add_contact(name="Joe Chameau", source="faculty")
+    techer = workbook.add_referral(joe.id, name="Ms Techer")
+    other = workbook.add_contact(name="Rita Techer", source="friend")
+    deleted = workbook.delete_contact(joe.id)
+    workbook.merge_contacts(other.id, techer.id)
+    workbook.restore_contact(deleted)
+    assert workbook.get_contact(joe.id).name == "Joe Chameau"
+    assert [c.name for c in workbook.referrals_of(joe.id)] == []

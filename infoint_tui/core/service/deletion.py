@@ -102,8 +102,7 @@ class DeletionMixin(ContactsMixin):
         """Put back a deleted contact exactly as it was (undo)."""
         with self._writing() as session:
             self._put_back(session.connection(), deleted)
-            for referred in deleted.referred_ids:
-                self._settle(session, referred)
+            self._settle_those_still_here(session, deleted.referred_ids)
 
     @staticmethod
     def _put_back(connection, deleted: DeletedContact) -> None:

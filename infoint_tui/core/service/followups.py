@@ -148,6 +148,14 @@ class FollowUpsMixin(WorkbookBase):
         self._apply_settlement(session, contact, {row.id: row for row in stored}, result)
         return result
 
+    def _settle_those_still_here(self, session: Session, contact_ids) -> None:
+        """Settle each of these contacts that is still in the workbook (an undo's referrals
+        may have been deleted or merged away since)."""
+        ids = sorted(set(contact_ids))
+        if ids:
+            for contact_id in session.exec(select(ContactRow.id).where(ContactRow.id.in_(ids))).all():
+                self._settle(session, contact_id)
+
     @staticmethod
     def _rule_inputs(session: Session, contact_id: int):
         """A contact's row, and the contact, facts and talks as ``rules.progress`` reads them."""

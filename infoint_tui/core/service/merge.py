@@ -172,8 +172,9 @@ class MergeMixin(DeletionMixin):
                     .where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
                     .values(referred_by_id=kept_id)
                 )
-            for referred in since | set(merged.kept.referred_ids) | set(merged.other.referred_ids):
-                self._settle(session, referred)
+            self._settle_those_still_here(
+                session, since | set(merged.kept.referred_ids) | set(merged.other.referred_ids)
+            )
 
     def merged_contact(self, merged: MergedContacts) -> Contact:
         with self._reading() as session:

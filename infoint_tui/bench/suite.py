@@ -99,18 +99,19 @@ class Environment:
         return PtyProgram([self.python, "-m", "infoint_tui.bench.baselines", *args], env=self.env)
 
 
-def demo(path: Path, contacts: int) -> Path:
-    """A demo workbook whose talk under way has ended, so the app opens on the pipeline
-    (started again while a talk's timer runs, it opens on the call)."""
+def demo(path: Path, contacts: int, *, call_under_way: bool = False) -> Path:
+    """A demo workbook; unless ``call_under_way``, its talk under way has ended, so the app
+    opens on the pipeline (started again while a talk's timer runs, it opens on the call)."""
     from infoint_tui.core.demo import write_demo
     from infoint_tui.core.service import Workbook
 
     if not path.exists():
         write_demo(path, contacts=contacts, seed=7, now=datetime.now(UTC))
-        with Workbook.open(path) as workbook:
-            live = workbook.current_interview()
-            if live is not None:
-                workbook.end_interview(live.id)
+        if not call_under_way:
+            with Workbook.open(path) as workbook:
+                live = workbook.current_interview()
+                if live is not None:
+                    workbook.end_interview(live.id)
     return path
 
 
@@ -184,7 +185,7 @@ def typing_workbook(folder: Path) -> tuple[Path, int]:
     """A 1,000-contact demo whose live interview's current question holds a 5,000-line note."""
     from infoint_tui.core.service import Workbook
 
-    db = demo(folder / "typing.db", 1000)
+    db = demo(folder / "typing.db", 1000, call_under_way=True)
     with Workbook.open(db) as workbook:
         interview = workbook.current_interview()
         question = next(q for q in workbook.interview_questions(interview.id) if not q.answered)

@@ -281,7 +281,7 @@ PROFILE = Profile(name="Sam Student", situation="a third-year student at Caltech
 
 def test_messages_for_a_contact(wb: Workbook) -> None:
     joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
-    techer = wb.add_referral(joe.id, name="Ms. Techer", career_field="clean energy")
+    techer = wb.add_referral(joe.id, name="Ms. Techer", career_field="clean energy", email="t@example.org")
     intro = wb.render_message(TemplateKind.REFERRAL_INTRO, techer.id, PROFILE)
     assert intro.body.startswith("Dear Ms. Techer,") and "Joe Chameau suggested I talk to you" in intro.body
     assert intro.findings == () and intro.word_count <= 100

@@ -71,6 +71,16 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
     def values(self) -> dict[str, Any]:
         return {field: self.query_one(f"#{field}", Input).value for field, _ in self.FIELDS}
 
+    def unstored_text(self) -> list[tuple[str, str]]:
+        """The fields typed into and not saved, for quitting and signals (the app keeps them in a file)."""
+        typed = [
+            f"{label}: {self.query_one(f'#{field}', Input).value}"
+            for field, label in self.FIELDS
+            if self.query_one(f"#{field}", Input).value.strip()
+            and self.query_one(f"#{field}", Input).value != self.initial(field)
+        ]
+        return [(self.TITLE.format(name=self.contact.name), "\n".join(typed))] if typed else []
+
     def action_save(self) -> None:
         if self.held_keys is not None:
             return  # already saving

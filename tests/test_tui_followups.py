@@ -11,12 +11,13 @@ from infoint_tui.core.enums import Channel, FactKind, FollowUpKind, Stage, Templ
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import screen_lines, settle
+from tests.helpers import plain, screen_lines, settle
 
 
 @pytest.fixture
@@ -137,6 +138,9 @@ async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:
         screen.query_one(ResponsiveTable).move_cursor(row=index)
         await pilot.press("o")
         await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # it takes back "notes jotted": asked first
+        await pilot.press("y")
+        await settle(app, pilot)
         assert app.workbook.get_follow_up(notes_id).done_at is None
 
         thanks_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
@@ -204,3 +208,41 @@ async def test_template_editing_with_preview_and_errors(db_path, clock, after_a_
         await pilot.press("f10")
         await settle(app, pilot)
         assert app.workbook.get_template(TemplateKind.THANK_YOU).body == "Dear {contact_first_name}, thanks!"
+
+
+async def test_reopening_a_sent_letter_asks_first_naming_it(db_path, clock, after_a_talk) -> None:
+    """o on a done item whose letter was marked sent takes the letter back: it asks as [ does."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await queue(app, pilot)
+        follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.REACH_REFERRAL)
+        techer_id = app.workbook.get_follow_up(follow_up_id).contact_id
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("f8")
+        await settle(app, pilot)
+        await pilot.press("y")  # no profile here: it asks first
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("h")
+        await settle(app, pilot)
+        index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == follow_up_id)
+        screen.query_one(ResponsiveTable).move_cursor(row=index)
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = plain(app.screen.query_one(".dialog-body").render())
+        assert "Ms Techer: take back “request sent”" in question
+        assert "The letter you marked sent goes with it" in question
+        assert "“Reach out (referral)” is open again" in question
+        await pilot.press("n")  # kept: the letter stays
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(follow_up_id).done_at is not None
+        assert [f.kind for f in app.workbook.facts(techer_id)] == [FactKind.REQUEST_SENT]
+        await pilot.press("o")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(follow_up_id).done_at is None
+        assert app.workbook.facts(techer_id) == []
+        assert app.workbook.get_contact(techer_id).stage is Stage.PROSPECT

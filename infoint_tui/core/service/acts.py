@@ -25,7 +25,7 @@ from infoint_tui.core.enums import (
 )
 from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
-from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS
+from infoint_tui.core.rules.followups import ACTIONS, DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.base import checked_text, read_model
 from infoint_tui.core.service.followups import follow_up_view
 from infoint_tui.core.service.interviews import InterviewsMixin
@@ -174,6 +174,21 @@ class ActsMixin(InterviewsMixin):
                 item.done_at, item.cancelled_at = self.clock(), None
                 item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
                 session.add(item)
+
+    def reopen_question(self, follow_up_id: int) -> str | None:
+        """What reopening this item would take back, as a question for the screen to ask
+        first; None when it takes back no act (an item you closed, or one set aside)."""
+        with self._reading() as session:
+            item = self._follow_up_row(session, follow_up_id)
+            if (item.done_at is None and item.cancelled_at is None) or item.closed_by != ClosedBy.RULE.value:
+                return None
+            fact, _ = self._closing_fact(session, item)
+            if fact is None:
+                return None
+            row = session.get(FactRow, fact.id)
+            contact = session.get(ContactRow, item.contact_id)
+            label = ACTIONS[FollowUpKind(item.kind)]
+            return progress.reopen_question(contact.name, label, fact, self.tz, bool(row.message))
 
     def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
         """Not done after all: the fact that closed it is taken back (so the stage

@@ -118,6 +118,16 @@ ACTIONS: dict[FollowUpKind, str] = {
 }
 
 
+# The act each item asks for, as the contact page's log (``l``) offers it once done by hand.
+LOGGED_WORDS: dict[FollowUpKind, str] = {
+    FollowUpKind.JOT_NOTES: "Done: notes jotted down",
+    FollowUpKind.THANK_YOU: "Done: thank-you sent",
+    FollowUpKind.REACH_REFERRAL: "Done: wrote to them (referral)",
+    FollowUpKind.SECOND_CONTACT: "Done: wrote to a second person there",
+    FollowUpKind.FOLLOW_UP_REQUEST: "Done: followed up on the request",
+    FollowUpKind.RECONNECT: "Done: reconnected about a job search",
+}
+
 DONE_WORDS: dict[FollowUpKind, str] = {
     FollowUpKind.JOT_NOTES: "notes jotted for the talk with {name}",
     FollowUpKind.THANK_YOU: "thank-you to {name}",

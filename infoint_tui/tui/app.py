@@ -651,7 +651,11 @@ class InfointApp(App[int]):
         yield SystemCommand(
             "Possible duplicates", "Contacts that may be one person, to merge", self.action_duplicates
         )
-        seen: set[str] = set()
+        # Named, so "journ" finds it on every screen, also where F6 is the talk's timer.
+        yield SystemCommand(
+            "Journey", "The referral network, insights and themes across your talks (F6)", self.action_journey
+        )
+        seen: set[str] = {"journey"}
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen or not active.enabled:

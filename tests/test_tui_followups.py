@@ -246,3 +246,31 @@ async def test_reopening_a_sent_letter_asks_first_naming_it(db_path, clock, afte
         assert app.workbook.get_follow_up(follow_up_id).done_at is None
         assert app.workbook.facts(techer_id) == []
         assert app.workbook.get_contact(techer_id).stage is Stage.PROSPECT
+
+
+async def test_a_talk_logged_as_held_from_the_queue_says_so(db_path, clock, after_a_talk) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        ng = next(c for c in wb.list_contacts() if c.name == "Ng")
+        wb.record_reply(ng.id, "agreed")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        await select_kind(app, pilot, screen, FollowUpKind.SCHEDULE_TALK)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        app.screen.query_one("#date", Input).value = (clock.now - timedelta(days=1)).date().isoformat()
+        await pilot.press("f10")
+        await settle(app, pilot)
+        await pilot.press("y")  # the time has passed: log it as held
+        await settle(app, pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert "Talk with Ng logged as held. Jot your notes now." in said
+        assert not any("Now prepare for it" in s for s in said)
+
+
+def test_done_reads_as_the_act() -> None:
+    from infoint_tui.core.rules.followups import done_notice
+
+    assert done_notice(FollowUpKind.THANK_YOU, "Jordan Kim") == "Done: thank-you to Jordan Kim."
+    assert done_notice(FollowUpKind.REACH_REFERRAL, "Jo") == "Done: reached out to Jo."

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from infoint_tui.core.enums import FollowUpKind, TemplateKind
+from infoint_tui.core.enums import FollowUpKind, InterviewStatus, TemplateKind
 from infoint_tui.core.rules.followups import ACTIONS, done_notice
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import closed_on, relative_due
@@ -319,7 +319,14 @@ class FollowUpsScreen(WorkbookScreen):
         from infoint_tui.tui.screens.schedule import ScheduleForm
 
         def scheduled(interview) -> None:
-            if interview is not None:
+            if interview is not None and interview.status is InterviewStatus.DONE:  # logged afterwards
+                from infoint_tui.tui.screens.debrief import DebriefScreen
+
+                self.notify(
+                    f"Talk with {item.contact_name} logged as held. Jot your notes now.", markup=False
+                )
+                self.app.push_screen(DebriefScreen(interview.id))
+            elif interview is not None:
                 self.notify(
                     f"Talk with {item.contact_name} scheduled. Now prepare for it (F3).", markup=False
                 )

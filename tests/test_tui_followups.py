@@ -274,3 +274,19 @@ def test_done_reads_as_the_act() -> None:
 
     assert done_notice(FollowUpKind.THANK_YOU, "Jordan Kim") == "Done: thank-you to Jordan Kim."
     assert done_notice(FollowUpKind.REACH_REFERRAL, "Jo") == "Done: reached out to Jo."
+
+
+async def test_enter_is_named_in_the_footer_and_in_help(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await queue(app, pilot)
+        assert "⏎ Open" in screen_lines(app)[-1]
+        await pilot.press("f1")
+        await settle(app, pilot)
+        shown = " ".join(screen_lines(app))
+        assert "Open the item's message or debrief" in shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("enter")  # still opens the highlighted item's message
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FollowUpsScreen)

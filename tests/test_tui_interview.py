@@ -491,3 +491,19 @@ async def test_the_header_counts_the_minutes_added_with_f7(db_path, clock, plann
         await settle(app, pilot)
         shown = " ".join(screen_lines(app))
         assert f"{length + 5} min agreed" in shown and f"{length} min agreed" not in shown
+
+
+async def test_a_long_place_leaves_the_header_whole_at_80_columns(db_path, clock) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        ana = wb.add_contact(name="Ana Ruiz", source="faculty")
+        wb.schedule_interview(
+            ana.id,
+            scheduled_at=clock.now,
+            mode="in_person_elsewhere",
+            location="Blue Bottle Coffee, 1355 Market Street, San Francisco",
+        )
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        shown = " ".join(" ".join(screen_lines(app)).split())
+        assert "30 min agreed · informational" in shown and "Market Street, San Francisco" in shown

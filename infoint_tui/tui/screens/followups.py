@@ -134,12 +134,13 @@ class FollowUpsScreen(WorkbookScreen):
     }
 
     BINDINGS = [
+        # A priority key, so the footer and F1 name it (the table's own enter would hide it there).
         Binding(
             "enter",
             "open",
             "Open",
             id="followups.open",
-            show=False,
+            priority=True,
             tooltip="Open the item's message or debrief",
         ),
         Binding("x", "done", "Done", id="followups.done", tooltip="Mark the item done"),
@@ -157,7 +158,12 @@ class FollowUpsScreen(WorkbookScreen):
             tooltip="Show only the selected contact's items (again: everyone's)",
         ),
         Binding(
-            "t", "templates", "Templates", id="followups.templates", tooltip="Edit the message templates"
+            "t",
+            "templates",
+            "Templates",
+            id="followups.templates",
+            show=False,  # the footer keeps room for enter at 80 columns; F1 lists it
+            tooltip="Edit the message templates",
         ),
     ]
 

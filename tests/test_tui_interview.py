@@ -241,7 +241,9 @@ async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path
         await settle(app, pilot)
         assert isinstance(app.screen, ReferralCapture)
         await type_text(pilot, "Ms Techer")
-        await pilot.press("enter", "enter", "enter", "enter")  # the rule of every form: enter moves on
+        await pilot.press(
+            "enter", "enter", "enter", "enter", "enter"
+        )  # the rule of every form: enter moves on
         assert app.focused is app.screen.query_one("#may_mention", Switch)  # (enter there would save)
         assert app.screen.query_one("#may_mention", Switch).value is True
         await pilot.press("shift+tab")
@@ -478,6 +480,24 @@ async def test_using_someone_already_met_as_a_referral_says_no_reminder_was_made
         said = [str(n.message) for n in app._notifications if "Jordan Kim" in str(n.message)]
         assert said and "no reminder to reach out was made" in said[-1], said
         assert "is in the follow-ups" not in said[-1]
+        assert "how you found them stays “alumni database”" in said[-1]
+        assert app.workbook.get_contact(jordan.id).source.value == "alumni_database"
+
+
+async def test_the_referral_box_takes_their_organization(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        await type_text(pilot, "Rosa Diaz")
+        await pilot.press("tab")
+        await type_text(pilot, "GridWorks")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        (rosa,) = [c for c in app.workbook.list_contacts() if c.name == "Rosa Diaz"]
+        assert rosa.organization == "GridWorks"
 
 
 async def test_the_header_counts_the_minutes_added_with_f7(db_path, clock, planned) -> None:

@@ -46,9 +46,8 @@ def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
     """What ctrl+q asks when dialogs hold typed text that cannot be stored half-done."""
     where = "; ".join(label for label, _ in typed)
     return (
-        f"Not stored yet: what you typed in {where}. Quit anyway? "
-        f"It is kept in a file beside the workbook ({db_path.name}.unsaved-….txt); "
-        "stay to finish it."
+        f"Not stored yet: what you typed in {where}. Quit anyway? It is kept in a file "
+        f"beside the workbook ({db_path.name}.unsaved-….txt); stay to finish it."
     )
 
 
@@ -288,14 +287,18 @@ class InfointApp(App[int]):
         if not typed and not running:
             self.keep_typed_text(self.exit)
             return
-        question = []
-        if running:
-            question.append(
+        if running and not typed:
+            question = (
                 "The talk's timer is running. Quit anyway? It keeps running while "
                 "the app is closed, and the app opens on the talk when you come back."
             )
-        if typed:
-            question.append(unstored_question(typed, self.db_path))
+        else:
+            question = unstored_question(typed, self.db_path)
+            if running:
+                question += (
+                    "\n\nThe talk's timer keeps running while the app is closed, and the app "
+                    "opens on the talk when you come back."
+                )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -305,7 +308,7 @@ class InfointApp(App[int]):
             self.keep_typed_text(self.exit)
 
         self.push_screen(
-            ConfirmScreen("\n\n".join(question), yes="Quit", no="Stay"),
+            ConfirmScreen(question, yes="Quit", no="Stay"),
             answered,
         )
 

@@ -147,7 +147,7 @@ class ContactForm(FormKeys, WorkbookCalls, ModalScreen["Contact | None"]):
             if values[field].strip()
             and values[field] != (getattr(self._contact, field) if self._contact else "")
         ]
-        return [(self._title, "\n".join(typed))] if typed else []
+        return [(f"the form “{self._title}”", "\n".join(typed))] if typed else []
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

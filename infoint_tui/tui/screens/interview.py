@@ -32,9 +32,15 @@ TICK_SECONDS = 0.5
 TALK_NOTES = -1  # the editor's place before the first question
 
 
-def referral_notice(referral: Contact, referrer: str, reminded: bool) -> str:
-    """What saving a referral mid-call did, as it happened: a reminder only if one was made."""
+def referral_notice(referral: Contact, referrer: str, reminded: bool, existing: bool = False) -> str:
+    """What saving a referral mid-call did, as it happened: a reminder only if one was made, and,
+    for someone already here, that only their referrer was noted (how you found them stays)."""
     saved = f"Saved {referral.name} as a referral from {referrer}"
+    if existing:
+        saved = (
+            f"Noted {referrer} as who referred {referral.name}, already here "
+            f"(how you found them stays “{referral.source.label}”)"
+        )
     if reminded:
         return f"{saved}; a reminder to reach out is in the follow-ups."
     return (
@@ -546,9 +552,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         from infoint_tui.tui.screens.capture import ReferralCapture
 
         if self.contact is not None:
-            self.app.push_screen(ReferralCapture(self.contact, self.interview_id), self._referral_saved)
+            form = ReferralCapture(self.contact, self.interview_id)
+            self.app.push_screen(form, lambda referral: self._referral_saved(referral, form.linked_existing))
 
-    def _referral_saved(self, referral: Contact | None) -> None:
+    def _referral_saved(self, referral: Contact | None, existing: bool = False) -> None:
         if referral is None:
             return
         if referral.referred_by_id == self.contact.id:
@@ -557,7 +564,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 contact_id=referral.id,
                 kind=FollowUpKind.REACH_REFERRAL,
                 done=lambda reminders: self.notify(
-                    referral_notice(referral, self.contact.name, bool(reminders)), markup=False
+                    referral_notice(referral, self.contact.name, bool(reminders), existing), markup=False
                 ),
             )
         else:  # someone already in the workbook, who came to you another way: nothing to add

@@ -290,3 +290,36 @@ async def test_enter_is_named_in_the_footer_and_in_help(db_path, clock, after_a_
         await pilot.press("enter")  # still opens the highlighted item's message
         await settle(app, pilot)
         assert not isinstance(app.screen, FollowUpsScreen)
+
+
+async def test_leaving_the_template_editor_with_edits_asks_first(db_path, clock, after_a_talk) -> None:
+    from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await queue(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        templates = app.screen
+        assert isinstance(templates, TemplatesScreen)
+        await pilot.press("escape")  # nothing changed: back at once
+        await settle(app, pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        await pilot.press("t")
+        await settle(app, pilot)
+        templates = app.screen
+        templates.query_one("#template-body", TextArea).insert("P.S. Mine. ")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await settle(app, pilot)
+        assert app.screen is templates
+        assert "P.S. Mine. " in templates.query_one("#template-body", TextArea).text
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        assert "P.S. Mine." not in app.workbook.get_template(TemplateKind.THANK_YOU).body

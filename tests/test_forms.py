@@ -90,7 +90,7 @@ async def test_a_switch_says_yes_or_no_and_space_flips_it(tmp_path, clock) -> No
 async def test_enter_moves_past_lists_and_check_boxes_too(tmp_path, clock) -> None:
     """Enter on a closed list moves on (space opens it); the check box after the profile is a
     field of its own, reached by enter, not skipped by saving."""
-    from textual.widgets import Checkbox, Select
+    from textual.widgets import Select
 
     from infoint_tui.tui.screens.settings import PROFILE_FIELDS
 
@@ -101,7 +101,7 @@ async def test_enter_moves_past_lists_and_check_boxes_too(tmp_path, clock) -> No
         for _ in PROFILE_FIELDS:
             await pilot.press("enter")
             await settle(app, pilot)
-        assert app.screen is form and app.focused is form.query_one("#nervous", Checkbox)
+        assert app.screen is form and app.focused is form.query_one("#nervous", Switch)
         await pilot.press("escape")
         await settle(app, pilot)
         await pilot.press("a")

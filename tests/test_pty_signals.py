@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core.service import Workbook, utc_now
+from infoint_tui.core.settings import Profile
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 
 F4 = b"\x1bOS"
@@ -301,3 +302,39 @@ def test_sigterm_while_saves_fail_writes_the_text_beside_the_workbook(live_workb
     os.close(terminal.fd)
     (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
     assert TEXT + " and after the move" in rescued.read_text(encoding="utf-8")
+
+
+def test_closing_the_terminal_keeps_the_composers_text_as_its_draft(live_workbook: Path) -> None:
+    terminal = Terminal(live_workbook)
+    terminal.wait_for("Joe Chameau")
+    terminal.wait_until_open()
+    time.sleep(0.3)
+    os.write(terminal.fd, b"o")  # write to Joe
+    terminal.wait_for("Write to Joe")
+    time.sleep(0.5)
+    terminal.type(" PS: Mom says hi.")
+    time.sleep(0.3)
+    os.close(terminal.fd)  # the terminal window goes away: SIGHUP
+    terminal.wait_exit()
+    with Workbook.open(live_workbook) as wb:
+        (joe,) = wb.list_contacts()
+        assert wb.drafts(joe.id), "no draft was kept"
+        composed = wb.compose_message(joe.id, Profile())
+    assert "PS: Mom says hi." in composed.body
+
+
+def test_sigterm_keeps_a_half_filled_contact_form_in_a_file(live_workbook: Path) -> None:
+    terminal = Terminal(live_workbook)
+    terminal.wait_for("Joe Chameau")
+    terminal.wait_until_open()
+    time.sleep(0.3)
+    os.write(terminal.fd, b"a")  # a new contact
+    terminal.wait_for("Name (required)")
+    time.sleep(0.5)
+    terminal.type("Rosa Diaz")
+    time.sleep(0.3)
+    os.kill(terminal.pid, signal.SIGTERM)  # no one to ask: the form goes to a file by itself
+    terminal.wait_exit()
+    os.close(terminal.fd)
+    (rescued,) = live_workbook.parent.glob("workbook.db.unsaved-*.txt")
+    assert "Name: Rosa Diaz" in rescued.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from infoint_tui.core.enums import FactKind, FollowUpKind, InterviewStatus, Stage
 from infoint_tui.core.errors import InThePast, NeedsConfirmation, PossibleDuplicate, ValidationFailed
-from infoint_tui.core.rules.readiness import QUESTIONS_ITEM, STORY_ITEM
+from infoint_tui.core.rules.readiness import QUESTIONS_ITEM, STORY_ITEM, TRAVEL_ITEM
 from infoint_tui.core.service import Workbook
 
 
@@ -45,6 +45,20 @@ def test_story_and_questions_lines_tick_themselves(workbook: Workbook) -> None:
     workbook.save_prep_notes(talk.id, story="A summer project on microgrids.")
     items = {item.text: item for item in workbook.prep_items(talk.id)}
     assert items[STORY_ITEM].done_at is not None and items[QUESTIONS_ITEM].done_at is None
+
+
+def test_the_travel_line_ticks_itself_once_the_minutes_to_get_there_are_set(workbook: Workbook) -> None:
+    ada = workbook.add_contact(name="Ada")
+    talk = workbook.schedule_interview(ada.id, mode="in_person_workplace")
+    items = {item.text: item for item in workbook.prep_items(talk.id)}
+    assert items[TRAVEL_ITEM].done_at is None
+    assert TRAVEL_ITEM in workbook.interview_readiness(talk.id).missing
+    workbook.update_interview(talk.id, travel_minutes=25)
+    items = {item.text: item for item in workbook.prep_items(talk.id)}
+    assert items[TRAVEL_ITEM].done_at is not None and items[TRAVEL_ITEM].automatic
+    assert TRAVEL_ITEM not in workbook.interview_readiness(talk.id).missing
+    with pytest.raises(ValidationFailed, match="ticks itself"):
+        workbook.toggle_prep_item(items[TRAVEL_ITEM].id)
 
 
 def test_reconnect_waits_the_policy_weeks_unless_overridden(workbook: Workbook, clock) -> None:

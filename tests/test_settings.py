@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input, Switch
 
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY
@@ -15,7 +15,7 @@ from infoint_tui.core.settings import Settings, SettingsError, load_settings, sa
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.settings import SettingsScreen
-from tests.helpers import settle
+from tests.helpers import screen_lines, settle
 
 GOOD = """\
 # my settings
@@ -126,9 +126,13 @@ async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Pat
         assert isinstance(app.screen, SettingsScreen)  # an empty workbook greets you
         app.screen.query_one("#name", Input).value = "Sam Student"
         app.screen.query_one("#situation", Input).value = "a career changer"
-        assert not app.screen.query_one("#nervous", Checkbox).value  # asked, and no by default
-        app.screen.query_one("#nervous", Checkbox).focus()
+        assert not app.screen.query_one("#nervous", Switch).value  # asked, and no by default
+        app.screen.query_one("#nervous", Switch).focus()
         await pilot.press("space")  # "meeting someone one to one makes me nervous"
+        await settle(app, pilot)
+        shown = " ".join(screen_lines(app))
+        assert "Does meeting someone one to one make you nervous? (prep suggests a friend)" in shown
+        assert str(app.screen.query_one("#field-profile-nervous .switch-state").render()) == "yes"
         await pilot.press("f10")
         await settle(app, pilot)
         assert isinstance(app.screen, PipelineScreen)

@@ -90,6 +90,9 @@ def test_interview(snap_compare, demo_app, clock, size, phase) -> None:
         if phase == "opening":
             await pilot.press("f6")  # the timer starts with the talk
             await _loaded(pilot)
+            if type(app.screen).__name__ == "ConfirmScreen":  # planned for later: it asks first
+                await pilot.press("y")
+                await _loaded(pilot)
             clock.advance(minutes=minutes)
             app.screen._tick()
         elif minutes is not None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Input, Select
 
-from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Stage
+from infoint_tui.core.enums import FactKind, FollowUpKind, InterviewStatus, Stage
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.tui.app import InfointApp
@@ -272,3 +272,32 @@ async def test_merge_two_records_then_undo(db_path, clock) -> None:
         assert len(app.workbook.list_contacts()) == 2
         assert [i.id for i in app.workbook.list_interviews(second.id)] == [talk.id]
         assert [h.contact_id for h in app.workbook.search("storage")] == [second.id]
+
+
+async def test_a_thank_you_sent_by_hand_is_logged_as_the_act(db_path, clock) -> None:
+    """The log (l) offers the acts the person's follow-ups ask for: done closes it as x does."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        ada = wb.add_contact(name="Ada Lovelace", source="friend")
+        wb.log_talk(ada.id, clock.now - timedelta(hours=3))
+    clock.advance(minutes=30)
+    app = app_for(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "Ada Lovelace")
+        await pilot.press("l")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, LogActDialog)
+        (thanks,) = [
+            i for i in app.workbook.follow_up_queue(contact_id=ada.id) if i.kind is FollowUpKind.THANK_YOU
+        ]
+        what = dialog.query_one("#what", Select)
+        what.value = f"done:{thanks.follow_up.id}"
+        dialog.query_one("#note", Input).value = "Sent a thank-you"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LogActDialog)
+        assert FollowUpKind.THANK_YOU not in open_kinds(app.workbook, ada.id)
+        (fact,) = [f for f in app.workbook.facts(ada.id) if f.kind is FactKind.THANK_YOU_SENT]
+        assert fact.note == "Sent a thank-you"
+        assert app.workbook.get_contact(ada.id).stage is Stage.THANKED

@@ -11,12 +11,13 @@ from infoint_tui.core.enums import Channel, FactKind, FollowUpKind, Stage, Templ
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import blank_workbook, screen_lines, settle
+from tests.helpers import blank_workbook, plain, screen_lines, settle
 
 
 @pytest.fixture
@@ -137,6 +138,9 @@ async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:
         screen.query_one(ResponsiveTable).move_cursor(row=index)
         await pilot.press("o")
         await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # it takes back "notes jotted": asked first
+        await pilot.press("y")
+        await settle(app, pilot)
         assert app.workbook.get_follow_up(notes_id).done_at is None
 
         thanks_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
@@ -204,3 +208,118 @@ async def test_template_editing_with_preview_and_errors(db_path, clock, after_a_
         await pilot.press("f10")
         await settle(app, pilot)
         assert app.workbook.get_template(TemplateKind.THANK_YOU).body == "Dear {contact_first_name}, thanks!"
+
+
+async def test_reopening_a_sent_letter_asks_first_naming_it(db_path, clock, after_a_talk) -> None:
+    """o on a done item whose letter was marked sent takes the letter back: it asks as [ does."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await queue(app, pilot)
+        follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.REACH_REFERRAL)
+        techer_id = app.workbook.get_follow_up(follow_up_id).contact_id
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("f8")
+        await settle(app, pilot)
+        await pilot.press("y")  # no profile here: it asks first
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("h")
+        await settle(app, pilot)
+        index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == follow_up_id)
+        screen.query_one(ResponsiveTable).move_cursor(row=index)
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = plain(app.screen.query_one(".dialog-body").render())
+        assert "Ms Techer: take back “request sent”" in question
+        assert "The letter you marked sent goes with it" in question
+        assert "“Reach out (referral)” is open again" in question
+        await pilot.press("n")  # kept: the letter stays
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(follow_up_id).done_at is not None
+        assert [f.kind for f in app.workbook.facts(techer_id)] == [FactKind.REQUEST_SENT]
+        await pilot.press("o")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.workbook.get_follow_up(follow_up_id).done_at is None
+        assert app.workbook.facts(techer_id) == []
+        assert app.workbook.get_contact(techer_id).stage is Stage.PROSPECT
+
+
+async def test_a_talk_logged_as_held_from_the_queue_says_so(db_path, clock, after_a_talk) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        ng = next(c for c in wb.list_contacts() if c.name == "Ng")
+        wb.record_reply(ng.id, "agreed")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await queue(app, pilot)
+        await select_kind(app, pilot, screen, FollowUpKind.SCHEDULE_TALK)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        app.screen.query_one("#date", Input).value = (clock.now - timedelta(days=1)).date().isoformat()
+        await pilot.press("f10")
+        await settle(app, pilot)
+        await pilot.press("y")  # the time has passed: log it as held
+        await settle(app, pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert "Talk with Ng logged as held. Jot your notes now." in said
+        assert not any("Now prepare for it" in s for s in said)
+
+
+def test_done_reads_as_the_act() -> None:
+    from infoint_tui.core.rules.followups import done_notice
+
+    assert done_notice(FollowUpKind.THANK_YOU, "Jordan Kim") == "Done: thank-you to Jordan Kim."
+    assert done_notice(FollowUpKind.REACH_REFERRAL, "Jo") == "Done: reached out to Jo."
+
+
+async def test_enter_is_named_in_the_footer_and_in_help(db_path, clock, after_a_talk) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await queue(app, pilot)
+        assert "⏎ Open" in screen_lines(app)[-1]
+        await pilot.press("f1")
+        await settle(app, pilot)
+        shown = " ".join(screen_lines(app))
+        assert "Open the item's message or debrief" in shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("enter")  # still opens the highlighted item's message
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FollowUpsScreen)
+
+
+async def test_leaving_the_template_editor_with_edits_asks_first(db_path, clock, after_a_talk) -> None:
+    from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await queue(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        templates = app.screen
+        assert isinstance(templates, TemplatesScreen)
+        await pilot.press("escape")  # nothing changed: back at once
+        await settle(app, pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        await pilot.press("t")
+        await settle(app, pilot)
+        templates = app.screen
+        templates.query_one("#template-body", TextArea).insert("P.S. Mine. ")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await settle(app, pilot)
+        assert app.screen is templates
+        assert "P.S. Mine. " in templates.query_one("#template-body", TextArea).text
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        assert "P.S. Mine." not in app.workbook.get_template(TemplateKind.THANK_YOU).body

@@ -241,7 +241,9 @@ async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path
         await settle(app, pilot)
         assert isinstance(app.screen, ReferralCapture)
         await type_text(pilot, "Ms Techer")
-        await pilot.press("enter", "enter", "enter", "enter")  # the rule of every form: enter moves on
+        await pilot.press(
+            "enter", "enter", "enter", "enter", "enter"
+        )  # the rule of every form: enter moves on
         assert app.focused is app.screen.query_one("#may_mention", Switch)  # (enter there would save)
         assert app.screen.query_one("#may_mention", Switch).value is True
         await pilot.press("shift+tab")
@@ -410,3 +412,118 @@ async def test_answers_typed_without_a_pause_land_under_their_questions(db_path,
         await settle(app, pilot)
         answers = [q.answer for q in app.workbook.interview_questions(planned)]
         assert answers == ["Long days.", "Twice a year.", ""]
+
+
+async def test_f6_on_tomorrows_talk_asks_before_starting_it(db_path, clock) -> None:
+    """Elsewhere F6 opens the Journey: a talk not due within the hour starts only when asked."""
+    from datetime import timedelta
+
+    from infoint_tui.tui.screens.confirm import ConfirmScreen
+    from tests.helpers import plain
+
+    with Workbook.open(db_path, clock=clock) as wb:
+        tom = wb.add_contact(name="Tom Reyes", source="faculty")
+        talk = wb.schedule_interview(tom.id, scheduled_at=clock.now + timedelta(days=1), mode="phone")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = plain(app.screen.query_one(".dialog-body").render())
+        assert question.startswith(
+            "Start the talk with Tom Reyes, planned for "
+        ) and question.strip().endswith("now?")
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(talk.id).started_at is None
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.workbook.get_interview(talk.id).started_at == clock.now
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Journey" in titles  # ctrl+p, "journ": F6 is the timer here
+
+
+async def test_f6_on_a_talk_due_now_starts_it_at_once(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.workbook.get_interview(planned).started_at == clock.now
+
+
+async def test_using_someone_already_met_as_a_referral_says_no_reminder_was_made(
+    db_path, clock, planned
+) -> None:
+    from datetime import timedelta
+
+    with Workbook.open(db_path, clock=clock) as wb:
+        jordan = wb.add_contact(name="Jordan Kim", source="alumni_database")
+        wb.log_talk(jordan.id, clock.now - timedelta(days=2))
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        await type_text(pilot, "Jordan Kim")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DuplicateDialog)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert not app.workbook.follow_up_queue(contact_id=jordan.id, kind=FollowUpKind.REACH_REFERRAL)
+        said = [str(n.message) for n in app._notifications if "Jordan Kim" in str(n.message)]
+        assert said and "no reminder to reach out was made" in said[-1], said
+        assert "is in the follow-ups" not in said[-1]
+        assert "how you found them stays “alumni database”" in said[-1]
+        assert app.workbook.get_contact(jordan.id).source.value == "alumni_database"
+
+
+async def test_the_referral_box_takes_their_organization(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        await pilot.press("f6")
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        await type_text(pilot, "Rosa Diaz")
+        await pilot.press("tab")
+        await type_text(pilot, "GridWorks")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        (rosa,) = [c for c in app.workbook.list_contacts() if c.name == "Rosa Diaz"]
+        assert rosa.organization == "GridWorks"
+
+
+async def test_the_header_counts_the_minutes_added_with_f7(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_interview(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        length = screen.interview.length_minutes
+        await pilot.press("f7")
+        await settle(app, pilot)
+        shown = " ".join(screen_lines(app))
+        assert f"{length + 5} min agreed" in shown and f"{length} min agreed" not in shown
+
+
+async def test_a_long_place_leaves_the_header_whole_at_80_columns(db_path, clock) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        ana = wb.add_contact(name="Ana Ruiz", source="faculty")
+        wb.schedule_interview(
+            ana.id,
+            scheduled_at=clock.now,
+            mode="in_person_elsewhere",
+            location="Blue Bottle Coffee, 1355 Market Street, San Francisco",
+        )
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_interview(app, pilot)
+        shown = " ".join(" ".join(screen_lines(app)).split())
+        assert "30 min agreed · informational" in shown and "Market Street, San Francisco" in shown

@@ -29,3 +29,22 @@ def test_the_pipeline_summary_groups_thousands_like_its_total() -> None:
     counts = dict.fromkeys(Stage, 0) | {Stage.PROSPECT: 11_407, Stage.MET: 5}
     text = summary_text(PipelineSummary(counts, interviews_this_week=1_200, overdue=19_123)).plain
     assert text == "11,412 contacts · 11,407 prospect · 5 met │ 1,200 talks this week │ 19,123 overdue"
+
+
+def test_the_pipeline_summary_wraps_between_counts_never_inside_one() -> None:
+    from infoint_tui.core.enums import Stage
+    from infoint_tui.core.pipeline import PipelineSummary
+    from infoint_tui.tui.formatting import summary_text
+
+    counts = dict.fromkeys(Stage, 3) | {Stage.KEEPING_IN_TOUCH: 12}
+    for width in range(30, 90):
+        text = summary_text(PipelineSummary(counts, interviews_this_week=6, overdue=1), width)
+        lines = text.plain.split("\n")
+        assert all(len(line) <= width for line in lines), (width, lines)
+        for line in lines:
+            assert not line.startswith(("·", "│", "overdue", "in touch", "talks", "this week")), (
+                width,
+                lines,
+            )
+            assert not line[-1:].isdigit(), (width, lines)
+        assert " ".join(lines).replace(" │ ", " ").count("overdue") == 1

@@ -42,6 +42,15 @@ HANG_UP_GRACE_SECONDS = 5.0
 FIRST_ROWS = 120
 
 
+def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
+    """What ctrl+q asks when dialogs hold typed text that cannot be stored half-done."""
+    where = "; ".join(label for label, _ in typed)
+    return (
+        f"Not stored yet: what you typed in {where}. Quit anyway? It is kept in a file "
+        f"beside the workbook ({db_path.name}.unsaved-….txt); stay to finish it."
+    )
+
+
 class InfointApp(App[int]):
     """One app per workbook; screens reach the data through ``app.workbook``."""
 
@@ -152,6 +161,20 @@ class InfointApp(App[int]):
                 self.save_error = self.save_error or saver.last_error
         return unsaved
 
+    def typed_in_dialogs(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
+        """The (label, text) typed into open dialogs and boxes and not stored (a half-filled
+        form, a question being written): the screens say what they hold (``unstored_text``)."""
+        texts: list[tuple[str, str]] = []
+        for screen in list(self.screen_stack if screens is None else screens):
+            texts += getattr(screen, "unstored_text", list)()
+        return texts
+
+    def store_drafts(self, screens: Iterable[Screen] | None = None) -> None:
+        """Store what can be stored as it stands (the composer's text as its draft), blocking:
+        for quitting and signals; what fails stays in ``typed_in_dialogs``."""
+        for screen in list(self.screen_stack if screens is None else screens):
+            getattr(screen, "store_as_draft", lambda: None)()
+
     def keep_typed_text(
         self, then: Callable[[], None], screens: Iterable[Screen] | None = None, leaving: str = "Quitting"
     ) -> None:
@@ -239,7 +262,8 @@ class InfointApp(App[int]):
 
     def _save_or_rescue(self) -> None:
         """For signals, with no one to ask: what cannot be stored goes to a file beside the workbook."""
-        unsaved = self.save_everything()
+        self.store_drafts()
+        unsaved = self.save_everything() + self.typed_in_dialogs()
         if unsaved:
             self._rescue(unsaved)
 
@@ -257,22 +281,36 @@ class InfointApp(App[int]):
     def _quit(self) -> None:
         from infoint_tui.tui.screens.confirm import ConfirmScreen
 
-        if any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack):
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.keep_typed_text(self.exit)
-
-            self.push_screen(
-                ConfirmScreen(
-                    "The talk's timer is running. Quit anyway? It keeps running while "
-                    "the app is closed, and the app opens on the talk when you come back.",
-                    yes="Quit",
-                ),
-                answered,
-            )
+        self.store_drafts()  # the composer's text is kept as its draft, as escape keeps it
+        typed = self.typed_in_dialogs()
+        running = any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack)
+        if not typed and not running:
+            self.keep_typed_text(self.exit)
             return
-        self.keep_typed_text(self.exit)
+        if running and not typed:
+            question = (
+                "The talk's timer is running. Quit anyway? It keeps running while "
+                "the app is closed, and the app opens on the talk when you come back."
+            )
+        else:
+            question = unstored_question(typed, self.db_path)
+            if running:
+                question += (
+                    "\n\nThe talk's timer keeps running while the app is closed, and the app "
+                    "opens on the talk when you come back."
+                )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if typed and self._rescue(typed) is None:
+                return  # not kept anywhere: stay (the notice says why)
+            self.keep_typed_text(self.exit)
+
+        self.push_screen(
+            ConfirmScreen(question, yes="Quit", no="Stay"),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
@@ -622,7 +660,11 @@ class InfointApp(App[int]):
         yield SystemCommand(
             "Possible duplicates", "Contacts that may be one person, to merge", self.action_duplicates
         )
-        seen: set[str] = set()
+        # Named, so "journ" finds it on every screen, also where F6 is the talk's timer.
+        yield SystemCommand(
+            "Journey", "The referral network, insights and themes across your talks (F6)", self.action_journey
+        )
+        seen: set[str] = {"journey"}
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen or not active.enabled:

@@ -17,15 +17,25 @@ def warmth_text(warmth: Warmth) -> Text:
     return Text(warmth.label, style=WARMTH_STYLE[warmth])
 
 
-def summary_text(summary) -> Text:
-    """The pipeline's one-line summary: counts per stage, this week, overdue."""
+def summary_text(summary, width: int | None = None) -> Text:
+    """The pipeline's summary: counts per stage, this week, overdue. Given the ``width`` it is
+    shown in, it breaks between counts, never inside one ("15 overdue" stays whole)."""
+    parts: list[tuple[str, str, str]] = [("", plural(summary.total, "contact"), "bold")]
+    parts += [(" · ", f"{summary.by_stage[s]:,} {s.label}", "") for s in Stage if summary.by_stage[s]]
+    parts.append((" │ ", f"{plural(summary.interviews_this_week, 'talk')} this week", ""))
+    parts.append((" │ ", f"{summary.overdue:,} overdue", "bold red" if summary.overdue else ""))
     text = Text()
-    text.append(plural(summary.total, "contact"), style="bold")
-    for stage in Stage:
-        if summary.by_stage[stage]:
-            text.append(f" · {summary.by_stage[stage]:,} {stage.label}")
-    text.append(f" │ {plural(summary.interviews_this_week, 'talk')} this week │ ")
-    text.append(f"{summary.overdue:,} overdue", style="bold red" if summary.overdue else "")
+    used = 0
+    for separator, words, style in parts:
+        # Room is kept for the separator that may end the line (" ·", two cells).
+        if width is not None and used and used + len(separator) + len(words) + 2 > width:
+            text.append(separator.rstrip() + "\n")  # the separator ends the line it follows
+            used = 0
+        elif used:
+            text.append(separator)
+            used += len(separator)
+        text.append(words, style=style)
+        used += len(words)
     return text
 
 

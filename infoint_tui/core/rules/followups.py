@@ -118,6 +118,32 @@ ACTIONS: dict[FollowUpKind, str] = {
 }
 
 
+# The act each item asks for, as the contact page's log (``l``) offers it once done by hand.
+LOGGED_WORDS: dict[FollowUpKind, str] = {
+    FollowUpKind.JOT_NOTES: "Done: notes jotted down",
+    FollowUpKind.THANK_YOU: "Done: thank-you sent",
+    FollowUpKind.REACH_REFERRAL: "Done: wrote to them (referral)",
+    FollowUpKind.SECOND_CONTACT: "Done: wrote to a second person there",
+    FollowUpKind.FOLLOW_UP_REQUEST: "Done: followed up on the request",
+    FollowUpKind.RECONNECT: "Done: reconnected about a job search",
+}
+
+DONE_WORDS: dict[FollowUpKind, str] = {
+    FollowUpKind.JOT_NOTES: "notes jotted for the talk with {name}",
+    FollowUpKind.THANK_YOU: "thank-you to {name}",
+    FollowUpKind.REACH_REFERRAL: "reached out to {name}",
+    FollowUpKind.SCHEDULE_TALK: "talk with {name} scheduled",
+    FollowUpKind.SECOND_CONTACT: "second person tried where {name} works",
+    FollowUpKind.FOLLOW_UP_REQUEST: "follow-up to {name}",
+    FollowUpKind.RECONNECT: "reconnected with {name}",
+}
+
+
+def done_notice(kind: FollowUpKind, name: str) -> str:
+    """What the queue says once an item is marked done, read as the act: "Done: thank-you to Jo."."""
+    return f"Done: {DONE_WORDS[kind].format(name=name)}."
+
+
 def describe(kind: FollowUpKind, talk_at: datetime | None, detail: str, now: datetime, tz: tzinfo) -> str:
     """Why an item is on the list, in words: "for Wednesday's talk; right away…"."""
     reason = []

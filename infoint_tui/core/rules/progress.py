@@ -537,6 +537,12 @@ def stage_step(stage: Stage, forward: bool) -> StageStep | None:
     return StageStep(order[index - 1], act, question)
 
 
+def reopen_question(name: str, item_label: str, fact: FactView, tz: tzinfo, with_letter: bool) -> str:
+    """What reopening a done item asks first, as ``[`` asks: the act it takes back, named."""
+    letter = " The letter you marked sent goes with it." if with_letter else ""
+    return f"{name}: take back “{_act_words(fact)}” {_on(fact.at, tz)}?{letter} “{item_label}” is open again."
+
+
 # -- words -------------------------------------------------------------------------
 
 

@@ -34,6 +34,16 @@ QUESTIONS_ITEM = "Write at least ten open-ended questions"
 AUTOMATIC_ITEMS = (STORY_ITEM, QUESTIONS_ITEM)
 
 
+# Ticked by itself once the logistics say how long the way there takes (the leave reminder uses it);
+# still a line of the checklist (it applies in person only), unlike the two above.
+TRAVEL_ITEM = "Plan how to get there and when to leave"
+
+
+def travel_planned(text: str, travel_minutes: int) -> bool:
+    """Whether the travel line is done by the logistics (the minutes to get there are set)."""
+    return text == TRAVEL_ITEM and travel_minutes > 0
+
+
 def automatic_done(
     text: str, story: str, questions: list[str], intent: Intent = Intent.INFORMATIONAL
 ) -> bool | None:

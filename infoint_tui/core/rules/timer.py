@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from infoint_tui.core.rules.questions import is_who_else
@@ -160,6 +160,16 @@ def on_call(reading: Reading) -> bool:
     talk is not long past its agreed end."""
     running = reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
     return running and reading.overtime < FORGOTTEN_AFTER_SECONDS
+
+
+# A talk starting sooner than this after it was planned is simply starting: later than that
+# ahead of time, F6 asks first (it is easy to press on the wrong talk, and it can't be unsaid).
+START_WITHOUT_ASKING = timedelta(hours=1)
+
+
+def starts_early(scheduled_at: datetime | None, now: datetime) -> bool:
+    """Whether starting the talk now is ahead of its plan by more than the hour (ask first)."""
+    return scheduled_at is not None and scheduled_at - now > START_WITHOUT_ASKING
 
 
 def start(state: TimerState, now: datetime) -> TimerState:

@@ -25,7 +25,7 @@ from infoint_tui.core.enums import (
 )
 from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
-from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS
+from infoint_tui.core.rules.followups import ACTIONS, DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.base import checked_text, read_model
 from infoint_tui.core.service.followups import follow_up_view
 from infoint_tui.core.service.interviews import InterviewsMixin
@@ -134,12 +134,15 @@ class ActsMixin(InterviewsMixin):
 
     # -- follow-ups: done means the act it asks for ------------------------------------
 
-    def complete_follow_up(self, follow_up_id: int, *, override: bool = False) -> FollowUp:
+    def complete_follow_up(
+        self, follow_up_id: int, *, override: bool = False, at: datetime | None = None, note: str = ""
+    ) -> FollowUp:
         """Done: records the act the item asks for (a thank-you sent, the request to a
-        referral sent, notes jotted...), and the rules close it and move the contact on."""
+        referral sent, notes jotted...), and the rules close it and move the contact on.
+        ``at`` and ``note`` come from the contact page's log (``l``): when, and a word on it."""
         with self._writing() as session:
             item = self._follow_up_row(session, follow_up_id)
-            self._complete(session, item, override=override)
+            self._complete(session, item, override=override, at=at, note=checked_text("note", note))
         return read_model(FollowUp, item)
 
     def _complete(
@@ -150,12 +153,14 @@ class ActsMixin(InterviewsMixin):
         override: bool = False,
         channel: Channel | None = None,
         message: str = "",
+        at: datetime | None = None,
+        note: str = "",
     ) -> None:
         if item.done_at is None and item.cancelled_at is None:
             kind = FollowUpKind(item.kind)
             fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
             if kind is FollowUpKind.RECONNECT:
-                self._check_reconnect_wait(session, item.contact_id, self.clock(), override)
+                self._check_reconnect_wait(session, item.contact_id, at or self.clock(), override)
             interview_id = (
                 item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) else None
             )
@@ -167,6 +172,8 @@ class ActsMixin(InterviewsMixin):
                     interview_id=interview_id,
                     channel=channel,
                     message=message,
+                    at=at,
+                    note=note,
                 )
                 self._settle(session, item.contact_id)
             # the rule changed this same row object (one identity per row in a session)
@@ -174,6 +181,21 @@ class ActsMixin(InterviewsMixin):
                 item.done_at, item.cancelled_at = self.clock(), None
                 item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
                 session.add(item)
+
+    def reopen_question(self, follow_up_id: int) -> str | None:
+        """What reopening this item would take back, as a question for the screen to ask
+        first; None when it takes back no act (an item you closed, or one set aside)."""
+        with self._reading() as session:
+            item = self._follow_up_row(session, follow_up_id)
+            if (item.done_at is None and item.cancelled_at is None) or item.closed_by != ClosedBy.RULE.value:
+                return None
+            fact, _ = self._closing_fact(session, item)
+            if fact is None:
+                return None
+            row = session.get(FactRow, fact.id)
+            contact = session.get(ContactRow, item.contact_id)
+            label = ACTIONS[FollowUpKind(item.kind)]
+            return progress.reopen_question(contact.name, label, fact, self.tz, bool(row.message))
 
     def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
         """Not done after all: the fact that closed it is taken back (so the stage

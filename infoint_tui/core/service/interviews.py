@@ -25,6 +25,7 @@ from infoint_tui.core.rules.readiness import (
     Readiness,
     automatic_done,
     readiness,
+    travel_planned,
 )
 from infoint_tui.core.service.base import checked_text, read_model, validated
 from infoint_tui.core.service.contacts import ContactsMixin
@@ -232,6 +233,8 @@ class InterviewsMixin(ContactsMixin):
             for row in rows:
                 item = read_model(PrepItem, row)
                 auto = automatic_done(row.text, interview.story, questions, Intent(interview.intent))
+                if travel_planned(row.text, interview.travel_minutes):
+                    auto = True  # the minutes to get there are in the logistics
                 if auto is not None:
                     item = item.model_copy(
                         update={"automatic": True, "done_at": interview.updated_at if auto else None}

@@ -18,7 +18,7 @@ from infoint_tui.core.enums import AppliesTo, InterviewStatus
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules.leaving import SHOW_BEFORE, TO_SPARE, LeaveReminder, leave_reminder
 from infoint_tui.core.rules.questions import Severity, check_question
-from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM
+from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM, travel_planned
 from infoint_tui.core.service.base import apply_changes, checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.live import LiveMixin
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
@@ -87,6 +87,11 @@ class PrepMixin(LiveMixin):
                         if row.text == STORY_ITEM
                         else "choose ten questions (2) that the checks don't flag"
                     ),
+                )
+            interview = self._interview_row(session, row.interview_id)
+            if travel_planned(row.text, interview.travel_minutes):
+                raise ValidationFailed(
+                    "item", "this one ticks itself while the minutes to get there are in the logistics (l)"
                 )
             row.done_at = None if row.done_at else self.clock()
             session.add(row)

@@ -46,6 +46,7 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
     ]
     SAVE_ACTION = "save"
     TITLE = ""
+    LABEL = ""  # what the box is called when quitting asks about what it holds
     FIELDS: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, contact: Contact) -> None:
@@ -70,6 +71,16 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
 
     def values(self) -> dict[str, Any]:
         return {field: self.query_one(f"#{field}", Input).value for field, _ in self.FIELDS}
+
+    def unstored_text(self) -> list[tuple[str, str]]:
+        """The fields typed into and not saved, for quitting and signals (the app keeps them in a file)."""
+        typed = [
+            f"{label}: {self.query_one(f'#{field}', Input).value}"
+            for field, label in self.FIELDS
+            if self.query_one(f"#{field}", Input).value.strip()
+            and self.query_one(f"#{field}", Input).value != self.initial(field)
+        ]
+        return [(self.LABEL.format(name=self.contact.name), "\n".join(typed))] if typed else []
 
     def action_save(self) -> None:
         if self.held_keys is not None:
@@ -134,11 +145,19 @@ class ReferralCapture(QuickForm):
     """Someone they named: saved as a contact they referred, with a reminder to reach out."""
 
     TITLE = "Who else? A referral from {name}"
-    FIELDS = (("name", "Name"), ("phone", "Phone"), ("email", "E-mail"), ("career_field", "Field"))
+    LABEL = "the referral box (a referral from {name})"
+    FIELDS = (
+        ("name", "Name"),
+        ("organization", "Organization"),
+        ("phone", "Phone"),
+        ("email", "E-mail"),
+        ("career_field", "Field"),
+    )
 
     def __init__(self, contact: Contact, interview_id: int) -> None:
         super().__init__(contact)
         self.interview_id = interview_id
+        self.linked_existing = False  # "use the person already here": the notice says what changed
 
     def initial(self, field: str) -> str:
         return self.contact.career_field if field == "career_field" else ""
@@ -153,6 +172,7 @@ class ReferralCapture(QuickForm):
         return self.workbook.add_referral(self.contact.id, interview_id=self.interview_id, **values)
 
     def use_existing(self, contact_id: int) -> Contact:
+        self.linked_existing = True
         return self.workbook.link_referral(self.contact.id, contact_id, interview_id=self.interview_id)
 
 
@@ -160,6 +180,7 @@ class CardCapture(QuickForm):
     """Their business card: title, phone and e-mail update the contact."""
 
     TITLE = "Business card from {name}"
+    LABEL = "the business-card box ({name})"
     FIELDS = (("title", "Title"), ("phone", "Phone"), ("email", "E-mail"))
 
     def initial(self, field: str) -> str:

@@ -292,6 +292,25 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
             self.app.workbook.save_draft, self._contact_id, kind, self.channel, subject, body, done=kept
         )
 
+    def store_as_draft(self) -> None:
+        """Quitting or a signal: keep the edited text as the draft here and now (blocking), as
+        escape does; if the workbook refuses it, ``unstored_text`` still holds it."""
+        if not self.edited:
+            return
+        from infoint_tui.core.errors import InfointError
+
+        subject, body = self.current()
+        try:
+            self.app.workbook.save_draft(self._contact_id, self.composed.kind, self.channel, subject, body)
+        except InfointError:
+            return
+        self._loaded = (subject, body)
+
+    def unstored_text(self) -> list[tuple[str, str]]:
+        if not self.edited:
+            return []
+        return [(f"the {self.composed.kind.label} to {self.composed.contact_name}", self.message_text())]
+
     def message_text(self) -> str:
         subject, body = self.current()
         if self.channel is SendChannel.EMAIL and subject.strip():

@@ -138,6 +138,17 @@ class ContactForm(FormKeys, WorkbookCalls, ModalScreen["Contact | None"]):
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
+    def unstored_text(self) -> list[tuple[str, str]]:
+        """The fields typed into and not saved, for quitting and signals (the app keeps them in a file)."""
+        values = self.values()
+        typed = [
+            f"{label.split(' (')[0]}: {values[field]}"
+            for field, label in (*TEXT_FIELDS, ("notes", "Notes"))
+            if values[field].strip()
+            and values[field] != (getattr(self._contact, field) if self._contact else "")
+        ]
+        return [(f"the form “{self._title}”", "\n".join(typed))] if typed else []
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_submit()

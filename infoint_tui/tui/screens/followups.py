@@ -12,10 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from infoint_tui.core.enums import FollowUpKind, TemplateKind
+from infoint_tui.core.enums import FollowUpKind, InterviewStatus, TemplateKind
+from infoint_tui.core.rules.followups import ACTIONS, done_notice
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import closed_on, relative_due
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import NARROW_BELOW, Cell, ResponsiveTable, column_widths
 
@@ -132,12 +134,13 @@ class FollowUpsScreen(WorkbookScreen):
     }
 
     BINDINGS = [
+        # A priority key, so the footer and F1 name it (the table's own enter would hide it there).
         Binding(
             "enter",
             "open",
             "Open",
             id="followups.open",
-            show=False,
+            priority=True,
             tooltip="Open the item's message or debrief",
         ),
         Binding("x", "done", "Done", id="followups.done", tooltip="Mark the item done"),
@@ -155,7 +158,12 @@ class FollowUpsScreen(WorkbookScreen):
             tooltip="Show only the selected contact's items (again: everyone's)",
         ),
         Binding(
-            "t", "templates", "Templates", id="followups.templates", tooltip="Edit the message templates"
+            "t",
+            "templates",
+            "Templates",
+            id="followups.templates",
+            show=False,  # the footer keeps room for enter at 80 columns; F1 lists it
+            tooltip="Edit the message templates",
         ),
     ]
 
@@ -317,7 +325,14 @@ class FollowUpsScreen(WorkbookScreen):
         from infoint_tui.tui.screens.schedule import ScheduleForm
 
         def scheduled(interview) -> None:
-            if interview is not None:
+            if interview is not None and interview.status is InterviewStatus.DONE:  # logged afterwards
+                from infoint_tui.tui.screens.debrief import DebriefScreen
+
+                self.notify(
+                    f"Talk with {item.contact_name} logged as held. Jot your notes now.", markup=False
+                )
+                self.app.push_screen(DebriefScreen(interview.id))
+            elif interview is not None:
                 self.notify(
                     f"Talk with {item.contact_name} scheduled. Now prepare for it (F3).", markup=False
                 )
@@ -331,17 +346,32 @@ class FollowUpsScreen(WorkbookScreen):
             self.call_confirming(
                 self.workbook.complete_follow_up,
                 item.follow_up.id,
-                done=lambda f: self._changed(f"Done: {item.kind.label} for {item.contact_name}."),
+                done=lambda f: self._changed(done_notice(item.kind, item.contact_name)),
             )
 
     def action_reopen(self) -> None:
         item = self.selected()
-        if item is not None and not item.follow_up.open:
-            self.call_workbook(
-                self.workbook.reopen_follow_up,
-                item.follow_up.id,
-                done=lambda f: self._changed(f"Reopened: {item.kind.label}.", f.id),
-            )
+        if item is None or item.follow_up.open:
+            return
+
+        def reopen(yes: bool | None = True) -> None:
+            if yes:
+                self.call_workbook(
+                    self.workbook.reopen_follow_up,
+                    item.follow_up.id,
+                    done=lambda f: self._changed(
+                        f"Reopened: {ACTIONS[item.kind]} ({item.contact_name}).", f.id
+                    ),
+                )
+
+        def asked(question: str | None) -> None:
+            # Taking back an act (a letter marked sent, a thank-you) asks first, as [ does.
+            if question is None:
+                reopen()
+            else:
+                self.app.push_screen(ConfirmScreen(question, yes="Yes"), reopen)
+
+        self.call_workbook(self.workbook.reopen_question, item.follow_up.id, done=asked)
 
     def action_snooze(self) -> None:
         from infoint_tui.tui.screens.snooze import SnoozeScreen

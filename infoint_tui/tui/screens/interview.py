@@ -19,10 +19,10 @@ from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
-from infoint_tui.core.enums import Intent
-from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk
+from infoint_tui.core.enums import FollowUpKind, Intent
+from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk, starts_early
 from infoint_tui.tui.autosave import Autosaving
-from infoint_tui.tui.formatting import call_reach
+from infoint_tui.tui.formatting import call_reach, local_time
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
@@ -30,6 +30,22 @@ from infoint_tui.tui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
 TALK_NOTES = -1  # the editor's place before the first question
+
+
+def referral_notice(referral: Contact, referrer: str, reminded: bool, existing: bool = False) -> str:
+    """What saving a referral mid-call did, as it happened: a reminder only if one was made, and,
+    for someone already here, that only their referrer was noted (how you found them stays)."""
+    saved = f"Saved {referral.name} as a referral from {referrer}"
+    if existing:
+        saved = (
+            f"Noted {referrer} as who referred {referral.name}, already here "
+            f"(how you found them stays “{referral.source.label}”)"
+        )
+    if reminded:
+        return f"{saved}; a reminder to reach out is in the follow-ups."
+    return (
+        f"{saved}; no reminder to reach out was made (they are at “{referral.stage.label}” on the pipeline)."
+    )
 
 
 class InterviewScreen(Autosaving, WorkbookScreen):
@@ -224,7 +240,9 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         interview, contact = self.interview, self.contact
         text = Text(contact.name, style="bold")
         text.append(f"  {call_reach(interview, contact)}")
-        text.append(f"  ·  {interview.length_minutes} min agreed  ·  {interview.intent.label}", style="dim")
+        # The same total the timer counts down from: F7's five minutes are agreed too.
+        agreed = interview.length_minutes + interview.extra_minutes
+        text.append(f"  ·  {agreed} min agreed  ·  {interview.intent.label}", style="dim")
         self.query_one("#call-info", Static).update(text)
         story = Text("Your story  ", style="bold")
         story.append(
@@ -453,6 +471,20 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             call = self.workbook.start_interview
         else:
             call = self.workbook.pause_interview
+        now = self.app.clock()
+        if reading.phase is Phase.NOT_STARTED and starts_early(interview.scheduled_at, now):
+            # Elsewhere F6 opens the Journey: a talk not due yet is started only when asked.
+            from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+            name = self.contact.name if self.contact is not None else "them"
+            when = local_time(interview.scheduled_at, self.workbook.tz, now)
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Start the talk with {name}, planned for {when}, now?", yes="Start", no="Not now"
+                ),
+                lambda yes: yes and self.call_workbook(call, interview.id, done=self._timer_changed),
+            )
+            return
         self.call_workbook(call, interview.id, done=self._timer_changed)
 
     def action_extend(self) -> None:
@@ -460,7 +492,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             self.call_workbook(self.workbook.extend_interview, self.interview.id, done=self._timer_changed)
 
     def _timer_changed(self, interview: Interview) -> None:
+        extended = self.interview is None or interview.extra_minutes != self.interview.extra_minutes
         self.interview = interview
+        if extended:
+            self._show_who()
         self._tick()
 
     def action_note(self) -> None:
@@ -517,16 +552,20 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         from infoint_tui.tui.screens.capture import ReferralCapture
 
         if self.contact is not None:
-            self.app.push_screen(ReferralCapture(self.contact, self.interview_id), self._referral_saved)
+            form = ReferralCapture(self.contact, self.interview_id)
+            self.app.push_screen(form, lambda referral: self._referral_saved(referral, form.linked_existing))
 
-    def _referral_saved(self, referral: Contact | None) -> None:
+    def _referral_saved(self, referral: Contact | None, existing: bool = False) -> None:
         if referral is None:
             return
         if referral.referred_by_id == self.contact.id:
-            self.notify(
-                f"Saved {referral.name} as a referral from {self.contact.name}; "
-                "a reminder to reach out is in the follow-ups.",
-                markup=False,
+            self.call_workbook(
+                self.workbook.follow_up_queue,
+                contact_id=referral.id,
+                kind=FollowUpKind.REACH_REFERRAL,
+                done=lambda reminders: self.notify(
+                    referral_notice(referral, self.contact.name, bool(reminders), existing), markup=False
+                ),
             )
         else:  # someone already in the workbook, who came to you another way: nothing to add
             self.notify(

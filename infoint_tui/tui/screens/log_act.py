@@ -18,18 +18,30 @@ from textual.widgets import Button, Input, Select, Static
 
 from infoint_tui.core.enums import Channel, ReplyOutcome
 from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.core.rules.followups import LOGGED_WORDS
 from infoint_tui.core.validation import TimeError, local_datetime
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
-# What can be logged: replies to a request first, then other ways of being in touch.
-CHOICES: tuple[tuple[str, str], ...] = (
+# What can be logged: replies to a request first, then the acts the person's open follow-ups
+# ask for (added once read: a thank-you sent by hand), then other ways of being in touch.
+REPLIES: tuple[tuple[str, str], ...] = (
     ("They replied: yes, let's talk", f"reply:{ReplyOutcome.AGREED.value}"),
     ("They replied: no", f"reply:{ReplyOutcome.DECLINED.value}"),
     ("No answer: stop waiting", f"reply:{ReplyOutcome.NO_ANSWER.value}"),
-    *((f"In touch: {channel.label}", f"interaction:{channel.value}") for channel in Channel),
 )
+IN_TOUCH: tuple[tuple[str, str], ...] = tuple(
+    (f"In touch: {channel.label}", f"interaction:{channel.value}") for channel in Channel
+)
+CHOICES = REPLIES + IN_TOUCH
+
+
+def act_choices(items) -> list[tuple[str, str]]:
+    """The open follow-ups that stand for an act, as choices: done calls what the queue's x calls."""
+    return [
+        (LOGGED_WORDS[item.kind], f"done:{item.follow_up.id}") for item in items if item.kind in LOGGED_WORDS
+    ]
 
 
 class _WhenDialog(FormKeys, WorkbookCalls, ModalScreen):
@@ -98,8 +110,8 @@ class LogActDialog(_WhenDialog):
             yield FormField("Note (optional)", "note", Input("", compact=True, id="note"))
             yield Static(
                 Text(
-                    "A reply stops the reminders; any contact counts as keeping in touch, so the "
-                    "reconnect is planned from it.",
+                    "A reply stops the reminders; a follow-up done by hand (a thank-you sent) "
+                    "closes it; any contact counts as keeping in touch, so the reconnect is planned from it.",
                     style="dim",
                 )
             )
@@ -109,6 +121,15 @@ class LogActDialog(_WhenDialog):
 
     def on_mount(self) -> None:
         self.query_one("#what", Select).focus()
+        self.call_workbook(self.workbook.follow_up_queue, contact_id=self._contact_id, done=self._got_acts)
+
+    def _got_acts(self, items) -> None:
+        acts = act_choices(items)
+        if acts:
+            what = self.query_one("#what", Select)
+            chosen = what.value
+            what.set_options([*REPLIES, *acts, *IN_TOUCH])
+            what.value = chosen
 
     def action_submit(self) -> None:
         try:
@@ -121,7 +142,17 @@ class LogActDialog(_WhenDialog):
             at = now  # "now", typed to the minute: keep it after what was recorded a moment ago
         kind, value = str(self.query_one("#what", Select).value).split(":")
         note = self.query_one("#note", Input).value
-        if kind == "reply":
+        if kind == "done":
+            self.call_confirming(
+                self.workbook.complete_follow_up,
+                int(value),
+                at=at,
+                note=note,
+                done=lambda _: self.call_workbook(
+                    self.workbook.get_contact, self._contact_id, done=self.dismiss
+                ),
+            )
+        elif kind == "reply":
             self.call_workbook(
                 self.workbook.record_reply,
                 self._contact_id,

@@ -215,6 +215,8 @@ class PipelineScreen(WorkbookScreen):
     def on_resize(self) -> None:
         if self.query_one(ResponsiveTable).fit(self.app.size.width):
             self._fill()
+        else:
+            self._show_summary()
 
     def workbook_ready(self) -> None:
         self.reload()
@@ -300,6 +302,20 @@ class PipelineScreen(WorkbookScreen):
             self._row_cache_key = key
         return self._row_cache
 
+    def _show_summary(self) -> None:
+        """The counts above the table, broken between counts at this width."""
+        query = self.query_one("#pipeline-filter", Input).value
+        width = self.app.size.width - 2  # the line's padding
+        line = summary_text(self._summary, width) if self._summary is not None else Text()
+        if query.strip():
+            among = (
+                f"the first {len(self._contacts)} (the rest is loading)"
+                if self._first_rows_only
+                else str(len(self._contacts))
+            )
+            line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
+        update_in_place(self.query_one("#pipeline-summary", Static), line)
+
     def _fill(self, select_id: int | None = None) -> None:
         query = self.query_one("#pipeline-filter", Input).value
         rows = self._rows()
@@ -321,15 +337,7 @@ class PipelineScreen(WorkbookScreen):
             select=str(select_id) if select_id is not None else None,
             widths=self._widths,
         )
-        line = summary_text(self._summary) if self._summary is not None else Text()
-        if query.strip():
-            among = (
-                f"the first {len(self._contacts)} (the rest is loading)"
-                if self._first_rows_only
-                else str(len(self._contacts))
-            )
-            line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
-        update_in_place(self.query_one("#pipeline-summary", Static), line)
+        self._show_summary()
         if not self._contacts:
             why = (
                 "No contacts yet. Press a to add the first person you know who works in a "

@@ -297,6 +297,12 @@ class PrepScreen(Autosaving, WorkbookScreen):
     def action_external_editor(self) -> None:
         self.notes.external_editor()
 
+    def unstored_text(self) -> list[tuple[str, str]]:
+        """A question being written is stored only on enter: for quitting and signals."""
+        if self.interview is None:
+            return []
+        return self.question_tab.unstored_text(self._names.get(self.interview.id, "them"))
+
     def note_typed_text(self) -> None:
         """The note's text to the autosaver now, even if its Changed is still on its way."""
         if self.interview is not None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Input, Static, Switch
 
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.settings import DAY_NAMES, Settings, SettingsError, save_settings
@@ -30,7 +30,8 @@ PROFILE_FIELDS = (
     ("situation", "Your situation (e.g. a third-year student at Caltech)"),
     ("field", "The field you are curious about"),
 )
-NERVOUS = "Meeting someone one to one makes me nervous (prep will suggest a friend)"
+# A switch with "yes"/"no" beside it (a checkbox showed its state by colour alone, its label cut at 80).
+NERVOUS = "Does meeting someone one to one make you nervous? (prep suggests a friend)"
 RULE_FIELDS = (
     ("interview_minutes", "Usual interview length, minutes"),
     ("thank_you_hours", "Send the thank-you within, hours"),
@@ -66,7 +67,7 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
                     yield FormField(
                         label, f"profile.{key}", Input(getattr(profile, key), compact=True, id=key)
                     )
-                yield Checkbox(NERVOUS, profile.nervous, compact=True, id="nervous")
+                yield FormField(NERVOUS, "profile.nervous", Switch(profile.nervous, id="nervous"))
                 if not self._welcome:
                     for key, label in RULE_FIELDS:
                         yield FormField(
@@ -107,7 +108,7 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
     def changes(self) -> dict:
         value = lambda key: self.query_one(f"#{key}", Input).value.strip()  # noqa: E731
         changes: dict = {"profile": {key: value(key) for key, _ in PROFILE_FIELDS}, "app": {"welcomed": True}}
-        changes["profile"]["nervous"] = self.query_one("#nervous", Checkbox).value
+        changes["profile"]["nervous"] = self.query_one("#nervous", Switch).value
         if not self._welcome:
             rules = {}
             for key, _ in RULE_FIELDS:

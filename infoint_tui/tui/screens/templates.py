@@ -33,6 +33,7 @@ class TemplatesScreen(WorkbookScreen):
         self.contact_id = contact_id
         self.templates: dict[TemplateKind, MessageTemplate] = {}
         self._values: dict[str, str] | None = None  # the contact's placeholder values, read once
+        self._shown: TemplateKind | None = None  # the template in the editor
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,16 +68,61 @@ class TemplatesScreen(WorkbookScreen):
         self._show(TemplateKind(self.query_one("#template-kind", Select).value))
 
     def _show(self, kind: TemplateKind) -> None:
+        self._shown = kind
         template = self.templates[kind]
         self.query_one("#template-subject", Input).value = template.subject
         self.query_one("#template-body", TextArea).load_text(template.body)
         self.set_focus(self.query_one("#template-body", TextArea))
         self._preview()
 
+    def current(self) -> tuple[str, str]:
+        return self.query_one("#template-subject", Input).value, self.query_one(
+            "#template-body", TextArea
+        ).text
+
+    @property
+    def edited(self) -> bool:
+        """Whether the editor holds changes not saved to the template shown."""
+        if self._shown is None:
+            return False
+        stored = self.templates[self._shown]
+        return self.current() != (stored.subject, stored.body)
+
+    def unstored_text(self) -> list[tuple[str, str]]:
+        """Unsaved edits, for quitting and signals (the app keeps them in a file)."""
+        if not self.edited:
+            return []
+        subject, body = self.current()
+        return [(f"the {self._shown.label} template", f"Subject: {subject}\n\n{body}")]
+
+    def _unless_edited(self, then, back) -> None:
+        """Go on (``then``) at once, or once the person agrees to throw away unsaved edits."""
+        if not self.edited:
+            then()
+            return
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Your changes to the {self._shown.label} template are not saved (f10 saves). "
+                "Throw them away?",
+                yes="Throw away",
+                no="Keep editing",
+            ),
+            lambda yes: then() if yes else back(),
+        )
+
     @on(Select.Changed, "#template-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if self.templates:
-            self._show(TemplateKind(event.value))
+        if not self.templates or self._shown is None or event.value == self._shown.value:
+            return
+        shown, select = self._shown, event.select
+
+        def back() -> None:
+            with self.prevent(Select.Changed):
+                select.value = shown.value
+
+        self._unless_edited(lambda: self._show(TemplateKind(event.value)), back)
 
     @on(TextArea.Changed, "#template-body")
     @on(Input.Changed, "#template-subject")
@@ -127,4 +173,4 @@ class TemplatesScreen(WorkbookScreen):
         )
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self._unless_edited(lambda: self.dismiss(None), lambda: None)

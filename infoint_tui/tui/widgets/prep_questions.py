@@ -123,6 +123,11 @@ class QuestionsTab(PrepTab):
         self._writing_override = ""
         self.screen.set_focus(self.query_one("#prep-write", Input))
 
+    def unstored_text(self, name: str) -> list[tuple[str, str]]:
+        """The question in the box, not yet saved (enter saves it)."""
+        value = self.query_one("#prep-write", Input).value.strip()
+        return [(f"your own question for the talk with {name}", value)] if value else []
+
     @on(Input.Changed, "#prep-write")
     def _question_typed(self, event: Input.Changed) -> None:
         value = event.value

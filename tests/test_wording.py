@@ -48,3 +48,18 @@ def test_the_pipeline_summary_wraps_between_counts_never_inside_one() -> None:
             )
             assert not line[-1:].isdigit(), (width, lines)
         assert " ".join(lines).replace(" │ ", " ").count("overdue") == 1
+
+
+def test_what_a_filter_matches_leads_the_summary_within_the_width() -> None:
+    """Found on a 50,000-contact workbook: the match count was put before a summary already
+    broken to the width, so its first line ran over and the terminal broke it again."""
+    from infoint_tui.core.enums import Stage
+    from infoint_tui.core.pipeline import PipelineSummary
+    from infoint_tui.tui.formatting import summary_text
+
+    counts = dict.fromkeys(Stage, 7_000) | {Stage.PROSPECT: 11_407}
+    lead = "1,687 of 50,000 match “okaf”"
+    for width in (78, 118):
+        lines = summary_text(PipelineSummary(counts, 6_713, 21_472), width, lead).plain.split("\n")
+        assert lines[0].startswith(lead + " │ 53,407 contacts") or lines[0] == lead + " │"
+        assert all(len(line) <= width for line in lines), (width, lines)

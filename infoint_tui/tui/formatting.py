@@ -17,10 +17,12 @@ def warmth_text(warmth: Warmth) -> Text:
     return Text(warmth.label, style=WARMTH_STYLE[warmth])
 
 
-def summary_text(summary, width: int | None = None) -> Text:
-    """The pipeline's summary: counts per stage, this week, overdue. Given the ``width`` it is
-    shown in, it breaks between counts, never inside one ("15 overdue" stays whole)."""
-    parts: list[tuple[str, str, str]] = [("", plural(summary.total, "contact"), "bold")]
+def summary_text(summary, width: int | None = None, lead: str = "") -> Text:
+    """The pipeline's summary: counts per stage, this week, overdue, after ``lead`` (what a
+    filter matches). Given the ``width`` it is shown in, it breaks between counts, never
+    inside one ("15 overdue" stays whole)."""
+    parts: list[tuple[str, str, str]] = [("", lead, "bold")] if lead else []
+    parts.append((" │ " if lead else "", plural(summary.total, "contact"), "bold"))
     parts += [(" · ", f"{summary.by_stage[s]:,} {s.label}", "") for s in Stage if summary.by_stage[s]]
     parts.append((" │ ", f"{plural(summary.interviews_this_week, 'talk')} this week", ""))
     parts.append((" │ ", f"{summary.overdue:,} overdue", "bold red" if summary.overdue else ""))

@@ -306,14 +306,18 @@ class PipelineScreen(WorkbookScreen):
         """The counts above the table, broken between counts at this width."""
         query = self.query_one("#pipeline-filter", Input).value
         width = self.app.size.width - 2  # the line's padding
-        line = summary_text(self._summary, width) if self._summary is not None else Text()
+        lead = ""
         if query.strip():
             among = (
-                f"the first {len(self._contacts)} (the rest is loading)"
+                f"the first {len(self._contacts):,} (the rest is loading)"
                 if self._first_rows_only
-                else str(len(self._contacts))
+                else f"{len(self._contacts):,}"
             )
-            line = Text.assemble((f"{len(self._shown)} of {among} match “{query}”", "bold"), " │ ", line)
+            lead = f"{len(self._shown):,} of {among} match “{query}”"
+        if self._summary is None:
+            line = Text(lead, style="bold")
+        else:
+            line = summary_text(self._summary, width, lead)
         update_in_place(self.query_one("#pipeline-summary", Static), line)
 
     def _fill(self, select_id: int | None = None) -> None:

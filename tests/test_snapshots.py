@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -185,7 +186,7 @@ DIALOGS = {
     "edit-contact": ("e",),
     "schedule": ("s",),
     "log": ("l",),
-    "talk-held": ("slash", *"Hannah Silva", "enter", "right_square_bracket"),
+    "talk-held": ("slash", *"Theo Walsh", "enter", "right_square_bracket"),  # a talk planned
     "delete": ("d",),
     "merge": ("m",),
     "duplicates": (_call("action_duplicates"),),
@@ -216,3 +217,16 @@ def test_dialogs_and_screens_at_80x24(snap_compare, demo_app, name) -> None:
             await _loaded(pilot)
 
     assert snap_compare(demo_app, terminal_size=(80, 24), run_before=reach)
+
+
+def test_the_people_the_pictures_open_are_in_the_demo(tmp_path: Path, clock) -> None:
+    """A picture that filters for someone the demo lacks silently shows "Nobody matches"
+    (the talk-held picture did, for a while): every name typed above is a demo person."""
+    from infoint_tui.core.service import Workbook
+
+    typed = set(re.findall(r'\*"([A-Z][a-z]+ [A-Z][a-z]+)"', Path(__file__).read_text(encoding="utf-8")))
+    path = tmp_path / "demo.db"
+    demo_workbook(path, now=clock.now)
+    with Workbook.open(path, clock=clock) as workbook:
+        names = {c.name for c in workbook.all_contacts()}
+    assert typed and typed <= names, typed - names

@@ -373,6 +373,14 @@ def test_the_letter_offered_is_the_next_step_with_them(workbook: Workbook, clock
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.RECONNECT
 
 
+def test_offered_first_messages_only_the_request_that_suits_is_chosen(workbook: Workbook) -> None:
+    first = (TemplateKind.OUTREACH, TemplateKind.OUTREACH_JOB, TemplateKind.REFERRAL_INTRO)
+    maya = workbook.add_contact(name="Maya Haddad", intent="job_search", organization="Podcast Lab")
+    workbook.record_request_sent(maya.id)
+    assert workbook.compose_message(maya.id, FULL).kind is TemplateKind.FOLLOW_UP_REQUEST
+    assert workbook.compose_message(maya.id, FULL, first).kind is TemplateKind.OUTREACH_JOB
+
+
 def test_the_thank_you_quotes_their_words_never_your_debrief(workbook: Workbook, clock) -> None:
     ben = workbook.add_contact(name="Ben Ortiz", source="friend", career_field="biology")
     talk = workbook.log_talk(ben.id, clock.now - timedelta(hours=1))

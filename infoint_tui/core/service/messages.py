@@ -121,14 +121,20 @@ class MessagesMixin(ActsMixin):
             contact = self._contact_row(session, contact_id)
             if kind is None:
                 offered = kinds or tuple(TemplateKind)
-                chosen = messages.choose_kind(
-                    Stage(contact.stage),
-                    Intent(contact.intent),
-                    has_referrer=contact.referred_by_id is not None,
-                    may_name_referrer=contact.may_mention_referrer,
-                    warmth=Warmth(contact.warmth),
-                    in_the_field=messages.in_field(contact.career_field, profile.field),
-                )
+
+                def suited(stage: Stage) -> TemplateKind:
+                    return messages.choose_kind(
+                        stage,
+                        Intent(contact.intent),
+                        has_referrer=contact.referred_by_id is not None,
+                        may_name_referrer=contact.may_mention_referrer,
+                        warmth=Warmth(contact.warmth),
+                        in_the_field=messages.in_field(contact.career_field, profile.field),
+                    )
+
+                chosen = suited(Stage(contact.stage))
+                if chosen not in offered:  # a screen offering first messages only: the request that suits
+                    chosen = suited(Stage.PROSPECT)
                 # A draft left for one of these letters is where the person stopped: open it.
                 kept = session.exec(
                     select(MessageDraftRow.kind)

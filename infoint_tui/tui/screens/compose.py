@@ -29,13 +29,9 @@ from infoint_tui.tui import sending
 from infoint_tui.tui.screens.base import WorkbookCalls
 
 # The letters a first message can be; the service picks the one that suits the contact.
-FIRST_MESSAGES = (
-    TemplateKind.OUTREACH,
-    TemplateKind.OUTREACH_JOB,
-    TemplateKind.REFERRAL_INTRO,
-    TemplateKind.REFERRAL_UNNAMED,
-    TemplateKind.ASK_AROUND,
-)
+# Every letter, the first messages first: the one that suits where things stand with the
+# person (``rules.messages.choose_kind``) is chosen, and any other is a pick away.
+EVERY_LETTER = tuple(TemplateKind)
 
 SENT_WORDS = {
     TemplateKind.ASK_AROUND: "Ask-around",
@@ -115,7 +111,7 @@ class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
     def __init__(
         self,
         contact_id: int,
-        kinds: tuple[TemplateKind, ...] = FIRST_MESSAGES,
+        kinds: tuple[TemplateKind, ...] = EVERY_LETTER,
         *,
         follow_up_id: int | None = None,
         interview_id: int | None = None,

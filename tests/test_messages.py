@@ -367,6 +367,8 @@ def test_the_letter_offered_is_the_next_step_with_them(workbook: Workbook, clock
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.OUTREACH
     workbook.record_request_sent(kim.id)
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.FOLLOW_UP_REQUEST
+    workbook.record_reply(kim.id, "agreed")  # no follow-up to someone who said yes
+    assert workbook.compose_message(kim.id, mine).kind is TemplateKind.OUTREACH
     talk = workbook.log_talk(kim.id, clock.now - timedelta(hours=1))
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.THANK_YOU
     workbook.record_thank_you_sent(kim.id, interview_id=talk.id)

@@ -154,13 +154,15 @@ def choose_kind(
     may_name_referrer: bool,
     warmth: Warmth,
     in_the_field: bool = False,
+    answered: bool = False,
 ) -> TemplateKind:
     """The letter that suits where things stand with this contact: a first request
     to someone not yet asked (or parked, or with a talk agreed), else the letter of
     the next step (a follow-up, the thank-you, a reconnect). A request picks the
     variant that needs no value this contact lacks: a referrer who may not be named
-    gets the introduction that names nobody. A job search is said up front (the guide)."""
-    if stage in NEXT_LETTER:
+    gets the introduction that names nobody. A job search is said up front (the guide).
+    Someone who ``answered`` the request is not followed up on."""
+    if stage in NEXT_LETTER and not (stage is Stage.REQUESTED and answered):
         return NEXT_LETTER[stage]
     if intent is Intent.JOB_SEARCH:
         return TemplateKind.OUTREACH_JOB

@@ -318,6 +318,8 @@ class ActsMixin(InterviewsMixin):
         return read_model(Contact, row)
 
     def _check_reply_date(self, session: Session, contact_id: int, at: datetime) -> None:
+        if at.tzinfo is None:
+            return  # refused with its own sentence when the fact is added
         requests = session.exec(
             select(FactRow.at).where(
                 FactRow.contact_id == contact_id, FactRow.kind == FactKind.REQUEST_SENT.value

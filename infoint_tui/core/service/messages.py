@@ -121,6 +121,14 @@ class MessagesMixin(ActsMixin):
             contact = self._contact_row(session, contact_id)
             if kind is None:
                 offered = kinds or tuple(TemplateKind)
+                acts = session.exec(
+                    select(FactRow.kind)
+                    .where(
+                        FactRow.contact_id == contact_id,
+                        FactRow.kind.in_([FactKind.REQUEST_SENT.value, FactKind.REPLY.value]),
+                    )
+                    .order_by(FactRow.at.desc(), FactRow.id.desc())
+                ).first()
 
                 def suited(stage: Stage) -> TemplateKind:
                     return messages.choose_kind(
@@ -130,6 +138,7 @@ class MessagesMixin(ActsMixin):
                         may_name_referrer=contact.may_mention_referrer,
                         warmth=Warmth(contact.warmth),
                         in_the_field=messages.in_field(contact.career_field, profile.field),
+                        answered=acts == FactKind.REPLY.value,  # the latest word is theirs
                     )
 
                 chosen = suited(Stage(contact.stage))

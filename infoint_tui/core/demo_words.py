@@ -4,6 +4,7 @@ Kept apart from ``demo`` (the story as acts), which draws from them.
 """
 
 from infoint_tui.core.enums import Source
+from infoint_tui.core.rules.warmth import KNOWN_DIRECTLY
 
 FIRST = (
     "Maya",
@@ -99,15 +100,7 @@ PLACES = (
     "Denver, CO",
     "New York, NY",
 )
-HOT_SOURCES = (
-    Source.FRIEND,
-    Source.FAMILY,
-    Source.FACULTY,
-    Source.STAFF,
-    Source.COACH,
-    Source.ROOMMATE,
-    Source.COLLEAGUE,
-)
+HOT_SOURCES = tuple(source for source in Source if source in KNOWN_DIRECTLY)  # in a fixed order
 COLD_SOURCES = (Source.ALUMNI_DATABASE, Source.LIST_OR_WEBSITE, Source.LINKEDIN)
 ANSWERS = (
     "Most days start with a stand-up, then deep work until lunch; meetings cluster in the afternoon.",

@@ -30,11 +30,7 @@ class LiveMixin(InterviewsMixin):
         """The live talk if there is one, else the next planned one (recent or upcoming)."""
         now = self.clock()
         with self._reading() as session:
-            live = session.exec(
-                select(InterviewRow)
-                .where(InterviewRow.status == InterviewStatus.LIVE.value)
-                .order_by(InterviewRow.started_at.desc())
-            ).first()
+            live = self._live_row(session)
             if live is not None:
                 return read_model(Interview, live)
             planned = session.exec(
@@ -47,15 +43,20 @@ class LiveMixin(InterviewsMixin):
             ).first()
             return read_model(Interview, planned) if planned is not None else None
 
+    @staticmethod
+    def _live_row(session) -> InterviewRow | None:
+        """The talk whose timer was started last and not ended."""
+        return session.exec(
+            select(InterviewRow)
+            .where(InterviewRow.status == InterviewStatus.LIVE.value)
+            .order_by(InterviewRow.started_at.desc())
+        ).first()
+
     def call_under_way(self) -> Interview | None:
         """The talk the person is on the call for now (its timer runs), if any: the app
         opens on it when started again mid-call."""
         with self._reading() as session:
-            live = session.exec(
-                select(InterviewRow)
-                .where(InterviewRow.status == InterviewStatus.LIVE.value)
-                .order_by(InterviewRow.started_at.desc())
-            ).first()
+            live = self._live_row(session)
             interview = read_model(Interview, live) if live is not None else None
         if interview is None or not timer.on_call(self.timer_reading(interview)):
             return None

@@ -39,7 +39,7 @@ from infoint_tui.core.enums import Channel, ClosedBy, FollowUpKind, InterviewSta
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules import progress
 from infoint_tui.core.service import Workbook
-from infoint_tui.core.service.followups import contact_view, fact_view, follow_up_view, talk_view
+from infoint_tui.core.service.settlement import contact_view, fact_view, follow_up_view, talk_view
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
 from tests.conftest import FakeClock
 from tests.helpers import blank_workbook

@@ -25,6 +25,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def parse_utc(value: str | None) -> datetime | None:
+    """Parse a UTC time as SQLModel stores it in SQLite text (for raw queries)."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def steady_seconds() -> float:
     """Seconds from a clock that never steps: the time since boot, counting sleep where the
     system offers that (Linux), else Python's monotonic clock."""

@@ -27,8 +27,8 @@ from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
 from infoint_tui.core.rules.followups import ACTIONS, DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.base import checked_text, read_model
-from infoint_tui.core.service.followups import follow_up_view
 from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.service.settlement import closing_fact, follow_up_view
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
 
 RECONNECT_TOO_SOON = (
@@ -99,7 +99,6 @@ class ActsMixin(InterviewsMixin):
             talk = self._held_talk(session, contact_id, interview_id, what)
             self._add_fact(session, contact_id, kind, at=at, interview_id=talk.id)
             row = session.get(ContactRow, contact_id)
-            self._settle(session, contact_id)
         return read_model(Contact, row)
 
     def record_reconnect(
@@ -111,7 +110,6 @@ class ActsMixin(InterviewsMixin):
             self._check_reconnect_wait(session, contact_id, at or self.clock(), override)
             self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
             row = session.get(ContactRow, contact_id)
-            self._settle(session, contact_id)
         return read_model(Contact, row)
 
     def park(self, contact_id: int, note: str = "") -> Contact:
@@ -129,7 +127,6 @@ class ActsMixin(InterviewsMixin):
             contact_id = fact.contact_id
             session.delete(fact)
             row = session.get(ContactRow, contact_id)
-            self._settle(session, contact_id)
         return read_model(Contact, row)
 
     # -- follow-ups: done means the act it asks for ------------------------------------
@@ -175,7 +172,7 @@ class ActsMixin(InterviewsMixin):
                     at=at,
                     note=note,
                 )
-                self._settle(session, item.contact_id)
+                self._settle_touched(session)  # what the rule made of it, read below
             # the rule changed this same row object (one identity per row in a session)
             if item.done_at is None:  # not one the rules plan (any more): the person's word
                 item.done_at, item.cancelled_at = self.clock(), None
@@ -189,7 +186,7 @@ class ActsMixin(InterviewsMixin):
             item = self._follow_up_row(session, follow_up_id)
             if (item.done_at is None and item.cancelled_at is None) or item.closed_by != ClosedBy.RULE.value:
                 return None
-            fact, _ = self._closing_fact(session, item)
+            fact, _ = closing_fact(session, item, self.policy, self.tz)
             if fact is None:
                 return None
             row = session.get(FactRow, fact.id)
@@ -204,7 +201,7 @@ class ActsMixin(InterviewsMixin):
             item = self._follow_up_row(session, follow_up_id)
             if item.done_at is None and item.cancelled_at is None:
                 return read_model(FollowUp, item)
-            fact, why = self._closing_fact(session, item)
+            fact, why = closing_fact(session, item, self.policy, self.tz)
             same = [
                 follow_up_view(other)
                 for other in session.exec(
@@ -224,7 +221,7 @@ class ActsMixin(InterviewsMixin):
             if item.closed_by == ClosedBy.RULE.value:
                 if fact is not None:
                     session.delete(session.get(FactRow, fact.id))
-                    self._settle(session, item.contact_id)
+                    self._settle_touched(session)  # what the rule made of it, read below
                     # the rule changed this same row object (one identity per row in a session)
                     if item.done_at is None and item.cancelled_at is None:
                         return read_model(FollowUp, item)
@@ -233,7 +230,6 @@ class ActsMixin(InterviewsMixin):
             item.done_at = item.cancelled_at = None
             item.closed_by, item.reason = ClosedBy.PERSON.value, "reopened by you"
             session.add(item)
-            self._settle(session, item.contact_id)  # a later copy of it (from a merge) gives way
         return read_model(FollowUp, item)
 
     # -- stage keys: each step is an act ---------------------------------------------
@@ -290,7 +286,6 @@ class ActsMixin(InterviewsMixin):
             for fact in self._facts_after_last_talk(session, contact_id, taken_back):
                 session.delete(fact)
             row = session.get(ContactRow, contact_id)
-            self._settle(session, contact_id)
         return read_model(Contact, row)
 
     def toggle_park(self, contact_id: int) -> Contact:
@@ -314,7 +309,6 @@ class ActsMixin(InterviewsMixin):
             if kind is FactKind.REPLY:
                 self._check_reply_date(session, contact_id, at or self.clock())
             self._add_fact(session, contact_id, kind, at=at, channel=channel, outcome=outcome, note=note)
-            self._settle(session, contact_id)
         return read_model(Contact, row)
 
     def _check_reply_date(self, session: Session, contact_id: int, at: datetime) -> None:
@@ -365,7 +359,6 @@ class ActsMixin(InterviewsMixin):
                     self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, at=at, interview_id=talk.id)
                 if stage is Stage.KEEPING_IN_TOUCH:
                     self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
-        self._settle(session, contact_id)
 
     def _add_fact(
         self,
@@ -444,10 +437,6 @@ class ActsMixin(InterviewsMixin):
                 f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
                 f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).",
             )
-
-    def _closing_fact(self, session: Session, item: FollowUpRow) -> tuple[progress.FactView | None, str]:
-        _, contact, facts, talks = self._rule_inputs(session, item.contact_id)
-        return progress.closing_fact(contact, facts, talks, follow_up_view(item), self.policy, self.tz)
 
     def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
         with self._reading() as session:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, func
+from sqlalchemy import Connection, event, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, select
 
@@ -24,6 +24,7 @@ from infoint_tui.core import migrate, storage
 from infoint_tui.core.clock import Clock, local_zone, utc_now
 from infoint_tui.core.errors import InfointError, ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
+from infoint_tui.core.service import settlement, unit_of_work
 from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
 from infoint_tui.core.validation import storable
@@ -71,13 +72,6 @@ def read_model(model: type[M], row: SQLModel) -> M:
     return model.model_validate(row, from_attributes=True)
 
 
-def parse_utc(value: str | None) -> datetime | None:
-    """Parse a UTC time as SQLModel stores it in SQLite text (for raw queries)."""
-    if value is None:
-        return None
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
 def _storage_problem(exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
@@ -110,6 +104,10 @@ class WorkbookBase:
         # SQLite goes on writing into a file that was deleted or moved away, losing every
         # write; each write first checks that the file at the path is still this one.
         self._identity = storage.file_identity(path)
+        # Every connection notes what a write touched (``unit_of_work``); those opened before
+        # (to migrate or check the file) are closed so that none is without it.
+        event.listen(engine, "connect", unit_of_work.install)
+        engine.dispose()
 
     # -- opening and closing --------------------------------------------------
 
@@ -304,7 +302,9 @@ class WorkbookBase:
             with Session(
                 bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
             ) as session:
+                unit_of_work.forget_touched(session)
                 yield session
+                self._settle_touched(session)
                 if commit:
                     session.commit()  # releases the savepoint; the batch commits at its end
                 else:
@@ -313,7 +313,9 @@ class WorkbookBase:
         with self._write_lock, Session(self._engine, expire_on_commit=False) as session:
             self._check_identity()
             try:
+                unit_of_work.forget_touched(session)
                 yield session
+                self._settle_touched(session)
                 if commit:
                     session.commit()
                     self.revision += 1
@@ -322,6 +324,15 @@ class WorkbookBase:
             except DBAPIError as exc:
                 session.rollback()
                 raise WorkbookError(self.path, _storage_problem(exc)) from exc
+
+    def _settle_touched(self, session: Session) -> None:
+        """Bring the stage and follow-ups of every contact this write touched in line with
+        the rule (``unit_of_work``). The writing context does it before each commit; an
+        operation calls it itself only to read what the rule made of its write so far."""
+        now = self.clock()
+        unit_of_work.settle_touched(
+            session, lambda s, contact_id: settlement.settle_contact(s, contact_id, self.policy, now, self.tz)
+        )
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:

@@ -40,7 +40,6 @@ class ContactsMixin(FollowUpsMixin):
         with self._writing() as session:
             self._refuse_duplicate(session, draft, allow_duplicate)
             row = self._insert_contact(session, draft, manual)
-            self._settle(session, row.id)
         return read_model(Contact, row)
 
     def add_referral(
@@ -63,7 +62,7 @@ class ContactsMixin(FollowUpsMixin):
             self._contact_row(session, referrer_id)
             self._refuse_duplicate(session, draft, allow_duplicate)
             row = self._insert_contact(session, draft, manual)
-            self._settle(session, row.id)
+            self._settle_touched(session)  # the reminder, tied to the talk below
             self._named_in_talk(session, row.id, interview_id)
         return read_model(Contact, row)
 
@@ -83,7 +82,7 @@ class ContactsMixin(FollowUpsMixin):
                 if not row.warmth_is_manual:
                     row.warmth = self._default_warmth(session, row).value
                 session.add(row)
-            self._settle(session, contact_id)
+            self._settle_touched(session)  # the reminder, tied to the talk below
             self._named_in_talk(session, contact_id, interview_id)
         return read_model(Contact, row)
 
@@ -121,7 +120,7 @@ class ContactsMixin(FollowUpsMixin):
             changes = {key: value for key, value in changes.items() if key != "warmth"}
         with self._writing() as session:
             row = self._contact_row(session, contact_id)
-            old_warmth, old_name = row.warmth, row.name
+            old_warmth = row.warmth
             draft = apply_changes(row, ContactFields, changes)  # undone with the transaction if refused below
             self._check_referrer(session, contact_id, draft.referred_by_id)
             if "warmth" in changes:
@@ -134,9 +133,6 @@ class ContactsMixin(FollowUpsMixin):
             session.add(row)
             if row.warmth != old_warmth:
                 self._rewarm_referrals(session, row)
-            self._settle(session, contact_id)  # a new referrer means someone to reach
-            if row.name != old_name:
-                self._settle_referrals(session, contact_id)
         return read_model(Contact, row)
 
     def reset_warmth(self, contact_id: int) -> Contact:
@@ -245,13 +241,6 @@ class ContactsMixin(FollowUpsMixin):
     def _default_warmth(session: Session, row: ContactRow) -> Warmth:
         referrer = session.get(ContactRow, row.referred_by_id) if row.referred_by_id else None
         return default_warmth(Source(row.source), Warmth(referrer.warmth) if referrer else None)
-
-    def _settle_referrals(self, session: Session, contact_id: int) -> None:
-        """Settle the people this contact referred: their reminders name the referrer."""
-        for referral in session.exec(
-            select(ContactRow.id).where(ContactRow.referred_by_id == contact_id)
-        ).all():
-            self._settle(session, referral)
 
     def _rewarm_referrals(self, session: Session, row: ContactRow) -> None:
         """Carry a warmth change down the referral chain, past anyone the person set by hand."""

@@ -93,16 +93,14 @@ class DeletionMixin(ContactsMixin):
         with self._writing() as session:
             connection = session.connection()
             snapshot = self._snapshot(contact_id, connection)
+            # The people they referred now have no referrer to mention: the commit settles them.
             connection.execute(delete(CONTACT).where(CONTACT.c.id == contact_id))
-            for referred in snapshot.referred_ids:  # no referrer to mention any more
-                self._settle(session, referred)
         return snapshot
 
     def restore_contact(self, deleted: DeletedContact) -> None:
         """Put back a deleted contact exactly as it was (undo)."""
         with self._writing() as session:
             self._put_back(session.connection(), deleted)
-            self._settle_those_still_here(session, deleted.referred_ids)
 
     @staticmethod
     def _put_back(connection, deleted: DeletedContact) -> None:

@@ -69,7 +69,6 @@ class InterviewsMixin(ContactsMixin):
             # Your story changes little from one talk to the next: start from the last one, to edit.
             row.story = row.story or last_story
             session.add(row)
-            self._settle(session, contact_id)
         return read_model(Interview, row)
 
     @staticmethod
@@ -121,7 +120,6 @@ class InterviewsMixin(ContactsMixin):
             row = self._new_interview(session, draft, now)
             row.status, row.started_at, row.ended_at = InterviewStatus.DONE.value, started, ended_at
             session.add(row)
-            self._settle(session, contact_id)
         return read_model(Interview, row)
 
     def hold_talk(self, interview_id: int, ended_at: datetime) -> Interview:
@@ -139,7 +137,6 @@ class InterviewsMixin(ContactsMixin):
             row.ended_at, row.paused_at = ended_at, None
             row.status, row.updated_at = InterviewStatus.DONE.value, now
             session.add(row)
-            self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     def cancel_interview(self, interview_id: int) -> Interview:
@@ -152,7 +149,6 @@ class InterviewsMixin(ContactsMixin):
                 )
             row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
             session.add(row)
-            self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     def unhold_talk(self, interview_id: int) -> Interview:
@@ -164,7 +160,6 @@ class InterviewsMixin(ContactsMixin):
                 raise ValidationFailed("status", "this talk has not been held")
             row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
             session.add(row)
-            self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     def _new_interview(self, session: Session, draft: InterviewFields, now: datetime) -> InterviewRow:
@@ -307,7 +302,6 @@ class InterviewsMixin(ContactsMixin):
             self._apply_timer(row, timer.end(self.timer_state(row), now))
             row.status = InterviewStatus.DONE.value
             session.add(row)
-            self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     def set_interview_intent(self, interview_id: int, intent: Intent | str) -> Interview:

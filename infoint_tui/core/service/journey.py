@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 
 from infoint_tui.core import search
+from infoint_tui.core.clock import parse_utc
 from infoint_tui.core.enums import (
     FactKind,
     FollowUpKind,
@@ -25,7 +26,7 @@ from infoint_tui.core.enums import (
     Warmth,
 )
 from infoint_tui.core.rules import followups as timing
-from infoint_tui.core.service.base import WorkbookBase, parse_utc
+from infoint_tui.core.service.base import WorkbookBase
 from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12

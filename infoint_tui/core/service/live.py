@@ -15,8 +15,8 @@ from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound
 from infoint_tui.core.rules import timer
 from infoint_tui.core.service.base import checked_text, read_model, refuse_unknown
-from infoint_tui.core.service.followups import DEBRIEF_FIELDS, has_debrief
 from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.service.settlement import DEBRIEF_FIELDS
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
 
 # A planned talk counts as "the one on now" from this long before its start.
@@ -98,9 +98,7 @@ class LiveMixin(InterviewsMixin):
     def save_debrief(self, interview_id: int, **fields: str) -> Interview:
         """Save any of the four debrief answers (what you learned, what you still
         need to know, your impressions, your career direction now)."""
-        return self._save_interview_texts(
-            interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief", settle=True
-        )
+        return self._save_interview_texts(interview_id, fields, DEBRIEF_FIELDS, "is not part of the debrief")
 
     def _save_interview_texts(
         self,
@@ -108,23 +106,16 @@ class LiveMixin(InterviewsMixin):
         fields: dict[str, str],
         allowed: tuple[str, ...],
         not_allowed: str,
-        *,
-        settle: bool = False,
     ) -> Interview:
         """Store free-text fields of an interview (debrief, prep notes) as typed."""
         refuse_unknown(fields, allowed, not_allowed)
         cleaned = {name: checked_text(name, value) for name, value in fields.items()}
         with self._writing() as session:
             row = self._interview_row(session, interview_id)
-            had_debrief = has_debrief(row)
             for name, value in cleaned.items():
                 setattr(row, name, value)
             row.updated_at = self.clock()
             session.add(row)
-            # Written notes complete "jot down your notes": the rule reads only whether there are
-            # any, so a keystroke that leaves that unchanged (nearly all) costs no settling.
-            if settle and has_debrief(row) != had_debrief:
-                self._settle(session, row.contact_id)
         return read_model(Interview, row)
 
     @staticmethod

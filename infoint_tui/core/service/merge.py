@@ -147,8 +147,6 @@ class MergeMixin(DeletionMixin):
             keep_row.updated_at = self.clock()
             session.add(keep_row)
             self._rewarm_referrals(session, keep_row)
-            self._settle(session, keep_id)
-            self._settle_referrals(session, keep_id)  # both records' referrals, under the kept name
         return MergedContacts(kept, other, keep_row.name)
 
     def unmerge(self, merged: MergedContacts) -> None:
@@ -172,9 +170,6 @@ class MergeMixin(DeletionMixin):
                     .where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
                     .values(referred_by_id=kept_id)
                 )
-            self._settle_those_still_here(
-                session, since | set(merged.kept.referred_ids) | set(merged.other.referred_ids)
-            )
 
     def merged_contact(self, merged: MergedContacts) -> Contact:
         with self._reading() as session:

@@ -298,7 +298,6 @@ class MessagesMixin(ActsMixin):
                 self._add_fact(
                     session, contact_id, fact_kind, interview_id=talk_id, channel=how, message=text
                 )
-                self._settle(session, contact_id)
             draft = self._draft_row(session, contact_id, kind)
             if draft is not None:
                 session.delete(draft)

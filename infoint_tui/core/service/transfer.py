@@ -124,8 +124,6 @@ class TransferMixin(PrepMixin, ActsMixin):
             write_pending()
             ids = {key: resolve(ref).id for key, ref in by_key.items()}
             self._link_referrals(session, added, ids, report)
-            for _, contact_id in added:  # someone to reach, mentioning who named them
-                self._settle(session, contact_id)
         return report
 
     @staticmethod

@@ -23,9 +23,9 @@ from infoint_tui.core.enums import (
 from infoint_tui.core.rules import followups, progress, timer
 from infoint_tui.core.rules.business_days import add_business_days
 from infoint_tui.core.rules.messages import Context, TemplateError, check_template, render
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, readiness
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.settings import Policy
 
 UTC = UTC
 

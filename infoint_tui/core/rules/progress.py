@@ -32,7 +32,7 @@ from infoint_tui.core.enums import (
     Stage,
 )
 from infoint_tui.core.rules import followups as timing
-from infoint_tui.core.settings import Policy
+from infoint_tui.core.rules.policy import Policy
 
 JOT_NOTES_WITHIN = timedelta(hours=1)
 NO_LONGER_APPLIES = "no longer applies"

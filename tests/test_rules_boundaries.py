@@ -12,7 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import infoint_tui.core.rules
+from infoint_tui.core import environment
+from infoint_tui.core.rules.duplicates import e164
+from infoint_tui.core.rules.policy import Policy
+from infoint_tui.core.settings import load_settings
 
 RULES = Path(infoint_tui.core.rules.__file__).parent
 MODULES = sorted(RULES.glob("*.py"))
@@ -106,3 +112,75 @@ def test_importing_every_rule_loads_no_settings_storage_or_files() -> None:
     ).stdout.split()
     loaded = [name for name in out if _within(name, NOT_IN_RULES) and not _within(name, ("pathlib", "io"))]
     assert loaded == []
+
+
+# -- the environment is read at the edge, and the regions travel in the Policy --
+
+ENVIRONMENT_CALLS = {
+    "environ",
+    "getenv",
+    "environb",
+    "getlocale",
+    "setlocale",
+    "getdefaultlocale",
+    "localeconv",
+}
+
+
+def test_no_rule_reads_the_environment_or_the_locale() -> None:
+    found = []
+    for path in MODULES:
+        tree = _tree(path)
+        found += [
+            f"{path.name}: import {name}" for name in _imported(tree) if _within(name, ("os", "locale"))
+        ]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT_CALLS:
+                found.append(f"{path.name}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.Name) and node.id in ENVIRONMENT_CALLS:
+                found.append(f"{path.name}:{node.lineno}: {node.id}")
+    assert not found
+
+
+@pytest.mark.parametrize(
+    "variables, region",
+    [
+        ({"LANG": "de_DE.UTF-8"}, "DE"),
+        ({"LC_TELEPHONE": "en_GB.UTF-8", "LANG": "de_DE.UTF-8"}, "GB"),
+        ({"LC_ALL": "fr_FR.UTF-8", "LC_TELEPHONE": "en_GB.UTF-8"}, "FR"),
+        ({"LANG": "C.UTF-8"}, "US"),
+    ],
+)
+def test_the_phone_region_comes_from_the_locale_through_the_settings(
+    monkeypatch, tmp_path: Path, variables: dict[str, str], region: str
+) -> None:
+    for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("locale.getlocale", lambda *category: (None, None))
+    assert environment.phone_region() == region
+    assert load_settings(tmp_path / "missing.toml").policy.phone_region == region
+    written = tmp_path / "config.toml"
+    written.write_text('[rules]\nholidays = "none"\n')
+    assert load_settings(written).policy.phone_region == region
+
+
+def test_a_number_without_a_plus_belongs_to_the_region_it_is_given() -> None:
+    assert e164("(626) 555-0100", "US") == "+16265550100"
+    assert e164("030 1234567", "DE") == "+49301234567"
+    assert e164("+1 626 555 0100", "DE") == "+16265550100"  # a + says where it belongs
+    assert Policy().phone_region == "US"  # the guide's, where nothing says otherwise
+
+
+def test_the_workbook_reads_numbers_in_its_policys_region(workbook) -> None:
+    workbook.configure(Policy(phone_region="DE"))
+    berlin = workbook.add_contact(name="Lena Berlin", phone="030 1234567")
+    assert workbook.get_contact(berlin.id).phone_e164 == "+49301234567"
+    same = workbook.add_contact(name="Someone Else", phone="+49 30 1234567", allow_duplicate=True)
+    pairs = {(a.contact_id, b.contact_id): b.why for a, b in workbook.duplicate_pairs()}
+    assert pairs == {(berlin.id, same.id): "the same phone number"}
+    assert [m.why for m in workbook.possible_duplicates({"name": "Other", "phone": "030-1234567"})] == [
+        "the same phone number",
+        "the same phone number",
+    ]

@@ -35,9 +35,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from infoint_tui.core import environment
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
-from infoint_tui.core.rules.business_days import locale_region, parse_region
+from infoint_tui.core.rules.business_days import parse_region
 from infoint_tui.core.rules.messages import LINKEDIN_LIMITS
 from infoint_tui.core.rules.policy import Policy
 
@@ -118,10 +119,15 @@ def read_settings_text(path: Path) -> str | None:
         raise SettingsError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
 
 
+def _environment_policy() -> Policy:
+    """The defaults, with the regions the locale names (its holidays, where its phone numbers belong)."""
+    return Policy(holidays=environment.holiday_region(), phone_region=environment.phone_region())
+
+
 def load_settings(path: Path) -> Settings:
     text = read_settings_text(path)
     if text is None:
-        return Settings(policy=Policy(holidays=locale_region()))
+        return Settings(policy=_environment_policy())
     return parse_settings(path, text)
 
 
@@ -155,7 +161,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         raise SettingsError(
             f"{path}: messages.linkedin_limit must be 200 (a free LinkedIn account) or 300 (Premium)"
         )
-    policy = Policy(holidays=locale_region())
+    policy = _environment_policy()
     if "holidays" in rules:
         value = rules["holidays"]
         try:

@@ -25,8 +25,11 @@ class Policy:
     reconnect_weeks: int = DEFAULT_RECONNECT_WEEKS
     workdays: frozenset[int] = MONDAY_TO_FRIDAY
     # Whose public holidays are not business days: "US", "DE-BY", or "none".
-    # The settings file's default is the locale's country (``locale_region``).
+    # The settings file's default is the locale's country (``environment.holiday_region``).
     holidays: str = "none"
+    # Where a phone number without a + belongs, for telling people apart by
+    # number: the locale's country (``environment.phone_region``), else the US.
+    phone_region: str = "US"
 
     def holiday_dates(self) -> Container[date]:
         return holiday_calendar(self.holidays)

@@ -184,3 +184,9 @@ def test_the_workbook_reads_numbers_in_its_policys_region(workbook) -> None:
         "the same phone number",
         "the same phone number",
     ]
+
+
+def test_the_rule_for_when_follow_ups_fall_due_is_named_timing() -> None:
+    """One name, one module: ``followups`` is the service's and the screen's, not a rule's."""
+    assert (RULES / "timing.py").exists()
+    assert not (RULES / "followups.py").exists()

@@ -18,8 +18,8 @@ from infoint_tui.core.clock import local_zone, system_zone_name
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.environment import holiday_region
 from infoint_tui.core.rules.business_days import add_business_days, holiday_calendar
-from infoint_tui.core.rules.followups import after_request_sent
 from infoint_tui.core.rules.policy import Policy
+from infoint_tui.core.rules.timing import after_request_sent
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import SettingsError, load_settings
 from infoint_tui.core.transfer import markdown_notes

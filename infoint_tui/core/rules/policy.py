@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, holiday_calendar
-from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
+from infoint_tui.core.rules.timing import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from infoint_tui.core.enums import (
     ReplyOutcome,
     Stage,
 )
-from infoint_tui.core.rules import followups as timing
+from infoint_tui.core.rules import timing
 from infoint_tui.core.rules.policy import Policy
 
 JOT_NOTES_WITHIN = timedelta(hours=1)

@@ -13,8 +13,8 @@ from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FactKind, FollowUpKind, Intent, InterviewStatus, ReplyOutcome
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.rules import followups as rules
 from infoint_tui.core.rules import progress
+from infoint_tui.core.rules import timing as rules
 from infoint_tui.core.service.base import WorkbookBase, parse_utc, read_model
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow, StageChangeRow
 

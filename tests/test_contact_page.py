@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from infoint_tui.core.enums import ReplyOutcome
-from infoint_tui.core.rules.followups import day_name
+from infoint_tui.core.rules.timing import day_name
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.screens.contact_detail import render_detail
 from tests.helpers import plain

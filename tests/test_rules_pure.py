@@ -20,12 +20,12 @@ from infoint_tui.core.enums import (
     TemplateKind,
     Warmth,
 )
-from infoint_tui.core.rules import followups, progress, timer
+from infoint_tui.core.rules import progress, timer, timing
 from infoint_tui.core.rules.business_days import add_business_days
 from infoint_tui.core.rules.messages import Context, TemplateError, check_template, render
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, ChecklistState, readiness
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.settings import Policy
 
 UTC = UTC
 
@@ -142,20 +142,20 @@ def test_a_held_talk_calls_for_notes_thanks_and_reconnect() -> None:
 
 def test_reconnect_is_never_sooner_than_the_guide_allows() -> None:
     ended = at("2026-11-25")
-    assert followups.reconnect(ended, 1).due_at == ended + timedelta(weeks=4)
-    assert followups.reconnect(ended, 6).due_at == ended + timedelta(weeks=6)
+    assert timing.reconnect(ended, 1).due_at == ended + timedelta(weeks=4)
+    assert timing.reconnect(ended, 6).due_at == ended + timedelta(weeks=6)
 
 
 def test_3b7_reminders() -> None:
     sent = at("2026-11-25", 9)  # Wednesday
-    planned = {p.kind: p.due_at for p in followups.after_request_sent(sent, UTC)}
+    planned = {p.kind: p.due_at for p in timing.after_request_sent(sent, UTC)}
     assert planned[FollowUpKind.SECOND_CONTACT] == at("2026-11-30", 9)
     assert planned[FollowUpKind.FOLLOW_UP_REQUEST] == at("2026-12-04", 9)
 
 
 def test_referral_reminder_mentions_the_referrer_only_when_allowed() -> None:
-    assert "Joe suggested" in followups.for_referral(at("2026-11-25"), "Joe", True).detail
-    assert "asked not to be named" in followups.for_referral(at("2026-11-25"), "Joe", False).detail
+    assert "Joe suggested" in timing.for_referral(at("2026-11-25"), "Joe", True).detail
+    assert "asked not to be named" in timing.for_referral(at("2026-11-25"), "Joe", False).detail
 
 
 def test_queue_ranking() -> None:
@@ -168,7 +168,7 @@ def test_queue_ranking() -> None:
         ("reconnect-tie", FollowUpKind.RECONNECT, now + timedelta(hours=3, seconds=20)),
         ("followup-tomorrow", FollowUpKind.FOLLOW_UP_REQUEST, now + timedelta(days=1)),
     ]
-    ranked = sorted(items, key=lambda i: followups.rank_key(i[1], i[2], now))
+    ranked = sorted(items, key=lambda i: timing.rank_key(i[1], i[2], now))
     assert [name for name, _, _ in ranked] == [
         "referral-very-late",
         "notes-slightly-late",  # overdue, most overdue first

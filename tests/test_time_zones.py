@@ -16,10 +16,12 @@ import pytest
 
 from infoint_tui.core.clock import local_zone, system_zone_name
 from infoint_tui.core.enums import FollowUpKind
-from infoint_tui.core.rules.business_days import add_business_days, holiday_calendar, locale_region
-from infoint_tui.core.rules.followups import after_request_sent
+from infoint_tui.core.environment import holiday_region
+from infoint_tui.core.rules.business_days import add_business_days, holiday_calendar
+from infoint_tui.core.rules.policy import Policy
+from infoint_tui.core.rules.timing import after_request_sent
 from infoint_tui.core.service import Workbook
-from infoint_tui.core.settings import Policy, SettingsError, load_settings
+from infoint_tui.core.settings import SettingsError, load_settings
 from infoint_tui.core.transfer import markdown_notes
 from infoint_tui.core.validation import local_datetime
 
@@ -172,5 +174,5 @@ def test_the_default_holidays_come_from_the_locale(
     monkeypatch, tmp_path: Path, lang: str, region: str
 ) -> None:
     monkeypatch.setenv("LANG", lang)
-    assert locale_region() == region
+    assert holiday_region() == region
     assert load_settings(tmp_path / "missing.toml").policy.holidays == region

@@ -270,7 +270,7 @@ async def test_a_talk_logged_as_held_from_the_queue_says_so(db_path, clock, afte
 
 
 def test_done_reads_as_the_act() -> None:
-    from infoint_tui.core.rules.followups import done_notice
+    from infoint_tui.core.rules.timing import done_notice
 
     assert done_notice(FollowUpKind.THANK_YOU, "Jordan Kim") == "Done: thank-you to Jordan Kim."
     assert done_notice(FollowUpKind.REACH_REFERRAL, "Jo") == "Done: reached out to Jo."

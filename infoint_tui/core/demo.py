@@ -77,7 +77,7 @@ def write_demo(
     with Workbook.open(path, clock=clock) as workbook:
         with workbook.batch() as connection:
             cast = play(workbook, played, clock)
-            copy_people(connection, _copies(people, cast))
+            copy_people(connection, _copies(people, cast, workbook.policy.phone_region))
             interviews, notes, follow_ups = (
                 connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
                 for table in ("interview", "note", "follow_up")
@@ -88,7 +88,7 @@ def write_demo(
 IDENTITY = ("name", "email", "phone", "linkedin_url")
 
 
-def _copies(people: list[Person], cast: Cast) -> list[list[Copy]]:
+def _copies(people: list[Person], cast: Cast, phone_region: str) -> list[list[Copy]]:
     """The people who repeat another's story, in their blocks, under their own names
     (checked and normalized as the service would check them)."""
     blocks: dict[int, list[Copy]] = {}
@@ -96,7 +96,7 @@ def _copies(people: list[Person], cast: Cast) -> list[list[Copy]]:
         if person.copy_of is not None:
             drafted = ContactFields(**{key: person.contact[key] for key in IDENTITY})
             identity = {key: getattr(drafted, key) for key in IDENTITY}
-            identity["phone_e164"] = e164(drafted.phone)
+            identity["phone_e164"] = e164(drafted.phone, phone_region)
             blocks.setdefault(person.block, []).append(Copy(cast.contacts[person.copy_of], identity))
     return list(blocks.values())
 

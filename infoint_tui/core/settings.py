@@ -31,23 +31,16 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
-from collections.abc import Container
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from infoint_tui.core import environment
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
-from infoint_tui.core.rules.business_days import (
-    MONDAY_TO_FRIDAY,
-    holiday_calendar,
-    locale_region,
-    parse_region,
-)
-from infoint_tui.core.rules.followups import DEFAULT_RECONNECT_WEEKS, THANK_YOU_WITHIN
+from infoint_tui.core.rules.business_days import parse_region
 from infoint_tui.core.rules.messages import LINKEDIN_LIMITS
-from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
+from infoint_tui.core.rules.policy import Policy
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -65,22 +58,6 @@ class Profile:
     field: str = ""
     # Meeting someone one to one makes you nervous: the prep screen suggests a friend along (the guide).
     nervous: bool = False
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The rules' adjustable numbers."""
-
-    interview_minutes: int = DEFAULT_LENGTH_MINUTES
-    thank_you_hours: int = int(THANK_YOU_WITHIN.total_seconds() // 3600)
-    reconnect_weeks: int = DEFAULT_RECONNECT_WEEKS
-    workdays: frozenset[int] = MONDAY_TO_FRIDAY
-    # Whose public holidays are not business days: "US", "DE-BY", or "none".
-    # The settings file's default is the locale's country (``locale_region``).
-    holidays: str = "none"
-
-    def holiday_dates(self) -> Container[date]:
-        return holiday_calendar(self.holidays)
 
 
 @dataclass(frozen=True)
@@ -142,10 +119,15 @@ def read_settings_text(path: Path) -> str | None:
         raise SettingsError(f"{path}: is not UTF-8 text; save it as UTF-8") from None
 
 
+def _environment_policy() -> Policy:
+    """The defaults, with the regions the locale names (its holidays, where its phone numbers belong)."""
+    return Policy(holidays=environment.holiday_region(), phone_region=environment.phone_region())
+
+
 def load_settings(path: Path) -> Settings:
     text = read_settings_text(path)
     if text is None:
-        return Settings(policy=Policy(holidays=locale_region()))
+        return Settings(policy=_environment_policy())
     return parse_settings(path, text)
 
 
@@ -179,7 +161,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         raise SettingsError(
             f"{path}: messages.linkedin_limit must be 200 (a free LinkedIn account) or 300 (Premium)"
         )
-    policy = Policy(holidays=locale_region())
+    policy = _environment_policy()
     if "holidays" in rules:
         value = rules["holidays"]
         try:

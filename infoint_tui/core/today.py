@@ -1,6 +1,6 @@
 """The day's work, read straight from the workbook file: ``infoint-tui today``.
 
-What is due today or overdue (in the queue's order, ``rules.followups.rank_key``),
+What is due today or overdue (in the queue's order, ``rules.timing.rank_key``),
 the talks of the next 24 hours, and when to leave for those in person
 (``rules.leaving``). It reads through a plain read-only SQLite connection
 (``storage.open_readonly``): no lock is taken and nothing is written, so it works
@@ -19,7 +19,7 @@ from pathlib import Path
 from infoint_tui.core import storage
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Mode
 from infoint_tui.core.errors import InfointError, WorkbookError
-from infoint_tui.core.rules import followups as rules
+from infoint_tui.core.rules import timing
 from infoint_tui.core.rules.leaving import LeaveReminder, leave_at
 
 AHEAD = timedelta(hours=24)
@@ -44,7 +44,7 @@ class DueItem:
 
     @property
     def action(self) -> str:
-        return rules.ACTIONS[self.kind]
+        return timing.ACTIONS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -136,9 +136,9 @@ def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
     due = []
     for follow_up_id, kind, contact_id, name, due_at, detail, talk_at in rows:
         kind, when = FollowUpKind(kind), _time(due_at)
-        why = rules.describe(kind, _time(talk_at), detail, now, tz)
+        why = timing.describe(kind, _time(talk_at), detail, now, tz)
         due.append(DueItem(follow_up_id, kind, contact_id, name, when, when < now, why))
-    due.sort(key=lambda i: rules.rank_key(i.kind, i.due, now, i.follow_up_id))  # the queue's own order
+    due.sort(key=lambda i: timing.rank_key(i.kind, i.due, now, i.follow_up_id))  # the queue's own order
     day = Day(now, tz, due)
     for row in talks:
         talk = Talk(

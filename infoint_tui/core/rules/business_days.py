@@ -2,14 +2,13 @@
 
 Holidays come from the ``holidays`` package (``holiday_calendar("US")``,
 ``"DE-BY"`` for a German state, ``"none"``); the region is a setting whose
-default is the country of the locale, so a 3B7 reminder does not fall on
+default is the country of the locale (read outside the rules, by
+``core.environment``), so a 3B7 reminder does not fall on
 Thanksgiving or on Whit Monday.
 """
 
 from __future__ import annotations
 
-import locale
-import os
 from collections.abc import Container
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -91,20 +90,3 @@ def holiday_calendar(region: str) -> Container[date]:
 
     country, subdivision = parsed
     return holidays.country_holidays(country, subdiv=subdivision)
-
-
-def locale_region() -> str:
-    """The country of the locale (``de_DE.UTF-8`` -> "DE") if the holidays package knows it, else "none"."""
-    for variable in ("LC_ALL", "LC_TIME", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            break
-    else:
-        value = (locale.getlocale(locale.LC_TIME)[0] or "") if hasattr(locale, "LC_TIME") else ""
-    territory = value.split(".", 1)[0].split("@", 1)[0].partition("_")[2]
-    if len(territory) != 2:
-        return "none"
-    try:
-        return "none" if parse_region(territory) is None else territory.upper()
-    except ValueError:
-        return "none"

@@ -32,14 +32,18 @@ class Match:
     why: str
 
 
-def e164(value: str, region: str | None = None) -> str:
-    """A phone number in E.164 (+16265550100), or "" when it can't be read as one."""
+def e164(value: str, region: str) -> str:
+    """A phone number in E.164 (+16265550100), or "" when it can't be read as one.
+
+    ``region`` is where a number without a + belongs ("US"): the ``Policy``'s
+    ``phone_region``, which the settings take from the locale.
+    """
     if not value or not value.strip():
         return ""
     import phonenumbers
 
     try:
-        number = phonenumbers.parse(value, region or default_region())
+        number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return ""
     if not phonenumbers.is_possible_number(number):
@@ -47,33 +51,15 @@ def e164(value: str, region: str | None = None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def phone_key(value: str, region: str | None = None) -> str:
+def phone_key(value: str, region: str) -> str:
     """What two phone numbers are compared by: E.164 where possible, else the digits."""
     return e164(value, region) or "".join(ch for ch in value or "" if ch.isdigit())
 
 
-def default_region() -> str:
-    """The region numbers without a + belong to: from the locale, else the US (the guide's)."""
-    import locale
-    import os
-
-    for name in (
-        os.environ.get("LC_ALL"),
-        os.environ.get("LC_TELEPHONE"),
-        os.environ.get("LANG"),
-        locale.getlocale()[0],
-    ):
-        if name and "_" in name:
-            region = name.split("_")[1].split(".")[0].upper()
-            if len(region) == 2:
-                return region
-    return "US"
-
-
-def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any]) -> list[Match]:
+def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any], region: str) -> list[Match]:
     """The contacts that may be the person described by ``fields``, strongest reason first."""
     email, url = fields.get("email") or "", fields.get("linkedin_url") or ""
-    phone = phone_key(fields.get("phone") or "")
+    phone = phone_key(fields.get("phone") or "", region)
     name = fields.get("name") or ""
     same_name = name_key(name, fields.get("organization") or "")
     folded = fold(name)
@@ -87,7 +73,7 @@ def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any]) -> list
         elif (
             phone
             and contact.phone
-            and phone == (getattr(contact, "phone_e164", "") or phone_key(contact.phone))
+            and phone == (getattr(contact, "phone_e164", "") or phone_key(contact.phone, region))
         ):
             why, strength = "the same phone number", 2
         elif same_name == name_key(contact.name, contact.organization):
@@ -101,7 +87,7 @@ def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any]) -> list
     return [match for _, match in sorted(found, key=lambda pair: (pair[0], pair[1].name))]
 
 
-def duplicate_pairs(contacts: list[Any]) -> list[tuple[Any, Match]]:
+def duplicate_pairs(contacts: list[Any], region: str) -> list[tuple[Any, Match]]:
     """Pairs in a whole workbook that may be one person (each pair once).
 
     Comparing every pair of 10,000 names one by one is 50 million calls;
@@ -121,7 +107,7 @@ def duplicate_pairs(contacts: list[Any]) -> list[tuple[Any, Match]]:
             exact.setdefault(("url", url_key(contact.linkedin_url)), []).append(contact)
         if contact.phone:
             exact.setdefault(
-                ("phone", getattr(contact, "phone_e164", "") or phone_key(contact.phone)), []
+                ("phone", getattr(contact, "phone_e164", "") or phone_key(contact.phone, region)), []
             ).append(contact)
         for word in set(fold(contact.name).split()):
             by_prefix.setdefault(word[:3], []).append(contact)
@@ -145,6 +131,6 @@ def duplicate_pairs(contacts: list[Any]) -> list[tuple[Any, Match]]:
     for a, b in sorted(candidates):
         first, second = by_id[a], by_id[b]
         fields = first._asdict() if hasattr(first, "_asdict") else vars(first)
-        for match in possible_duplicates(fields, [second]):
+        for match in possible_duplicates(fields, [second], region):
             pairs.append((first, match))
     return sorted(pairs, key=lambda pair: (pair[0].name, pair[1].name))

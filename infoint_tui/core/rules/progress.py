@@ -31,8 +31,8 @@ from infoint_tui.core.enums import (
     ReplyOutcome,
     Stage,
 )
-from infoint_tui.core.rules import followups as timing
-from infoint_tui.core.settings import Policy
+from infoint_tui.core.rules import timing
+from infoint_tui.core.rules.policy import Policy
 
 JOT_NOTES_WITHIN = timedelta(hours=1)
 NO_LONGER_APPLIES = "no longer applies"
@@ -146,6 +146,35 @@ class Settlement:
         return bool(self.plan or self.close or self.reopen or self.redate)
 
 
+@dataclass(frozen=True)
+class Open:
+    """Still to do: nothing has fulfilled it, nothing has made it pointless."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """Fulfilled, with the reason in words: by the fact ``by`` at ``at``, or by
+    something that is no fact and has no time (a debrief written: closed now)."""
+
+    reason: str
+    at: datetime | None = None
+    by: FactView | None = None
+
+
+@dataclass(frozen=True)
+class Pointless:
+    """No longer worth doing (it is cancelled), with the reason in words."""
+
+    reason: str
+
+
+OPEN = Open()
+
+
+def _done_by(fact: FactView, reason: str) -> Done:
+    return Done(reason, fact.at, fact)
+
+
 @dataclass
 class _Want:
     """One follow-up the facts call for, and its state by the facts."""
@@ -155,10 +184,7 @@ class _Want:
     detail: str
     interview_id: int | None = None
     fact_id: int | None = None
-    fulfilled_by: FactView | None = None  # done
-    fulfilled_at: datetime | None = None
-    pointless: str = ""  # cancelled, with the reason
-    done_reason: str = ""
+    state: Open | Done | Pointless = OPEN
 
     def key(self) -> tuple:
         return _key(self.kind, self.interview_id, self.fact_id)
@@ -272,12 +298,11 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         reached = f.first(_REACHED)
         talk = min(f.talks, key=lambda t: t.created_at, default=None)  # arranged, even if later called off
         if reached is not None and (talk is None or reached.at <= talk.created_at):
-            want.fulfilled_by, want.fulfilled_at = reached, reached.at
-            want.done_reason = f"{_act_words(reached)} {_on(reached.at, tz)}"
+            want.state = _done_by(reached, f"{_act_words(reached)} {_on(reached.at, tz)}")
         elif talk is not None:
-            want.fulfilled_at, want.done_reason = talk.created_at, f"talk arranged {_on(talk.created_at, tz)}"
+            want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
         elif parked:
-            want.pointless = "set aside (parked)"
+            want.state = Pointless("set aside (parked)")
         wants.append(want)
 
     # 3B7: a second person after 3 business days, one follow-up after 7, for the latest request.
@@ -296,18 +321,17 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             # A talk arranged is an answer, even one called off later.
             talk = next((t for t in f.talks if t.created_at >= request.at), None)
             if done is not None:
-                want.fulfilled_by, want.fulfilled_at = done, done.at
-                want.done_reason = f"{_act_words(done)} {_on(done.at, tz)}"
+                want.state = _done_by(done, f"{_act_words(done)} {_on(done.at, tz)}")
             elif answer is not None:
-                want.pointless = f"they answered {_on(answer.at, tz)}"
+                want.state = Pointless(f"they answered {_on(answer.at, tz)}")
             elif talk is not None:
-                want.pointless = f"talk arranged {_on(talk.created_at, tz)}"
+                want.state = Pointless(f"talk arranged {_on(talk.created_at, tz)}")
             elif superseded:
-                want.pointless = "a newer request has reminders of its own"
+                want.state = Pointless("a newer request has reminders of its own")
             elif parked:
-                want.pointless = "set aside (parked)"
+                want.state = Pointless("set aside (parked)")
             elif planned.kind is FollowUpKind.SECOND_CONTACT and not contact.has_organization:
-                want.pointless = NO_ORGANIZATION  # planned once one is noted
+                want.state = Pointless(NO_ORGANIZATION)  # planned once one is noted
             wants.append(want)
 
     # They agreed: settle on a time while the yes is fresh (a talk arranged is the act).
@@ -321,9 +345,9 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         )
         talk = next((t for t in live_talks if t.created_at >= agreed.at), None)
         if talk is not None:
-            want.fulfilled_at, want.done_reason = talk.created_at, f"talk arranged {_on(talk.created_at, tz)}"
+            want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
         elif parked:
-            want.pointless = "set aside (parked)"
+            want.state = Pointless("set aside (parked)")
         wants.append(want)
 
     # After each talk: notes at once, a thank-you right away; after the latest
@@ -345,10 +369,9 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             None,
         )
         if jotted is not None:
-            jot.fulfilled_by, jot.fulfilled_at = jotted, jotted.at
-            jot.done_reason = f"notes jotted {_on(jotted.at, tz)}"
+            jot.state = _done_by(jotted, f"notes jotted {_on(jotted.at, tz)}")
         elif talk.has_debrief:
-            jot.fulfilled_at, jot.done_reason = None, "the debrief is written"
+            jot.state = Done("the debrief is written")
         wants.append(jot)
 
         thanks = _Want(
@@ -359,8 +382,7 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         )
         sent = f.thank_you_for(talk)
         if sent is not None:
-            thanks.fulfilled_by, thanks.fulfilled_at = sent, sent.at
-            thanks.done_reason = f"thank-you sent {_on(sent.at, tz)}"
+            thanks.state = _done_by(sent, f"thank-you sent {_on(sent.at, tz)}")
         wants.append(thanks)
 
     informational = [t for t in held if t.intent is Intent.INFORMATIONAL]
@@ -378,12 +400,11 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
             want = _Want(FollowUpKind.RECONNECT, planned.due_at, detail, interview_id=talk.id)
             done = f.first((FactKind.RECONNECTED,), after=talk.ended_at)
             if done is not None:
-                want.fulfilled_by, want.fulfilled_at = done, done.at
-                want.done_reason = f"reconnected {_on(done.at, tz)}"
+                want.state = _done_by(done, f"reconnected {_on(done.at, tz)}")
             elif talk is not informational[-1]:
-                want.pointless = "planned from the later talk instead"
+                want.state = Pointless("planned from the later talk instead")
             elif parked:
-                want.pointless = "set aside (parked)"
+                want.state = Pointless("set aside (parked)")
             wants.append(want)
     return wants
 
@@ -421,32 +442,31 @@ def settle(
             if item.open:
                 close.append(Close(item.id, False, now, NO_LONGER_APPLIES))
             continue
-        if want.fulfilled_at is not None or want.done_reason:
-            if item.open:
-                close.append(Close(item.id, True, want.fulfilled_at or now, want.done_reason))
-        elif want.pointless:
-            if item.open:
-                close.append(Close(item.id, False, now, want.pointless))
-        else:
-            kept_open.add(key)
-            if not item.open:
-                reopen.append(Reopen(item.id))
-            if (want.due_at, want.detail) != (item.due_at, item.detail):
-                redate.append(Redate(item.id, want.due_at, want.detail))
+        match want.state:
+            case Done(reason=reason, at=at):
+                if item.open:
+                    close.append(Close(item.id, True, at or now, reason))
+            case Pointless(reason=reason):
+                if item.open:
+                    close.append(Close(item.id, False, now, reason))
+            case Open():
+                kept_open.add(key)
+                if not item.open:
+                    reopen.append(Reopen(item.id))
+                if (want.due_at, want.detail) != (item.due_at, item.detail):
+                    redate.append(Redate(item.id, want.due_at, want.detail))
     for key, want in wants.items():
-        if key in seen or want.pointless:
+        if key in seen:
             continue
-        done = want.fulfilled_at is not None or bool(want.done_reason)
+        match want.state:
+            case Done(reason=reason, at=at):
+                done_at, done_reason = at or now, reason
+            case Pointless():
+                continue
+            case Open():
+                done_at, done_reason = None, ""
         plan.append(
-            Plan(
-                want.kind,
-                want.due_at,
-                want.detail,
-                want.interview_id,
-                want.fact_id,
-                (want.fulfilled_at or now) if done else None,
-                want.done_reason,
-            )
+            Plan(want.kind, want.due_at, want.detail, want.interview_id, want.fact_id, done_at, done_reason)
         )
     return Settlement(_stage(f), tuple(plan), tuple(close), tuple(reopen), tuple(redate))
 
@@ -474,7 +494,12 @@ def closing_fact(
     want = wants.get(_key(item.kind, item.interview_id, item.fact_id))
     if want is None:
         return None, NO_LONGER_APPLIES
-    return want.fulfilled_by, want.done_reason or want.pointless
+    match want.state:
+        case Done(reason=reason, by=by):
+            return by, reason
+        case Pointless(reason=reason):
+            return None, reason
+    return None, ""
 
 
 # -- what a stage key means ------------------------------------------------------

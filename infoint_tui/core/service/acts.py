@@ -25,7 +25,7 @@ from infoint_tui.core.enums import (
 )
 from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
-from infoint_tui.core.rules.followups import ACTIONS, DEFAULT_RECONNECT_WEEKS
+from infoint_tui.core.rules.timing import ACTIONS, DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.base import checked_text, read_model
 from infoint_tui.core.service.interviews import InterviewsMixin
 from infoint_tui.core.service.settlement import closing_fact, follow_up_view

@@ -24,8 +24,8 @@ from infoint_tui.core import migrate, storage
 from infoint_tui.core.clock import Clock, local_zone, utc_now
 from infoint_tui.core.errors import InfointError, ValidationFailed, WorkbookError
 from infoint_tui.core.lock import WorkbookLock
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.service import settlement, unit_of_work
-from infoint_tui.core.settings import Policy
 from infoint_tui.core.tables import MessageTemplateRow, PrepTemplateItemRow, QuestionRow
 from infoint_tui.core.validation import storable
 

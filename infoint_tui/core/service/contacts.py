@@ -128,7 +128,7 @@ class ContactsMixin(FollowUpsMixin):
             elif back_to_rules or not row.warmth_is_manual:
                 row.warmth_is_manual = False
                 row.warmth = self._default_warmth(session, row).value
-            row.phone_e164 = e164(row.phone)
+            row.phone_e164 = e164(row.phone, self.policy.phone_region)
             row.updated_at = self.clock()
             session.add(row)
             if row.warmth != old_warmth:
@@ -148,11 +148,14 @@ class ContactsMixin(FollowUpsMixin):
         """Pairs of contacts that may be one person, for the "possible duplicates" list."""
         with self._engine.connect() as connection:
             rows = connection.exec_driver_sql(MATCH_COLUMNS + " ORDER BY id").all()
-        return [(Match(row.id, row.name, match.why), match) for row, match in duplicate_pairs(rows)]
+        return [
+            (Match(row.id, row.name, match.why), match)
+            for row, match in duplicate_pairs(rows, self.policy.phone_region)
+        ]
 
     def _duplicates(self, session: Session, fields: dict[str, Any]) -> list[Match]:
         rows = session.connection().exec_driver_sql(MATCH_COLUMNS).all()
-        return possible_duplicates(fields, rows)
+        return possible_duplicates(fields, rows, self.policy.phone_region)
 
     def _refuse_duplicate(self, session: Session, draft: ContactFields, allow: bool) -> None:
         if not allow:
@@ -213,7 +216,7 @@ class ContactsMixin(FollowUpsMixin):
             **draft.model_dump(),
             stage=Stage.PROSPECT.value,
             warmth_is_manual=manual,
-            phone_e164=e164(draft.phone),
+            phone_e164=e164(draft.phone, self.policy.phone_region),
             stage_entered_at=now,
             created_at=now,
             updated_at=now,

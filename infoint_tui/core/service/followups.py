@@ -16,7 +16,7 @@ from infoint_tui.core.clock import parse_utc
 from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FollowUpKind
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.rules import followups as rules
+from infoint_tui.core.rules import timing as rules
 from infoint_tui.core.service import settlement, unit_of_work
 from infoint_tui.core.service.base import WorkbookBase, read_model
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow
@@ -46,7 +46,7 @@ class FollowUpsMixin(WorkbookBase):
     def follow_up_queue(
         self, *, include_done: bool = False, kind: FollowUpKind | None = None, contact_id: int | None = None
     ) -> list[QueueItem]:
-        """Open follow-ups ranked by ``rules.followups.rank_key``; done ones last if asked for."""
+        """Open follow-ups ranked by ``rules.timing.rank_key``; done ones last if asked for."""
         now = self.clock()
         # Plain SQL and trusted construction: with thousands of open items, the ORM and
         # validating each stored row again cost more than the query itself.

@@ -25,7 +25,7 @@ from infoint_tui.core.enums import (
     Stage,
     Warmth,
 )
-from infoint_tui.core.rules import followups as timing
+from infoint_tui.core.rules import timing
 from infoint_tui.core.service.base import WorkbookBase
 from infoint_tui.core.wording import plural
 

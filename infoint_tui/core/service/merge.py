@@ -138,7 +138,7 @@ class MergeMixin(DeletionMixin):
             self._check_referrer(session, keep_id, draft.referred_by_id)
             for name, value in draft.model_dump().items():
                 setattr(keep_row, name, value)
-            keep_row.phone_e164 = e164(keep_row.phone)
+            keep_row.phone_e164 = e164(keep_row.phone, self.policy.phone_region)
             keep_row.warmth_is_manual = keep_row.warmth_is_manual or (
                 "warmth" in take_other and other_row.warmth_is_manual
             )

@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from infoint_tui.core.clock import parse_utc
 from infoint_tui.core.enums import ClosedBy, FactKind, FollowUpKind, Intent, InterviewStatus, ReplyOutcome
 from infoint_tui.core.rules import progress
-from infoint_tui.core.settings import Policy
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow, StageChangeRow
 
 DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")

@@ -102,7 +102,7 @@ class TransferMixin(PrepMixin, ActsMixin):
                 existing = matcher.find(draft.model_dump())
                 if existing is not None:
                     if fill_empty(existing, draft.model_dump()):
-                        existing.phone_e164 = e164(existing.phone)
+                        existing.phone_e164 = e164(existing.phone, self.policy.phone_region)
                         existing.updated_at = self.clock()
                         session.add(existing)
                         report.updated += 1

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, TemplateKind
-from infoint_tui.core.rules.followups import ACTIONS, done_notice
+from infoint_tui.core.rules.timing import ACTIONS, done_notice
 from infoint_tui.core.service import QueueItem
 from infoint_tui.tui.formatting import closed_on, relative_due
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from infoint_tui.core.enums import Channel, ReplyOutcome
 from infoint_tui.core.errors import InfointError, ValidationFailed
-from infoint_tui.core.rules.followups import LOGGED_WORDS
+from infoint_tui.core.rules.timing import LOGGED_WORDS
 from infoint_tui.core.validation import TimeError, local_datetime
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys

@@ -115,12 +115,49 @@ def upgrade() -> None:
 
 def _phones(connection) -> None:
     """The E.164 form beside each typed phone number (matching "(626) 555-0100" with "+1 626 555 0100")."""
-    from infoint_tui.core.rules.duplicates import e164
-
     rows = connection.exec_driver_sql("SELECT id, phone FROM contact WHERE phone != ''").all()
-    values = [{"id": row.id, "e164": e164(row.phone)} for row in rows]
+    region = _phone_region()
+    values = [{"id": row.id, "e164": _e164(row.phone, region)} for row in rows]
     if values:
         connection.execute(sa.text("UPDATE contact SET phone_e164 = :e164 WHERE id = :id"), values)
+
+
+# A migration is history: what it computes is frozen here, as the rules
+# (``rules.duplicates.e164``) computed it when this revision was written,
+# so a later change to the rules cannot change what an upgrade writes.
+
+
+def _phone_region() -> str:
+    """The region numbers without a + belong to: from the locale, else the US (as of revision 0005)."""
+    import locale
+    import os
+
+    for name in (
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_TELEPHONE"),
+        os.environ.get("LANG"),
+        locale.getlocale()[0],
+    ):
+        if name and "_" in name:
+            region = name.split("_")[1].split(".")[0].upper()
+            if len(region) == 2:
+                return region
+    return "US"
+
+
+def _e164(value: str, region: str) -> str:
+    """A phone number in E.164 (+16265550100), or "" when it can't be read as one (as of revision 0005)."""
+    if not value or not value.strip():
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _time(value: str | None) -> datetime | None:

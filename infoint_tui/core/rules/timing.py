@@ -1,4 +1,4 @@
-"""When each follow-up falls due, and the one order the queue is shown in."""
+"""When each follow-up falls due, its words (what to do, why, done), and the queue's one order."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ closed by hand are left as they are; nothing is ever deleted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta, tzinfo
 
 from infoint_tui.core.enums import (
@@ -228,7 +229,7 @@ class _Facts:
         found = self.of(*kinds)
         return found[-1] if found else None
 
-    @property
+    @cached_property
     def held(self) -> list[TalkView]:
         done = [t for t in self.talks if t.status is InterviewStatus.DONE and t.ended_at is not None]
         return sorted(done, key=lambda t: (t.ended_at, t.id))
@@ -243,7 +244,7 @@ class _Facts:
                 return fact
         return None
 
-    @property
+    @cached_property
     def parked(self) -> bool:
         """Set aside by hand, or they declined (or never answered) and nothing came after."""
         toggle = self.last((FactKind.PARKED, FactKind.UNPARKED))
@@ -287,25 +288,36 @@ def _stage(f: _Facts) -> Stage:
 
 
 def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list[_Want]:
-    wants: list[_Want] = []
-    parked = f.parked
-    live_talks = [t for t in f.talks if t.status is not InterviewStatus.CANCELLED]
+    """Every follow-up the facts call for, each with its state: the guide's cycle in order."""
+    return [
+        *_reach_the_referral(contact, f, tz),
+        *_after_requests(contact, f, policy, tz),
+        *_schedule_the_talk(f, tz),
+        *_after_talks(f, policy, tz),
+        *_reconnects(f, policy, tz),
+    ]
 
-    # Someone referred them: reach out, mentioning the referrer if allowed.
-    if contact.referrer_name is not None:
-        detail = timing.for_referral(contact.created_at, contact.referrer_name, contact.may_mention_referrer)
-        want = _Want(FollowUpKind.REACH_REFERRAL, detail.due_at, detail.detail)
-        reached = f.first(_REACHED)
-        talk = min(f.talks, key=lambda t: t.created_at, default=None)  # arranged, even if later called off
-        if reached is not None and (talk is None or reached.at <= talk.created_at):
-            want.state = _done_by(reached, f"{_act_words(reached)} {_on(reached.at, tz)}")
-        elif talk is not None:
-            want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
-        elif parked:
-            want.state = Pointless("set aside (parked)")
-        wants.append(want)
 
-    # 3B7: a second person after 3 business days, one follow-up after 7, for the latest request.
+def _reach_the_referral(contact: ContactView, f: _Facts, tz: tzinfo) -> list[_Want]:
+    """Someone referred them: reach out, mentioning the referrer if allowed."""
+    if contact.referrer_name is None:
+        return []
+    detail = timing.for_referral(contact.created_at, contact.referrer_name, contact.may_mention_referrer)
+    want = _Want(FollowUpKind.REACH_REFERRAL, detail.due_at, detail.detail)
+    reached = f.first(_REACHED)
+    talk = min(f.talks, key=lambda t: t.created_at, default=None)  # arranged, even if later called off
+    if reached is not None and (talk is None or reached.at <= talk.created_at):
+        want.state = _done_by(reached, f"{_act_words(reached)} {_on(reached.at, tz)}")
+    elif talk is not None:
+        want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
+    elif f.parked:
+        want.state = Pointless("set aside (parked)")
+    return [want]
+
+
+def _after_requests(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list[_Want]:
+    """3B7: a second person after 3 business days, one follow-up after 7, for the latest request."""
+    wants = []
     requests = f.of(FactKind.REQUEST_SENT)
     for request in requests:
         superseded = request is not requests[-1]
@@ -328,32 +340,38 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
                 want.state = Pointless(f"talk arranged {_on(talk.created_at, tz)}")
             elif superseded:
                 want.state = Pointless("a newer request has reminders of its own")
-            elif parked:
+            elif f.parked:
                 want.state = Pointless("set aside (parked)")
             elif planned.kind is FollowUpKind.SECOND_CONTACT and not contact.has_organization:
                 want.state = Pointless(NO_ORGANIZATION)  # planned once one is noted
             wants.append(want)
+    return wants
 
-    # They agreed: settle on a time while the yes is fresh (a talk arranged is the act).
+
+def _schedule_the_talk(f: _Facts, tz: tzinfo) -> list[_Want]:
+    """They agreed: settle on a time while the yes is fresh (a talk arranged is the act)."""
     agreed = f.last((FactKind.REPLY,))
-    if agreed is not None and agreed.outcome is ReplyOutcome.AGREED:
-        want = _Want(
-            FollowUpKind.SCHEDULE_TALK,
-            agreed.at + timing.SCHEDULE_WITHIN,
-            "they said yes: agree on a time and how long",
-            fact_id=agreed.id,
-        )
-        talk = next((t for t in live_talks if t.created_at >= agreed.at), None)
-        if talk is not None:
-            want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
-        elif parked:
-            want.state = Pointless("set aside (parked)")
-        wants.append(want)
+    if agreed is None or agreed.outcome is not ReplyOutcome.AGREED:
+        return []
+    want = _Want(
+        FollowUpKind.SCHEDULE_TALK,
+        agreed.at + timing.SCHEDULE_WITHIN,
+        "they said yes: agree on a time and how long",
+        fact_id=agreed.id,
+    )
+    live_talks = [t for t in f.talks if t.status is not InterviewStatus.CANCELLED]
+    talk = next((t for t in live_talks if t.created_at >= agreed.at), None)
+    if talk is not None:
+        want.state = Done(f"talk arranged {_on(talk.created_at, tz)}", talk.created_at)
+    elif f.parked:
+        want.state = Pointless("set aside (parked)")
+    return [want]
 
-    # After each talk: notes at once, a thank-you right away; after the latest
-    # informational one, a separate reconnect some weeks on.
-    held = f.held
-    for talk in held:
+
+def _after_talks(f: _Facts, policy: Policy, tz: tzinfo) -> list[_Want]:
+    """After each talk: notes at once, a thank-you right away."""
+    wants = []
+    for talk in f.held:
         jot = _Want(
             FollowUpKind.JOT_NOTES,
             talk.ended_at + JOT_NOTES_WITHIN,
@@ -384,28 +402,35 @@ def _wanted(contact: ContactView, f: _Facts, policy: Policy, tz: tzinfo) -> list
         if sent is not None:
             thanks.state = _done_by(sent, f"thank-you sent {_on(sent.at, tz)}")
         wants.append(thanks)
+    return wants
 
-    informational = [t for t in held if t.intent is Intent.INFORMATIONAL]
-    if informational and policy.reconnect_weeks is not None:
-        for talk in informational:
-            since = talk.ended_at
-            touches = [x.at for x in f.of(FactKind.INTERACTION) if x.at > since]
-            latest = max([since, *touches])
-            planned = timing.reconnect(latest, policy.reconnect_weeks)
-            detail = (
-                planned.detail
-                if latest == since
-                else f"{planned.detail}; planned from your last contact {_on(latest, tz)}"
-            )
-            want = _Want(FollowUpKind.RECONNECT, planned.due_at, detail, interview_id=talk.id)
-            done = f.first((FactKind.RECONNECTED,), after=talk.ended_at)
-            if done is not None:
-                want.state = _done_by(done, f"reconnected {_on(done.at, tz)}")
-            elif talk is not informational[-1]:
-                want.state = Pointless("planned from the later talk instead")
-            elif parked:
-                want.state = Pointless("set aside (parked)")
-            wants.append(want)
+
+def _reconnects(f: _Facts, policy: Policy, tz: tzinfo) -> list[_Want]:
+    """After the latest informational talk, a separate reconnect some weeks on, planned
+    from the last time you were in touch."""
+    informational = [t for t in f.held if t.intent is Intent.INFORMATIONAL]
+    if not informational or policy.reconnect_weeks is None:
+        return []
+    wants = []
+    for talk in informational:
+        since = talk.ended_at
+        touches = [x.at for x in f.of(FactKind.INTERACTION) if x.at > since]
+        latest = max([since, *touches])
+        planned = timing.reconnect(latest, policy.reconnect_weeks)
+        detail = (
+            planned.detail
+            if latest == since
+            else f"{planned.detail}; planned from your last contact {_on(latest, tz)}"
+        )
+        want = _Want(FollowUpKind.RECONNECT, planned.due_at, detail, interview_id=talk.id)
+        done = f.first((FactKind.RECONNECTED,), after=talk.ended_at)
+        if done is not None:
+            want.state = _done_by(done, f"reconnected {_on(done.at, tz)}")
+        elif talk is not informational[-1]:
+            want.state = Pointless("planned from the later talk instead")
+        elif f.parked:
+            want.state = Pointless("set aside (parked)")
+        wants.append(want)
     return wants
 
 

@@ -19,8 +19,8 @@ closed by hand are left as they are; nothing is ever deleted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime, timedelta, tzinfo
+from functools import cached_property
 
 from infoint_tui.core.enums import (
     PIPELINE,

@@ -109,19 +109,39 @@ def _preferred(items: list) -> list:
 
 
 def _incoming(card, line: int) -> Incoming:
-    extra_notes: list[str] = []
-    name = _text(card.fn.value) if "fn" in card.contents else ""
-    if not name and "n" in card.contents:
-        n = card.n.value
-        name = " ".join(
-            _text(part) for part in (n.prefix, n.given, n.additional, n.family, n.suffix) if _text(part)
-        )
-    organization = ""
-    if "org" in card.contents:
-        org = [str(part).strip() for part in card.org.value if str(part).strip()]
-        if org:
-            organization = org[0] + (f" ({', '.join(org[1:])})" if org[1:] else "")
+    """One card as an incoming contact: its first e-mail and phone (the preferred ones
+    first), the LinkedIn address among its links, and everything else kept in the notes."""
+    email, phone, linkedin, extra_notes = _ways_to_reach(card)
+    notes = "\n".join(
+        _text(item.value).replace("\r\n", "\n") for item in _values(card, "note") if _text(item.value)
+    )
+    fields = {
+        "name": _name(card),
+        "organization": _organization(card),
+        "title": _x_value(card, "title"),
+        "email": email,
+        "phone": phone,
+        "linkedin_url": linkedin,
+        "location": _location(card),
+        "notes": "\n".join(part for part in (notes, *extra_notes) if part),
+    }
+    for suffix, field in _EXTRA.items():
+        value = _x(card, suffix)
+        if value:
+            fields[field] = value
+    chosen = _x(card, "WARMTH-CHOSEN")
+    return Incoming(
+        line,
+        fields,
+        stage=_x(card, "STAGE") or None,
+        warmth_chosen=(chosen.lower() == "yes") if chosen else None,
+        key=_x_value(card, "uid") or None,
+        referred_by_key=_x(card, "REFERRED-BY") or None,
+    )
 
+
+def _ways_to_reach(card) -> tuple[str, str, str, list[str]]:
+    """The preferred e-mail and phone, the LinkedIn address, and the other ones as note lines."""
     emails = [_text(item.value) for item in _preferred(_values(card, "email"))]
     phones = [
         re.sub(r"^tel:", "", _text(item.value), flags=re.IGNORECASE)
@@ -129,41 +149,43 @@ def _incoming(card, line: int) -> Incoming:
     ]
     urls = [_text(item.value) for item in _values(card, "url")]
     linkedin = next((u for u in urls if "linkedin.com" in u.lower()), "")
-    extra_notes += [f"Other e-mail: {e}" for e in emails[1:] if e]
-    extra_notes += [f"Other phone: {p}" for p in phones[1:] if p]
-    extra_notes += [f"Web: {u}" for u in urls if u and u != linkedin]
+    others = [
+        *(f"Other e-mail: {e}" for e in emails[1:] if e),
+        *(f"Other phone: {p}" for p in phones[1:] if p),
+        *(f"Web: {u}" for u in urls if u and u != linkedin),
+    ]
+    return (emails[0] if emails else ""), (phones[0] if phones else ""), linkedin, others
 
-    location = ""
-    if "adr" in card.contents:
-        adr = card.adr.value
-        location = ", ".join(_text(p) for p in (adr.city, adr.region, adr.country) if _text(p))
-    notes = "\n".join(
-        _text(item.value).replace("\r\n", "\n") for item in _values(card, "note") if _text(item.value)
-    )
-    notes = "\n".join(part for part in (notes, *extra_notes) if part)
 
-    fields = {
-        "name": name,
-        "organization": organization,
-        "title": _text(card.title.value) if "title" in card.contents else "",
-        "email": emails[0] if emails else "",
-        "phone": phones[0] if phones else "",
-        "linkedin_url": linkedin,
-        "location": location,
-        "notes": notes,
-    }
-    for suffix, field in _EXTRA.items():
-        value = _x(card, suffix)
-        if value:
-            fields[field] = value
-    return Incoming(
-        line,
-        fields,
-        stage=_x(card, "STAGE") or None,
-        warmth_chosen=(_x(card, "WARMTH-CHOSEN").lower() == "yes") if _x(card, "WARMTH-CHOSEN") else None,
-        key=_text(card.uid.value) if "uid" in card.contents else None,
-        referred_by_key=_x(card, "REFERRED-BY") or None,
-    )
+def _name(card) -> str:
+    """The formatted name, else the structured one put together."""
+    name = _x_value(card, "fn")
+    if not name and "n" in card.contents:
+        n = card.n.value
+        name = " ".join(
+            _text(part) for part in (n.prefix, n.given, n.additional, n.family, n.suffix) if _text(part)
+        )
+    return name
+
+
+def _organization(card) -> str:
+    """The organization, its units in brackets after it."""
+    if "org" not in card.contents:
+        return ""
+    org = [str(part).strip() for part in card.org.value if str(part).strip()]
+    return org[0] + (f" ({', '.join(org[1:])})" if org[1:] else "") if org else ""
+
+
+def _location(card) -> str:
+    if "adr" not in card.contents:
+        return ""
+    adr = card.adr.value
+    return ", ".join(_text(p) for p in (adr.city, adr.region, adr.country) if _text(p))
+
+
+def _x_value(card, name: str) -> str:
+    """A single-valued property's text, or ""."""
+    return _text(getattr(card, name).value) if name in card.contents else ""
 
 
 def _x(card, suffix: str) -> str:

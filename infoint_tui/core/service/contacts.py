@@ -15,7 +15,7 @@ from infoint_tui.core.pipeline import ContactSummary
 from infoint_tui.core.rules.duplicates import Match, duplicate_pairs, e164, possible_duplicates
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.base import apply_changes, read_model, refuse_unknown, validated
-from infoint_tui.core.service.followups import FollowUpsMixin
+from infoint_tui.core.service.queue import FollowUpsMixin
 from infoint_tui.core.tables import ContactRow, FollowUpRow, StageChangeRow
 
 # What telling two people apart reads of every contact (``rules.duplicates``).

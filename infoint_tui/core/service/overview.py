@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Contact, Fact, Interview, InterviewQuestion, Note, StageChange
 from infoint_tui.core.pipeline import PipelineSummary
-from infoint_tui.core.service.followups import QueueItem
 from infoint_tui.core.service.merge import MergeMixin
+from infoint_tui.core.service.queue import QueueItem
 
 
 @dataclass(frozen=True)

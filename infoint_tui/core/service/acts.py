@@ -12,6 +12,7 @@ are what messages and imports use to record an act inside their own writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlmodel import Session, select
@@ -26,6 +27,7 @@ from infoint_tui.core.enums import (
     InterviewStatus,
     ReplyOutcome,
     Stage,
+    StageAct,
 )
 from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
@@ -266,45 +268,7 @@ class Acts:
             raise ValidationFailed(
                 "stage", f"{contact.name} can't move {'on' if forward else 'back'} from {contact.stage.label}"
             )
-        act = step.act
-        if act == "request_sent":
-            return self.record_request_sent(contact_id)
-        if act == "schedule":
-            raise ValidationFailed("stage", "schedule the talk (s) to move them on")
-        if act == "talk_held":
-            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED, InterviewStatus.LIVE))
-            when = ended_at or self.store.clock()
-            if planned is not None:
-                self.talks.hold_talk(planned.id, when)
-            else:
-                self.talks.log_talk(contact_id, when)
-            return self.contacts.get_contact(contact_id)
-        if act == "thank_you_sent":
-            return self.record_thank_you_sent(contact_id)
-        if act == "reconnected":
-            return self.record_reconnect(contact_id, override=override)
-        if act == "unpark":
-            return self.unpark(contact_id)
-        if act == "cancel_talk":
-            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED,))
-            if planned is None:
-                raise ValidationFailed("stage", "the talk is under way; end it (F12) instead")
-            self.talks.cancel_interview(planned.id)
-            return self.contacts.get_contact(contact_id)
-        if act == "reopen_talk":
-            held = self._latest_talk(contact_id, (InterviewStatus.DONE,))
-            self.talks.unhold_talk(held.id)
-            return self.contacts.get_contact(contact_id)
-        taken_back = {
-            "take_back_request": (FactKind.REQUEST_SENT, FactKind.REPLY),
-            "take_back_thank_you": (FactKind.THANK_YOU_SENT,),
-            "take_back_reconnect": (FactKind.RECONNECTED,),
-        }[act]
-        with self.store.writing() as session:
-            for fact in facts_after_last_talk(session, contact_id, taken_back):
-                session.delete(fact)
-            row = session.get(ContactRow, contact_id)
-        return read_model(Contact, row)
+        return STAGE_ACTS[step.act](self, contact_id, ended_at, override)
 
     def toggle_park(self, contact_id: int) -> Contact:
         contact = self.contacts.get_contact(contact_id)
@@ -338,16 +302,96 @@ class Acts:
             )
         return read_model(Contact, row)
 
-    def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
-        with self.store.reading() as session:
-            return session.exec(
-                select(InterviewRow)
-                .where(
-                    InterviewRow.contact_id == contact_id,
-                    InterviewRow.status.in_([s.value for s in statuses]),
-                )
-                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
-            ).first()
+
+# -- the stage keys: one small function per act ---------------------------------------------
+
+# (the acts part, the contact, when the talk ended if the step asks, the reconnect override)
+StageHandler = Callable[[Acts, int, datetime | None, bool], Contact]
+
+
+def _request_sent(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_request_sent(contact_id)
+
+
+def _schedule(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    raise ValidationFailed("stage", "schedule the talk (s) to move them on")
+
+
+def _talk_held(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    """The planned (or live) talk held, else a talk logged as held, ending ``ended_at`` or now."""
+    planned = _latest_talk(acts.store, contact_id, (InterviewStatus.PLANNED, InterviewStatus.LIVE))
+    when = ended_at or acts.store.clock()
+    if planned is not None:
+        acts.talks.hold_talk(planned.id, when)
+    else:
+        acts.talks.log_talk(contact_id, when)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _thank_you_sent(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_thank_you_sent(contact_id)
+
+
+def _reconnected(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_reconnect(contact_id, override=override)
+
+
+def _unpark(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.unpark(contact_id)
+
+
+def _cancel_talk(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    planned = _latest_talk(acts.store, contact_id, (InterviewStatus.PLANNED,))
+    if planned is None:
+        raise ValidationFailed("stage", "the talk is under way; end it (F12) instead")
+    acts.talks.cancel_interview(planned.id)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _reopen_talk(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    held = _latest_talk(acts.store, contact_id, (InterviewStatus.DONE,))
+    acts.talks.unhold_talk(held.id)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _taking_back(*kinds: FactKind) -> StageHandler:
+    """A step back that deletes the facts of ``kinds`` that put the contact where they are."""
+
+    def take_back(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+        with acts.store.writing() as session:
+            for fact in facts_after_last_talk(session, contact_id, kinds):
+                session.delete(fact)
+            row = session.get(ContactRow, contact_id)
+        return read_model(Contact, row)
+
+    return take_back
+
+
+STAGE_ACTS: dict[StageAct, StageHandler] = {
+    StageAct.REQUEST_SENT: _request_sent,
+    StageAct.SCHEDULE: _schedule,
+    StageAct.TALK_HELD: _talk_held,
+    StageAct.THANK_YOU_SENT: _thank_you_sent,
+    StageAct.RECONNECTED: _reconnected,
+    StageAct.UNPARK: _unpark,
+    StageAct.TAKE_BACK_REQUEST: _taking_back(FactKind.REQUEST_SENT, FactKind.REPLY),
+    StageAct.CANCEL_TALK: _cancel_talk,
+    StageAct.REOPEN_TALK: _reopen_talk,
+    StageAct.TAKE_BACK_THANK_YOU: _taking_back(FactKind.THANK_YOU_SENT),
+    StageAct.TAKE_BACK_RECONNECT: _taking_back(FactKind.RECONNECTED),
+}
+
+
+def _latest_talk(store: Store, contact_id: int, statuses) -> InterviewRow | None:
+    with store.reading() as session:
+        return session.exec(
+            select(InterviewRow)
+            .where(
+                InterviewRow.contact_id == contact_id,
+                InterviewRow.status.in_([s.value for s in statuses]),
+            )
+            .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+        ).first()
 
 
 # -- inside a write: recording an act (messages and imports too) -----------------------------

@@ -214,6 +214,23 @@ class AppliesTo(_Labelled):
     IN_PERSON = "in_person"
 
 
+class StageAct(StrEnum):
+    """What a stage key records (``]``, forward) or takes back (``[``): the act behind
+    each step of ``rules.progress.stage_step``, done by the service's acts. Never stored."""
+
+    REQUEST_SENT = "request_sent"
+    SCHEDULE = "schedule"
+    TALK_HELD = "talk_held"
+    THANK_YOU_SENT = "thank_you_sent"
+    RECONNECTED = "reconnected"
+    UNPARK = "unpark"
+    TAKE_BACK_REQUEST = "take_back_request"
+    CANCEL_TALK = "cancel_talk"
+    REOPEN_TALK = "reopen_talk"
+    TAKE_BACK_THANK_YOU = "take_back_thank_you"
+    TAKE_BACK_RECONNECT = "take_back_reconnect"
+
+
 def sql_in(column: str, enum: type[StrEnum]) -> str:
     """A CHECK expression limiting ``column`` to the values of ``enum``."""
     values = ", ".join(f"'{member.value}'" for member in enum)

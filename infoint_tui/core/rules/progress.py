@@ -31,6 +31,7 @@ from infoint_tui.core.enums import (
     InterviewStatus,
     ReplyOutcome,
     Stage,
+    StageAct,
 )
 from infoint_tui.core.rules import timing
 from infoint_tui.core.rules.policy import Policy
@@ -540,32 +541,32 @@ class StageStep:
     """
 
     to: Stage
-    act: str
+    act: StageAct
     question: str
     needs: str = "confirm"
 
 
 FORWARD_ACTS = {
     Stage.PROSPECT: (
-        "request_sent",
+        StageAct.REQUEST_SENT,
         "Record that you sent the request today? The 3- and 7-business-day reminders follow.",
     ),
-    Stage.REQUESTED: ("schedule", "They agreed? Schedule the talk."),
-    Stage.SCHEDULED: ("talk_held", "Record the talk as held? When did it end?"),
-    Stage.MET: ("thank_you_sent", "Record that you sent the thank-you today?"),
-    Stage.THANKED: ("reconnected", "Record that you reconnected about a job search today?"),
+    Stage.REQUESTED: (StageAct.SCHEDULE, "They agreed? Schedule the talk."),
+    Stage.SCHEDULED: (StageAct.TALK_HELD, "Record the talk as held? When did it end?"),
+    Stage.MET: (StageAct.THANK_YOU_SENT, "Record that you sent the thank-you today?"),
+    Stage.THANKED: (StageAct.RECONNECTED, "Record that you reconnected about a job search today?"),
 }
 
 BACKWARD_ACTS = {
-    Stage.REQUESTED: ("take_back_request", "Take back the request? Its reminders are cancelled."),
-    Stage.SCHEDULED: ("cancel_talk", "Cancel the planned talk? Back to waiting for a reply."),
+    Stage.REQUESTED: (StageAct.TAKE_BACK_REQUEST, "Take back the request? Its reminders are cancelled."),
+    Stage.SCHEDULED: (StageAct.CANCEL_TALK, "Cancel the planned talk? Back to waiting for a reply."),
     Stage.MET: (
-        "reopen_talk",
+        StageAct.REOPEN_TALK,
         "The talk did not take place? It is marked cancelled (its notes stay) and "
         "what it called for is withdrawn; schedule a new one with s.",
     ),
-    Stage.THANKED: ("take_back_thank_you", "Take back the thank-you? It is due again."),
-    Stage.KEEPING_IN_TOUCH: ("take_back_reconnect", "Take back the reconnect? It is due again."),
+    Stage.THANKED: (StageAct.TAKE_BACK_THANK_YOU, "Take back the thank-you? It is due again."),
+    Stage.KEEPING_IN_TOUCH: (StageAct.TAKE_BACK_RECONNECT, "Take back the reconnect? It is due again."),
 }
 
 
@@ -573,13 +574,17 @@ def stage_step(stage: Stage, forward: bool) -> StageStep | None:
     """What ``]`` (forward) or ``[`` (back) does at ``stage``; None where nothing can."""
     order = PIPELINE
     if stage is Stage.PARKED:
-        return StageStep(Stage.PROSPECT, "unpark", "Bring them back onto the pipeline?") if forward else None
+        return (
+            StageStep(Stage.PROSPECT, StageAct.UNPARK, "Bring them back onto the pipeline?")
+            if forward
+            else None
+        )
     index = order.index(stage)
     if forward:
         if stage not in FORWARD_ACTS:
             return None
         act, question = FORWARD_ACTS[stage]
-        needs = {"schedule": "schedule", "talk_held": "date"}.get(act, "confirm")
+        needs = {StageAct.SCHEDULE: "schedule", StageAct.TALK_HELD: "date"}.get(act, "confirm")
         return StageStep(order[index + 1], act, question, needs)
     if stage not in BACKWARD_ACTS:
         return None

@@ -4,11 +4,16 @@ Each operation stores one fact (or a talk) and settles the contact with
 ``rules.progress`` in the same transaction, so the stage and the follow-up
 queue always agree with what was done. The pipeline's stage keys, the
 follow-up queue, the composer and the command line all come here.
+
+``Acts`` takes the contacts and talks parts it acts through (a stage step may
+hold or cancel a talk); the functions after it, which need only a session,
+are what messages and imports use to record an act inside their own writes.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlmodel import Session, select
 
@@ -22,13 +27,18 @@ from infoint_tui.core.enums import (
     InterviewStatus,
     ReplyOutcome,
     Stage,
+    StageAct,
 )
 from infoint_tui.core.errors import NeedsConfirmation, ValidationFailed
 from infoint_tui.core.rules import progress
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.rules.timing import ACTIONS, DEFAULT_RECONNECT_WEEKS
-from infoint_tui.core.service.base import checked_text, read_model
-from infoint_tui.core.service.interviews import InterviewsMixin
+from infoint_tui.core.service.contacts import Contacts, contact_row
+from infoint_tui.core.service.inputs import checked_text, read_model
+from infoint_tui.core.service.queue import follow_up_row
 from infoint_tui.core.service.settlement import closing_fact, follow_up_view
+from infoint_tui.core.service.store import Store
+from infoint_tui.core.service.talks import Talks, new_interview
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow, InterviewRow
 
 RECONNECT_TOO_SOON = (
@@ -47,8 +57,13 @@ DONE_MEANS: dict[FollowUpKind, FactKind] = {
 }
 
 
-class ActsMixin(InterviewsMixin):
+class Acts:
     """Requests, replies, thank-yous, reconnects, interactions and parking."""
+
+    def __init__(self, store: Store, contacts: Contacts, talks: Talks) -> None:
+        self.store = store
+        self.contacts = contacts
+        self.talks = talks
 
     # -- the acts ------------------------------------------------------------------
 
@@ -95,9 +110,9 @@ class ActsMixin(InterviewsMixin):
         self, contact_id: int, interview_id: int | None, kind: FactKind, what: str, at: datetime | None = None
     ) -> Contact:
         """An act that belongs to a held talk (the latest, unless ``interview_id`` names one)."""
-        with self._writing() as session:
-            talk = self._held_talk(session, contact_id, interview_id, what)
-            self._add_fact(session, contact_id, kind, at=at, interview_id=talk.id)
+        with self.store.writing() as session:
+            talk = held_talk(session, contact_id, interview_id, what)
+            add_fact(session, contact_id, kind, self.store.clock(), at=at, interview_id=talk.id)
             row = session.get(ContactRow, contact_id)
         return read_model(Contact, row)
 
@@ -106,9 +121,9 @@ class ActsMixin(InterviewsMixin):
     ) -> Contact:
         """Weeks after the talk, separately: asked about a job search. Sooner than
         the policy's weeks raises ``NeedsConfirmation`` unless ``override``."""
-        with self._writing() as session:
-            self._check_reconnect_wait(session, contact_id, at or self.clock(), override)
-            self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
+        with self.store.writing() as session:
+            check_reconnect_wait(session, contact_id, at or self.store.clock(), override, self.store.policy)
+            add_fact(session, contact_id, FactKind.RECONNECTED, self.store.clock(), at=at)
             row = session.get(ContactRow, contact_id)
         return read_model(Contact, row)
 
@@ -120,7 +135,7 @@ class ActsMixin(InterviewsMixin):
 
     def retract_fact(self, fact_id: int) -> Contact:
         """Take back a fact recorded by mistake; what it closed opens again."""
-        with self._writing() as session:
+        with self.store.writing() as session:
             fact = session.get(FactRow, fact_id)
             if fact is None:
                 raise ValidationFailed("fact", f"no fact with id {fact_id}")
@@ -137,12 +152,12 @@ class ActsMixin(InterviewsMixin):
         """Done: records the act the item asks for (a thank-you sent, the request to a
         referral sent, notes jotted...), and the rules close it and move the contact on.
         ``at`` and ``note`` come from the contact page's log (``l``): when, and a word on it."""
-        with self._writing() as session:
-            item = self._follow_up_row(session, follow_up_id)
-            self._complete(session, item, override=override, at=at, note=checked_text("note", note))
+        with self.store.writing() as session:
+            item = follow_up_row(session, follow_up_id)
+            self.complete_within(session, item, override=override, at=at, note=checked_text("note", note))
         return read_model(FollowUp, item)
 
-    def _complete(
+    def complete_within(
         self,
         session: Session,
         item: FollowUpRow,
@@ -153,55 +168,60 @@ class ActsMixin(InterviewsMixin):
         at: datetime | None = None,
         note: str = "",
     ) -> None:
+        """Mark ``item`` done inside a write already open (``complete_follow_up``, and a
+        message sent from a follow-up): the act it asks for, then the person's word."""
         if item.done_at is None and item.cancelled_at is None:
             kind = FollowUpKind(item.kind)
             fact_kind = DONE_MEANS.get(kind)  # "schedule the talk" has no act of its own: a talk is
             if kind is FollowUpKind.RECONNECT:
-                self._check_reconnect_wait(session, item.contact_id, at or self.clock(), override)
+                check_reconnect_wait(
+                    session, item.contact_id, at or self.store.clock(), override, self.store.policy
+                )
             interview_id = (
                 item.interview_id if kind in (FollowUpKind.THANK_YOU, FollowUpKind.JOT_NOTES) else None
             )
             if fact_kind is not None:
-                self._add_fact(
+                add_fact(
                     session,
                     item.contact_id,
                     fact_kind,
+                    self.store.clock(),
                     interview_id=interview_id,
                     channel=channel,
                     message=message,
                     at=at,
                     note=note,
                 )
-                self._settle_touched(session)  # what the rule made of it, read below
+                self.store.settle_touched(session)  # what the rule made of it, read below
             # the rule changed this same row object (one identity per row in a session)
             if item.done_at is None:  # not one the rules plan (any more): the person's word
-                item.done_at, item.cancelled_at = self.clock(), None
+                item.done_at, item.cancelled_at = self.store.clock(), None
                 item.closed_by, item.reason = ClosedBy.PERSON.value, "marked done"
                 session.add(item)
 
     def reopen_question(self, follow_up_id: int) -> str | None:
         """What reopening this item would take back, as a question for the screen to ask
         first; None when it takes back no act (an item you closed, or one set aside)."""
-        with self._reading() as session:
-            item = self._follow_up_row(session, follow_up_id)
+        with self.store.reading() as session:
+            item = follow_up_row(session, follow_up_id)
             if (item.done_at is None and item.cancelled_at is None) or item.closed_by != ClosedBy.RULE.value:
                 return None
-            fact, _ = closing_fact(session, item, self.policy, self.tz)
+            fact, _ = closing_fact(session, item, self.store.policy, self.store.tz)
             if fact is None:
                 return None
             row = session.get(FactRow, fact.id)
             contact = session.get(ContactRow, item.contact_id)
             label = ACTIONS[FollowUpKind(item.kind)]
-            return progress.reopen_question(contact.name, label, fact, self.tz, bool(row.message))
+            return progress.reopen_question(contact.name, label, fact, self.store.tz, bool(row.message))
 
     def reopen_follow_up(self, follow_up_id: int) -> FollowUp:
         """Not done after all: the fact that closed it is taken back (so the stage
         follows), or, for an item the rules set aside, it is kept open by your word."""
-        with self._writing() as session:
-            item = self._follow_up_row(session, follow_up_id)
+        with self.store.writing() as session:
+            item = follow_up_row(session, follow_up_id)
             if item.done_at is None and item.cancelled_at is None:
                 return read_model(FollowUp, item)
-            fact, why = closing_fact(session, item, self.policy, self.tz)
+            fact, why = closing_fact(session, item, self.store.policy, self.store.tz)
             same = [
                 follow_up_view(other)
                 for other in session.exec(
@@ -221,7 +241,7 @@ class ActsMixin(InterviewsMixin):
             if item.closed_by == ClosedBy.RULE.value:
                 if fact is not None:
                     session.delete(session.get(FactRow, fact.id))
-                    self._settle_touched(session)  # what the rule made of it, read below
+                    self.store.settle_touched(session)  # what the rule made of it, read below
                     # the rule changed this same row object (one identity per row in a session)
                     if item.done_at is None and item.cancelled_at is None:
                         return read_model(FollowUp, item)
@@ -236,60 +256,22 @@ class ActsMixin(InterviewsMixin):
 
     def stage_step(self, contact_id: int, forward: bool) -> progress.StageStep | None:
         """What ``]`` or ``[`` would record for this contact, for the screen to ask."""
-        return progress.stage_step(self.get_contact(contact_id).stage, forward)
+        return progress.stage_step(self.contacts.get_contact(contact_id).stage, forward)
 
     def take_stage_step(
         self, contact_id: int, forward: bool, *, ended_at: datetime | None = None, override: bool = False
     ) -> Contact:
         """Do what ``stage_step`` described: record the act (forward) or take it back."""
-        contact = self.get_contact(contact_id)
+        contact = self.contacts.get_contact(contact_id)
         step = progress.stage_step(contact.stage, forward)
         if step is None:
             raise ValidationFailed(
                 "stage", f"{contact.name} can't move {'on' if forward else 'back'} from {contact.stage.label}"
             )
-        act = step.act
-        if act == "request_sent":
-            return self.record_request_sent(contact_id)
-        if act == "schedule":
-            raise ValidationFailed("stage", "schedule the talk (s) to move them on")
-        if act == "talk_held":
-            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED, InterviewStatus.LIVE))
-            when = ended_at or self.clock()
-            if planned is not None:
-                self.hold_talk(planned.id, when)
-            else:
-                self.log_talk(contact_id, when)
-            return self.get_contact(contact_id)
-        if act == "thank_you_sent":
-            return self.record_thank_you_sent(contact_id)
-        if act == "reconnected":
-            return self.record_reconnect(contact_id, override=override)
-        if act == "unpark":
-            return self.unpark(contact_id)
-        if act == "cancel_talk":
-            planned = self._latest_talk(contact_id, (InterviewStatus.PLANNED,))
-            if planned is None:
-                raise ValidationFailed("stage", "the talk is under way; end it (F12) instead")
-            self.cancel_interview(planned.id)
-            return self.get_contact(contact_id)
-        if act == "reopen_talk":
-            held = self._latest_talk(contact_id, (InterviewStatus.DONE,))
-            self.unhold_talk(held.id)
-            return self.get_contact(contact_id)
-        taken_back = {
-            "take_back_request": (FactKind.REQUEST_SENT, FactKind.REPLY),
-            "take_back_thank_you": (FactKind.THANK_YOU_SENT,),
-            "take_back_reconnect": (FactKind.RECONNECTED,),
-        }[act]
-        with self._writing() as session:
-            for fact in self._facts_after_last_talk(session, contact_id, taken_back):
-                session.delete(fact)
-            row = session.get(ContactRow, contact_id)
-        return read_model(Contact, row)
+        return STAGE_ACTS[step.act](self, contact_id, ended_at, override)
 
     def toggle_park(self, contact_id: int) -> Contact:
-        contact = self.get_contact(contact_id)
+        contact = self.contacts.get_contact(contact_id)
         return self.unpark(contact_id) if contact.stage is Stage.PARKED else self.park(contact_id)
 
     # -- helpers -------------------------------------------------------------------------
@@ -304,163 +286,261 @@ class ActsMixin(InterviewsMixin):
         outcome: ReplyOutcome | None = None,
         note: str = "",
     ) -> Contact:
-        with self._writing() as session:
-            row = self._contact_row(session, contact_id)
+        with self.store.writing() as session:
+            row = contact_row(session, contact_id)
             if kind is FactKind.REPLY:
-                self._check_reply_date(session, contact_id, at or self.clock())
-            self._add_fact(session, contact_id, kind, at=at, channel=channel, outcome=outcome, note=note)
+                check_reply_date(session, contact_id, at or self.store.clock(), self.store.tz)
+            add_fact(
+                session,
+                contact_id,
+                kind,
+                self.store.clock(),
+                at=at,
+                channel=channel,
+                outcome=outcome,
+                note=note,
+            )
         return read_model(Contact, row)
 
-    def _check_reply_date(self, session: Session, contact_id: int, at: datetime) -> None:
-        if at.tzinfo is None:
-            return  # refused with its own sentence when the fact is added
-        requests = session.exec(
-            select(FactRow.at).where(
-                FactRow.contact_id == contact_id, FactRow.kind == FactKind.REQUEST_SENT.value
-            )
-        ).all()
-        first = progress.reply_too_early(at, [m if m.tzinfo else m.replace(tzinfo=UTC) for m in requests])
-        if first is not None:
-            local = first.astimezone(self.tz)
-            raise ValidationFailed(
-                "date",
-                f"the reply is dated before your request ({local:%-d %b %H:%M}); "
-                "give the day they answered, on or after it",
-            )
 
-    def _record_stage(
-        self, session: Session, contact_id: int, stage: Stage, since: datetime | None = None
-    ) -> None:
-        """Facts that put a contact at ``stage`` (an import naming a stage): the acts each
-        stage implies, as of ``since`` (when the file says they got there; else now),
-        settled like any other act. A talk imported as held had its notes kept wherever it
-        came from, so the queue does not ask to jot them down."""
-        at = since or self.clock()
-        if stage is Stage.PARKED:
-            self._add_fact(session, contact_id, FactKind.PARKED, at=at, note="imported as parked")
-        elif stage is not Stage.PROSPECT:
-            self._add_fact(session, contact_id, FactKind.REQUEST_SENT, at=at, note="imported")
-            if stage is not Stage.REQUESTED:
-                contact = session.get(ContactRow, contact_id)
-                draft = InterviewFields(
-                    contact_id=contact_id, length_minutes=self.policy.interview_minutes, intent=contact.intent
-                )
-                talk = self._new_interview(session, draft, at)
-                if stage is not Stage.SCHEDULED:
-                    talk.status, talk.started_at, talk.ended_at = (
-                        InterviewStatus.DONE.value,
-                        at - timedelta(minutes=talk.length_minutes),
-                        at,
-                    )
-                    session.add(talk)
-                    session.flush()
-                    self._add_fact(session, contact_id, FactKind.NOTES_JOTTED, at=at, interview_id=talk.id)
-                if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
-                    self._add_fact(session, contact_id, FactKind.THANK_YOU_SENT, at=at, interview_id=talk.id)
-                if stage is Stage.KEEPING_IN_TOUCH:
-                    self._add_fact(session, contact_id, FactKind.RECONNECTED, at=at)
+# -- the stage keys: one small function per act ---------------------------------------------
 
-    def _add_fact(
-        self,
-        session: Session,
-        contact_id: int,
-        kind: FactKind,
-        *,
-        at: datetime | None = None,
-        interview_id: int | None = None,
-        channel: Channel | str | None = None,
-        outcome: ReplyOutcome | None = None,
-        note: str = "",
-        message: str = "",
-    ) -> FactRow:
-        now = self.clock()
-        if at is not None:
-            if at.tzinfo is None:
-                raise ValidationFailed("at", "needs a time zone")
-            if at > now + timedelta(minutes=1):
-                raise ValidationFailed("at", "is still to come: record what you did once you have done it")
-        if channel is not None:
-            try:
-                channel = Channel(channel)
-            except ValueError:
-                raise ValidationFailed(
-                    "channel", f"{channel!r} is not one of {', '.join(c.label for c in Channel)}"
-                ) from None
-        row = FactRow(
-            contact_id=contact_id,
-            interview_id=interview_id,
-            kind=kind.value,
-            at=at or now,
-            channel=channel.value if channel else "",
-            outcome=outcome.value if outcome else "",
-            note=checked_text("note", note),
-            created_at=now,
-            message=message,
-        )
-        session.add(row)
-        return row
+# (the acts part, the contact, when the talk ended if the step asks, the reconnect override)
+StageHandler = Callable[[Acts, int, datetime | None, bool], Contact]
 
-    def _held_talk(
-        self, session: Session, contact_id: int, interview_id: int | None, what: str
-    ) -> InterviewRow:
-        self._contact_row(session, contact_id)
-        query = select(InterviewRow).where(
-            InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value
-        )
-        if interview_id is not None:
-            query = query.where(InterviewRow.id == interview_id)
-        talk = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
-        if talk is None:
-            raise ValidationFailed(
-                "interview", f"no talk held yet: a {what} follows a talk (record it as held first)"
-            )
-        return talk
 
-    def _check_reconnect_wait(self, session: Session, contact_id: int, at: datetime, override: bool) -> None:
-        weeks = max(self.policy.reconnect_weeks or DEFAULT_RECONNECT_WEEKS, DEFAULT_RECONNECT_WEEKS)
-        talk = session.exec(
+def _request_sent(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_request_sent(contact_id)
+
+
+def _schedule(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    raise ValidationFailed("stage", "schedule the talk (s) to move them on")
+
+
+def _talk_held(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    """The planned (or live) talk held, else a talk logged as held, ending ``ended_at`` or now."""
+    planned = _latest_talk(acts.store, contact_id, (InterviewStatus.PLANNED, InterviewStatus.LIVE))
+    when = ended_at or acts.store.clock()
+    if planned is not None:
+        acts.talks.hold_talk(planned.id, when)
+    else:
+        acts.talks.log_talk(contact_id, when)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _thank_you_sent(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_thank_you_sent(contact_id)
+
+
+def _reconnected(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.record_reconnect(contact_id, override=override)
+
+
+def _unpark(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    return acts.unpark(contact_id)
+
+
+def _cancel_talk(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    planned = _latest_talk(acts.store, contact_id, (InterviewStatus.PLANNED,))
+    if planned is None:
+        raise ValidationFailed("stage", "the talk is under way; end it (F12) instead")
+    acts.talks.cancel_interview(planned.id)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _reopen_talk(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+    held = _latest_talk(acts.store, contact_id, (InterviewStatus.DONE,))
+    acts.talks.unhold_talk(held.id)
+    return acts.contacts.get_contact(contact_id)
+
+
+def _taking_back(*kinds: FactKind) -> StageHandler:
+    """A step back that deletes the facts of ``kinds`` that put the contact where they are."""
+
+    def take_back(acts: Acts, contact_id: int, ended_at: datetime | None, override: bool) -> Contact:
+        with acts.store.writing() as session:
+            for fact in facts_after_last_talk(session, contact_id, kinds):
+                session.delete(fact)
+            row = session.get(ContactRow, contact_id)
+        return read_model(Contact, row)
+
+    return take_back
+
+
+STAGE_ACTS: dict[StageAct, StageHandler] = {
+    StageAct.REQUEST_SENT: _request_sent,
+    StageAct.SCHEDULE: _schedule,
+    StageAct.TALK_HELD: _talk_held,
+    StageAct.THANK_YOU_SENT: _thank_you_sent,
+    StageAct.RECONNECTED: _reconnected,
+    StageAct.UNPARK: _unpark,
+    StageAct.TAKE_BACK_REQUEST: _taking_back(FactKind.REQUEST_SENT, FactKind.REPLY),
+    StageAct.CANCEL_TALK: _cancel_talk,
+    StageAct.REOPEN_TALK: _reopen_talk,
+    StageAct.TAKE_BACK_THANK_YOU: _taking_back(FactKind.THANK_YOU_SENT),
+    StageAct.TAKE_BACK_RECONNECT: _taking_back(FactKind.RECONNECTED),
+}
+
+
+def _latest_talk(store: Store, contact_id: int, statuses) -> InterviewRow | None:
+    with store.reading() as session:
+        return session.exec(
             select(InterviewRow)
             .where(
                 InterviewRow.contact_id == contact_id,
-                InterviewRow.status == InterviewStatus.DONE.value,
-                InterviewRow.intent == Intent.INFORMATIONAL.value,
+                InterviewRow.status.in_([s.value for s in statuses]),
             )
-            .order_by(InterviewRow.ended_at.desc())
+            .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
         ).first()
-        if talk is None or override:
-            return
-        earliest = talk.ended_at + timedelta(weeks=weeks)
-        if at < earliest:
-            days = (earliest - at).days
-            raise NeedsConfirmation(
-                "reconnect",
-                f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
-                f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).",
-            )
 
-    def _latest_talk(self, contact_id: int, statuses) -> InterviewRow | None:
-        with self._reading() as session:
-            return session.exec(
-                select(InterviewRow)
-                .where(
-                    InterviewRow.contact_id == contact_id,
-                    InterviewRow.status.in_([s.value for s in statuses]),
+
+# -- inside a write: recording an act (messages and imports too) -----------------------------
+
+
+def add_fact(
+    session: Session,
+    contact_id: int,
+    kind: FactKind,
+    now: datetime,
+    *,
+    at: datetime | None = None,
+    interview_id: int | None = None,
+    channel: Channel | str | None = None,
+    outcome: ReplyOutcome | None = None,
+    note: str = "",
+    message: str = "",
+) -> FactRow:
+    """Store one fact, refusing a time without a zone or still to come (``now``)."""
+    if at is not None:
+        if at.tzinfo is None:
+            raise ValidationFailed("at", "needs a time zone")
+        if at > now + timedelta(minutes=1):
+            raise ValidationFailed("at", "is still to come: record what you did once you have done it")
+    if channel is not None:
+        try:
+            channel = Channel(channel)
+        except ValueError:
+            raise ValidationFailed(
+                "channel", f"{channel!r} is not one of {', '.join(c.label for c in Channel)}"
+            ) from None
+    row = FactRow(
+        contact_id=contact_id,
+        interview_id=interview_id,
+        kind=kind.value,
+        at=at or now,
+        channel=channel.value if channel else "",
+        outcome=outcome.value if outcome else "",
+        note=checked_text("note", note),
+        created_at=now,
+        message=message,
+    )
+    session.add(row)
+    return row
+
+
+def record_stage(
+    session: Session, contact_id: int, stage: Stage, since: datetime | None, now: datetime, policy: Policy
+) -> None:
+    """Facts that put a contact at ``stage`` (an import naming a stage): the acts each
+    stage implies, as of ``since`` (when the file says they got there; else now),
+    settled like any other act. A talk imported as held had its notes kept wherever it
+    came from, so the queue does not ask to jot them down."""
+    at = since or now
+    if stage is Stage.PARKED:
+        add_fact(session, contact_id, FactKind.PARKED, now, at=at, note="imported as parked")
+    elif stage is not Stage.PROSPECT:
+        add_fact(session, contact_id, FactKind.REQUEST_SENT, now, at=at, note="imported")
+        if stage is not Stage.REQUESTED:
+            contact = session.get(ContactRow, contact_id)
+            draft = InterviewFields(
+                contact_id=contact_id, length_minutes=policy.interview_minutes, intent=contact.intent
+            )
+            talk = new_interview(session, draft, at)
+            if stage is not Stage.SCHEDULED:
+                talk.status, talk.started_at, talk.ended_at = (
+                    InterviewStatus.DONE.value,
+                    at - timedelta(minutes=talk.length_minutes),
+                    at,
                 )
-                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
-            ).first()
+                session.add(talk)
+                session.flush()
+                add_fact(session, contact_id, FactKind.NOTES_JOTTED, now, at=at, interview_id=talk.id)
+            if stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
+                add_fact(session, contact_id, FactKind.THANK_YOU_SENT, now, at=at, interview_id=talk.id)
+            if stage is Stage.KEEPING_IN_TOUCH:
+                add_fact(session, contact_id, FactKind.RECONNECTED, now, at=at)
 
-    @staticmethod
-    def _facts_after_last_talk(session: Session, contact_id: int, kinds) -> list[FactRow]:
-        """The facts of ``kinds`` that put the contact where they are now (those
-        since the latest held talk, or all of them when there was none)."""
-        talk = session.exec(
-            select(InterviewRow)
-            .where(InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value)
-            .order_by(InterviewRow.ended_at.desc())
-        ).first()
-        query = select(FactRow).where(
-            FactRow.contact_id == contact_id, FactRow.kind.in_([k.value for k in kinds])
+
+def held_talk(session: Session, contact_id: int, interview_id: int | None, what: str) -> InterviewRow:
+    """The held talk an act follows (the latest, unless ``interview_id`` names one)."""
+    contact_row(session, contact_id)
+    query = select(InterviewRow).where(
+        InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value
+    )
+    if interview_id is not None:
+        query = query.where(InterviewRow.id == interview_id)
+    talk = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
+    if talk is None:
+        raise ValidationFailed(
+            "interview", f"no talk held yet: a {what} follows a talk (record it as held first)"
         )
-        if talk is not None and FactKind.REQUEST_SENT not in kinds:
-            query = query.where(FactRow.at >= talk.ended_at)
-        return list(session.exec(query).all())
+    return talk
+
+
+def check_reply_date(session: Session, contact_id: int, at: datetime, tz: tzinfo) -> None:
+    if at.tzinfo is None:
+        return  # refused with its own sentence when the fact is added
+    requests = session.exec(
+        select(FactRow.at).where(
+            FactRow.contact_id == contact_id, FactRow.kind == FactKind.REQUEST_SENT.value
+        )
+    ).all()
+    first = progress.reply_too_early(at, [m if m.tzinfo else m.replace(tzinfo=UTC) for m in requests])
+    if first is not None:
+        local = first.astimezone(tz)
+        raise ValidationFailed(
+            "date",
+            f"the reply is dated before your request ({local:%-d %b %H:%M}); "
+            "give the day they answered, on or after it",
+        )
+
+
+def check_reconnect_wait(
+    session: Session, contact_id: int, at: datetime, override: bool, policy: Policy
+) -> None:
+    weeks = max(policy.reconnect_weeks or DEFAULT_RECONNECT_WEEKS, DEFAULT_RECONNECT_WEEKS)
+    talk = session.exec(
+        select(InterviewRow)
+        .where(
+            InterviewRow.contact_id == contact_id,
+            InterviewRow.status == InterviewStatus.DONE.value,
+            InterviewRow.intent == Intent.INFORMATIONAL.value,
+        )
+        .order_by(InterviewRow.ended_at.desc())
+    ).first()
+    if talk is None or override:
+        return
+    earliest = talk.ended_at + timedelta(weeks=weeks)
+    if at < earliest:
+        days = (earliest - at).days
+        raise NeedsConfirmation(
+            "reconnect",
+            f"too soon: {RECONNECT_TOO_SOON}. It is due in {days} day"
+            f"{'' if days == 1 else 's'} ({weeks} weeks after the talk).",
+        )
+
+
+def facts_after_last_talk(session: Session, contact_id: int, kinds) -> list[FactRow]:
+    """The facts of ``kinds`` that put the contact where they are now (those
+    since the latest held talk, or all of them when there was none)."""
+    talk = session.exec(
+        select(InterviewRow)
+        .where(InterviewRow.contact_id == contact_id, InterviewRow.status == InterviewStatus.DONE.value)
+        .order_by(InterviewRow.ended_at.desc())
+    ).first()
+    query = select(FactRow).where(
+        FactRow.contact_id == contact_id, FactRow.kind.in_([k.value for k in kinds])
+    )
+    if talk is not None and FactKind.REQUEST_SENT not in kinds:
+        query = query.where(FactRow.at >= talk.ended_at)
+    return list(session.exec(query).all())

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy import delete as sql_delete
 
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.service.contacts import ContactsMixin
 from infoint_tui.core.tables import (
     ContactRow,
     FactRow,
@@ -71,87 +71,74 @@ class DeletedContact:
     linked_follow_ups: tuple[tuple[int, int], ...] = ()  # (follow-up id, interview id) of other contacts
 
 
-class DeletionMixin(ContactsMixin):
-    """Delete with a warning, and undo."""
+def impact(deleted: DeletedContact) -> DeletionImpact:
+    """What deleting the contact in the snapshot would take with it, in numbers."""
+    return DeletionImpact(
+        deleted.name,
+        len(deleted.rows["interview"]),
+        len(deleted.rows["note"]),
+        len(deleted.rows["follow_up"]),
+        len(deleted.referred_ids),
+    )
 
-    def deletion_impact(self, contact_id: int) -> DeletionImpact:
-        snapshot = self._snapshot(contact_id)
-        return DeletionImpact(
-            snapshot.name,
-            len(snapshot.rows["interview"]),
-            len(snapshot.rows["note"]),
-            len(snapshot.rows["follow_up"]),
-            len(snapshot.referred_ids),
+
+def delete(connection, contact_id: int) -> DeletedContact:
+    """Delete a contact with everything it owns; the snapshot of what went.
+
+    The people they referred now have no referrer to mention: the commit settles them."""
+    deleted = snapshot(connection, contact_id)
+    connection.execute(sql_delete(CONTACT).where(CONTACT.c.id == contact_id))
+    return deleted
+
+
+def put_back(connection, deleted: DeletedContact) -> None:
+    """Insert a snapshot's rows with their ids, and relink the people it referred."""
+    if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
+        raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
+    contact = dict(deleted.rows["contact"][0])
+    referrer = contact["referred_by_id"]
+    if (
+        referrer is not None
+        and not connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first()
+    ):
+        contact["referred_by_id"] = None  # their referrer went meanwhile
+    for table in RESTORE_ORDER:
+        rows = [contact] if table is CONTACT else deleted.rows[table.name]
+        if rows:
+            connection.execute(insert(table), rows)
+    if deleted.referred_ids:
+        connection.execute(
+            update(CONTACT)
+            .where(CONTACT.c.id.in_(deleted.referred_ids), CONTACT.c.referred_by_id.is_(None))
+            .values(referred_by_id=deleted.contact_id)
+        )
+    for follow_up_id, interview_id in deleted.linked_follow_ups:
+        connection.execute(
+            update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id).values(interview_id=interview_id)
         )
 
-    def delete_contact(self, contact_id: int) -> DeletedContact:
-        """Delete a contact with its interviews, notes and follow-ups.
 
-        The people they referred stay, with no referrer. Returns what was
-        removed, for ``restore_contact``.
-        """
-        with self._writing() as session:
-            connection = session.connection()
-            snapshot = self._snapshot(contact_id, connection)
-            # The people they referred now have no referrer to mention: the commit settles them.
-            connection.execute(delete(CONTACT).where(CONTACT.c.id == contact_id))
-        return snapshot
+def snapshot(connection, contact_id: int) -> DeletedContact:
+    """Every row the contact owns or links to, as it is now."""
 
-    def restore_contact(self, deleted: DeletedContact) -> None:
-        """Put back a deleted contact exactly as it was (undo)."""
-        with self._writing() as session:
-            self._put_back(session.connection(), deleted)
+    def rows(table: Table, where) -> list[dict]:
+        return [dict(r._mapping) for r in connection.execute(select(table).where(where))]
 
-    @staticmethod
-    def _put_back(connection, deleted: DeletedContact) -> None:
-        """Insert a snapshot's rows with their ids, and relink the people it referred."""
-        if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
-            raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
-        contact = dict(deleted.rows["contact"][0])
-        referrer = contact["referred_by_id"]
-        if (
-            referrer is not None
-            and not connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first()
-        ):
-            contact["referred_by_id"] = None  # their referrer went meanwhile
-        for table in RESTORE_ORDER:
-            rows = [contact] if table is CONTACT else deleted.rows[table.name]
-            if rows:
-                connection.execute(insert(table), rows)
-        if deleted.referred_ids:
-            connection.execute(
-                update(CONTACT)
-                .where(CONTACT.c.id.in_(deleted.referred_ids), CONTACT.c.referred_by_id.is_(None))
-                .values(referred_by_id=deleted.contact_id)
-            )
-        for follow_up_id, interview_id in deleted.linked_follow_ups:
-            connection.execute(
-                update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id).values(interview_id=interview_id)
-            )
-
-    def _snapshot(self, contact_id: int, connection=None) -> DeletedContact:
-        if connection is None:
-            with self._engine.connect() as own:
-                return self._snapshot(contact_id, own)
-
-        def rows(table: Table, where) -> list[dict]:
-            return [dict(r._mapping) for r in connection.execute(select(table).where(where))]
-
-        contact = rows(CONTACT, CONTACT.c.id == contact_id)
-        if not contact:
-            raise NotFound(f"no contact with id {contact_id}")
-        found = {"contact": contact}
-        for table in OWNED_BY_CONTACT:
-            found[table.name] = rows(table, table.c.contact_id == contact_id)
-        interview_ids = [r["id"] for r in found["interview"]]
-        for table in OWNED_BY_INTERVIEW:
-            found[table.name] = rows(table, table.c.interview_id.in_(interview_ids))
-        referred = tuple(r["id"] for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id))
-        linked = tuple(
-            (r["id"], r["interview_id"])
-            for r in rows(
-                FOLLOW_UP,
-                FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id),
-            )
+    contact = rows(CONTACT, CONTACT.c.id == contact_id)
+    if not contact:
+        raise NotFound(f"no contact with id {contact_id}")
+    found = {"contact": contact}
+    for table in OWNED_BY_CONTACT:
+        found[table.name] = rows(table, table.c.contact_id == contact_id)
+    interview_ids = [r["id"] for r in found["interview"]]
+    for table in OWNED_BY_INTERVIEW:
+        found[table.name] = rows(table, table.c.interview_id.in_(interview_ids))
+    referred = tuple(r["id"] for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id))
+    linked = tuple(
+        (r["id"], r["interview_id"])
+        for r in rows(
+            FOLLOW_UP,
+            FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id),
         )
-        return DeletedContact(contact_id, contact[0]["name"], found, referred, linked)
+    )
+    return DeletedContact(contact_id, contact[0]["name"], found, referred, linked)

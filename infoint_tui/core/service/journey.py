@@ -26,7 +26,7 @@ from infoint_tui.core.enums import (
     Warmth,
 )
 from infoint_tui.core.rules import timing
-from infoint_tui.core.service.base import WorkbookBase
+from infoint_tui.core.service.store import Store
 from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12
@@ -126,8 +126,11 @@ def _median_text(values: list[float], unit: str) -> str:
 TALK_NOTES_HEADING = "Talk notes (the opening, and what belonged to no question)"
 
 
-class JourneyMixin(WorkbookBase):
+class Journey:
     """Network, insights, themes and search."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     # -- search -----------------------------------------------------------------------------
 
@@ -143,7 +146,7 @@ class JourneyMixin(WorkbookBase):
             "  FROM search_index s JOIN contact c ON c.id = s.contact_id "
             " WHERE search_index MATCH :expression ORDER BY rank LIMIT :limit"
         )
-        with self._engine.connect() as connection:
+        with self.store.engine.connect() as connection:
             rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
         return [
             SearchHit(
@@ -160,7 +163,7 @@ class JourneyMixin(WorkbookBase):
 
     def referral_tree(self) -> list[NetworkNode]:
         """Everyone, under the person who referred them; the roots are the people you know directly."""
-        with self._engine.connect() as connection:
+        with self.store.engine.connect() as connection:
             contacts = connection.exec_driver_sql(
                 "SELECT id, name, warmth, stage, source, referred_by_id FROM contact ORDER BY name"
             ).all()
@@ -191,8 +194,8 @@ class JourneyMixin(WorkbookBase):
     # -- insights -----------------------------------------------------------------------------
 
     def insights(self) -> Insights:
-        now = self.clock()
-        with self._engine.connect() as connection:
+        now = self.store.clock()
+        with self.store.engine.connect() as connection:
             contacts = connection.exec_driver_sql(
                 "SELECT id, stage, warmth, career_field, organization FROM contact"
             ).all()
@@ -240,14 +243,15 @@ class JourneyMixin(WorkbookBase):
         ]
         # A request counts once they answered (a yes, a no, a talk) or the rules' waiting time
         # passed without a reply; one sent a day ago is still waiting, not "no answer".
-        policy, holidays = self.policy, self.policy.holiday_dates()
+        policy = self.store.policy
+        holidays = policy.holiday_dates()
         stage_now = {c.id: c.stage for c in contacts}
         waiting = {
             c
             for c, when in asked.items()
             if c not in agreed
             and stage_now.get(c) == Stage.REQUESTED.value
-            and now < timing.no_reply_by(when, self.tz, policy.workdays, holidays)
+            and now < timing.no_reply_by(when, self.store.tz, policy.workdays, holidays)
         }
         counted = len(asked) - len(waiting)
         rate = f"{100 * len(agreed) / counted:.0f}%" if counted else "—"
@@ -301,7 +305,7 @@ class JourneyMixin(WorkbookBase):
 
     def theme_choices(self) -> tuple[list[str], list[str]]:
         """The career fields and organizations you have talked to someone in."""
-        with self._engine.connect() as connection:
+        with self.store.engine.connect() as connection:
             rows = connection.exec_driver_sql(
                 "SELECT DISTINCT c.career_field, c.organization FROM interview i "
                 "JOIN contact c ON c.id = i.contact_id WHERE i.status IN ('live', 'done')"
@@ -321,7 +325,7 @@ class JourneyMixin(WorkbookBase):
             where.append("c.organization = :organization")
             params["organization"] = organization
         condition = " AND ".join(where)
-        with self._engine.connect() as connection:
+        with self.store.engine.connect() as connection:
             answers = connection.execute(
                 text(
                     "SELECT q.text, q.position, c.name,"

@@ -2,13 +2,14 @@
 
 Marking a message sent is the act it stands for (the request, the follow-up,
 the thank-you...), recorded with its text and channel on the fact, in one
-transaction that also drops the draft.
+transaction that also drops the draft. ``Messages`` takes the acts part for
+that: a message sent from a follow-up completes it as the queue would.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlmodel import Session, select
 
@@ -27,8 +28,11 @@ from infoint_tui.core.enums import (
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import messages
 from infoint_tui.core.rules.messages import Context
-from infoint_tui.core.service.acts import ActsMixin
-from infoint_tui.core.service.base import checked_text, read_model
+from infoint_tui.core.service.acts import Acts, add_fact, check_reconnect_wait, held_talk
+from infoint_tui.core.service.contacts import contact_row
+from infoint_tui.core.service.inputs import checked_text, read_model
+from infoint_tui.core.service.queue import follow_up_row
+from infoint_tui.core.service.store import Store
 from infoint_tui.core.settings import Profile
 from infoint_tui.core.tables import (
     ContactRow,
@@ -79,12 +83,16 @@ class Composed:
         return self.context.channel
 
 
-class MessagesMixin(ActsMixin):
+class Messages:
     """Letters for every situation in the guide, drafts, and marking them sent."""
 
+    def __init__(self, store: Store, acts: Acts) -> None:
+        self.store = store
+        self.acts = acts
+
     def get_template(self, kind: TemplateKind | str) -> MessageTemplate:
-        with self._reading() as session:
-            return read_model(MessageTemplate, self._template_row(session, TemplateKind(kind)))
+        with self.store.reading() as session:
+            return read_model(MessageTemplate, template_row(session, TemplateKind(kind)))
 
     def update_template(self, kind: TemplateKind | str, *, subject: str, body: str) -> MessageTemplate:
         """Save a template; an unknown or malformed placeholder is refused, naming it."""
@@ -96,9 +104,9 @@ class MessagesMixin(ActsMixin):
         subject, body = storable(subject), storable(body)
         if not body.strip():
             raise ValidationFailed("body", "is required")
-        with self._writing() as session:
-            row = self._template_row(session, TemplateKind(kind))
-            row.subject, row.body, row.updated_at = subject, body, self.clock()
+        with self.store.writing() as session:
+            row = template_row(session, TemplateKind(kind))
+            row.subject, row.body, row.updated_at = subject, body, self.store.clock()
             session.add(row)
         return read_model(MessageTemplate, row)
 
@@ -117,8 +125,8 @@ class MessagesMixin(ActsMixin):
         """The message for this contact: ``kind``, else the letter of ``kinds`` with a kept
         draft, else the one that suits them (``rules.messages.choose_kind``); the kept
         draft unless ``fresh``."""
-        with self._reading() as session:
-            contact = self._contact_row(session, contact_id)
+        with self.store.reading() as session:
+            contact = contact_row(session, contact_id)
             if kind is None:
                 offered = kinds or tuple(TemplateKind)
                 acts = session.exec(
@@ -155,7 +163,7 @@ class MessagesMixin(ActsMixin):
                 ).first()
                 kind = TemplateKind(kept) if kept else chosen if chosen in offered else offered[0]
             kind = TemplateKind(kind)
-            draft = None if fresh else self._draft_row(session, contact_id, kind)
+            draft = None if fresh else draft_row(session, contact_id, kind)
             if channel is None:
                 channel = (
                     draft.channel
@@ -176,8 +184,8 @@ class MessagesMixin(ActsMixin):
             if draft is not None:
                 subject, body = draft.subject, draft.body
             else:
-                template = self._template_row(session, kind)
-                values = self._values(session, contact, profile, kind, interview_id)
+                template = template_row(session, kind)
+                values = values_for(session, contact, profile, kind, interview_id, self.store.tz)
                 # A request on LinkedIn is a connection note: the short variant, within its limit.
                 note = seed.LINKEDIN_NOTES.get(kind) if context.channel is SendChannel.LINKEDIN else None
                 try:
@@ -210,9 +218,9 @@ class MessagesMixin(ActsMixin):
     def preview_values(self, contact_id: int, profile: Profile) -> dict[str, str]:
         """The placeholder values for a contact, for previewing a template being edited
         (a missing one shows as its marker, as in the composer)."""
-        with self._reading() as session:
-            contact = self._contact_row(session, contact_id)
-            values = self._values(session, contact, profile, TemplateKind.THANK_YOU, None)
+        with self.store.reading() as session:
+            contact = contact_row(session, contact_id)
+            values = values_for(session, contact, profile, TemplateKind.THANK_YOU, None, self.store.tz)
         return {
             name: values.get(name) or ("" if name in messages.OPTIONAL else messages.marker(words))
             for name, (words, _fix) in messages.PLACEHOLDERS.items()
@@ -225,16 +233,21 @@ class MessagesMixin(ActsMixin):
     ) -> MessageDraft:
         kind, channel = TemplateKind(kind), SendChannel(channel)
         subject, body = checked_text("subject", subject), checked_text("body", body)
-        with self._writing() as session:
-            self._contact_row(session, contact_id)
-            row = self._draft_row(session, contact_id, kind) or MessageDraftRow(
+        with self.store.writing() as session:
+            contact_row(session, contact_id)
+            row = draft_row(session, contact_id, kind) or MessageDraftRow(
                 contact_id=contact_id,
                 kind=kind.value,
                 channel=channel.value,
                 body=body,
-                updated_at=self.clock(),
+                updated_at=self.store.clock(),
             )
-            row.channel, row.subject, row.body, row.updated_at = channel.value, subject, body, self.clock()
+            row.channel, row.subject, row.body, row.updated_at = (
+                channel.value,
+                subject,
+                body,
+                self.store.clock(),
+            )
             session.add(row)
         return MessageDraft(
             contact_id=contact_id,
@@ -247,8 +260,8 @@ class MessagesMixin(ActsMixin):
 
     def discard_draft(self, contact_id: int, kind: TemplateKind | str) -> bool:
         """Drop the kept draft; False if there was none."""
-        with self._writing() as session:
-            row = self._draft_row(session, contact_id, TemplateKind(kind))
+        with self.store.writing() as session:
+            row = draft_row(session, contact_id, TemplateKind(kind))
             if row is None:
                 return False
             session.delete(row)
@@ -256,7 +269,7 @@ class MessagesMixin(ActsMixin):
 
     def drafts(self, contact_id: int) -> list[TemplateKind]:
         """The letters with a kept draft for this contact."""
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(select(MessageDraftRow.kind).where(MessageDraftRow.contact_id == contact_id))
             return [TemplateKind(kind) for kind in rows.all()]
 
@@ -281,116 +294,124 @@ class MessagesMixin(ActsMixin):
             raise ValidationFailed("body", "is empty: write the message before marking it sent")
         text = checked_text("message", messages.sent_text(channel, subject, body))
         how = FACT_CHANNEL[channel]
-        with self._writing() as session:
-            row = self._contact_row(session, contact_id)
+        with self.store.writing() as session:
+            row = contact_row(session, contact_id)
             if follow_up_id is not None:
-                item = self._follow_up_row(session, follow_up_id)
+                item = follow_up_row(session, follow_up_id)
                 if item.contact_id != contact_id:
                     raise ValidationFailed("follow-up", "belongs to someone else")
-                self._complete(session, item, override=override, channel=how, message=text)
+                self.acts.complete_within(session, item, override=override, channel=how, message=text)
             else:
                 fact_kind = SENDING_MEANS[kind]
                 talk_id = None
                 if fact_kind is FactKind.THANK_YOU_SENT:
-                    talk_id = self._held_talk(session, contact_id, interview_id, "thank-you").id
+                    talk_id = held_talk(session, contact_id, interview_id, "thank-you").id
                 elif fact_kind is FactKind.RECONNECTED:
-                    self._check_reconnect_wait(session, contact_id, self.clock(), override)
-                self._add_fact(
-                    session, contact_id, fact_kind, interview_id=talk_id, channel=how, message=text
+                    check_reconnect_wait(session, contact_id, self.store.clock(), override, self.store.policy)
+                add_fact(
+                    session,
+                    contact_id,
+                    fact_kind,
+                    self.store.clock(),
+                    interview_id=talk_id,
+                    channel=how,
+                    message=text,
                 )
-            draft = self._draft_row(session, contact_id, kind)
+            draft = draft_row(session, contact_id, kind)
             if draft is not None:
                 session.delete(draft)
         return read_model(Contact, row)
 
-    # -- helpers ----------------------------------------------------------------------------
 
-    def _values(
-        self,
-        session: Session,
-        contact: ContactRow,
-        profile: Profile,
-        kind: TemplateKind,
-        interview_id: int | None,
-    ) -> dict[str, str]:
-        referrer = self._contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
-        # Asking around is for people in *your* field; other letters are about the field you share.
-        field = (
-            profile.field or contact.career_field
-            if kind is TemplateKind.ASK_AROUND
-            else contact.career_field or profile.field
+# -- inside a read or write: filling a template in ------------------------------------------
+
+
+def values_for(
+    session: Session,
+    contact: ContactRow,
+    profile: Profile,
+    kind: TemplateKind,
+    interview_id: int | None,
+    tz: tzinfo,
+) -> dict[str, str]:
+    """The placeholders' values for this contact and letter."""
+    referrer = contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
+    # Asking around is for people in *your* field; other letters are about the field you share.
+    field = (
+        profile.field or contact.career_field
+        if kind is TemplateKind.ASK_AROUND
+        else contact.career_field or profile.field
+    )
+    job = Intent(contact.intent) is Intent.JOB_SEARCH
+    interest = (
+        (f"looking for a job or internship in {field}" if job else f"thinking about a career in {field}")
+        if field.strip()
+        else ""
+    )
+    request = session.exec(
+        select(FactRow.at)
+        .where(FactRow.contact_id == contact.id, FactRow.kind == FactKind.REQUEST_SENT.value)
+        .order_by(FactRow.at.desc())
+    ).first()
+    talk = session.exec(
+        select(InterviewRow.ended_at)
+        .where(InterviewRow.contact_id == contact.id, InterviewRow.status == InterviewStatus.DONE.value)
+        .order_by(InterviewRow.ended_at.desc())
+    ).first()
+    taken_away = learned(session, contact.id, interview_id) if kind is TemplateKind.THANK_YOU else ""
+    return {
+        "greeting": messages.greeting(contact.name, contact.greet_as, Warmth(contact.warmth)),
+        "contact_name": contact.name,
+        "contact_first_name": contact.name.split()[0] if contact.name.split() else contact.name,
+        "organization": contact.organization,
+        "title": contact.title,
+        "field": field,
+        "interest": interest,
+        "referrer_name": referrer.name if referrer and contact.may_mention_referrer else "",
+        "referral_line": (
+            f"{referrer.name} suggested I get in touch." if referrer and contact.may_mention_referrer else ""
+        ),
+        "my_name": profile.name,
+        "my_situation": profile.situation,
+        "request_date": day(request, tz) if request else "",
+        "talk_date": day(talk, tz) if talk else "",
+        "learned_line": f"One thing I took away: {messages.quoted(taken_away)}" if taken_away.strip() else "",
+    }
+
+
+def day(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
+    return f"{local.day} {local.strftime('%B')}"
+
+
+def learned(session: Session, contact_id: int, interview_id: int | None) -> str:
+    """One thing learned, in their words: the first answer noted. Never your own
+    writing (the debrief, the talk notes, stamped notes): that is for you, and may say
+    "biology is not for me"."""
+    query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
+    if interview_id is not None:
+        query = query.where(InterviewRow.id == interview_id)
+    interview = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
+    if interview is None:
+        return ""
+    answers = session.exec(
+        select(InterviewQuestionRow.answer)
+        .where(InterviewQuestionRow.interview_id == interview.id, InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
+        .order_by(InterviewQuestionRow.position)
+    ).all()
+    return next((answer.strip().splitlines()[0] for answer in answers if answer.strip()), "")
+
+
+def draft_row(session: Session, contact_id: int, kind: TemplateKind) -> MessageDraftRow | None:
+    return session.exec(
+        select(MessageDraftRow).where(
+            MessageDraftRow.contact_id == contact_id, MessageDraftRow.kind == kind.value
         )
-        job = Intent(contact.intent) is Intent.JOB_SEARCH
-        interest = (
-            (f"looking for a job or internship in {field}" if job else f"thinking about a career in {field}")
-            if field.strip()
-            else ""
-        )
-        request = session.exec(
-            select(FactRow.at)
-            .where(FactRow.contact_id == contact.id, FactRow.kind == FactKind.REQUEST_SENT.value)
-            .order_by(FactRow.at.desc())
-        ).first()
-        talk = session.exec(
-            select(InterviewRow.ended_at)
-            .where(InterviewRow.contact_id == contact.id, InterviewRow.status == InterviewStatus.DONE.value)
-            .order_by(InterviewRow.ended_at.desc())
-        ).first()
-        learned = self._learned(session, contact.id, interview_id) if kind is TemplateKind.THANK_YOU else ""
-        return {
-            "greeting": messages.greeting(contact.name, contact.greet_as, Warmth(contact.warmth)),
-            "contact_name": contact.name,
-            "contact_first_name": contact.name.split()[0] if contact.name.split() else contact.name,
-            "organization": contact.organization,
-            "title": contact.title,
-            "field": field,
-            "interest": interest,
-            "referrer_name": referrer.name if referrer and contact.may_mention_referrer else "",
-            "referral_line": (
-                f"{referrer.name} suggested I get in touch."
-                if referrer and contact.may_mention_referrer
-                else ""
-            ),
-            "my_name": profile.name,
-            "my_situation": profile.situation,
-            "request_date": self._day(request) if request else "",
-            "talk_date": self._day(talk) if talk else "",
-            "learned_line": f"One thing I took away: {messages.quoted(learned)}" if learned.strip() else "",
-        }
+    ).first()
 
-    def _day(self, moment: datetime) -> str:
-        local = moment.astimezone(self.tz)
-        return f"{local.day} {local.strftime('%B')}"
 
-    @staticmethod
-    def _learned(session: Session, contact_id: int, interview_id: int | None) -> str:
-        """One thing learned, in their words: the first answer noted. Never your own
-        writing (the debrief, the talk notes, stamped notes): that is for you, and may say
-        "biology is not for me"."""
-        query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
-        if interview_id is not None:
-            query = query.where(InterviewRow.id == interview_id)
-        interview = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
-        if interview is None:
-            return ""
-        answers = session.exec(
-            select(InterviewQuestionRow.answer)
-            .where(InterviewQuestionRow.interview_id == interview.id, InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
-            .order_by(InterviewQuestionRow.position)
-        ).all()
-        return next((answer.strip().splitlines()[0] for answer in answers if answer.strip()), "")
-
-    @staticmethod
-    def _draft_row(session: Session, contact_id: int, kind: TemplateKind) -> MessageDraftRow | None:
-        return session.exec(
-            select(MessageDraftRow).where(
-                MessageDraftRow.contact_id == contact_id, MessageDraftRow.kind == kind.value
-            )
-        ).first()
-
-    @staticmethod
-    def _template_row(session: Session, kind: TemplateKind) -> MessageTemplateRow:
-        row = session.exec(select(MessageTemplateRow).where(MessageTemplateRow.kind == kind.value)).first()
-        if row is None:
-            raise NotFound(f"no {kind.label} template")
-        return row
+def template_row(session: Session, kind: TemplateKind) -> MessageTemplateRow:
+    row = session.exec(select(MessageTemplateRow).where(MessageTemplateRow.kind == kind.value)).first()
+    if row is None:
+        raise NotFound(f"no {kind.label} template")
+    return row

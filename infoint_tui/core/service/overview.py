@@ -1,4 +1,7 @@
-"""Views across the workbook: the pipeline's summary line and a contact's whole story."""
+"""Views across the workbook: the pipeline's summary line and a contact's whole story.
+
+Only reads, gathered from the parts that own each piece (``Overview`` takes
+them in its constructor), so the detail view makes one call."""
 
 from __future__ import annotations
 
@@ -7,8 +10,10 @@ from dataclasses import dataclass, field
 from infoint_tui.core import pipeline
 from infoint_tui.core.domain import Contact, Fact, Interview, InterviewQuestion, Note, StageChange
 from infoint_tui.core.pipeline import PipelineSummary
-from infoint_tui.core.service.followups import QueueItem
-from infoint_tui.core.service.merge import MergeMixin
+from infoint_tui.core.service.contacts import Contacts
+from infoint_tui.core.service.queue import Queue, QueueItem
+from infoint_tui.core.service.store import Store
+from infoint_tui.core.service.talks import Talks
 
 
 @dataclass(frozen=True)
@@ -26,26 +31,33 @@ class ContactDetail:
     facts: list[Fact] = field(default_factory=list)  # what you did: requests, replies, thank-yous...
 
 
-class OverviewMixin(MergeMixin):
-    """Read-only views that combine several tables."""
+class Overview:
+    """Read-only views that combine several parts."""
+
+    def __init__(self, store: Store, contacts: Contacts, talks: Talks, queue: Queue) -> None:
+        self.store = store
+        self.contacts = contacts
+        self.talks = talks
+        self.queue = queue
 
     def pipeline_summary(self) -> PipelineSummary:
-        with self._engine.connect() as connection:
-            return pipeline.summary(connection.connection.dbapi_connection, self.clock(), self.tz)
+        with self.store.engine.connect() as connection:
+            return pipeline.summary(connection.connection.dbapi_connection, self.store.clock(), self.store.tz)
 
     def contact_detail(self, contact_id: int) -> ContactDetail:
-        contact = self.get_contact(contact_id)
-        interviews = self.list_interviews(contact_id)
+        contact = self.contacts.get_contact(contact_id)
+        interviews = self.talks.list_interviews(contact_id)
         return ContactDetail(
             contact=contact,
-            chain=self.referral_chain(contact_id),
-            referrals=self.referrals_of(contact_id),
+            chain=self.contacts.referral_chain(contact_id),
+            referrals=self.contacts.referrals_of(contact_id),
             interviews=interviews,
-            notes={i.id: self.notes(i.id) for i in interviews},
+            notes={i.id: self.talks.notes(i.id) for i in interviews},
             answers={
-                i.id: [q for q in self.interview_questions(i.id) if q.answer.strip()] for i in interviews
+                i.id: [q for q in self.talks.interview_questions(i.id) if q.answer.strip()]
+                for i in interviews
             },
-            follow_ups=self.follow_up_queue(contact_id=contact_id, include_done=True),
-            history=self.stage_history(contact_id),
-            facts=self.facts(contact_id),
+            follow_ups=self.queue.follow_up_queue(contact_id=contact_id, include_done=True),
+            history=self.contacts.stage_history(contact_id),
+            facts=self.queue.facts(contact_id),
         )

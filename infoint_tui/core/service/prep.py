@@ -1,4 +1,7 @@
-"""Preparing for a talk: the checklist, choosing questions, research notes, logistics."""
+"""Preparing for a talk: the checklist, choosing questions, research notes, logistics.
+
+A part of its own (``Prep``): the hour before the call has its own screen and
+its own rules (``rules.readiness``, ``rules.questions``, ``rules.leaving``)."""
 
 from __future__ import annotations
 
@@ -19,20 +22,26 @@ from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules.leaving import SHOW_BEFORE, TO_SPARE, LeaveReminder, leave_reminder
 from infoint_tui.core.rules.questions import Severity, check_question
 from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM, travel_planned
-from infoint_tui.core.service.base import apply_changes, checked_text, read_model, refuse_unknown
-from infoint_tui.core.service.live import LiveMixin
+from infoint_tui.core.service.inputs import apply_changes, checked_text, read_model, refuse_unknown
+from infoint_tui.core.service.live import question_row
+from infoint_tui.core.service.store import Store
+from infoint_tui.core.service.talks import Talks, interview_row, save_interview_texts
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
 
 PREP_NOTES = ("field_notes", "org_notes", "story")
 LOGISTICS = ("scheduled_at", "length_minutes", "mode", "location", "companion", "travel_minutes")
 
 
-class PrepMixin(LiveMixin):
+class Prep:
     """The hour before the call."""
+
+    def __init__(self, store: Store, talks: Talks) -> None:
+        self.store = store
+        self.talks = talks
 
     def upcoming_interviews(self) -> list[tuple[Interview, str]]:
         """Talks not yet held, soonest first, with the contact's name."""
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(
                 select(InterviewRow, ContactRow.name)
                 .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
@@ -43,9 +52,9 @@ class PrepMixin(LiveMixin):
 
     def leave_reminders(self) -> list[tuple[LeaveReminder, str]]:
         """The reminders to leave that apply now (``rules.leaving``), with the contact's name."""
-        now = self.clock()
+        now = self.store.clock()
         latest = now + timedelta(minutes=MAX_TRAVEL_MINUTES) + TO_SPARE + SHOW_BEFORE
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(
                 select(InterviewRow, ContactRow.name)
                 .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
@@ -66,15 +75,15 @@ class PrepMixin(LiveMixin):
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
         """Change the logistics: when, how long, how, where, who comes along."""
         refuse_unknown(changes, LOGISTICS, "is not part of the logistics")
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             apply_changes(row, InterviewFields, changes)
-            row.updated_at = self.clock()
+            row.updated_at = self.store.clock()
             session.add(row)
         return read_model(Interview, row)
 
     def toggle_prep_item(self, item_id: int) -> PrepItem:
-        with self._writing() as session:
+        with self.store.writing() as session:
             row = session.get(PrepItemRow, item_id)
             if row is None:
                 raise NotFound(f"no checklist item with id {item_id}")
@@ -88,12 +97,12 @@ class PrepMixin(LiveMixin):
                         else "choose ten questions (2) that the checks don't flag"
                     ),
                 )
-            interview = self._interview_row(session, row.interview_id)
+            interview = interview_row(session, row.interview_id)
             if travel_planned(row.text, interview.travel_minutes):
                 raise ValidationFailed(
                     "item", "this one ticks itself while the minutes to get there are in the logistics (l)"
                 )
-            row.done_at = None if row.done_at else self.clock()
+            row.done_at = None if row.done_at else self.store.clock()
             session.add(row)
         return read_model(PrepItem, row)
 
@@ -101,8 +110,8 @@ class PrepMixin(LiveMixin):
         text_ = checked_text("item", text_).strip()
         if not text_:
             raise ValidationFailed("item", "is empty")
-        with self._writing() as session:
-            self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            interview_row(session, interview_id)
             last = session.exec(
                 select(PrepItemRow.position)
                 .where(PrepItemRow.interview_id == interview_id)
@@ -119,8 +128,8 @@ class PrepMixin(LiveMixin):
 
     def choose_question(self, interview_id: int, question_id: int) -> InterviewQuestion:
         """Add a question from the bank (once) to the end of the interview's list."""
-        with self._writing() as session:
-            self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            interview_row(session, interview_id)
             question = session.get(QuestionRow, question_id)
             if question is None:
                 raise NotFound(f"no question with id {question_id}")
@@ -136,7 +145,7 @@ class PrepMixin(LiveMixin):
                 interview_id=interview_id,
                 question_id=question_id,
                 text=question.text,
-                position=self._next_position(session, interview_id),
+                position=next_position(session, interview_id),
                 required=question.required,
             )
             session.add(row)
@@ -147,20 +156,20 @@ class PrepMixin(LiveMixin):
         text_ = checked_text("question", text_).strip()
         if not text_:
             raise ValidationFailed("question", "is empty")
-        interview = self.get_interview(interview_id)
+        interview = self.talks.get_interview(interview_id)
         errors = [f for f in check_question(text_, interview.intent) if f.severity is Severity.ERROR]
         if errors and not override:
             raise ValidationFailed("question", errors[0].message)
-        with self._writing() as session:
+        with self.store.writing() as session:
             row = InterviewQuestionRow(
-                interview_id=interview_id, text=text_, position=self._next_position(session, interview_id)
+                interview_id=interview_id, text=text_, position=next_position(session, interview_id)
             )
             session.add(row)
         return read_model(InterviewQuestion, row)
 
     def remove_interview_question(self, interview_question_id: int) -> None:
-        with self._writing() as session:
-            row = self._question_row(session, interview_question_id)
+        with self.store.writing() as session:
+            row = question_row(session, interview_question_id)
             if row.required:
                 raise ValidationFailed(
                     "question", "“who else do you know?” is always asked; it can't be removed"
@@ -169,8 +178,8 @@ class PrepMixin(LiveMixin):
 
     def move_interview_question(self, interview_question_id: int, step: int) -> list[InterviewQuestion]:
         """Swap a question with its neighbour above (step -1) or below (+1)."""
-        with self._writing() as session:
-            row = self._question_row(session, interview_question_id)
+        with self.store.writing() as session:
+            row = question_row(session, interview_question_id)
             rows = list(
                 session.exec(
                     select(InterviewQuestionRow)
@@ -195,22 +204,22 @@ class PrepMixin(LiveMixin):
 
     def save_prep_notes(self, interview_id: int, **notes: str) -> Interview:
         """Save research notes (field, organization) and your story, Markdown."""
-        return self._save_interview_texts(interview_id, notes, PREP_NOTES, "is not a preparation note")
+        return save_interview_texts(self.store, interview_id, notes, PREP_NOTES, "is not a preparation note")
 
-    @staticmethod
-    def _next_position(session, interview_id: int) -> int:
-        """Where a new question goes: last, but before "who else", which closes the talk."""
-        rows = session.exec(
-            select(InterviewQuestionRow)
-            .where(InterviewQuestionRow.interview_id == interview_id)
-            .order_by(InterviewQuestionRow.position.desc())
-        ).all()
-        if not rows:
-            return 0
-        last = rows[0]
-        if last.required:
-            position = last.position
-            last.position += 1
-            session.add(last)
-            return position
-        return last.position + 1
+
+def next_position(session, interview_id: int) -> int:
+    """Where a new question goes: last, but before "who else", which closes the talk."""
+    rows = session.exec(
+        select(InterviewQuestionRow)
+        .where(InterviewQuestionRow.interview_id == interview_id)
+        .order_by(InterviewQuestionRow.position.desc())
+    ).all()
+    if not rows:
+        return 0
+    last = rows[0]
+    if last.required:
+        position = last.position
+        last.position += 1
+        session.add(last)
+        return position
+    return last.position + 1

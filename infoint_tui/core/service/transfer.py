@@ -3,7 +3,8 @@
 Parsing and writing the formats lives in ``core.transfer``; here is what
 touches the workbook: matching imported people against the ones already
 there (one transaction, rolled back for a dry run), gathering what the
-exports write, and the whole-workbook snapshot and restore.
+exports write, and the whole-workbook snapshot and restore. ``Transfer`` takes
+the talks and queue parts whose read models the exports write out.
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import ExportError, ValidationFailed
 from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.rules.warmth import default_warmth
-from infoint_tui.core.service.acts import ActsMixin
-from infoint_tui.core.service.base import read_model, validated
-from infoint_tui.core.service.prep import PrepMixin
+from infoint_tui.core.service.acts import record_stage
+from infoint_tui.core.service.contacts import check_referrer, insert_contact, record_prospect
+from infoint_tui.core.service.inputs import read_model, validated
+from infoint_tui.core.service.queue import Queue
+from infoint_tui.core.service.store import Store
+from infoint_tui.core.service.talks import Talks
 from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
@@ -34,8 +38,13 @@ BATCH = 500
 PROGRESS_EVERY = 1000
 
 
-class TransferMixin(PrepMixin, ActsMixin):
+class Transfer:
     """Getting contacts in and everything out."""
+
+    def __init__(self, store: Store, talks: Talks, queue: Queue) -> None:
+        self.store = store
+        self.talks = talks
+        self.queue = queue
 
     def import_contacts(
         self,
@@ -62,7 +71,7 @@ class TransferMixin(PrepMixin, ActsMixin):
                 warmth = Warmth(warmth)
             except ValueError:
                 raise ValidationFailed("warmth", f"{warmth!r} is not hot, warm or cold") from None
-        with self._writing(commit=not dry_run) as session:
+        with self.store.writing(commit=not dry_run) as session:
             # Rows are held by id once written, and fetched again only when a later line
             # matches them, so memory does not grow with every row of a big file.
             def resolve(ref: int | ContactRow) -> ContactRow:
@@ -78,9 +87,11 @@ class TransferMixin(PrepMixin, ActsMixin):
             def write_pending() -> None:
                 session.flush()  # one batch of INSERTs: the rows get their ids
                 for new_item, new_row, (new_stage, since) in pending:
-                    self._record_prospect(session, new_row)
+                    record_prospect(session, new_row)
                     if new_stage is not None and new_stage is not Stage.PROSPECT:
-                        self._record_stage(session, new_row.id, new_stage, since)
+                        record_stage(
+                            session, new_row.id, new_stage, since, self.store.clock(), self.store.policy
+                        )
                     matcher.settle(new_row, new_row.id)
                     if new_item.key and by_key.get(new_item.key) is new_row:
                         by_key[new_item.key] = new_row.id
@@ -95,15 +106,15 @@ class TransferMixin(PrepMixin, ActsMixin):
                 if len(pending) >= BATCH:
                     write_pending()
                 try:
-                    draft, stage = self._incoming_draft(item, self.clock())
+                    draft, stage = incoming_draft(item, self.store.clock())
                 except ValidationFailed as exc:
                     report.skipped.append((item.line, str(exc)))
                     continue
                 existing = matcher.find(draft.model_dump())
                 if existing is not None:
                     if fill_empty(existing, draft.model_dump()):
-                        existing.phone_e164 = e164(existing.phone, self.policy.phone_region)
-                        existing.updated_at = self.clock()
+                        existing.phone_e164 = e164(existing.phone, self.store.policy.phone_region)
+                        existing.updated_at = self.store.clock()
                         session.add(existing)
                         report.updated += 1
                     else:
@@ -115,7 +126,14 @@ class TransferMixin(PrepMixin, ActsMixin):
                     )
                     if warmth is not None:
                         draft.warmth = warmth
-                    row = self._insert_contact(session, draft, manual, flush=False)
+                    row = insert_contact(
+                        session,
+                        draft,
+                        manual,
+                        self.store.clock(),
+                        self.store.policy.phone_region,
+                        flush=False,
+                    )
                     pending.append((item, row, stage))
                     matcher.add(row)
                     report.added += 1
@@ -123,83 +141,20 @@ class TransferMixin(PrepMixin, ActsMixin):
                     by_key.setdefault(item.key, row if row.id is None else row.id)
             write_pending()
             ids = {key: resolve(ref).id for key, ref in by_key.items()}
-            self._link_referrals(session, added, ids, report)
+            link_referrals(session, added, ids, report)
         return report
-
-    @staticmethod
-    def _incoming_draft(
-        item: Incoming, now: datetime
-    ) -> tuple[ContactFields, tuple[Stage | None, datetime | None]]:
-        fields = dict(item.fields)
-        if not str(fields.get("name", "")).strip():
-            raise ValidationFailed("name", "missing (a contact needs a name)")
-        draft = validated(ContactFields, fields)
-        stage = None
-        if item.stage:
-            try:
-                stage = Stage(item.stage)
-            except ValueError:
-                raise ValidationFailed(
-                    "stage", f"{item.stage!r} is not a stage ({', '.join(s.value for s in Stage)})"
-                ) from None
-        return draft, (stage, _since(item.stage_since, now))
-
-    def _link_referrals(
-        self,
-        session: Session,
-        added: list[tuple[Incoming, int]],
-        by_key: dict[str, int],
-        report: ImportReport,
-    ) -> None:
-        """Link the people the file says referred someone (new contacts and their ids; the
-        file's keys and the ids they stand for), then let the rules warm them."""
-        linked: list[ContactRow] = []
-        for item, row_id in added:
-            if not item.referred_by_key:
-                continue
-            referrer_id = by_key.get(item.referred_by_key)
-            if referrer_id is None:
-                report.notices.append(
-                    f"line {item.line}: referred by {item.referred_by_key!r}, "
-                    "who is not in this file; left without a referrer"
-                )
-                continue
-            try:
-                self._check_referrer(session, row_id, referrer_id)
-            except ValidationFailed as exc:
-                report.notices.append(f"line {item.line}: {exc.message}; left without a referrer")
-                continue
-            row = session.get(ContactRow, row_id)
-            row.referred_by_id = referrer_id
-            session.add(row)
-            linked.append(row)
-        session.flush()
-        # Referrers first, so a referral's warmth follows its referrer's final warmth.
-        for row in sorted(linked, key=lambda r: len(self._chain_ids(session, r))):
-            if not row.warmth_is_manual:
-                referrer = session.get(ContactRow, row.referred_by_id)
-                row.warmth = default_warmth(Source(row.source), Warmth(referrer.warmth)).value
-                session.add(row)
-
-    @staticmethod
-    def _chain_ids(session: Session, row: ContactRow) -> list[int]:
-        ids: list[int] = []
-        while row.referred_by_id is not None and row.referred_by_id not in ids:
-            ids.append(row.referred_by_id)
-            row = session.get(ContactRow, row.referred_by_id)
-        return ids
 
     # -- what the exports write ---------------------------------------------
 
     def all_contacts(self) -> list[Contact]:
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(select(ContactRow).order_by(ContactRow.id)).all()
             return [read_model(Contact, row) for row in rows]
 
     def interview_records(self) -> list[InterviewRecord]:
         """Every interview with its contact, questions and notes, oldest first."""
         records = []
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(
                 select(InterviewRow, ContactRow)
                 .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
@@ -209,23 +164,26 @@ class TransferMixin(PrepMixin, ActsMixin):
         for interview, contact in pairs:
             records.append(
                 InterviewRecord(
-                    interview, contact, self.interview_questions(interview.id), self.notes(interview.id)
+                    interview,
+                    contact,
+                    self.talks.interview_questions(interview.id),
+                    self.talks.notes(interview.id),
                 )
             )
         return records
 
     def export_snapshot(self) -> dict[str, Any]:
         """The whole workbook as plain data (see ``transfer.snapshot``)."""
-        with self._engine.connect() as connection:
-            return snapshot.dump(connection, self.schema_revision())
+        with self.store.engine.connect() as connection:
+            return snapshot.dump(connection, self.store.schema_revision())
 
     def restore_snapshot(self, data: Any, *, source: Path | str) -> dict[str, int]:
         """Load a snapshot into this workbook, which must hold no contacts yet.
 
         Returns how many rows went into each table.
         """
-        revision = self.schema_revision()
-        with self._writing() as session:
+        revision = self.store.schema_revision()
+        with self.store.writing() as session:
             counts = snapshot.load(session.connection(), data, revision, source)
             snapshot.read_back(session, source)
             return counts
@@ -278,10 +236,10 @@ class TransferMixin(PrepMixin, ActsMixin):
 
             talks = [(r.interview, r.contact) for r in self.interview_records()]
             todos = []
-            for item in self.follow_up_queue():
-                action, why, _ = self.describe_follow_up(item)
+            for item in self.queue.follow_up_queue():
+                action, why, _ = self.queue.describe_follow_up(item)
                 todos.append((item.follow_up.id, f"{action}: {item.contact_name}", why, item.due))
-            return calendar.write(talks, todos, self.clock()).decode("utf-8")
+            return calendar.write(talks, todos, self.store.clock()).decode("utf-8")
         if kind == "json":
             return snapshot.to_json(self.export_snapshot())
         raise ValidationFailed("kind", f"{kind!r} is not a single-file export ({', '.join(TEXT_EXPORTS)})")
@@ -294,7 +252,8 @@ class TransferMixin(PrepMixin, ActsMixin):
         """
         from infoint_tui.core import files
 
-        protect = files.Protected([self.path, *self._origin_paths()])
+        origin = [self.store.origin] if self.store.origin else []
+        protect = files.Protected([self.store.path, *origin])
         if str(dest) == files.STDOUT:
             if kind == "markdown":
                 raise ExportError("markdown writes one file per interview: give -o DIRECTORY, not -")
@@ -304,17 +263,81 @@ class TransferMixin(PrepMixin, ActsMixin):
         if kind == "markdown":
             from infoint_tui.core.transfer import markdown_notes
 
-            return markdown_notes.write(self.interview_records(), dest, self.tz, force=force, protect=protect)
+            return markdown_notes.write(
+                self.interview_records(), dest, self.store.tz, force=force, protect=protect
+            )
         files.target(dest, replace=force, protect=protect)  # refused before the work of writing it out
         text = self.export_text(kind)
         return [files.write_text(dest, text, replace=force, protect=protect)]
 
-    def _origin_paths(self) -> list[Path]:
-        """The workbook this one is a read-only copy of, if it is one (its files are protected too)."""
-        return [self._origin] if getattr(self, "_origin", None) else []
-
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)
+
+
+# -- inside the import's write -------------------------------------------------------------
+
+
+def incoming_draft(
+    item: Incoming, now: datetime
+) -> tuple[ContactFields, tuple[Stage | None, datetime | None]]:
+    fields = dict(item.fields)
+    if not str(fields.get("name", "")).strip():
+        raise ValidationFailed("name", "missing (a contact needs a name)")
+    draft = validated(ContactFields, fields)
+    stage = None
+    if item.stage:
+        try:
+            stage = Stage(item.stage)
+        except ValueError:
+            raise ValidationFailed(
+                "stage", f"{item.stage!r} is not a stage ({', '.join(s.value for s in Stage)})"
+            ) from None
+    return draft, (stage, _since(item.stage_since, now))
+
+
+def link_referrals(
+    session: Session,
+    added: list[tuple[Incoming, int]],
+    by_key: dict[str, int],
+    report: ImportReport,
+) -> None:
+    """Link the people the file says referred someone (new contacts and their ids; the
+    file's keys and the ids they stand for), then let the rules warm them."""
+    linked: list[ContactRow] = []
+    for item, row_id in added:
+        if not item.referred_by_key:
+            continue
+        referrer_id = by_key.get(item.referred_by_key)
+        if referrer_id is None:
+            report.notices.append(
+                f"line {item.line}: referred by {item.referred_by_key!r}, "
+                "who is not in this file; left without a referrer"
+            )
+            continue
+        try:
+            check_referrer(session, row_id, referrer_id)
+        except ValidationFailed as exc:
+            report.notices.append(f"line {item.line}: {exc.message}; left without a referrer")
+            continue
+        row = session.get(ContactRow, row_id)
+        row.referred_by_id = referrer_id
+        session.add(row)
+        linked.append(row)
+    session.flush()
+    # Referrers first, so a referral's warmth follows its referrer's final warmth.
+    for row in sorted(linked, key=lambda r: len(chain_ids(session, r))):
+        if not row.warmth_is_manual:
+            referrer = session.get(ContactRow, row.referred_by_id)
+            row.warmth = default_warmth(Source(row.source), Warmth(referrer.warmth)).value
+            session.add(row)
+
+
+def chain_ids(session: Session, row: ContactRow) -> list[int]:
+    ids: list[int] = []
+    while row.referred_by_id is not None and row.referred_by_id not in ids:
+        ids.append(row.referred_by_id)
+        row = session.get(ContactRow, row.referred_by_id)
+    return ids
 
 
 def _since(written: str | None, now: datetime) -> datetime | None:

@@ -1,7 +1,8 @@
-"""Follow-ups: the queue in the rules' order, snoozing, and the facts behind them.
+"""The follow-up queue: open items in the rules' order, snoozing, and the facts behind them.
 
 Which follow-ups exist is never decided here: the rule plans and closes them
-(``settlement``) whenever a write touches their contact."""
+(``settlement``) whenever a write touches their contact. Marking one done is
+an act (``acts``); this part only reads the queue and moves a due date."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FollowUpKind
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import timing as rules
-from infoint_tui.core.service import settlement, unit_of_work
-from infoint_tui.core.service.base import WorkbookBase, read_model
+from infoint_tui.core.service.inputs import read_model
+from infoint_tui.core.service.store import Store
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow
 
 
@@ -40,14 +41,17 @@ class QueueItem:
         return self.follow_up.effective_due
 
 
-class FollowUpsMixin(WorkbookBase):
-    """Things to do after (or while waiting for) a talk."""
+class Queue:
+    """Things to do after (or while waiting for) a talk, in the order to do them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def follow_up_queue(
         self, *, include_done: bool = False, kind: FollowUpKind | None = None, contact_id: int | None = None
     ) -> list[QueueItem]:
         """Open follow-ups ranked by ``rules.timing.rank_key``; done ones last if asked for."""
-        now = self.clock()
+        now = self.store.clock()
         # Plain SQL and trusted construction: with thousands of open items, the ORM and
         # validating each stored row again cost more than the query itself.
         where, params = [], {}
@@ -67,7 +71,7 @@ class FollowUpsMixin(WorkbookBase):
             "  LEFT JOIN interview i ON i.id = f.interview_id"
             + (" WHERE " + " AND ".join(where) if where else "")
         )
-        with self._engine.connect() as connection:
+        with self.store.engine.connect() as connection:
             rows = connection.execute(text(sql), params).all()
         items = []
         for row in rows:
@@ -99,27 +103,27 @@ class FollowUpsMixin(WorkbookBase):
 
     def describe_follow_up(self, item: QueueItem) -> tuple[str, str, str]:
         """What to do, why, and which part of the list (overdue, today, this week, later)."""
-        now = self.clock()
+        now = self.store.clock()
         follow_up = item.follow_up
-        why = rules.describe(item.kind, item.interview_at, follow_up.detail, now, self.tz)
+        why = rules.describe(item.kind, item.interview_at, follow_up.detail, now, self.store.tz)
         if not follow_up.open and follow_up.reason:
             why = f"{'done' if follow_up.done_at else 'cancelled'}: {follow_up.reason}"
-        return rules.ACTIONS[item.kind], why, rules.bucket(item.due, now, self.tz)
+        return rules.ACTIONS[item.kind], why, rules.bucket(item.due, now, self.store.tz)
 
     def snooze_choices(self) -> list[tuple[str, datetime]]:
-        return rules.snooze_choices(self.clock(), self.tz)
+        return rules.snooze_choices(self.store.clock(), self.store.tz)
 
     def overdue_count(self) -> int:
-        with self._engine.connect() as connection:
-            return pipeline.overdue(connection.connection.dbapi_connection, self.clock())
+        with self.store.engine.connect() as connection:
+            return pipeline.overdue(connection.connection.dbapi_connection, self.store.clock())
 
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
-        with self._reading() as session:
-            return read_model(FollowUp, self._follow_up_row(session, follow_up_id))
+        with self.store.reading() as session:
+            return read_model(FollowUp, follow_up_row(session, follow_up_id))
 
     def facts(self, contact_id: int) -> list[Fact]:
         """What the person did for this contact, oldest first."""
-        with self._reading() as session:
+        with self.store.reading() as session:
             if session.get(ContactRow, contact_id) is None:
                 raise NotFound(f"no contact with id {contact_id}")
             rows = session.exec(
@@ -130,23 +134,17 @@ class FollowUpsMixin(WorkbookBase):
     def snooze_follow_up(self, follow_up_id: int, until: datetime) -> FollowUp:
         if until.tzinfo is None:
             raise ValidationFailed("until", "needs a time zone")
-        if until <= self.clock():
+        if until <= self.store.clock():
             raise ValidationFailed("until", "must be in the future")
-        with self._writing() as session:
-            row = self._follow_up_row(session, follow_up_id)
+        with self.store.writing() as session:
+            row = follow_up_row(session, follow_up_id)
             row.snoozed_until = until
             session.add(row)
         return read_model(FollowUp, row)
 
-    def _after_migration(self) -> None:
-        """Bring derived state in line with the new schema's rules, every contact at once."""
-        with self._writing() as session:
-            settlement.settle_everyone(session, self.policy, self.clock(), self.tz)
-            unit_of_work.forget_touched(session)  # all settled: nothing left to do one by one
 
-    @staticmethod
-    def _follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:
-        row = session.get(FollowUpRow, follow_up_id)
-        if row is None:
-            raise NotFound(f"no follow-up with id {follow_up_id}")
-        return row
+def follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:
+    row = session.get(FollowUpRow, follow_up_id)
+    if row is None:
+        raise NotFound(f"no follow-up with id {follow_up_id}")
+    return row

@@ -1,4 +1,10 @@
-"""Interviews: scheduling, questions, the prep checklist and notes."""
+"""Talks: arranging them, holding them (the timer), and what is read of them.
+
+``Talks`` is the part of the workbook for a talk as a whole: schedule, log,
+hold, cancel, the timer, its notes and how ready you are. What is typed
+during the call is ``live``; what is prepared the hour before is ``prep``.
+The functions after the class, which need only a session (or the store),
+are shared with them and with the acts."""
 
 from __future__ import annotations
 
@@ -27,8 +33,9 @@ from infoint_tui.core.rules.readiness import (
     readiness,
     travel_planned,
 )
-from infoint_tui.core.service.base import checked_text, read_model, validated
-from infoint_tui.core.service.contacts import ContactsMixin
+from infoint_tui.core.service.contacts import contact_row
+from infoint_tui.core.service.inputs import checked_text, read_model, refuse_unknown, validated
+from infoint_tui.core.service.store import Store
 from infoint_tui.core.tables import (
     ContactRow,
     InterviewQuestionRow,
@@ -48,47 +55,38 @@ INTENT_SWITCH_REFUSAL = (
 )
 
 
-class InterviewsMixin(ContactsMixin):
-    """The talks themselves, before, during and after."""
+class Talks:
+    """The talks themselves: arranged, held or called off, timed, and read back."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def schedule_interview(self, contact_id: int, **fields: Any) -> Interview:
         """Arrange a talk: its prep checklist and the required question come with it."""
-        fields = {"length_minutes": self.policy.interview_minutes} | fields
+        fields = {"length_minutes": self.store.policy.interview_minutes} | fields
         draft = validated(InterviewFields, fields | {"contact_id": contact_id})
         if draft.scheduled_at is not None and draft.scheduled_at.tzinfo is None:
             raise ValidationFailed("scheduled_at", "needs a time zone")
-        now = self.clock()
+        now = self.store.clock()
         if draft.scheduled_at is not None and draft.scheduled_at < now - PAST_GRACE:
             raise InThePast(
                 "scheduled_at", "is in the past: log it as a talk that already happened, or pick a later time"
             )
-        with self._writing() as session:
-            self._contact_row(session, contact_id)
-            last_story = self._last_story(session)
-            row = self._new_interview(session, draft, now)
+        with self.store.writing() as session:
+            contact_row(session, contact_id)
+            story = last_story(session)
+            row = new_interview(session, draft, now)
             # Your story changes little from one talk to the next: start from the last one, to edit.
-            row.story = row.story or last_story
+            row.story = row.story or story
             session.add(row)
         return read_model(Interview, row)
-
-    @staticmethod
-    def _last_story(session: Session) -> str:
-        """The story written for the latest talk that has one (any contact), or ""."""
-        return (
-            session.exec(
-                select(InterviewRow.story)
-                .where(func.trim(InterviewRow.story) != "")
-                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
-            ).first()
-            or ""
-        )
 
     def story_carried_from(self, interview_id: int) -> str | None:
         """Whose earlier talk this talk's story is still the same as (it started as a copy of
         it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
         once it is edited, or when there is no story."""
-        with self._reading() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.reading() as session:
+            row = interview_row(session, interview_id)
             if not row.story.strip():
                 return None
             name = session.exec(
@@ -106,31 +104,31 @@ class InterviewsMixin(ContactsMixin):
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the
         follow-ups after a talk are planned from then."""
-        fields = {"length_minutes": self.policy.interview_minutes} | fields
+        fields = {"length_minutes": self.store.policy.interview_minutes} | fields
         draft = validated(InterviewFields, fields | {"contact_id": contact_id})
         if ended_at.tzinfo is None:
             raise ValidationFailed("ended_at", "needs a time zone")
-        now = self.clock()
+        now = self.store.clock()
         if ended_at > now:
             raise ValidationFailed("ended_at", "is still to come: schedule the talk instead")
         started = ended_at - timedelta(minutes=draft.length_minutes)
         draft.scheduled_at = draft.scheduled_at or started
-        with self._writing() as session:
-            self._contact_row(session, contact_id)
-            row = self._new_interview(session, draft, now)
+        with self.store.writing() as session:
+            contact_row(session, contact_id)
+            row = new_interview(session, draft, now)
             row.status, row.started_at, row.ended_at = InterviewStatus.DONE.value, started, ended_at
             session.add(row)
         return read_model(Interview, row)
 
     def hold_talk(self, interview_id: int, ended_at: datetime) -> Interview:
         """A planned talk took place (recorded afterwards, without the timer)."""
-        now = self.clock()
+        now = self.store.clock()
         if ended_at.tzinfo is None:
             raise ValidationFailed("ended_at", "needs a time zone")
         if ended_at > now:
             raise ValidationFailed("ended_at", "is still to come: a talk is held once it has ended")
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 return read_model(Interview, row)
             row.started_at = row.started_at or ended_at - timedelta(minutes=row.length_minutes)
@@ -141,59 +139,33 @@ class InterviewsMixin(ContactsMixin):
 
     def cancel_interview(self, interview_id: int) -> Interview:
         """Call off a planned talk; it stays on record as cancelled."""
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             if row.status in (InterviewStatus.DONE.value, InterviewStatus.LIVE.value):
                 raise ValidationFailed(
                     "status", f"this talk is {row.status}; only a planned talk can be cancelled"
                 )
-            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
+            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.store.clock()
             session.add(row)
         return read_model(Interview, row)
 
     def unhold_talk(self, interview_id: int) -> Interview:
         """Take back "held" (recorded by mistake, or it never took place): the talk is
         cancelled, its notes and answers kept, and the follow-ups it called for withdrawn."""
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             if row.status != InterviewStatus.DONE.value:
                 raise ValidationFailed("status", "this talk has not been held")
-            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.clock()
+            row.status, row.updated_at = InterviewStatus.CANCELLED.value, self.store.clock()
             session.add(row)
         return read_model(Interview, row)
 
-    def _new_interview(self, session: Session, draft: InterviewFields, now: datetime) -> InterviewRow:
-        """An interview row with its prep checklist and the required question."""
-        row = InterviewRow(**draft.model_dump(), created_at=now, updated_at=now)
-        session.add(row)
-        session.flush()
-        template = session.exec(select(PrepTemplateItemRow).order_by(PrepTemplateItemRow.position)).all()
-        for item in template:
-            session.add(
-                PrepItemRow(
-                    interview_id=row.id, text=item.text, applies_to=item.applies_to, position=item.position
-                )
-            )
-        for position, question in enumerate(
-            session.exec(select(QuestionRow).where(QuestionRow.required)).all()
-        ):
-            session.add(
-                InterviewQuestionRow(
-                    interview_id=row.id,
-                    question_id=question.id,
-                    text=question.text,
-                    position=position,
-                    required=True,
-                )
-            )
-        return row
-
     def get_interview(self, interview_id: int) -> Interview:
-        with self._reading() as session:
-            return read_model(Interview, self._interview_row(session, interview_id))
+        with self.store.reading() as session:
+            return read_model(Interview, interview_row(session, interview_id))
 
     def list_interviews(self, contact_id: int | None = None) -> list[Interview]:
-        with self._reading() as session:
+        with self.store.reading() as session:
             query = select(InterviewRow)
             if contact_id is not None:
                 query = query.where(InterviewRow.contact_id == contact_id)
@@ -201,7 +173,7 @@ class InterviewsMixin(ContactsMixin):
             return [read_model(Interview, row) for row in rows]
 
     def interview_questions(self, interview_id: int) -> list[InterviewQuestion]:
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(
                 select(InterviewQuestionRow)
                 .where(InterviewQuestionRow.interview_id == interview_id)
@@ -211,8 +183,8 @@ class InterviewsMixin(ContactsMixin):
 
     def prep_items(self, interview_id: int) -> list[PrepItem]:
         """The checklist; the story and questions lines are ticked by the checks, not by hand."""
-        with self._reading() as session:
-            interview = self._interview_row(session, interview_id)
+        with self.store.reading() as session:
+            interview = interview_row(session, interview_id)
             rows = session.exec(
                 select(PrepItemRow)
                 .where(PrepItemRow.interview_id == interview_id)
@@ -238,7 +210,7 @@ class InterviewsMixin(ContactsMixin):
             return items
 
     def notes(self, interview_id: int) -> list[Note]:
-        with self._reading() as session:
+        with self.store.reading() as session:
             rows = session.exec(
                 select(NoteRow)
                 .where(NoteRow.interview_id == interview_id)
@@ -250,10 +222,13 @@ class InterviewsMixin(ContactsMixin):
         if offset_seconds < 0:
             raise ValidationFailed("offset_seconds", "cannot be negative")
         body = checked_text("text", text_)
-        with self._writing() as session:
-            self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            interview_row(session, interview_id)
             row = NoteRow(
-                interview_id=interview_id, offset_seconds=offset_seconds, text=body, created_at=self.clock()
+                interview_id=interview_id,
+                offset_seconds=offset_seconds,
+                text=body,
+                created_at=self.store.clock(),
             )
             session.add(row)
         return read_model(Note, row)
@@ -274,7 +249,7 @@ class InterviewsMixin(ContactsMixin):
 
     def timer_reading(self, interview: Interview, place: timer.Place = timer.AT_THE_START) -> timer.Reading:
         """The timer now; ``place`` (where the notes are) says whether the talk is past the opening."""
-        return timer.read(self.timer_state(interview), self.clock(), place)
+        return timer.read(self.timer_state(interview), self.store.clock(), place)
 
     def start_interview(self, interview_id: int) -> Interview:
         """Start (or resume) the timer; the talk is live from now."""
@@ -294,12 +269,12 @@ class InterviewsMixin(ContactsMixin):
         """Stop the timer; the talk is held, and the rules plan what follows:
         notes within the hour, a thank-you within a day, and (informational
         talks) a separate reconnect some weeks later."""
-        now = self.clock()
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        now = self.store.clock()
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 return read_model(Interview, row)
-            self._apply_timer(row, timer.end(self.timer_state(row), now))
+            apply_timer(row, timer.end(self.timer_state(row), now))
             row.status = InterviewStatus.DONE.value
             session.add(row)
         return read_model(Interview, row)
@@ -308,36 +283,28 @@ class InterviewsMixin(ContactsMixin):
         """Declare why you are talking. Once an informational talk is under
         way, turning it into a job request is refused, as the guide warns."""
         intent = Intent(validated(InterviewFields, {"contact_id": 0, "intent": intent}).intent)
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             started = row.started_at is not None
             if started and row.intent == Intent.INFORMATIONAL.value and intent is Intent.JOB_SEARCH:
                 raise ValidationFailed("intent", INTENT_SWITCH_REFUSAL)
             row.intent = intent.value
-            row.updated_at = self.clock()
+            row.updated_at = self.store.clock()
             session.add(row)
         return read_model(Interview, row)
 
     def _update_timer(self, interview_id: int, change) -> Interview:
-        now = self.clock()
-        with self._writing() as session:
-            row = self._interview_row(session, interview_id)
+        now = self.store.clock()
+        with self.store.writing() as session:
+            row = interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 raise ValidationFailed("status", "this interview has ended")
-            self._apply_timer(row, change(self.timer_state(row), now))
+            apply_timer(row, change(self.timer_state(row), now))
             if row.started_at is not None:
                 row.status = InterviewStatus.LIVE.value
             row.updated_at = now
             session.add(row)
         return read_model(Interview, row)
-
-    @staticmethod
-    def _apply_timer(row: InterviewRow, state: timer.TimerState) -> None:
-        row.started_at = state.started_at
-        row.paused_at = state.paused_at
-        row.paused_seconds = state.paused_seconds
-        row.extra_minutes = state.extra_minutes
-        row.ended_at = state.ended_at
 
     # -- preparation ---------------------------------------------------------------
 
@@ -357,9 +324,76 @@ class InterviewsMixin(ContactsMixin):
         questions = [q.text for q in self.interview_questions(interview_id)]
         return readiness(interview.mode, checklist, questions, interview.story, interview.intent)
 
-    @staticmethod
-    def _interview_row(session: Session, interview_id: int) -> InterviewRow:
-        row = session.get(InterviewRow, interview_id)
-        if row is None:
-            raise NotFound(f"no interview with id {interview_id}")
-        return row
+
+# -- inside a write: shared with the live call, the preparation and the acts --------------
+
+
+def last_story(session: Session) -> str:
+    """The story written for the latest talk that has one (any contact), or ""."""
+    return (
+        session.exec(
+            select(InterviewRow.story)
+            .where(func.trim(InterviewRow.story) != "")
+            .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+        ).first()
+        or ""
+    )
+
+
+def new_interview(session: Session, draft: InterviewFields, now: datetime) -> InterviewRow:
+    """An interview row with its prep checklist and the required question."""
+    row = InterviewRow(**draft.model_dump(), created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    template = session.exec(select(PrepTemplateItemRow).order_by(PrepTemplateItemRow.position)).all()
+    for item in template:
+        session.add(
+            PrepItemRow(
+                interview_id=row.id, text=item.text, applies_to=item.applies_to, position=item.position
+            )
+        )
+    for position, question in enumerate(session.exec(select(QuestionRow).where(QuestionRow.required)).all()):
+        session.add(
+            InterviewQuestionRow(
+                interview_id=row.id,
+                question_id=question.id,
+                text=question.text,
+                position=position,
+                required=True,
+            )
+        )
+    return row
+
+
+def apply_timer(row: InterviewRow, state: timer.TimerState) -> None:
+    row.started_at = state.started_at
+    row.paused_at = state.paused_at
+    row.paused_seconds = state.paused_seconds
+    row.extra_minutes = state.extra_minutes
+    row.ended_at = state.ended_at
+
+
+def interview_row(session: Session, interview_id: int) -> InterviewRow:
+    row = session.get(InterviewRow, interview_id)
+    if row is None:
+        raise NotFound(f"no interview with id {interview_id}")
+    return row
+
+
+def save_interview_texts(
+    store: Store,
+    interview_id: int,
+    fields: dict[str, str],
+    allowed: tuple[str, ...],
+    not_allowed: str,
+) -> Interview:
+    """Store free-text fields of an interview (debrief, talk notes, prep notes) as typed."""
+    refuse_unknown(fields, allowed, not_allowed)
+    cleaned = {name: checked_text(name, value) for name, value in fields.items()}
+    with store.writing() as session:
+        row = interview_row(session, interview_id)
+        for name, value in cleaned.items():
+            setattr(row, name, value)
+        row.updated_at = store.clock()
+        session.add(row)
+    return read_model(Interview, row)

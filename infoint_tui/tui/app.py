@@ -16,6 +16,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
 
 from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
@@ -32,6 +33,7 @@ from infoint_tui.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
+    from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
 STOP_GRACE_SECONDS = 3.0
@@ -116,8 +118,9 @@ class InfointApp(App[int]):
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
         self.save_error: str | None = None  # why the last save_everything left text unsaved
         self._keys_held: list[events.Key] | None = None  # keys typed while a screen is on its way
-        self.prepared_queue = None  # the follow-up queue built while idle after start (screens/followups)
-        self._queue_prepared = False
+        # The follow-up queue built while idle after start (screens/followups), for the first F5.
+        self.prepared_queue: LoadedQueue | None = None
+        self._preparing_queue: Worker | None = None
 
     @property
     def profile(self) -> Profile:
@@ -401,12 +404,21 @@ class InfointApp(App[int]):
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is
         idle, so the first F5 shows it without reading the workbook (thousands of items take
         a while to read and lay out)."""
-        if self._queue_prepared or self.workbook is None:
+        if self._preparing_queue is not None or self.workbook is None:
             return
-        self._queue_prepared = True
         from infoint_tui.tui.screens.followups import prepare_in_background
 
-        prepare_in_background(self)
+        self._preparing_queue = prepare_in_background(self)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The queue built while idle comes back as its worker's result (kept for the first F5)."""
+        if event.worker is self._preparing_queue and event.state is WorkerState.SUCCESS:
+            self.prepared_queue = event.worker.result
+
+    def take_prepared_queue(self) -> LoadedQueue | None:
+        """The queue built while idle, once (None if taken or not built yet)."""
+        prepared, self.prepared_queue = self.prepared_queue, None
+        return prepared
 
     def _failed_to_open(self, message: str) -> None:
         self.error_message = message

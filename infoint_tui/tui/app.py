@@ -8,6 +8,7 @@ import shutil
 import signal
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
 
 from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
@@ -24,6 +26,8 @@ from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.validation import visible_controls
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+from infoint_tui.tui.key_hold import KeyHold
+from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
@@ -32,6 +36,7 @@ from infoint_tui.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
+    from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
 STOP_GRACE_SECONDS = 3.0
@@ -115,9 +120,13 @@ class InfointApp(App[int]):
         self.error_message: str | None = None
         self.scratch_dir: Path | None = None  # removed on hang-up too (the --demo workbook)
         self.save_error: str | None = None  # why the last save_everything left text unsaved
-        self._keys_held: list[events.Key] | None = None  # keys typed while a screen is on its way
-        self.prepared_queue = None  # the follow-up queue built while idle after start (screens/followups)
-        self._queue_prepared = False
+        # Keys typed while a screen is on its way, loading or saving (see ``on_event``).
+        self._key_hold = KeyHold(self, self._screen_holds_keys)
+        # The screen each key read from the terminal was routed to, while the key travels.
+        self._routed_to: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
+        # The follow-up queue built while idle after start (screens/followups), for the first F5.
+        self.prepared_queue: LoadedQueue | None = None
+        self._preparing_queue: Worker | None = None
 
     @property
     def profile(self) -> Profile:
@@ -152,28 +161,25 @@ class InfointApp(App[int]):
         milliseconds); returns the (label, text) of whatever could not be stored."""
         unsaved: list[tuple[str, str]] = []
         self.save_error = None
-        for screen in list(self.screen_stack if screens is None else screens):
-            saver = getattr(screen, "autosaver", None)
-            if saver is not None:
-                getattr(screen, "note_typed_text", lambda: None)()  # keys in an editor, Changed still queued
-                saver.flush()
-                unsaved += saver.unsaved()
-                self.save_error = self.save_error or saver.last_error
+        for screen in hosted(self.screen_stack if screens is None else screens):
+            saved = screen.save_typed_text()
+            unsaved += saved.unsaved
+            self.save_error = self.save_error or saved.error
         return unsaved
 
     def typed_in_dialogs(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
         """The (label, text) typed into open dialogs and boxes and not stored (a half-filled
         form, a question being written): the screens say what they hold (``unstored_text``)."""
         texts: list[tuple[str, str]] = []
-        for screen in list(self.screen_stack if screens is None else screens):
-            texts += getattr(screen, "unstored_text", list)()
+        for screen in hosted(self.screen_stack if screens is None else screens):
+            texts += screen.unstored_text()
         return texts
 
     def store_drafts(self, screens: Iterable[Screen] | None = None) -> None:
         """Store what can be stored as it stands (the composer's text as its draft), blocking:
         for quitting and signals; what fails stays in ``typed_in_dialogs``."""
-        for screen in list(self.screen_stack if screens is None else screens):
-            getattr(screen, "store_as_draft", lambda: None)()
+        for screen in hosted(self.screen_stack if screens is None else screens):
+            screen.store_as_draft()
 
     def keep_typed_text(
         self, then: Callable[[], None], screens: Iterable[Screen] | None = None, leaving: str = "Quitting"
@@ -283,7 +289,7 @@ class InfointApp(App[int]):
 
         self.store_drafts()  # the composer's text is kept as its draft, as escape keeps it
         typed = self.typed_in_dialogs()
-        running = any(getattr(screen, "talk_running", lambda: False)() for screen in self.screen_stack)
+        running = any(screen.talk_running() for screen in hosted(self.screen_stack))
         if not typed and not running:
             self.keep_typed_text(self.exit)
             return
@@ -351,8 +357,7 @@ class InfointApp(App[int]):
                 screen.show_first_rows(look.contacts, look.summary)
                 # Keys typed at the rows before the workbook is open (F4 for the talk, enter on a
                 # name, notes typed after F4) wait for it, then go where they would have gone.
-                if self._keys_held is None:
-                    self._keys_held = []
+                self.hold_keys()
             self.call_after_refresh(drawn.set)
 
         self.call_from_thread(show)
@@ -378,9 +383,8 @@ class InfointApp(App[int]):
 
         self.leave_reminders = LeaveReminders(self)
         self.leave_reminders.start()  # the hour before a talk in person, from any screen
-        for screen in self.screen_stack:
-            if hasattr(screen, "workbook_ready"):
-                screen.workbook_ready()
+        for screen in hosted(self.screen_stack):
+            screen.workbook_ready()
         if call is not None:
             self._back_on_the_call(call)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
@@ -401,12 +405,21 @@ class InfointApp(App[int]):
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is
         idle, so the first F5 shows it without reading the workbook (thousands of items take
         a while to read and lay out)."""
-        if self._queue_prepared or self.workbook is None:
+        if self._preparing_queue is not None or self.workbook is None:
             return
-        self._queue_prepared = True
         from infoint_tui.tui.screens.followups import prepare_in_background
 
-        prepare_in_background(self)
+        self._preparing_queue = prepare_in_background(self)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The queue built while idle comes back as its worker's result (kept for the first F5)."""
+        if event.worker is self._preparing_queue and event.state is WorkerState.SUCCESS:
+            self.prepared_queue = event.worker.result
+
+    def take_prepared_queue(self) -> LoadedQueue | None:
+        """The queue built while idle, once (None if taken or not built yet)."""
+        prepared, self.prepared_queue = self.prepared_queue, None
+        return prepared
 
     def _failed_to_open(self, message: str) -> None:
         self.error_message = message
@@ -418,17 +431,18 @@ class InfointApp(App[int]):
         self.push_screen(MessageScreen("The workbook cannot be opened", message), leave)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keep keys typed while a dialog opens, for the dialog.
+        """Keep keys typed while a screen is on its way, loading or saving, for that screen.
+
+        Keys are held in one place (``key_hold.KeyHold``) while the app holds them for a
+        screen on its way (``hold_keys``), or while the screen on top says it
+        ``holds_keys`` (the call and debrief screens until their text is loaded, a
+        small form while it saves); then they are sent on, in order, once
+        (``release_held_keys``, ``send_held_keys``), to whatever has focus by then.
 
         Textual routes each key to the widget focused when the key arrives.
         Keys typed in the instant between a key that opens a dialog and the
         dialog taking focus go to the screen underneath, come back unused,
         and would be lost: they are sent again, in order, to the dialog.
-
-        A dialog saving after enter holds the keys typed meanwhile
-        (``held_keys``) and hands them back with ``replay_keys`` once it has
-        closed, so they reach the note underneath, not the dialog; the call
-        and debrief screens hold keys the same way until their text is loaded.
 
         Pasted text has its terminal control characters made visible before
         any editor sees it: Textual would write them to the terminal as they are.
@@ -436,45 +450,36 @@ class InfointApp(App[int]):
         if isinstance(event, events.Paste):
             event.text = visible_controls(event.text)
         if isinstance(event, events.Key):
-            held = self._keys_held if self._keys_held is not None else getattr(self.screen, "held_keys", None)
-            if held is not None and not event.is_forwarded:
-                held.append(event)  # for a screen on its way (or the one under a closing dialog)
-                return
             if not event.is_forwarded:
-                event._routed_to = self.screen  # type: ignore[attr-defined]
+                if self._key_hold.take(event):
+                    return
+                self._routed_to[event] = self.screen
                 target = self._auto_focus_target() if self.focused is None else None
                 if target is not None:
                     self.screen.set_focus(target)
-            elif getattr(event, "_routed_to", self.screen) is not self.screen and event.key != "escape":
+            elif self._routed_to.get(event, self.screen) is not self.screen and event.key != "escape":
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
 
-    def replay_keys(self, keys: list[events.Key]) -> None:
-        """Send keys held back by a closing dialog again, in order, to whatever has focus now."""
-        for key in keys:
-            self.post_message(events.Key(key.key, key.character))
+    def _screen_holds_keys(self) -> bool:
+        screen = self.screen
+        return isinstance(screen, ScreenContract) and screen.holds_keys()
 
     def hold_keys(self) -> None:
         """Hold the keys typed from now on, for a screen on its way (``release_held_keys`` sends
         them on to it)."""
-        if self._keys_held is None:
-            self._keys_held = []
+        self._key_hold.hold()
 
     def release_held_keys(self) -> None:
-        """Stop holding keys for a screen on its way, and send them on.
+        """Stop holding keys for a screen on its way, and send them on, in order, unless the
+        screen on top holds them (it sends them on with ``send_held_keys`` when ready)."""
+        self._key_hold.release()
 
-        Keys already read from the terminal may wait in the app's queue behind this call;
-        sent on at once, the held keys would land after them. So they are sent once the
-        queue has come round (the keys that were waiting are held meanwhile), in order."""
-        if self._keys_held is None:
-            return
-
-        def send_on() -> None:
-            keys, self._keys_held = self._keys_held or [], None
-            self.replay_keys(keys)
-
-        self.call_later(send_on)
+    def send_held_keys(self) -> None:
+        """For a screen whose hold has ended (its text is loaded, its save is done): send the
+        held keys on, in order, to whatever has focus once the app's queue has come round."""
+        self._key_hold.send_on()
 
     def _auto_focus_target(self):
         selector = self.screen.AUTO_FOCUS
@@ -591,7 +596,7 @@ class InfointApp(App[int]):
             self.to_pipeline(push)
 
         # While the talk is looked up, keys typed are notes for it, not pipeline commands.
-        self._keys_held = self._keys_held if self._keys_held is not None else []
+        self.hold_keys()
         workbook = self.workbook
         fetch = (
             workbook.current_interview

@@ -23,6 +23,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from infoint_tui.core.errors import InfointError
+from infoint_tui.tui.screen_contract import SavedNow, ScreenContract
 
 DEBOUNCE_SECONDS = 0.4
 # The oldest unsaved change is read for saving at most this long after it was typed, however
@@ -162,11 +163,12 @@ class AutoSaver:
             pass
 
 
-class Autosaving:
+class Autosaving(ScreenContract):
     """Mixed into the screens whose editors save as you type (prep, interview, debrief).
 
     The screen shows a ``SaveState`` line and may define ``note_typed_text`` to hand
-    the autosaver what an editor holds before its ``Changed`` arrives. The delay comes
+    the autosaver what an editor holds before its ``Changed`` arrives; the app stores it
+    all through ``save_typed_text`` (the screen contract). The delay comes
     from the app (``autosave_delay``), so tests
     can save at once instead of sleeping through the debounce (the timing itself is tested
     on a fake clock in ``test_autosave``).
@@ -189,6 +191,14 @@ class Autosaving:
 
     def note_typed_text(self) -> None:
         """Hand the editors' text to the autosaver now (the screens with editors say how)."""
+
+    def save_typed_text(self) -> SavedNow:
+        """Everything typed here, stored now: the editors' text first, in case their
+        ``Changed`` is still queued; what could not be stored, and why, for the app to ask."""
+        self.note_typed_text()
+        saver = self.autosaver
+        saver.flush()
+        return SavedNow(saver.unsaved(), saver.last_error)
 
     def on_screen_suspend(self) -> None:
         self.note_typed_text()

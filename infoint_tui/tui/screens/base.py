@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from infoint_tui.core.errors import InfointError
+from infoint_tui.tui.screen_contract import ScreenContract
 
 
 def after_queued_keys(widgets: list[Widget], callback: Callable[[], None]) -> None:
@@ -112,12 +113,9 @@ class WorkbookCalls:
 RELOAD_AFTER_SECONDS = 300.0
 
 
-class WorkbookScreen(WorkbookCalls, Screen[None]):
+class WorkbookScreen(WorkbookCalls, ScreenContract, Screen[None]):
     """An area screen whose data comes from ``app.workbook``, always through a worker."""
 
-    AREA = ""  # the app action that shows this screen (F2 pipeline ...), left out of its footer
-    HELP_TITLE = ""
-    HELP_TEXT = ""
     # (workbook revision, monotonic time) of what is shown; None for screens that don't track it.
     _shown_as_of: tuple[int, float] | None = None
 
@@ -133,7 +131,7 @@ class WorkbookScreen(WorkbookCalls, Screen[None]):
         return revision == self.workbook.revision and time.monotonic() - when < RELOAD_AFTER_SECONDS
 
     def workbook_ready(self) -> None:
-        """Called once the app has opened the workbook (or at mount if it already had)."""
+        """Called once the app has opened the workbook (or at mount if it already had): load."""
 
     def on_mount(self) -> None:
         if self.app.workbook is not None:

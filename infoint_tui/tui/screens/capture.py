@@ -18,13 +18,14 @@ from textual.widgets import Input, Static, Switch
 
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.screens.form_keys import FORM_HINT, FormKeys
 from infoint_tui.tui.widgets.field import FormField
 
 
-class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
+class QuickForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen[Contact | None]):
     """A handful of one-line fields; f10 saves (or enter in the last), escape cancels."""
 
     AUTO_FOCUS = "Input"
@@ -52,7 +53,7 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
     def __init__(self, contact: Contact) -> None:
         super().__init__()
         self.contact = contact
-        self.held_keys: list | None = None  # while saving: keys typed meanwhile, for the note underneath
+        self._saving = False  # meanwhile the app holds the keys typed, for the note underneath
         self._last_values: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
@@ -82,12 +83,20 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
         ]
         return [(self.LABEL.format(name=self.contact.name), "\n".join(typed))] if typed else []
 
+    def holds_keys(self) -> bool:
+        return self._saving
+
+    def _stop_holding_keys(self) -> None:
+        """The save is over: the keys typed meanwhile go on to whatever has focus now."""
+        self._saving = False
+        self.app.send_held_keys()
+
     def action_save(self) -> None:
-        if self.held_keys is not None:
+        if self._saving:
             return  # already saving
         # From now on keys wait for the note; the keys typed before enter may still be on their way
         # to the fields (each field reads its own queue), so the values are read once they arrived.
-        self.held_keys = []
+        self._saving = True
         after_queued_keys(list(self.query(Input)) + list(self.query(Switch)), self._save_values)
 
     def _save_values(self) -> None:
@@ -97,9 +106,8 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
         self.call_workbook(self.save, self._last_values, done=self._saved, failed=self._failed)
 
     def _saved(self, contact: Contact) -> None:
-        keys, self.held_keys = self.held_keys or [], None
         self.dismiss(contact)
-        self.app.replay_keys(keys)
+        self._stop_holding_keys()  # to the note underneath
 
     def save(self, values: dict[str, Any]) -> Contact:
         raise NotImplementedError
@@ -113,8 +121,7 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
 
     def _back(self) -> None:
         """Back to the form from the duplicate question: keys typed meanwhile go into it."""
-        keys, self.held_keys = self.held_keys or [], None
-        self.app.replay_keys(keys)
+        self._stop_holding_keys()
 
     def _failed(self, error: InfointError) -> None:
         # Someone already here: ask first; "use them" or "add anyway" ends like a save.
@@ -129,7 +136,6 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
             back=self._back,
         ):
             return
-        keys, self.held_keys = self.held_keys or [], None
         field = error.field if isinstance(error, ValidationFailed) else None
         for form_field in self.query(FormField):
             if form_field.field == field:
@@ -138,7 +144,7 @@ class QuickForm(FormKeys, WorkbookCalls, ModalScreen[Contact | None]):
                 break
         else:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
-        self.app.replay_keys(keys)  # the dialog stays open: what was typed meanwhile goes into it
+        self._stop_holding_keys()  # the dialog stays open: what was typed meanwhile goes into it
 
 
 class ReferralCapture(QuickForm):

@@ -26,6 +26,7 @@ from infoint_tui.core.rules.messages import check_message, count_words, mailto
 from infoint_tui.core.rules.questions import Finding, Severity
 from infoint_tui.core.service.messages import Composed
 from infoint_tui.tui import sending
+from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls
 
 # The letters a first message can be; the service picks the one that suits the contact.
@@ -50,7 +51,7 @@ def sent_notice(kind: TemplateKind, name: str, channel: SendChannel) -> str:
     return f"Request to {name} marked sent ({channel.label}): reminders in 3 and 7 business days."
 
 
-class ComposeScreen(WorkbookCalls, ModalScreen[bool]):
+class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
     """Dismisses with True once the message is marked sent.
 
     ``kinds`` are the letters to choose from; ``follow_up_id``, when the

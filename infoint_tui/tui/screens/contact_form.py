@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 
 from infoint_tui.core.enums import Intent, Source, Warmth
 from infoint_tui.core.errors import InfointError, ValidationFailed
+from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.screens.form_keys import FormKeys
@@ -38,7 +39,7 @@ RULES_DECIDE = "rules"
 NO_SOURCE = "Choose how you found them: a friend is hot, a name from a list cold."
 
 
-class ContactForm(FormKeys, WorkbookCalls, ModalScreen["Contact | None"]):
+class ContactForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen["Contact | None"]):
     """A contact form that saves through ``save`` and closes only once saved.
 
     ``save`` receives the field values and returns the stored contact, or

@@ -42,7 +42,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         self.interview_id = interview_id
         self._stored: dict[str, str] = {}  # each answer as loaded or last handed to the autosaver
         # Keys typed before the answers are loaded wait for them (loading would fill the editors over them).
-        self.held_keys: list | None = []
+        self._loading = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,9 +65,12 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         self._release_keys()
         self.notify(str(error), title="The debrief could not be loaded", severity="error", markup=False)
 
+    def holds_keys(self) -> bool:
+        return self._loading
+
     def _release_keys(self) -> None:
-        keys, self.held_keys = self.held_keys or [], None
-        self.app.replay_keys(keys)
+        self._loading = False
+        self.app.send_held_keys()
 
     def _loaded(self, loaded: tuple[Interview, Contact]) -> None:
         interview, contact = loaded

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
+from textual.worker import Worker
 
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, TemplateKind
 from infoint_tui.core.rules.timing import ACTIONS, done_notice
@@ -72,18 +73,20 @@ def load_queue(workbook, filters: tuple, columns: tuple[str, ...], now: datetime
     return LoadedQueue(filters, columns, revision, at, now, items, described, rows, widths)
 
 
-def prepare_in_background(app) -> None:
+def prepare_in_background(app) -> Worker[LoadedQueue]:
     """Build the first view of the queue while the app is idle after start, so the first F5
-    shows it at once (``FollowUpsScreen.reload`` takes it if nothing was written since)."""
+    shows it at once (``FollowUpsScreen.reload`` takes it if nothing was written since).
+
+    The queue is the worker's result: the app keeps it when the worker says it succeeded."""
     workbook = app.workbook
     columns = NARROW_COLUMNS if app.size.width < NARROW_BELOW else COLUMNS
     now = app.clock()
-
-    def build() -> None:
-        loaded = load_queue(workbook, DEFAULT_FILTERS, columns, now)
-        app.call_from_thread(setattr, app, "prepared_queue", loaded)
-
-    app.run_worker(build, thread=True, group="prepare-queue", exclusive=True)
+    return app.run_worker(
+        lambda: load_queue(workbook, DEFAULT_FILTERS, columns, now),
+        thread=True,
+        group="prepare-queue",
+        exclusive=True,
+    )
 
 
 def queue_rows(
@@ -211,7 +214,7 @@ class FollowUpsScreen(WorkbookScreen):
         self._load_number += 1
         filters = (self.show_done, self.kind_filter, self.contact_filter[0] if self.contact_filter else None)
         columns = self.query_one(ResponsiveTable).columns_shown
-        prepared, self.app.prepared_queue = getattr(self.app, "prepared_queue", None), None
+        prepared = self.app.take_prepared_queue()
         if (
             prepared is not None
             and (prepared.filters, prepared.columns, prepared.revision)

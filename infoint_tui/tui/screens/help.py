@@ -18,6 +18,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Collapsible, Static
 
+from infoint_tui.tui.screen_contract import ScreenContract
+
 OWN_KEYS = "This screen"
 ANYWHERE = "Anywhere"
 WIDGET_KEYS = "Editing and moving around (Textual's keys)"
@@ -35,7 +37,7 @@ class KeySection:
 def key_sections(screen: Screen) -> list[KeySection]:
     """The keys active on ``screen``: its own by group, then the app's, then its widgets', folded."""
     app = screen.app
-    groups: dict[str, tuple[str, ...]] = getattr(screen, "HELP_GROUPS", {})
+    groups = screen.HELP_GROUPS if isinstance(screen, ScreenContract) else {}
     group_of = {action: title for title, actions in groups.items() for action in actions}
     # (node, action) -> its keys, so "f8, alt+↑" share a row; an editor's "end" is not the screen's.
     keys: dict[tuple[object, str], list[str]] = {}
@@ -83,10 +85,11 @@ class HelpScreen(ModalScreen[None]):
         self._screen = screen
 
     def compose(self) -> ComposeResult:
-        title = getattr(self._screen, "HELP_TITLE", "") or "Keys"
+        declared = isinstance(self._screen, ScreenContract)
+        title = (self._screen.HELP_TITLE if declared else "") or "Keys"
         with VerticalScroll(classes="dialog help"):
             yield Static(Text(title, style="bold"))
-            text = getattr(self._screen, "HELP_TEXT", "")
+            text = self._screen.HELP_TEXT if declared else ""
             if text:
                 yield Static(Text(text), classes="help-text")
             for section in key_sections(self._screen):

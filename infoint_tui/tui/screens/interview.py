@@ -170,7 +170,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._note_offset = 0
         self._details: bool | None = None  # None: by the terminal's width
         # Keys typed before the talk is loaded wait for it (the editor would be filled over them).
-        self.held_keys: list | None = []
+        self._loading = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -207,9 +207,12 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._release_keys()
         self.notify(str(error), title="The talk could not be loaded", severity="error", markup=False)
 
+    def holds_keys(self) -> bool:
+        return self._loading
+
     def _release_keys(self) -> None:
-        keys, self.held_keys = self.held_keys or [], None
-        self.app.replay_keys(keys)
+        self._loading = False
+        self.app.send_held_keys()
 
     def _load_all(self):
         workbook = self.workbook

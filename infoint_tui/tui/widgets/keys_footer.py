@@ -21,6 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from infoint_tui.tui.screen_contract import ScreenContract
+
 # App-wide keys always kept after the screen's own: the way to search and the way to help.
 ALWAYS = ("search", "help")
 # The areas, most needed first: when there is room for only some, these go last to first.
@@ -53,7 +55,7 @@ class KeysFooter(Footer):
                 app_keys[binding.action] = active
             else:
                 own.append(active)
-        here = getattr(screen, "AREA", "")
+        here = screen.AREA if isinstance(screen, ScreenContract) else ""
         chosen = own + [app_keys[action] for action in ALWAYS if action in app_keys]
         room = (self.app.size.width or 80) + 1  # the last key's trailing space may fall off the edge
         room -= sum(_width(self.app.get_key_display(a.binding), a.binding.description) for a in chosen)

@@ -159,8 +159,8 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from infoint_tui.core import migrate, storage
     from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.workbook_file import migrate, storage
 
     path = _db(args)
     if not storage.inspect_file(path).exists:
@@ -175,9 +175,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from infoint_tui.core import storage
-    from infoint_tui.core.backup import backup_workbook
     from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.workbook_file import storage
+    from infoint_tui.core.workbook_file.backup import backup_workbook
 
     path = _db(args)
     if not storage.inspect_file(path).exists:
@@ -224,8 +224,8 @@ def _open(args: argparse.Namespace, *, create: bool, read_only: bool = False):
 
 
 def _import(args: argparse.Namespace) -> int:
-    from infoint_tui.core import storage
     from infoint_tui.core.service import Workbook
+    from infoint_tui.core.workbook_file import storage
 
     if args.dry_run and not storage.inspect_file(_db(args)).exists:
         # Nothing to match against yet: try it on a scratch workbook, leaving no file behind.

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.cli import main
-from infoint_tui.core import files
 from infoint_tui.core.errors import InfointError, WorkbookLocked
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import load_settings, save_settings
+from infoint_tui.core.workbook_file import files
 
 FIXTURES = Path(__file__).with_name("fixtures")
 

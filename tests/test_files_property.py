@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoint_tui.core.backup import backup_workbook
 from infoint_tui.core.errors import InfointError
-from infoint_tui.core.files import COMPANIONS
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import save_settings
+from infoint_tui.core.workbook_file.backup import backup_workbook
+from infoint_tui.core.workbook_file.files import COMPANIONS
 
 from .conftest import FakeClock
 

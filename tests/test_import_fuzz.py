@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from infoint_tui.core.errors import ImportFileError
-from infoint_tui.core.migrate import HEAD_REVISION
 from infoint_tui.core.service import IMPORT_KINDS, Workbook
 from infoint_tui.core.transfer.snapshot import FORMAT, VERSION
+from infoint_tui.core.workbook_file.migrate import HEAD_REVISION
 from tests.conftest import PINNED
 from tests.helpers import blank_workbook
 

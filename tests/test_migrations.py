@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core import migrate, seed
+from infoint_tui.core import seed
 from infoint_tui.core.enums import TemplateKind, Warmth
 from infoint_tui.core.errors import WorkbookError
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.workbook_file import migrate
 
 FIXTURES = Path(__file__).with_name("fixtures")
 SAVED = sorted(FIXTURES.glob("workbook-*.db"))
@@ -95,9 +96,11 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
             # Templates as the first version wrote them are written anew in the new wording
             # (0007); every template the person edited is kept as it was.
             # 0009 does the same for the referral letter that named the referrer twice.
-            m0007 = importlib.import_module("infoint_tui.core.migrations.versions.0007_messages")
+            m0007 = importlib.import_module(
+                "infoint_tui.core.workbook_file.migrations.versions.0007_messages"
+            )
             m0009 = importlib.import_module(
-                "infoint_tui.core.migrations.versions.0009_referral_letter_names_once"
+                "infoint_tui.core.workbook_file.migrations.versions.0009_referral_letter_names_once"
             )
             defaults = [m0007.OLD_DEFAULTS, m0009.OLD_DEFAULTS]
             edited = [r for r in rows if all((r["subject"], r["body"]) != d.get(r["kind"]) for d in defaults)]

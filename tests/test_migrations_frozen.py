@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-import infoint_tui.core.migrations
+import infoint_tui.core.workbook_file.migrations
 
-MIGRATIONS = Path(infoint_tui.core.migrations.__file__).parent
+MIGRATIONS = Path(infoint_tui.core.workbook_file.migrations.__file__).parent
 FILES = sorted(MIGRATIONS.rglob("*.py"))
 LIBRARIES = ("alembic", "sqlalchemy", "phonenumbers")
 # What Alembic needs: the metadata of the tables, for autogenerate's comparison.
@@ -44,7 +44,7 @@ def _allowed(name: str, path: Path) -> bool:
     top = name.split(".")[0]
     if top == "__future__" or top in sys.stdlib_module_names:
         return True
-    if top in LIBRARIES or name.startswith("infoint_tui.core.migrations"):
+    if top in LIBRARIES or name.startswith("infoint_tui.core.workbook_file.migrations"):
         return True
     return path.name == "env.py" and any(
         name == allowed or name.startswith(allowed + ".") for allowed in ENV_ALSO
@@ -82,7 +82,7 @@ def test_no_migration_imports_the_rules_or_anything_else_of_the_app() -> None:
     ],
 )
 def test_revision_0005_writes_the_phone_numbers_as_it_did(phone: str, region: str, written: str) -> None:
-    facts = importlib.import_module("infoint_tui.core.migrations.versions.0005_facts")
+    facts = importlib.import_module("infoint_tui.core.workbook_file.migrations.versions.0005_facts")
     assert facts._e164(phone, region) == written
 
 
@@ -98,7 +98,7 @@ def test_revision_0005_writes_the_phone_numbers_as_it_did(phone: str, region: st
 def test_revision_0005_takes_the_region_from_the_locale_as_it_did(
     monkeypatch, variables: dict[str, str], region: str
 ) -> None:
-    facts = importlib.import_module("infoint_tui.core.migrations.versions.0005_facts")
+    facts = importlib.import_module("infoint_tui.core.workbook_file.migrations.versions.0005_facts")
     for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in variables.items():

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core import migrate, storage
 from infoint_tui.core.errors import (
     NotAWorkbook,
     WorkbookDamaged,
@@ -18,6 +17,7 @@ from infoint_tui.core.errors import (
     WorkbookTooNew,
 )
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.workbook_file import migrate, storage
 
 
 def test_every_connection_gets_the_pragmas(workbook: Workbook) -> None:

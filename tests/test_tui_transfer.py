@@ -124,7 +124,7 @@ async def test_export_dialog_replace_never_writes_over_the_workbook(tmp_path: Pa
             await pilot.press("escape")
             await pilot.pause()
         assert app.workbook.count_contacts() == 5
-    from infoint_tui.core import storage
+    from infoint_tui.core.workbook_file import storage
 
     assert storage.inspect_file(path).exists  # still an infoint-tui workbook (this raised before)
     assert storage.check_readonly(path)

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from infoint_tui.core import lock, pipeline, storage
+from infoint_tui.core import pipeline
 from infoint_tui.core.errors import InfointError
-from infoint_tui.core.migrate import HEAD_REVISION
+from infoint_tui.core.workbook_file import lock, storage
+from infoint_tui.core.workbook_file.migrate import HEAD_REVISION
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ def save_settings(path: Path, changes: dict[str, dict[str, Any]]) -> Settings:
                 ) from None
     text = tomlkit.dumps(document)
     settings = parse_settings(path, text)  # the result is checked before anything is written
-    from infoint_tui.core import files
+    from infoint_tui.core.workbook_file import files
 
     # A settings file kept as a link (dotfiles) stays one: the file it names is replaced.
     files.write_text(Path(os.path.realpath(path)), text, replace=True, what="settings file")

@@ -13,7 +13,6 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from infoint_tui.core import sqltypes  # noqa: F401  (registers the STRICT type names)
 from infoint_tui.core.domain import ContactState, InterviewState
 from infoint_tui.core.enums import (
     AppliesTo,
@@ -32,6 +31,7 @@ from infoint_tui.core.enums import (
     Warmth,
     sql_in,
 )
+from infoint_tui.core.workbook_file import sqltypes  # noqa: F401  (registers the STRICT type names)
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from infoint_tui.core import storage
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Mode
 from infoint_tui.core.errors import InfointError, WorkbookError
 from infoint_tui.core.rules import timing
 from infoint_tui.core.rules.leaving import LeaveReminder, leave_at
+from infoint_tui.core.workbook_file import storage
 
 AHEAD = timedelta(hours=24)
 STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel keeps a UTC time in SQLite text; sorts as time does
@@ -86,7 +86,7 @@ def _time(value: str | None) -> datetime | None:
 
 def read_day(path: Path, now: datetime, tz: tzinfo) -> Day:
     """The day at ``now`` in ``tz``, read from the workbook at ``path`` without writing to it."""
-    from infoint_tui.core import migrate
+    from infoint_tui.core.workbook_file import migrate
 
     path = Path(path)
     state = storage.inspect_file(path)

@@ -208,7 +208,7 @@ class InfointApp(App[int]):
 
     def _rescue(self, unsaved: list[tuple[str, str]]) -> Path | None:
         """Write unsaved text to a file beside the workbook; None (and a message) if that fails too."""
-        from infoint_tui.core.rescue import write_unsaved
+        from infoint_tui.core.workbook_file.rescue import write_unsaved
 
         try:
             path = write_unsaved(self.db_path, unsaved, self.clock())

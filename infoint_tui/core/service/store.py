@@ -21,12 +21,12 @@ from sqlalchemy import Connection, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from infoint_tui.core import storage
 from infoint_tui.core.clock import Clock, local_zone
 from infoint_tui.core.errors import WorkbookError
-from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.service import settlement, unit_of_work
+from infoint_tui.core.workbook_file import storage
+from infoint_tui.core.workbook_file.lock import WorkbookLock
 
 
 def _storage_problem(exc: Exception) -> str:

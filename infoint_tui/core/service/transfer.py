@@ -250,7 +250,7 @@ class Transfer:
         An existing file is replaced only with ``force``, and then whole: the
         new text goes to a temporary file first.
         """
-        from infoint_tui.core import files
+        from infoint_tui.core.workbook_file import files
 
         origin = [self.store.origin] if self.store.origin else []
         protect = files.Protected([self.store.path, *origin])

@@ -22,10 +22,8 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlmodel import Session
 
-from infoint_tui.core import migrate, storage
 from infoint_tui.core.clock import Clock, local_zone, utc_now
 from infoint_tui.core.errors import InfointError, WorkbookError
-from infoint_tui.core.lock import WorkbookLock
 from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.service import records, settlement, unit_of_work
 from infoint_tui.core.service.acts import Acts
@@ -40,6 +38,8 @@ from infoint_tui.core.service.records import Records
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.service.talks import Talks
 from infoint_tui.core.service.transfer import Transfer
+from infoint_tui.core.workbook_file import migrate, storage
+from infoint_tui.core.workbook_file.lock import WorkbookLock
 
 
 class via:  # noqa: N801 (read as a word: ``add_contact = via("contacts")``)
@@ -190,7 +190,7 @@ class Workbook:
         and its folder stay as they were."""
         import tempfile
 
-        from infoint_tui.core.backup import backup_workbook
+        from infoint_tui.core.workbook_file.backup import backup_workbook
 
         folder = Path(tempfile.mkdtemp(prefix="infoint-tui-read-"))  # 0700, a random name
         try:
@@ -303,7 +303,7 @@ class Workbook:
             return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
 
     def backup(self, dest: Path | str) -> Path:
-        from infoint_tui.core.backup import backup_workbook
+        from infoint_tui.core.workbook_file.backup import backup_workbook
 
         return backup_workbook(self.path, Path(dest))
 

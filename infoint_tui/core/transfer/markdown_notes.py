@@ -136,9 +136,9 @@ def write(
     records: list[InterviewRecord], directory: Path, tz: tzinfo, *, force: bool = False, protect=None
 ) -> list[Path]:
     """Write one file per interview into ``directory`` (made 0700 if missing), each
-    through ``core.files`` (0600, whole or not at all). Without ``force`` nothing is
+    through ``core.workbook_file.files`` (0600, whole or not at all). Without ``force`` nothing is
     written if any of the files exists already."""
-    from infoint_tui.core import files
+    from infoint_tui.core.workbook_file import files
 
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():

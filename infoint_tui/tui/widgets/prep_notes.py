@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import Markdown, Select, Static, TextArea
 
 from infoint_tui.core.domain import Interview
-from infoint_tui.core.files import editing_file
+from infoint_tui.core.workbook_file.files import editing_file
 from infoint_tui.tui.widgets.prep_tab import PrepTab
 
 NOTES = (("field_notes", "The field"), ("org_notes", "The organization"), ("story", "Your story"))

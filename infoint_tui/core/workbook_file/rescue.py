@@ -12,7 +12,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from infoint_tui.core.files import FileRefused, Protected, write_text
+from infoint_tui.core.workbook_file.files import FileRefused, Protected, write_text
 
 
 def rescue_path(db_path: Path, now: datetime, attempt: int = 0) -> Path:

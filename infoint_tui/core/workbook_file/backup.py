@@ -3,7 +3,7 @@
 SQLite writes the copy by path, so it writes into a new private folder with
 a random name beside the destination (never a guessable ``DEST.partial``
 that someone could plant a link at); the checked copy is then linked into
-place through ``core.files``, which refuses an existing destination and
+place through ``workbook_file.files``, which refuses an existing destination and
 any name that is, or leads to, the workbook's own files.
 """
 
@@ -13,9 +13,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from infoint_tui.core import files
 from infoint_tui.core.errors import WorkbookError
-from infoint_tui.core.storage import open_readonly
+from infoint_tui.core.workbook_file import files
+from infoint_tui.core.workbook_file.storage import open_readonly
 
 
 def backup_workbook(source: Path, dest: Path) -> Path:

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.core import seed as bank
-from infoint_tui.core.demo_copies import Copy, copy_people
-from infoint_tui.core.demo_words import (
+from infoint_tui.core.demo.copies import Copy, copy_people
+from infoint_tui.core.demo.words import (
     ANSWERS,
     ANSWERS_BY_QUESTION,
     COFFEE,

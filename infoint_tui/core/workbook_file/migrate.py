@@ -101,7 +101,7 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> None:
 
 
 def backup_before_migration(path: Path, revision: str, now: datetime) -> Path:
-    from infoint_tui.core.backup import backup_workbook
+    from infoint_tui.core.workbook_file.backup import backup_workbook
 
     stem = f"{path.name}.before-{HEAD_REVISION}-from-{revision}-{now.strftime('%Y%m%dT%H%M%SZ')}"
     dest = path.with_name(stem)

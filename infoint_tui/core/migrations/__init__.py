@@ -1,1 +1,0 @@
-"""Alembic migrations shipped inside the package; ``core.migrate`` runs them."""

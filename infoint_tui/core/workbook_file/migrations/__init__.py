@@ -1,0 +1,1 @@
+"""Alembic migrations shipped inside the package; ``workbook_file.migrate`` runs them."""

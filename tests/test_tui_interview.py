@@ -120,7 +120,7 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         await pilot.press("f9")  # the first question: its (empty) answer
         assert editor.text == ""
         await type_text(pilot, "Long days, no take-home work.")
-        first_id = screen.questions[screen.current].id
+        first_id = screen.question.id
         await settle(app, pilot)
         stored = {q.id: q.answer for q in app.workbook.interview_questions(planned)}
         assert stored[first_id] == "Long days, no take-home work."
@@ -156,12 +156,12 @@ async def test_the_current_question_is_kept_across_screen_switches_and_restarts(
         await pilot.press("f2")
         await settle(app, pilot)
         screen = await open_interview(app, pilot)
-        assert screen.current == 1 and "Q2/3" in str(screen.query_one("#question-text").render())
+        assert screen.place == 2 and "Q2/3" in str(screen.query_one("#question-text").render())
         assert second.text in str(screen.query_one("#question-text").render())
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
-        assert screen.current == 1
+        assert screen.place == 2
 
 
 async def test_started_again_mid_call_it_opens_on_the_call(db_path, clock, planned) -> None:

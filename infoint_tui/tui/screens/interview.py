@@ -10,6 +10,8 @@ left or the app stops.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,7 +31,8 @@ from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
-TALK_NOTES = -1  # the editor's place before the first question
+# The editor's places, as the list beside it shows them: the talk notes first, then question n at n.
+TALK_NOTES = 0
 
 
 def referral_notice(referral: Contact, referrer: str, reminded: bool, existing: bool = False) -> str:
@@ -166,7 +169,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self.contact: Contact | None = None
         self.questions: list[InterviewQuestion] = []
         self.talk_notes = ""  # as last handed to the autosaver (self.interview's copy may be older)
-        self.current = TALK_NOTES  # a question's index, or TALK_NOTES
+        self.place = TALK_NOTES  # TALK_NOTES, or n for question n (its number and its row in the list)
         self._note_offset = 0
         self._details: bool | None = None  # None: by the terminal's width
         # Keys typed before the talk is loaded wait for it (the editor would be filled over them).
@@ -228,7 +231,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self.interview, self.contact, self.questions, notes = loaded
         self.talk_notes = self.interview.talk_notes
         current_id = self.interview.current_question_id
-        remembered = next((i for i, q in enumerate(self.questions) if q.id == current_id), TALK_NOTES)
+        remembered = next((n for n, q in enumerate(self.questions, 1) if q.id == current_id), TALK_NOTES)
         self._fill_questions()
         self._show_question(remembered, remember=False)
         self._show_notes(notes)
@@ -277,26 +280,31 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         mark = "✓ " if question.answered else "  "
         return Text(mark + question.text, style="dim" if question.answered else "")
 
-    def _show_question(self, index: int, remember: bool = True) -> None:
-        self.current = max(TALK_NOTES, min(index, len(self.questions) - 1))
+    @property
+    def question(self) -> InterviewQuestion | None:
+        """The question the editor is on; None on the talk notes."""
+        return None if self.place == TALK_NOTES else self.questions[self.place - 1]
+
+    def _show_question(self, place: int, remember: bool = True) -> None:
+        self.place = max(TALK_NOTES, min(place, len(self.questions)))
         self._show_heading()
         editor = self.query_one("#answer", TextArea)
-        on_talk_notes = self.current == TALK_NOTES
-        editor.load_text(self.talk_notes if on_talk_notes else self.questions[self.current].answer)
+        question = self.question
+        editor.load_text(self.talk_notes if question is None else question.answer)
         editor.move_cursor(editor.document.end)
         # After the next refresh, when the wrapped lines and options have their
         # heights: the editor shows its last line, the list scrolls the same way every time.
         self.call_after_refresh(editor.scroll_cursor_visible)
         self.call_after_refresh(self._highlight_current)
         if remember and self.interview is not None:
-            question_id = None if self.current == TALK_NOTES else self.questions[self.current].id
+            question_id = None if question is None else question.id
             self.call_workbook(self.workbook.set_current_question, self.interview.id, question_id)
             self._tick()  # the phase follows the place in the talk at once
 
     def _highlight_current(self) -> None:
         options = self.query_one("#questions", OptionList)
-        if self.current + 1 < options.option_count:
-            options.highlighted = self.current + 1
+        if self.place < options.option_count:
+            options.highlighted = self.place
             options.scroll_to_highlight()
 
     def _show_heading(self) -> None:
@@ -304,13 +312,14 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         a mark per question, answered ones ticked."""
         total = len(self.questions)
         strip = Text()
-        strip.append("T", style="reverse bold" if self.current == TALK_NOTES else "dim")
+        strip.append("T", style="reverse bold" if self.place == TALK_NOTES else "dim")
         strip.append(" ")
-        for index, question in enumerate(self.questions):
+        for number, question in enumerate(self.questions, 1):
             mark = "✓" if question.answered else "·"
-            style = "reverse bold" if index == self.current else "green" if question.answered else "dim"
+            style = "reverse bold" if number == self.place else "green" if question.answered else "dim"
             strip.append(mark, style=style)
-        if self.current == TALK_NOTES:
+        question = self.question
+        if question is None:
             label = Text("Talk notes  ", style="bold")
             label.append_text(strip)
             label.append(
@@ -319,8 +328,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 style="dim",
             )
         else:
-            question = self.questions[self.current]
-            label = Text(f"Q{self.current + 1}/{total}  ", style="bold")
+            label = Text(f"Q{self.place}/{total}  ", style="bold")
             label.append_text(strip)
             if question.answered:
                 label.append("  ✓ answered", style="green")
@@ -341,7 +349,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             return
         place = place_in_talk(
             [(q.text, q.answer, q.answered) for q in self.questions],
-            None if self.current == TALK_NOTES else self.current,
+            None if self.place == TALK_NOTES else self.place - 1,  # the rule counts questions from 0
         )
         reading = self.workbook.timer_reading(self.interview, place)
         agreed = self.interview.length_minutes + self.interview.extra_minutes
@@ -363,57 +371,44 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if self.interview is None:
             return
         editor = self.query_one("#answer", TextArea)
-        workbook = self.workbook
-        if self.current == TALK_NOTES:
-            if editor.text == self.talk_notes:
-                return  # the editor was loaded with the stored talk notes, nothing typed
-            interview_id = self.interview.id
-            self.autosaver.changed(
-                ("talk", interview_id),
-                lambda: editor.text,
-                lambda text: workbook.save_talk_notes(interview_id, text),
-                label="Talk notes",
-            )
-            return
-        question = self.questions[self.current]
-        if editor.text == question.answer:
-            return  # the editor was loaded with this question's stored answer, nothing typed
-        self.autosaver.changed(
-            ("answer", question.id),
-            lambda: editor.text,
-            lambda text, qid=question.id: workbook.save_answer(qid, text),
-            label=f"Q{self.current + 1}: {question.text}",
-        )
+        key, stored, save, label = self._editing()
+        if editor.text != stored:  # not just loaded with what is stored: something was typed
+            self.autosaver.changed(key, lambda: editor.text, save, label=label)
 
     def _keep_current_text(self) -> None:
         """Before the editor shows another question, keep (and save) what it holds."""
         if self.interview is None:
             return
         text = self.query_one("#answer", TextArea).text
-        workbook, interview_id = self.workbook, self.interview.id
         # The text is saved as it is now, under what it was typed for: the editor's Changed
         # messages for the last keys may still be on their way, and arrive once it shows the next.
-        if self.current == TALK_NOTES:
-            if text != self.talk_notes:
+        key, stored, save, label = self._editing()
+        if text != stored:
+            if self.question is None:
                 self.talk_notes = text
-                self.autosaver.changed(
-                    ("talk", interview_id),
-                    lambda: text,
-                    lambda typed: workbook.save_talk_notes(interview_id, typed),
-                    label="Talk notes",
-                )
-            self.autosaver.capture(("talk", interview_id))
-            return
-        question = self.questions[self.current]
-        if text != question.answer:
-            self.questions[self.current] = question.model_copy(update={"answer": text})
-            self.autosaver.changed(
-                ("answer", question.id),
-                lambda: text,
-                lambda typed, qid=question.id: workbook.save_answer(qid, typed),
-                label=f"Q{self.current + 1}: {question.text}",
+            else:
+                self.questions[self.place - 1] = self.question.model_copy(update={"answer": text})
+            self.autosaver.changed(key, lambda: text, save, label=label)
+        self.autosaver.capture(key)
+
+    def _editing(self) -> tuple[tuple, str, Callable[[str], object], str]:
+        """What the editor holds now: its autosave key, the text stored for it, how to
+        store it, and its name in messages."""
+        workbook, question = self.workbook, self.question
+        if question is None:
+            interview_id = self.interview.id
+            return (
+                ("talk", interview_id),
+                self.talk_notes,
+                lambda text: workbook.save_talk_notes(interview_id, text),
+                "Talk notes",
             )
-        self.autosaver.capture(("answer", question.id))
+        return (
+            ("answer", question.id),
+            question.answer,
+            lambda text, qid=question.id: workbook.save_answer(qid, text),
+            f"Q{self.place}: {question.text}",
+        )
 
     def talk_running(self) -> bool:
         """Whether the talk's timer runs now (quitting asks first)."""
@@ -433,29 +428,30 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     def _move_question(self, step: int) -> None:
         if self.interview is None:
             return
-        target = max(TALK_NOTES, min(self.current + step, len(self.questions) - 1))
-        if target != self.current:
+        target = max(TALK_NOTES, min(self.place + step, len(self.questions)))
+        if target != self.place:
             self._keep_current_text()
             self._show_question(target)
 
     @on(OptionList.OptionSelected, "#questions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        target = event.option_index - 1  # the first option is the talk notes
-        if target != self.current and self.interview is not None:
+        target = event.option_index  # the options are the places, the talk notes first
+        if target != self.place and self.interview is not None:
             self._keep_current_text()
             self._show_question(target)
         self.set_focus(self.query_one("#answer", TextArea))
 
     def action_answered(self) -> None:
-        if self.current == TALK_NOTES:
+        question = self.question
+        if question is None:
             return
-        question = self.questions[self.current]
 
         def done(updated: InterviewQuestion) -> None:
             index = next(i for i, q in enumerate(self.questions) if q.id == updated.id)
             self.questions[index] = self.questions[index].model_copy(update={"answered": updated.answered})
             self.query_one("#questions", OptionList).replace_option_prompt_at_index(
-                index + 1, self._question_label(self.questions[index])
+                index + 1,
+                self._question_label(self.questions[index]),  # option 0 is the talk notes
             )
             self._show_heading()
             self._tick()

@@ -194,6 +194,7 @@ class Journey:
     # -- insights -----------------------------------------------------------------------------
 
     def insights(self) -> Insights:
+        """The figures of the journey so far, from the facts (whichever path recorded them)."""
         now = self.store.clock()
         with self.store.engine.connect() as connection:
             contacts = connection.exec_driver_sql(
@@ -213,39 +214,12 @@ class Journey:
                 "GROUP BY interview_id",
                 {"kind": FollowUpKind.THANK_YOU.value},
             ).all()
-        stages = Counter(Stage(c.stage) for c in contacts)
-        warmths = Counter(Warmth(c.warmth) for c in contacts)
-        # From the facts, whichever path recorded them: asked when the first request went
-        # out; agreed when they said yes or a talk with them was arranged or held.
-        asked: dict[int, datetime] = {}
-        said_yes: set[int] = set()
-        for act in acts:
-            if act.kind == FactKind.REQUEST_SENT.value:
-                asked.setdefault(act.contact_id, parse_utc(act.at))
-            elif act.outcome == ReplyOutcome.AGREED.value:
-                said_yes.add(act.contact_id)
-        talked = {t.contact_id for t in talks if t.status != InterviewStatus.CANCELLED.value}
-        agreed = {c for c in asked if c in said_yes or c in talked}
         held = [t for t in talks if t.status in ("live", "done") and t.held]
-        first_talk: dict[int, datetime] = {}
-        for talk in held:
-            when = parse_utc(talk.held)
-            if talk.contact_id not in first_talk or when < first_talk[talk.contact_id]:
-                first_talk[talk.contact_id] = when
-        to_talk = [
-            _days(first_talk[c] - asked[c]) for c in asked if c in first_talk and first_talk[c] >= asked[c]
-        ]
-        thanked_at = {row[0]: parse_utc(row[1]) for row in thanks}
-        to_thanks = [
-            _days(thanked_at[t.id] - parse_utc(t.ended_at)) * 24
-            for t in talks
-            if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)
-        ]
+        asked, agreed = _asked_and_agreed(acts, talks)
+        stage_now = {c.id: c.stage for c in contacts}
+        policy, holidays = self.store.policy, self.store.policy.holiday_dates()
         # A request counts once they answered (a yes, a no, a talk) or the rules' waiting time
         # passed without a reply; one sent a day ago is still waiting, not "no answer".
-        policy = self.store.policy
-        holidays = policy.holiday_dates()
-        stage_now = {c.id: c.stage for c in contacts}
         waiting = {
             c
             for c, when in asked.items()
@@ -253,52 +227,17 @@ class Journey:
             and stage_now.get(c) == Stage.REQUESTED.value
             and now < timing.no_reply_by(when, self.store.tz, policy.workdays, holidays)
         }
-        counted = len(asked) - len(waiting)
-        rate = f"{100 * len(agreed) / counted:.0f}%" if counted else "—"
-        figures = [
-            Figure(
-                "Contacts",
-                str(len(contacts)),
-                " · ".join(f"{stages[s]} {s.short_label}" for s in Stage if stages[s]) or "no one yet",
-            ),
-            Figure(
-                "Warmth",
-                " · ".join(f"{warmths[w]} {w.value}" for w in Warmth),
-                "The guide says to start with the warmest: hot contacts say yes most often.",
-            ),
-            Figure(
-                "Response rate",
-                rate,
-                _response_text(counted, len(agreed), len(waiting)),
-            ),
-            Figure(
-                "Request to talk",
-                _median_text(to_talk, "days"),
-                f"Median time from asking to talking, over {plural(len(to_talk), 'talk')}.",
-            ),
-            Figure(
-                "Talk to thank-you",
-                _median_text(to_thanks, "hours"),
-                f"Median time from the end of a talk to the thank-you sent, over {len(to_thanks)}; "
-                "the guide says send it right away.",
-            ),
-        ]
-        this_week = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
-        first_week = this_week - timedelta(weeks=WEEKS_CHARTED - 1)
-        per_week = [0] * WEEKS_CHARTED
-        for talk in held:
-            when = parse_utc(talk.held)
-            if first_week <= when < this_week + timedelta(weeks=1):
-                per_week[int(_days(when - first_week) // 7)] += 1
-        fields = Counter(t.career_field for t in held if t.career_field).most_common(5)
-        organizations = Counter(t.organization for t in held if t.organization).most_common(5)
+        figures = _figures(
+            contacts, asked, agreed, waiting, _request_to_talk(asked, held), _talk_to_thanks(talks, thanks)
+        )
+        per_week = _talks_per_week(held, now)
         return Insights(
             figures,
             per_week,
             f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
             f"({sum(per_week)} in all).",
-            fields,
-            organizations,
+            Counter(t.career_field for t in held if t.career_field).most_common(5),
+            Counter(t.organization for t in held if t.organization).most_common(5),
         )
 
     # -- themes -------------------------------------------------------------------------------
@@ -366,3 +305,80 @@ class Journey:
         return Themes(
             questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions]
         )
+
+
+def _asked_and_agreed(acts, talks) -> tuple[dict[int, datetime], set[int]]:
+    """Who was asked (when the first request went out) and who of them agreed: they said
+    yes, or a talk with them was arranged or held."""
+    asked: dict[int, datetime] = {}
+    said_yes: set[int] = set()
+    for act in acts:
+        if act.kind == FactKind.REQUEST_SENT.value:
+            asked.setdefault(act.contact_id, parse_utc(act.at))
+        elif act.outcome == ReplyOutcome.AGREED.value:
+            said_yes.add(act.contact_id)
+    talked = {t.contact_id for t in talks if t.status != InterviewStatus.CANCELLED.value}
+    return asked, {c for c in asked if c in said_yes or c in talked}
+
+
+def _request_to_talk(asked: dict[int, datetime], held) -> list[float]:
+    """Days from the first request to the first talk, per person who had both in that order."""
+    first_talk: dict[int, datetime] = {}
+    for talk in held:
+        when = parse_utc(talk.held)
+        if talk.contact_id not in first_talk or when < first_talk[talk.contact_id]:
+            first_talk[talk.contact_id] = when
+    return [_days(first_talk[c] - asked[c]) for c in asked if c in first_talk and first_talk[c] >= asked[c]]
+
+
+def _talk_to_thanks(talks, thanks) -> list[float]:
+    """Hours from the end of each talk to its thank-you sent."""
+    thanked_at = {row[0]: parse_utc(row[1]) for row in thanks}
+    return [
+        _days(thanked_at[t.id] - parse_utc(t.ended_at)) * 24
+        for t in talks
+        if t.ended_at and t.id in thanked_at and thanked_at[t.id] >= parse_utc(t.ended_at)
+    ]
+
+
+def _figures(contacts, asked, agreed, waiting, to_talk, to_thanks) -> list[Figure]:
+    stages = Counter(Stage(c.stage) for c in contacts)
+    warmths = Counter(Warmth(c.warmth) for c in contacts)
+    counted = len(asked) - len(waiting)
+    rate = f"{100 * len(agreed) / counted:.0f}%" if counted else "—"
+    return [
+        Figure(
+            "Contacts",
+            str(len(contacts)),
+            " · ".join(f"{stages[s]} {s.short_label}" for s in Stage if stages[s]) or "no one yet",
+        ),
+        Figure(
+            "Warmth",
+            " · ".join(f"{warmths[w]} {w.value}" for w in Warmth),
+            "The guide says to start with the warmest: hot contacts say yes most often.",
+        ),
+        Figure("Response rate", rate, _response_text(counted, len(agreed), len(waiting))),
+        Figure(
+            "Request to talk",
+            _median_text(to_talk, "days"),
+            f"Median time from asking to talking, over {plural(len(to_talk), 'talk')}.",
+        ),
+        Figure(
+            "Talk to thank-you",
+            _median_text(to_thanks, "hours"),
+            f"Median time from the end of a talk to the thank-you sent, over {len(to_thanks)}; "
+            "the guide says send it right away.",
+        ),
+    ]
+
+
+def _talks_per_week(held, now: datetime) -> list[int]:
+    """Talks held in each of the last ``WEEKS_CHARTED`` weeks (Monday to Sunday), this week last."""
+    this_week = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    first_week = this_week - timedelta(weeks=WEEKS_CHARTED - 1)
+    per_week = [0] * WEEKS_CHARTED
+    for talk in held:
+        when = parse_utc(talk.held)
+        if first_week <= when < this_week + timedelta(weeks=1):
+            per_week[int(_days(when - first_week) // 7)] += 1
+    return per_week

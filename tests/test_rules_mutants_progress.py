@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from infoint_tui.core.enums import (
     ClosedBy,
     FactKind,
@@ -437,3 +439,98 @@ def test_what_closes_an_item_is_named_to_take_back() -> None:
         None,
         progress.NO_LONGER_APPLIES,
     )
+
+
+def test_the_reason_an_item_closed_is_dated_in_the_local_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    la = ZoneInfo("America/Los_Angeles")
+    late_evening = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)  # 4 December in Los Angeles
+    facts = [fact(1, FactKind.REQUEST_SENT, WEDNESDAY), fact(2, FactKind.REQUEST_FOLLOWED_UP, late_evening)]
+    item = stored(7, FollowUpKind.FOLLOW_UP_REQUEST, WEDNESDAY, fact_id=1)
+    assert progress.closing_fact(ContactView(ADDED), facts, [], item, Policy(), la)[1] == (
+        "followed up on 4 December"
+    )
+
+
+# -- the stage keys ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stage", "to", "act", "needs"),
+    [
+        (Stage.PROSPECT, Stage.REQUESTED, "request_sent", "confirm"),
+        (Stage.REQUESTED, Stage.SCHEDULED, "schedule", "schedule"),
+        (Stage.SCHEDULED, Stage.MET, "talk_held", "date"),
+        (Stage.MET, Stage.THANKED, "thank_you_sent", "confirm"),
+        (Stage.THANKED, Stage.KEEPING_IN_TOUCH, "reconnected", "confirm"),
+    ],
+)
+def test_forward_records_the_next_act_asking_what_it_needs(stage, to, act, needs) -> None:
+    step = progress.stage_step(stage, forward=True)
+    assert (step.to, step.act, step.needs) == (to, act, needs)
+    assert step.question == progress.FORWARD_ACTS[stage][1]
+
+
+@pytest.mark.parametrize(
+    ("stage", "to", "act"),
+    [
+        (Stage.REQUESTED, Stage.PROSPECT, "take_back_request"),
+        (Stage.SCHEDULED, Stage.REQUESTED, "cancel_talk"),
+        (Stage.MET, Stage.SCHEDULED, "reopen_talk"),
+        (Stage.THANKED, Stage.MET, "take_back_thank_you"),
+        (Stage.KEEPING_IN_TOUCH, Stage.THANKED, "take_back_reconnect"),
+    ],
+)
+def test_back_takes_back_the_act_that_led_here_after_asking(stage, to, act) -> None:
+    step = progress.stage_step(stage, forward=False)
+    assert (step.to, step.act, step.needs) == (to, act, "confirm")
+    assert step.question == progress.BACKWARD_ACTS[stage][1]
+
+
+def test_the_ends_of_the_pipeline_go_no_further_and_parked_comes_back_as_a_prospect() -> None:
+    assert progress.stage_step(Stage.KEEPING_IN_TOUCH, forward=True) is None
+    assert progress.stage_step(Stage.PROSPECT, forward=False) is None
+    assert progress.stage_step(Stage.PARKED, forward=False) is None
+    unpark = progress.stage_step(Stage.PARKED, forward=True)
+    assert (unpark.to, unpark.act, unpark.question, unpark.needs) == (
+        Stage.PROSPECT,
+        "unpark",
+        "Bring them back onto the pipeline?",
+        "confirm",
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        (FactKind.REQUEST_SENT, "request sent"),
+        (FactKind.REQUEST_FOLLOWED_UP, "followed up"),
+        (FactKind.SECOND_CONTACT_TRIED, "second person tried"),
+        (FactKind.REPLY, "they replied"),
+        (FactKind.INTERACTION, "in touch"),
+        (FactKind.NOTES_JOTTED, "notes jotted"),
+        (FactKind.THANK_YOU_SENT, "thank-you sent"),
+        (FactKind.RECONNECTED, "reconnected"),
+        (FactKind.PARKED, "parked"),
+    ],
+)
+def test_reopening_a_done_item_names_the_act_it_takes_back(kind: FactKind, words: str) -> None:
+    done = fact(1, kind, datetime(2026, 11, 26, 18, tzinfo=UTC))
+    assert progress.reopen_question("Kim Lee", "Send a thank-you", done, UTC, False) == (
+        f"Kim Lee: take back “{words}” on 26 November? “Send a thank-you” is open again."
+    )
+
+
+def test_reopening_says_the_letter_marked_sent_goes_with_it() -> None:
+    done = fact(1, FactKind.REQUEST_SENT, datetime(2026, 11, 26, 18, tzinfo=UTC))
+    assert progress.reopen_question("Kim", "Reach out (referral)", done, UTC, True) == (
+        "Kim: take back “request sent” on 26 November? The letter you marked sent goes with it."
+        " “Reach out (referral)” is open again."
+    )
+
+
+def test_reaching_a_referral_by_their_reply_or_a_call_is_named_so() -> None:
+    for kind, words in ((FactKind.REPLY, "they replied"), (FactKind.INTERACTION, "in touch")):
+        reach = plans(settle([fact(1, kind, WEDNESDAY)], contact=REFERRED))[FollowUpKind.REACH_REFERRAL]
+        assert reach.reason == f"{words} on 25 November"

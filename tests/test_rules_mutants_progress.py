@@ -534,3 +534,37 @@ def test_reaching_a_referral_by_their_reply_or_a_call_is_named_so() -> None:
     for kind, words in ((FactKind.REPLY, "they replied"), (FactKind.INTERACTION, "in touch")):
         reach = plans(settle([fact(1, kind, WEDNESDAY)], contact=REFERRED))[FollowUpKind.REACH_REFERRAL]
         assert reach.reason == f"{words} on 25 November"
+
+
+def test_a_thank_you_sent_as_the_talk_ends_counts_for_it() -> None:
+    sent = fact(1, FactKind.THANK_YOU_SENT, WEDNESDAY)
+    assert progress.derive_stage([sent], [held(1, WEDNESDAY)]) is Stage.THANKED
+
+
+def test_why_an_item_closed_and_what_reopening_takes_back_are_dated_in_the_local_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    la = ZoneInfo("America/Los_Angeles")
+    evening = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)  # 4 December in Los Angeles
+    facts = [fact(1, FactKind.REQUEST_SENT, WEDNESDAY), fact(2, FactKind.REQUEST_FOLLOWED_UP, evening)]
+    result = progress.settle(ContactView(ADDED), facts, [], [], Policy(), evening, la)
+    assert plans(result)[FollowUpKind.FOLLOW_UP_REQUEST].reason == "followed up on 4 December"
+    asked = progress.reopen_question("Kim", "Follow up on your request", facts[1], la, False)
+    assert "“followed up” on 4 December?" in asked
+
+
+def test_what_makes_two_follow_ups_the_same_item() -> None:
+    def key(kind: FollowUpKind, talk: int | None, fact_id: int | None) -> tuple:
+        return progress.key_of(stored(1, kind, WEDNESDAY, fact_id=fact_id, talk=talk))
+
+    # A referral is reached once, whatever talk they were named in.
+    assert key(FollowUpKind.REACH_REFERRAL, 1, None) == key(FollowUpKind.REACH_REFERRAL, 2, 3)
+    # The 3B7 reminders and "schedule the talk" belong to one request or reply.
+    for kind in (FollowUpKind.SECOND_CONTACT, FollowUpKind.FOLLOW_UP_REQUEST, FollowUpKind.SCHEDULE_TALK):
+        assert key(kind, 1, 5) == key(kind, 2, 5)
+        assert key(kind, 1, 5) != key(kind, 1, 6)
+    # The rest to one talk.
+    for kind in (FollowUpKind.JOT_NOTES, FollowUpKind.THANK_YOU, FollowUpKind.RECONNECT):
+        assert key(kind, 1, 5) == key(kind, 1, 6)
+        assert key(kind, 1, 5) != key(kind, 2, 5)
+    assert key(FollowUpKind.THANK_YOU, 1, None) != key(FollowUpKind.JOT_NOTES, 1, None)

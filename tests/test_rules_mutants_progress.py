@@ -568,3 +568,87 @@ def test_what_makes_two_follow_ups_the_same_item() -> None:
         assert key(kind, 1, 5) == key(kind, 1, 6)
         assert key(kind, 1, 5) != key(kind, 2, 5)
     assert key(FollowUpKind.THANK_YOU, 1, None) != key(FollowUpKind.JOT_NOTES, 1, None)
+
+
+def test_a_reconnect_before_the_latest_talk_does_not_keep_in_touch() -> None:
+    first, second = WEDNESDAY - timedelta(days=40), WEDNESDAY
+    reconnected = fact(1, FactKind.RECONNECTED, first + timedelta(weeks=4))
+    assert progress.derive_stage([reconnected], [held(1, first), held(2, second)]) is Stage.MET
+
+
+def test_a_reply_with_no_request_recorded_is_requested() -> None:
+    yes = fact(1, FactKind.REPLY, WEDNESDAY, outcome=ReplyOutcome.AGREED)
+    assert progress.derive_stage([yes], []) is Stage.REQUESTED
+    assert progress.derive_stage([], []) is Stage.PROSPECT
+
+
+def test_a_referral_is_reached_by_the_first_talk_arranged_unless_written_to_first() -> None:
+    later = planned_talk(2, WEDNESDAY + timedelta(days=5))
+    first = TalkView(
+        1, InterviewStatus.CANCELLED, WEDNESDAY - timedelta(days=5), None, Intent.INFORMATIONAL, False
+    )
+    call = fact(1, FactKind.INTERACTION, WEDNESDAY)
+    reach = plans(settle([call], [later, first], contact=REFERRED))[FollowUpKind.REACH_REFERRAL]
+    assert reach.reason == "talk arranged on 20 November"
+    same_moment = planned_talk(1, WEDNESDAY)
+    reach = plans(settle([call], [same_moment], contact=REFERRED))[FollowUpKind.REACH_REFERRAL]
+    assert (reach.done_at, reach.reason) == (WEDNESDAY, "in touch on 25 November")
+
+
+def test_reaching_a_referral_is_dated_in_the_local_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    evening = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 25 November in Los Angeles
+    result = progress.settle(
+        REFERRED,
+        [fact(1, FactKind.REQUEST_SENT, evening)],
+        [],
+        [],
+        Policy(),
+        evening,
+        ZoneInfo("America/Los_Angeles"),
+    )
+    assert plans(result)[FollowUpKind.REACH_REFERRAL].reason == "request sent on 25 November"
+
+
+def test_an_open_jot_notes_is_done_once_the_debrief_is_written() -> None:
+    now = WEDNESDAY + timedelta(minutes=30)
+    item = stored(7, FollowUpKind.JOT_NOTES, WEDNESDAY + timedelta(hours=1), talk=1)
+    result = settle(talks=[held(1, WEDNESDAY, debrief=True)], items=[item], now=now)
+    assert [(c.follow_up_id, c.done, c.at, c.reason) for c in result.close] == [
+        (7, True, now, "the debrief is written")
+    ]
+
+
+def test_a_copy_already_closed_is_left_alone() -> None:
+    due = datetime(2026, 11, 30, 10, tzinfo=UTC)
+    one = stored(7, FollowUpKind.SECOND_CONTACT, due, fact_id=1)
+    closed_copy = stored(
+        9, FollowUpKind.SECOND_CONTACT, due, fact_id=1, cancelled_at=WEDNESDAY, closed_by=ClosedBy.RULE
+    )
+    result = settle([fact(1, FactKind.REQUEST_SENT, WEDNESDAY)], items=[one, closed_copy])
+    assert result.close == () and result.reopen == ()
+
+
+def test_a_copy_of_an_item_the_person_closed_is_withdrawn_not_kept() -> None:
+    due = datetime(2026, 11, 30, 10, tzinfo=UTC)
+    detail = "no reply after 3 business days: try a second person at the same organization"
+    by_hand = stored(
+        7, FollowUpKind.SECOND_CONTACT, due, fact_id=1, cancelled_at=WEDNESDAY, closed_by=ClosedBy.PERSON
+    )
+    copy = stored(9, FollowUpKind.SECOND_CONTACT, due, fact_id=1, detail=detail)
+    now = WEDNESDAY + timedelta(days=1)
+    result = settle([fact(1, FactKind.REQUEST_SENT, WEDNESDAY)], items=[by_hand, copy], now=now)
+    assert [(c.follow_up_id, c.reason) for c in result.close] == [(9, progress.NO_LONGER_APPLIES)]
+
+
+def test_after_closing_a_copy_the_other_items_are_still_settled() -> None:
+    due = datetime(2026, 11, 30, 10, tzinfo=UTC)
+    one = stored(7, FollowUpKind.SECOND_CONTACT, due, fact_id=1)
+    copy = stored(8, FollowUpKind.SECOND_CONTACT, due, fact_id=1)
+    orphan = stored(9, FollowUpKind.THANK_YOU, due, talk=5)
+    result = settle([fact(1, FactKind.REQUEST_SENT, WEDNESDAY)], items=[one, copy, orphan])
+    assert [(c.follow_up_id, c.reason) for c in result.close] == [
+        (8, progress.A_COPY),
+        (9, progress.NO_LONGER_APPLIES),
+    ]

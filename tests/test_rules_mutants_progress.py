@@ -652,3 +652,86 @@ def test_after_closing_a_copy_the_other_items_are_still_settled() -> None:
         (8, progress.A_COPY),
         (9, progress.NO_LONGER_APPLIES),
     ]
+
+
+def test_every_reason_and_reminder_is_dated_in_the_local_zone() -> None:
+    """Near midnight UTC it is still the day before in Los Angeles: each item says that day."""
+    from zoneinfo import ZoneInfo
+
+    la = ZoneInfo("America/Los_Angeles")
+
+    def evening(day: int) -> datetime:  # 19:00 in Los Angeles on ``day`` November
+        return datetime(2026, 11, day, 19, 0, tzinfo=la).astimezone(UTC)
+
+    def reasons(facts, talks, contact=None) -> dict[FollowUpKind, str]:
+        contact = contact or ContactView(ADDED)
+        result = progress.settle(contact, facts, talks, [], Policy(), evening(29), la)
+        return {p.kind: p.reason for p in result.plan}
+
+    request = fact(1, FactKind.REQUEST_SENT, evening(24))  # a Tuesday evening
+    due = {
+        p.kind: p.due_at
+        for p in progress.settle(ContactView(ADDED), [request], [], [], Policy(), WEDNESDAY, la).plan
+    }
+    assert due[FollowUpKind.SECOND_CONTACT] == evening(27)  # Friday evening: business days in Los Angeles
+    answered = progress.settle(
+        ContactView(ADDED),
+        [request, fact(2, FactKind.INTERACTION, evening(25))],
+        [],
+        [stored(7, FollowUpKind.SECOND_CONTACT, evening(27), fact_id=1)],
+        Policy(),
+        evening(25),
+        la,
+    )
+    assert [c.reason for c in answered.close] == ["they answered on 25 November"]
+    arranged = progress.settle(
+        ContactView(ADDED),
+        [request],
+        [planned_talk(1, evening(25))],
+        [stored(7, FollowUpKind.SECOND_CONTACT, evening(27), fact_id=1)],
+        Policy(),
+        evening(25),
+        la,
+    )
+    assert [c.reason for c in arranged.close] == ["talk arranged on 25 November"]
+    assert reasons([], [planned_talk(1, evening(25))], REFERRED)[FollowUpKind.REACH_REFERRAL] == (
+        "talk arranged on 25 November"
+    )
+    yes = fact(2, FactKind.REPLY, evening(24), outcome=ReplyOutcome.AGREED)
+    assert reasons([request, yes], [planned_talk(1, evening(25))])[FollowUpKind.SCHEDULE_TALK] == (
+        "talk arranged on 25 November"
+    )
+    talk = held(1, evening(25))
+    after = reasons(
+        [fact(3, FactKind.NOTES_JOTTED, evening(25), 1), fact(4, FactKind.THANK_YOU_SENT, evening(26), 1)],
+        [talk],
+    )
+    assert after[FollowUpKind.JOT_NOTES] == "notes jotted on 25 November"
+    assert after[FollowUpKind.THANK_YOU] == "thank-you sent on 26 November"
+
+
+def test_the_3b7_reminders_skip_the_public_holidays_set() -> None:
+    request = fact(1, FactKind.REQUEST_SENT, WEDNESDAY)  # the day before Thanksgiving
+    due = plans(settle([request], policy=Policy(holidays="US")))[FollowUpKind.SECOND_CONTACT].due_at
+    assert due == datetime(2026, 12, 1, 10, tzinfo=UTC)
+
+
+def test_parking_after_a_yes_sets_scheduling_aside() -> None:
+    yes = WEDNESDAY + timedelta(days=1)
+    facts = [
+        fact(1, FactKind.REQUEST_SENT, WEDNESDAY),
+        fact(2, FactKind.REPLY, yes, outcome=ReplyOutcome.AGREED),
+        fact(3, FactKind.PARKED, yes + timedelta(hours=2)),
+    ]
+    item = stored(7, FollowUpKind.SCHEDULE_TALK, yes + timedelta(days=1), fact_id=2)
+    result = settle(facts, items=[item], now=yes + timedelta(hours=2))
+    assert [(c.follow_up_id, c.reason) for c in result.close] == [(7, "set aside (parked)")]
+
+
+def test_jot_down_your_notes_is_due_within_the_hour_for_that_talk() -> None:
+    jot = plans(settle(talks=[held(4, WEDNESDAY)]))[FollowUpKind.JOT_NOTES]
+    assert (jot.due_at, jot.detail, jot.interview_id) == (
+        WEDNESDAY + timedelta(hours=1),
+        "while your memory is fresh",
+        4,
+    )

@@ -735,3 +735,30 @@ def test_jot_down_your_notes_is_due_within_the_hour_for_that_talk() -> None:
         "while your memory is fresh",
         4,
     )
+
+
+def test_a_reconnect_before_a_later_talk_does_not_count_for_it() -> None:
+    first, second = WEDNESDAY - timedelta(days=40), WEDNESDAY
+    between = fact(1, FactKind.RECONNECTED, first + timedelta(weeks=4))
+    reconnects = {
+        p.interview_id: p
+        for p in settle([between], [held(1, first), held(2, second)]).plan
+        if p.kind is FollowUpKind.RECONNECT
+    }
+    assert reconnects[1].done_at == between.at
+    assert reconnects[2].done_at is None
+
+
+def test_the_reconnect_and_the_last_contact_are_dated_in_the_local_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    la = ZoneInfo("America/Los_Angeles")
+    coffee = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)  # 5 December in Los Angeles
+    done = datetime(2027, 1, 6, 3, 0, tzinfo=UTC)  # 5 January in Los Angeles
+
+    def reconnect(facts) -> progress.Plan:
+        result = progress.settle(ContactView(ADDED), facts, [held(1, WEDNESDAY)], [], Policy(), WEDNESDAY, la)
+        return plans(result)[FollowUpKind.RECONNECT]
+
+    assert reconnect([fact(1, FactKind.INTERACTION, coffee)]).detail.endswith("last contact on 5 December")
+    assert reconnect([fact(1, FactKind.RECONNECTED, done)]).reason == "reconnected on 5 January"

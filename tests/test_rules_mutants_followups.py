@@ -190,3 +190,31 @@ def test_snoozing_offers_later_today_tomorrow_morning_and_next_monday() -> None:
     ]
     sunday = local(29, 20)
     assert timing.snooze_choices(sunday, LA)[2] == ("next week (Monday 9:00)", local(30, 9))
+
+
+# An evening in Los Angeles: 19:00 on Wednesday 25 November is already Thursday in UTC.
+EVENING = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
+
+
+def test_in_the_evening_days_are_still_counted_from_the_local_today() -> None:
+    assert timing.day_name(local(25, 9), EVENING, LA) == "today"
+    assert timing.day_name(local(24, 9), EVENING, LA) == "yesterday"
+    assert timing.day_name(local(23, 9), EVENING, LA) == "Monday"
+    assert timing.day_name(local(16, 20), EVENING, LA) == "16 November"
+    assert timing.describe(FollowUpKind.THANK_YOU, local(25, 9), "", EVENING, LA) == "for today's talk"
+    assert (
+        timing.describe(FollowUpKind.REACH_REFERRAL, local(24, 9), "", EVENING, LA) == "from yesterday's talk"
+    )
+    assert timing.bucket(local(25, 23), EVENING, LA) == "today"
+
+
+def test_a_weekday_and_a_date_are_named_in_the_local_zone() -> None:
+    # 02:00 UTC on Tuesday the 24th is Monday the 23rd in Los Angeles.
+    assert timing.day_name(datetime(2026, 11, 24, 2, tzinfo=UTC), NOW, LA) == "Monday"
+    assert timing.day_name(datetime(2026, 11, 17, 2, tzinfo=UTC), NOW, LA) == "16 November"
+
+
+def test_snoozed_times_are_kept_in_utc() -> None:
+    choices = timing.snooze_choices(EVENING, LA)
+    assert all(moment.tzinfo is UTC for _, moment in choices[1:])
+    assert choices[1][1] == local(26, 9)

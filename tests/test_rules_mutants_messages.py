@@ -341,7 +341,7 @@ def test_an_e_mail_sent_is_kept_with_its_subject_first() -> None:
 
 
 def test_mailto_keeps_the_at_sign_and_trims_the_address() -> None:
-    assert messages.mailto(" ben@x.org ", "a b", "c/d") == "mailto:ben@x.org?subject=a%20b&body=c%2Fd"
+    assert messages.mailto(" ben@x.org ", "a/b c", "c/d") == "mailto:ben@x.org?subject=a%2Fb%20c&body=c%2Fd"
 
 
 def test_a_quote_ends_as_a_sentence_without_doubling_its_stop() -> None:

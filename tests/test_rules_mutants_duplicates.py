@@ -186,3 +186,26 @@ def test_a_number_that_cannot_be_read_is_compared_by_its_digits() -> None:
     assert phone_key("+1 626 555 0100", region="US") == "+16265550100"
     assert phone_key("ext. 12", region="US") == "12"
     assert phone_key("", region="US") == ""
+
+
+def test_the_pairs_are_listed_by_the_first_persons_name() -> None:
+    people = [
+        Person(1, "Ann Adams", email="a@x.org"),
+        Person(2, "Zed", email="a@x.org"),
+        Person(3, "Bea Brown", email="b@x.org"),
+        Person(4, "Abe", email="b@x.org"),
+    ]
+    assert pairs(*people) == [(1, 2, "the same e-mail"), (3, 4, "the same e-mail")]
+
+
+def test_a_typo_in_the_fourth_letter_of_a_one_word_name_is_found() -> None:
+    assert pairs(Person(1, "Christopherson"), Person(2, "Chrsitopherson")) == [(1, 2, "a very similar name")]
+
+
+def test_a_name_written_in_another_order_with_a_typo_is_found() -> None:
+    assert pairs(Person(1, "Maria Gonzalez"), Person(2, "Gonza Maria")) == [(1, 2, "a very similar name")]
+
+
+def test_many_people_of_one_name_are_every_one_paired() -> None:
+    found = pairs(*[Person(n, "Kim Lee") for n in range(1, 8)])
+    assert len(found) == 21 and {why for _, _, why in found} == {"the same name"}

@@ -349,3 +349,24 @@ def test_a_quote_ends_as_a_sentence_without_doubling_its_stop() -> None:
     assert messages.quoted("Wow!") == "“Wow!”"
     assert messages.quoted("— and then, ") == "“— and then.”"
     assert messages.quoted("“ ”") == ""
+
+
+def test_a_field_of_three_letters_is_a_field() -> None:
+    assert messages.in_field("law", "family law")
+
+
+def test_the_greeting_line_is_not_one_of_the_first_two_sentences_even_with_a_title() -> None:
+    job = request(Intent.JOB_SEARCH)
+    assert findings("Dear Dr. Okafor,\nI am Sam. I want a job. I study wind.", context=job) == {}
+    assert findings("Dear Dr. Okafor,\nI want a job.\nI study wind.", context=job) == {}
+
+
+def test_sentences_on_lines_of_their_own_are_sentences() -> None:
+    job = request(Intent.JOB_SEARCH)
+    late = "Dear Ben,\nI am Sam.\nI study wind.\nI want a job."
+    assert "job-search-not-up-front" in findings(late, context=job)
+    assert findings("Dear Ben,\n\nI am Sam. Jobs in wind are what I am after.", context=job) == {}
+
+
+def test_a_quote_keeps_its_own_letters_at_either_end() -> None:
+    assert messages.quoted("Xenon lamps at SpaceX") == "“Xenon lamps at SpaceX.”"

@@ -144,3 +144,33 @@ def test_the_travel_line_is_done_once_the_minutes_to_get_there_are_set() -> None
     assert travel_planned(TRAVEL_ITEM, 1)
     assert not travel_planned(TRAVEL_ITEM, 0)
     assert not travel_planned("Bring business cards", 25)
+
+
+def test_a_checklist_item_for_every_talk_counts_by_phone() -> None:
+    unread = ChecklistState("Read about the field", AppliesTo.ALL, False)
+    assert readiness(Mode.PHONE, [unread], [*OPEN[:9], WHO_ELSE], story="x").missing == (
+        "Read about the field",
+    )
+
+
+def test_who_else_counts_even_while_the_list_is_short() -> None:
+    short = readiness(Mode.PHONE, [], [*OPEN[:4], WHO_ELSE], story="x")
+    assert short.score == round(100 * 3.5 / 4) and short.missing == ("5 of 10 questions",)
+
+
+def test_each_questions_findings_follow_the_talks_intent() -> None:
+    ask = "How could you refer me for a role?"
+    informational = readiness(Mode.PHONE, [], [*OPEN[:9], ask, WHO_ELSE], "x", Intent.INFORMATIONAL)
+    assert [f.code for f in informational.findings] == ["job-ask"]
+    job = readiness(Mode.PHONE, [], [*OPEN[:9], ask, WHO_ELSE], "x", Intent.JOB_SEARCH)
+    assert job.findings == ()
+
+
+def test_a_list_not_ready_says_so_as_not_ready() -> None:
+    from infoint_tui.core.rules.questions import Severity
+
+    found = readiness(Mode.PHONE, [], [], "x").findings
+    assert [(f.severity, f.code) for f in found] == [
+        (Severity.NOT_READY, "too-few"),
+        (Severity.NOT_READY, "who-else-missing"),
+    ]

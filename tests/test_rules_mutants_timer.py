@@ -199,3 +199,8 @@ def test_the_clock_reads_minutes_and_seconds_with_hours_when_needed(seconds: int
 
 def test_the_usual_talk_is_thirty_minutes_extended_by_five() -> None:
     assert (timer.DEFAULT_LENGTH_MINUTES, timer.EXTEND_MINUTES) == (30, 5)
+
+
+def test_only_the_clock_rings_a_bell_never_the_opening_or_the_questions() -> None:
+    assert not timer.read(running(), at(60)).by_clock
+    assert not timer.read(running(), at(60), ASKING).by_clock

@@ -100,13 +100,13 @@ def test_no_name_given_matches_no_one_by_name() -> None:
 
 def test_the_strongest_reason_comes_first_then_by_name() -> None:
     people = [
-        Person(1, "Priya Ramen"),
-        Person(2, "Priya Raman", phone="+1 626 555 0100"),
-        Person(3, "Zed", linkedin_url="linkedin.com/in/priya"),
-        Person(4, "Ann", email="priya@x.org"),
-        Person(5, "Priya Raman", "Helio"),
-        Person(6, "Priya Raman"),
-        Person(7, "Bo", email="priya@x.org"),
+        Person(1, "Priya Rahman"),
+        Person(2, "Xena", phone="+1 626 555 0100"),
+        Person(3, "Yves", linkedin_url="linkedin.com/in/priya"),
+        Person(4, "Zoe", email="priya@x.org"),
+        Person(5, "Priya Raman"),
+        Person(6, "Priya Raman", "Helio"),
+        Person(7, "Zack", email="priya@x.org"),
         Person(8, "Someone Else"),
     ]
     fields = {
@@ -117,13 +117,13 @@ def test_the_strongest_reason_comes_first_then_by_name() -> None:
         "phone": "+16265550100",
     }
     assert matches(fields, *people) == [
-        (4, "the same e-mail"),
         (7, "the same e-mail"),
+        (4, "the same e-mail"),
         (3, "the same LinkedIn address"),
         (2, "the same phone number"),
-        (5, "the same name and organization"),
-        (6, "the same name"),
-        (1, "a very similar name"),
+        (6, "the same name and organization"),
+        (1, "a very similar name"),  # a close name and the same name weigh the same: by name
+        (5, "the same name"),
     ]
 
 

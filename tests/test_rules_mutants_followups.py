@@ -218,3 +218,10 @@ def test_snoozed_times_are_kept_in_utc() -> None:
     choices = timing.snooze_choices(EVENING, LA)
     assert all(moment.tzinfo is UTC for _, moment in choices[1:])
     assert choices[1][1] == local(26, 9)
+
+
+def test_overdue_by_a_second_comes_before_a_heavier_item_due_later_in_the_same_minute() -> None:
+    now = NOW + timedelta(seconds=30)
+    late = timing.rank_key(FollowUpKind.RECONNECT, now - timedelta(seconds=1), now)
+    soon = timing.rank_key(FollowUpKind.THANK_YOU, now + timedelta(seconds=10), now)
+    assert late < soon

@@ -209,3 +209,7 @@ def test_a_name_written_in_another_order_with_a_typo_is_found() -> None:
 def test_many_people_of_one_name_are_every_one_paired() -> None:
     found = pairs(*[Person(n, "Kim Lee") for n in range(1, 8)])
     assert len(found) == 21 and {why for _, _, why in found} == {"the same name"}
+
+
+def test_a_number_without_a_country_code_is_read_in_the_region_given() -> None:
+    assert phone_key("(030) 1234567", region="DE") == "+49301234567"

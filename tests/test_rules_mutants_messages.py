@@ -370,3 +370,11 @@ def test_sentences_on_lines_of_their_own_are_sentences() -> None:
 
 def test_a_quote_keeps_its_own_letters_at_either_end() -> None:
     assert messages.quoted("Xenon lamps at SpaceX") == "“Xenon lamps at SpaceX.”"
+
+
+def test_tidy_leaves_the_letters_at_the_ends_of_lines_alone() -> None:
+    assert messages.tidy("Xenon at SpaceX\nX marks it, Max") == "Xenon at SpaceX\nX marks it, Max"
+
+
+def test_a_first_line_indented_by_two_spaces_is_not_two_spaces_between_words() -> None:
+    assert findings("  Indented first line.") == {}

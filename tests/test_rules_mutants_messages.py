@@ -378,3 +378,24 @@ def test_tidy_leaves_the_letters_at_the_ends_of_lines_alone() -> None:
 
 def test_a_first_line_indented_by_two_spaces_is_not_two_spaces_between_words() -> None:
     assert findings("  Indented first line.") == {}
+
+
+def run_together(body: str, subject: str = "Thank you", context: Context = EMAIL) -> str:
+    found = findings(body, subject, context).get("no-space-after-punctuation")
+    return found[1] if found else ""
+
+
+def test_a_short_name_before_the_full_stop_is_still_two_sentences_run_together() -> None:
+    assert "“Jo.Best”" in run_together("Thanks, Jo.Best wishes")
+
+
+def test_every_word_is_checked_past_an_abbreviation_or_an_address() -> None:
+    assert "“report.Then”" in run_together("See e.g. the report.Then we talk.")
+    assert "“today.Then”" in run_together("Mail ben.Smith@example.org today.Then call.")
+
+
+def test_the_word_quoted_is_only_the_run_together_one() -> None:
+    note = Context(TemplateKind.THANK_YOU, channel=SendChannel.LINKEDIN)
+    assert "“wildfires.Dear”" in run_together("wildfires.Dear Ben", subject="", context=note)
+    assert "“Thanks.See”" in run_together("Dear Ben,\n\nHi.", subject=" Thanks.See you")
+    assert "“wildfires.Dear”" in run_together("Hi,\nwildfires.Dear\nnext\nline")

@@ -213,3 +213,11 @@ def test_many_people_of_one_name_are_every_one_paired() -> None:
 
 def test_a_number_without_a_country_code_is_read_in_the_region_given() -> None:
     assert phone_key("(030) 1234567", region="DE") == "+49301234567"
+
+
+def test_no_organization_on_either_side_is_the_same_name_weighed_as_name_and_organization() -> None:
+    # The same name, neither with an organization, outranks a close name that sorts first.
+    assert matches({"name": "Kim Lee"}, Person(1, "Kim Lee"), Person(2, "Kim Le")) == [
+        (1, "the same name"),
+        (2, "a very similar name"),
+    ]

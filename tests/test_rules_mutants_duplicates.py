@@ -26,13 +26,13 @@ class Person:
 
 
 def matches(fields: dict, *people: Person) -> list[tuple[int, str]]:
-    return [(m.contact_id, m.why) for m in possible_duplicates(fields, people)]
+    return [(m.contact_id, m.why) for m in possible_duplicates(fields, people, "US")]
 
 
 def test_the_same_e_mail_whatever_its_case_is_the_strongest_reason() -> None:
     kim = Person(1, "Kim Lee", email="Kim.Lee@Example.org", linkedin_url="linkedin.com/in/kim")
     fields = {"name": "K. Lee", "email": " kim.lee@example.org", "linkedin_url": "linkedin.com/in/kim"}
-    assert possible_duplicates(fields, [kim]) == [Match(1, "Kim Lee", "the same e-mail")]
+    assert possible_duplicates(fields, [kim], "US") == [Match(1, "Kim Lee", "the same e-mail")]
 
 
 def test_no_e_mail_on_either_side_is_no_match() -> None:
@@ -131,7 +131,7 @@ def test_the_strongest_reason_comes_first_then_by_name() -> None:
 
 
 def pairs(*people: Person) -> list[tuple[int, int, str]]:
-    return [(first.id, match.contact_id, match.why) for first, match in duplicate_pairs(list(people))]
+    return [(first.id, match.contact_id, match.why) for first, match in duplicate_pairs(list(people), "US")]
 
 
 def test_the_pairs_list_each_pair_once_by_name() -> None:
@@ -167,7 +167,9 @@ def test_the_pairs_accept_records_with_asdict() -> None:
 
     Row = namedtuple("Row", "id name organization email linkedin_url phone")
     rows = [Row(1, "Kim Lee", "", "k@x.org", "", ""), Row(2, "Kimberly", "", "k@x.org", "", "")]
-    assert [(a.id, m.contact_id, m.why) for a, m in duplicate_pairs(rows)] == [(1, 2, "the same e-mail")]
+    assert [(a.id, m.contact_id, m.why) for a, m in duplicate_pairs(rows, "US")] == [
+        (1, 2, "the same e-mail")
+    ]
 
 
 # -- phone numbers ----------------------------------------------------------------------------

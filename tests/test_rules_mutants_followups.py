@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from infoint_tui.core.enums import FollowUpKind
-from infoint_tui.core.rules import followups as timing
+from infoint_tui.core.rules import timing
 
 LA = ZoneInfo("America/Los_Angeles")
 # Wednesday 25 November 2026, noon in Los Angeles.

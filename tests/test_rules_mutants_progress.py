@@ -21,8 +21,8 @@ from infoint_tui.core.enums import (
     Stage,
 )
 from infoint_tui.core.rules import progress
+from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.rules.progress import ContactView, FactView, FollowUpView, TalkView
-from infoint_tui.core.settings import Policy
 
 WEDNESDAY = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 ADDED = WEDNESDAY - timedelta(days=7)

@@ -223,3 +223,22 @@ def test_no_organization_on_either_side_is_the_same_name_weighed_as_name_and_org
         (1, "the same name"),
         (2, "a very similar name"),
     ]
+
+
+@dataclass
+class Stored(Person):
+    """A contact as the workbook holds it: its number also in the international form it was
+    read as when saved (in the region of that day)."""
+
+    phone_e164: str = ""
+
+
+def test_a_number_saved_in_another_region_is_compared_as_it_was_read_then() -> None:
+    """Someone saved in London as "020 7946 0000" is the same person as "+44 20 7946 0000",
+    even after the region changes to the US, where the national number means nothing."""
+    london = Stored(1, "Ada King", phone="020 7946 0000", phone_e164="+442079460000")
+    later = Stored(2, "A. King", phone="+44 20 7946 0000", phone_e164="+442079460000")
+    assert pairs(london, later) == [(1, 2, "the same phone number")]
+    assert matches({"name": "Someone", "phone": "+44 20 7946 0000"}, london) == [
+        (1, "the same phone number")
+    ]

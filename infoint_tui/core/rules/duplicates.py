@@ -59,7 +59,8 @@ def phone_key(value: str, region: str) -> str:
 def possible_duplicates(fields: dict[str, Any], contacts: Iterable[Any], region: str) -> list[Match]:
     """The contacts that may be the person described by ``fields``, strongest reason first."""
     email, url = fields.get("email") or "", fields.get("linkedin_url") or ""
-    phone = phone_key(fields.get("phone") or "", region)
+    # A stored contact's number as it was read when saved (in that day's region), else as read now.
+    phone = fields.get("phone_e164") or phone_key(fields.get("phone") or "", region)
     name = fields.get("name") or ""
     same_name = name_key(name, fields.get("organization") or "")
     folded = fold(name)

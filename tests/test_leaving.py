@@ -13,7 +13,7 @@ from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Settings
 from infoint_tui.tui.app import InfointApp
 from tests.conftest import PINNED
-from tests.helpers import blank_workbook, settle
+from tests.helpers import blank_workbook, wait_for_workers
 
 START = PINNED + timedelta(hours=3)  # 18:00
 
@@ -97,17 +97,17 @@ async def test_the_app_says_it_once_from_any_screen(db_path, clock, in_person) -
     clock.advance(hours=1, minutes=30)  # 16:30, leave at 17:10
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         said = [n for n in app._notifications if n.title == "Leaving soon"]
         assert [n.message for n in said] == [
             "Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there).\nGridWorks"
         ]
         app.leave_reminders.check()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert len([n for n in app._notifications if n.title == "Leaving soon"]) == 1  # once
         clock.advance(minutes=45)
         app.leave_reminders.check()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [n.title for n in app._notifications if n.title == "Time to go"] == ["Time to go"]
 
 
@@ -115,8 +115,8 @@ async def test_prep_shows_it_in_its_header(db_path, clock, in_person) -> None:
     clock.advance(hours=1, minutes=30)
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f3")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         header = str(app.screen.query_one("#prep-readiness").render())
         assert "Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there)." in header

@@ -224,8 +224,27 @@ async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> No
         await open_interview(app, pilot)
         await type_text(pilot, "typed right before quitting")
         await pilot.press("ctrl+q")  # well inside the debounce
+        await pilot.pause()
+        # Read while the harness still holds the app: closing it saves the screen too, so a
+        # check after the block passes even when ctrl+q does nothing at all.
+        assert app.return_code == 0, "ctrl+q did not quit"
+        assert _stored_talk_notes(db_path, planned) == "typed right before quitting"
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(planned).talk_notes == "typed right before quitting"
+
+
+def _stored_talk_notes(db_path, interview_id: int) -> str:
+    """The talk notes in the file, read without the workbook (the app holds it open)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        (notes,) = connection.execute(
+            "SELECT talk_notes FROM interview WHERE id = ?", (interview_id,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return notes
 
 
 async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path, clock, planned) -> None:

@@ -448,7 +448,13 @@ class Workbench(RuleBasedStateMachine):
         elif forward and stage == "parked":
             self.record(contact, "unparked")
         elif stage == "requested":  # take back the request (and the reply to it)
-            person.acts = [a for a in person.acts if a.kind not in ("request_sent", "reply")]
+            gone = {a.ref for a in person.acts if a.kind in ("request_sent", "reply")}
+            person.acts = [a for a in person.acts if a.ref not in gone]
+            # An item the person reopened by hand stays open, no longer linked to the request
+            # (its fact goes); the README says the request's reminders go with it. Reported.
+            following = ("second_contact", "follow_up_request", "schedule_talk")
+            for key in [k for k in person.word if k[0] in following and k[1] in gone]:
+                person.word[(key[0], None)] = person.word.pop(key)
         elif stage == "scheduled":  # cancel the planned talk
             talk = max(
                 (t for t in person.talks.values() if t.status == "planned"), key=lambda t: (t.arranged, t.id)

@@ -311,7 +311,10 @@ class Workbench(RuleBasedStateMachine):
             if self.attempt(self.wb.record_reply, contact, outcome, refused=False):
                 self.record(contact, "reply", outcome=outcome.value)
 
-    @rule(data=st.data(), channel=st.sampled_from(list(Channel)), days_ago=st.integers(0, 20))
+    # Mostly today (an answer to a request), sometimes a coffee logged days later.
+    @rule(
+        data=st.data(), channel=st.sampled_from(list(Channel)), days_ago=st.sampled_from((0, 0, 0, 1, 3, 20))
+    )
     def interaction(self, data, channel: Channel, days_ago: int) -> None:
         contact = self.pick(data, self.contacts())
         if contact is not None:
@@ -406,10 +409,17 @@ class Workbench(RuleBasedStateMachine):
         ),
     )
     def reminder_done(self, data, kind: FollowUpKind) -> None:
-        """Wrote to a second person there, followed up once, jotted the notes: from the queue."""
+        """Wrote to a second person there, followed up once, jotted the notes: from the queue;
+        sometimes a fresh request after a reminder (its own reminders start again)."""
         items = self.open_items(kind)
         if items:
-            self.mark_done(data.draw(st.sampled_from(items)))
+            item = data.draw(st.sampled_from(items))
+            self.mark_done(item)
+            if kind is not FollowUpKind.JOT_NOTES and data.draw(st.booleans()):
+                self.clock.advance(hours=data.draw(st.sampled_from((1, 24 * 3))))
+                contact = item.follow_up.contact_id
+                if self.attempt(self.wb.record_request_sent, contact, refused=False):
+                    self.record(contact, "request_sent")
 
     @rule(data=st.data(), forward=st.booleans())
     def stage_key(self, data, forward: bool) -> None:
@@ -499,13 +509,12 @@ class Workbench(RuleBasedStateMachine):
             for other in everything
         )
         by_hand = person.word.get(key) is False
-        # What it waited on has gone, or it is a copy (a merge); or done by something
-        # that is no act to take back (a talk arranged, the debrief written).
-        refused = duty is None or a_copy or (not by_hand and duty.state == "done" and duty.by is None)
-        if not by_hand and duty is not None and duty.by is None and item.follow_up.done_at is not None:
-            # Stored as done, but no act does it now (the act was taken back, and the item is
-            # set aside meanwhile): it stays done. See the report on issue 31.
-            refused = True
+        # What it waited on has gone, or it is a copy (a merge); or it is stored as done and
+        # no act does it now (a talk arranged, the debrief written, or an act taken back):
+        # it stays done. The rules leave a closed item as it was closed when its reason
+        # changes (done <-> set aside), so this asks the stored item which it is; reported.
+        stays_done = not by_hand and duty is not None and duty.by is None and duty.state != "open"
+        refused = duty is None or a_copy or (stays_done and item.follow_up.done_at is not None)
         if person.unsure:
             refused = None
         if self.attempt(self.wb.reopen_follow_up, item.follow_up.id, refused=refused) is None:

@@ -6,19 +6,37 @@ import io
 
 from rich.console import Console
 
+WORKERS_TIMEOUT = 30.0  # seconds: far longer than any test's work takes, even under load
 
-async def settle(app, pilot) -> None:
-    """Let workers finish and their results reach the screen (a few rounds: results start more work)."""
-    from textual.worker import WorkerCancelled
 
-    for _ in range(3):
+async def wait_for_workers(app, pilot, timeout: float = WORKERS_TIMEOUT) -> None:
+    """Wait until the app has no worker pending or running and no message waiting, on the
+    app or its screen: a worker's result reaches the screen, which may start more work, so
+    this waits again until nothing is left. Fails the test, naming what is still busy, when
+    that takes longer than ``timeout`` seconds (a worker that never ends is a bug)."""
+    import asyncio
+    import time
+
+    from textual.worker import WorkerCancelled, WorkerState
+
+    deadline = time.monotonic() + timeout
+    busy_states = (WorkerState.PENDING, WorkerState.RUNNING)
+    while True:
         try:
-            await app.workers.wait_for_complete()
+            await asyncio.wait_for(app.workers.wait_for_complete(), max(deadline - time.monotonic(), 0.01))
         except WorkerCancelled:
             # A dialog's call hands its result back and the dialog closes, which marks the call's
             # worker cancelled if its thread has not returned yet (under load): the work is done.
             pass
+        except TimeoutError:
+            pass  # said below, with what is still busy
         await pilot.pause()
+        busy = [worker for worker in app.workers if worker.state in busy_states]
+        queued = app.message_queue_size + app.screen.message_queue_size
+        if not busy and not queued:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still busy after {timeout:g} s: workers {busy}, {queued} messages waiting")
 
 
 def plain(renderable) -> str:

@@ -277,6 +277,20 @@ def test_markdown_names_are_slugs_and_unique() -> None:
     assert markdown_notes.slug("...") == "contact"
 
 
+def test_markdown_files_of_people_whose_names_slug_alike_are_distinct(workbook, tmp_path: Path) -> None:
+    """Three people, one slug ("ana-díaz"; the third's "-2" is what a second file would
+    take): each talk gets its own file, and each file is that person's talk."""
+    names = ["Ana Díaz", "ana  díaz!", "Ana Díaz 2"]
+    for name in names:
+        contact = workbook.add_contact(name=name, allow_duplicate=True)
+        workbook.schedule_interview(contact.id, scheduled_at=PINNED)
+    written = workbook.export_to("markdown", tmp_path / "notes")
+    assert len(written) == 3 and len({path.name for path in written}) == 3, written
+    assert all("ana-díaz" in path.name for path in written)
+    headings = sorted(path.read_text(encoding="utf-8").splitlines()[0] for path in written)
+    assert headings == sorted(f"# Interview with {markdown_notes.escape(name)}" for name in names)
+
+
 def test_cli_export_to_stdout_and_refusing_to_overwrite(
     people, db_path: Path, tmp_path: Path, capsys
 ) -> None:

@@ -18,7 +18,7 @@ from infoint_tui.core.service import Workbook, utc_now
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.message import MessageScreen
 
-from .helpers import plain, settle
+from .helpers import plain, wait_for_workers
 
 
 @contextmanager
@@ -51,7 +51,7 @@ def test_read_only_workbook_is_refused_with_the_fix_and_left_alone(db_path: Path
 
         async def scenario() -> None:
             async with app.run_test() as pilot:
-                await settle(app, pilot)
+                await wait_for_workers(app, pilot)
                 assert isinstance(app.screen, MessageScreen)
                 assert "read-only" in plain(app.screen.query_one("#message-body").render())
 
@@ -68,18 +68,18 @@ def test_workbook_deleted_mid_session_keeps_the_text_and_says_so(db_path: Path, 
     async def scenario() -> None:
         app = InfointApp(db_path, clock=clock)
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             await pilot.press("f4", "f9")  # the talk, its first question
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             editor = app.screen.query_one("#answer", TextArea)
             editor.insert("first part")
             await pilot.pause(0.6)
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             assert app.workbook.interview_questions(interview.id)[0].answer == "first part"
             shutil.rmtree(db_path.parent)  # the folder vanishes, as on an unplugged disk
             editor.insert(", and what came after")
             await pilot.pause(0.6)
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             state = plain(app.screen.query_one("#save-state").render())
             assert "NOT SAVED" in state and "gone" in state
             assert editor.text == "first part, and what came after"
@@ -116,7 +116,7 @@ async def test_a_workbook_readable_by_others_gets_a_warning_with_the_fix(
     assert any(f"chmod 700 {db_path.parent}" in w for w in warnings)
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         shown = [n.message for n in app._notifications]
         assert any("readable by others" in m and "chmod 600" in m for m in shown)
     assert main(["--db", str(db_path), "check"]) == 0

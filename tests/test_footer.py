@@ -6,7 +6,7 @@ import pytest
 
 from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
-from tests.helpers import screen_lines, settle
+from tests.helpers import screen_lines, wait_for_workers
 
 # How to reach each screen from the pipeline of the demo workbook.
 SCREENS = {
@@ -27,10 +27,10 @@ async def test_footer_at_80_columns_shows_own_keys_search_and_help(tmp_path, clo
     write_demo(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         for key in SCREENS[name]:
             await pilot.press(key)
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
         screen = app.screen
         footer = screen_lines(app)[-1]
         own = {}  # one label per action: its first key, as the footer shows it

@@ -10,7 +10,7 @@ from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
-from tests.helpers import screen_lines, settle
+from tests.helpers import screen_lines, wait_for_workers
 
 # How to open each form from the demo's pipeline, and the label of its first field.
 FORMS = {
@@ -32,14 +32,14 @@ async def _open(tmp_path, clock, name):
 
 
 async def _reach(app, pilot, name) -> None:
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     keys, _ = FORMS[name]
     if name == "settings":
         app.action_settings()
     for key in keys:
         await pilot.press(key)
-        await settle(app, pilot)
-    await settle(app, pilot)
+        await wait_for_workers(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, FormKeys), f"{name} is a form with the common keys"
 
 
@@ -66,7 +66,7 @@ async def test_enter_moves_to_the_next_field_and_saves_nothing(tmp_path, clock, 
         inputs = [f.widget for f in form.query(FormField) if isinstance(f.widget, Input)]
         before = app.workbook.revision
         await pilot.press("x", "enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is form and app.focused is not inputs[0]
         assert app.workbook.revision == before  # nothing written
 
@@ -100,16 +100,16 @@ async def test_enter_moves_past_lists_and_check_boxes_too(tmp_path, clock) -> No
         form = app.screen
         for _ in PROFILE_FIELDS:
             await pilot.press("enter")
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
         assert app.screen is form and app.focused is form.query_one("#nervous", Switch)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("a")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         form = app.screen
         source = form.query_one("#source", Select)
         source.focus()
         await pilot.pause()
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is form and not source.expanded and app.focused is not source

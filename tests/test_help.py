@@ -7,7 +7,7 @@ from textual.widgets import Collapsible, Static
 
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.help import ANYWHERE, WIDGET_KEYS, HelpScreen, key_sections, key_table
-from tests.helpers import demo_workbook, plain, screen_lines, settle
+from tests.helpers import demo_workbook, plain, screen_lines, wait_for_workers
 
 
 @pytest.mark.parametrize(
@@ -24,12 +24,12 @@ async def test_help_on_each_screen(tmp_path, clock, keys, title, teaches) -> Non
     demo_workbook(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press(*keys)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         await pilot.press("f1")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
         shown = " ".join(shown.split())
@@ -39,7 +39,7 @@ async def test_help_on_each_screen(tmp_path, clock, keys, title, teaches) -> Non
             if active.binding.description and active.binding.action != "help":
                 assert (active.binding.tooltip or active.binding.description) in keys
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen
 
 
@@ -50,12 +50,12 @@ async def test_help_lists_own_keys_first_and_folds_the_editor_keys(tmp_path, clo
     demo_workbook(path, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press(*keys)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         if keys:
             await pilot.press("ctrl+n")  # the stamped-note box: an Input with its editing keys
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
         screen = app.screen
         sections = key_sections(screen)
         titles = [section.title for section in sections]
@@ -65,7 +65,7 @@ async def test_help_lists_own_keys_first_and_folds_the_editor_keys(tmp_path, clo
         own = {b.tooltip or b.description for b in screen.BINDINGS}
         assert sections[-1].rows and not own & {does for _, does in sections[-1].rows}
         await pilot.press("f1")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         folded = app.screen.query_one(Collapsible)

@@ -12,7 +12,7 @@ from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
 from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
-from .helpers import plain, settle
+from .helpers import plain, wait_for_workers
 
 CLICK = "[@click=app.quit]Click me[/]"
 MARKUP = "[bold red]Acme[/bold red] [link=https://evil.example]x[/link]"
@@ -33,37 +33,37 @@ async def test_markup_and_controls_are_shown_literally_and_cannot_act(tmp_path: 
         wb.add_referral(referrer.id, name=MARKUP.replace("Acme", "Referred"), organization=CLICK)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         table = app.screen.query_one(ResponsiveTable)
         cells = {plain(cell).strip() for row in range(table.row_count) for cell in table.get_row_at(row)}
         assert CLICK in cells and MARKUP in cells
         await pilot.click(ResponsiveTable, offset=(3, 1))  # the first row, where the name is
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.is_running and app.return_code is None  # the [@click] in the names did nothing
         assert isinstance(app.screen, ContactDetailScreen)  # the click chose the row, as any click does
         assert "[link=https://evil.example]x[/link]" in screen_text(app)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("slash", *"acme", "enter", "enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         text = screen_text(app)
         assert CLICK in text and MARKUP in text and "مريم الحسيني" in text
         assert "\x1b" not in text and "\u241b]52;c;aGk=\u2407 pasted [b]markup[/b]" in text
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("d")  # the delete confirmation quotes the name
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen) and CLICK in screen_text(app)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("o")  # the outreach composer fills in the name
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ComposeScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         rows = app.screen.query_one(ResponsiveTable)
         assert any(MARKUP.replace("Acme", "Referred") in plain(cell) for cell in rows.get_row_at(0))
@@ -79,9 +79,9 @@ async def test_pasted_escape_sequences_are_made_visible(tmp_path: Path, clock) -
         wb.schedule_interview(wb.add_contact(name="Joe").id, scheduled_at=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f4")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.post_message(events.Paste("red \x1b[31mtext\x1b[0m"))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen.query_one("#answer", TextArea).text.endswith("red \u241b[31mtext\u241b[0m")

@@ -11,6 +11,7 @@ check proves nothing about the rest.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections import Counter
 from itertools import count as numbers
@@ -64,6 +65,19 @@ def snapshot_tables(tmp_path: Path) -> dict:
         return json.loads(source.export_text("json"))["tables"]
 
 
+def as_stored(written, kept):
+    """A file's value as a text column keeps it: SQLite stores a number given for text as its
+    digits (a hand-edited file's ``"title": 0`` is the title "0", 1e15 is "1.0e+15"); anything
+    else exactly as written."""
+    if isinstance(kept, str) and isinstance(written, int | float) and not isinstance(written, bool):
+        try:
+            same = float(kept) == written or (math.isnan(written) and math.isnan(float(kept)))
+        except ValueError:
+            same = False
+        return kept if same else written
+    return written
+
+
 class Attempts:
     """Imports into the test's workbook, and restores into a fresh one each (a restore needs
     an empty workbook), checking what each did or that a refusal changed nothing."""
@@ -97,6 +111,18 @@ class Attempts:
                 assert target.export_text("json") == before
                 return tally(self.outcomes, "refused")
             assert target.count_contacts() == counts.get("contact", 0)
+            # What was restored is what the file holds, row for row, not just as many contacts.
+            given = json.loads(path.read_text(encoding="utf-8"))["tables"]
+            restored = json.loads(target.export_text("json"))["tables"]
+            for table, rows in given.items():
+                assert counts.get(table, 0) == len(rows), table
+                assert len(restored[table]) == len(rows), table
+                for kept, written in zip(restored[table], rows, strict=True):
+                    assert kept.keys() == written.keys(), table
+                    for column, value in written.items():
+                        assert kept[column] == as_stored(value, kept[column]), (
+                            f"{table}.{column}: the file has {value!r}, restored {kept[column]!r}"
+                        )
             tally(self.outcomes, "restored")
 
     def some_taken_in(self) -> None:

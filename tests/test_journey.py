@@ -14,7 +14,7 @@ from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
 from infoint_tui.tui.screens.journey import JourneyScreen
 from infoint_tui.tui.screens.search import SearchScreen
 
-from .helpers import plain, settle
+from .helpers import plain, wait_for_workers
 
 QUESTION = "Where do you see this line of work going in the next few years?"
 
@@ -185,19 +185,19 @@ async def test_search_from_anywhere_and_jump(workbook, clock, journey, db_path) 
     workbook.close()  # the app takes the workbook's lock
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f4")  # even while the notes editor has the keys
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("ctrl+f")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"cafe athen")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         results = app.screen.query_one("#search-results")
         assert results.option_count == 1
         assert "Athenæum" in plain(results.get_option_at_index(0).prompt)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         assert app.screen._contact_id == journey["joe"].id
 
@@ -206,9 +206,9 @@ async def test_journey_screen_network_and_jump(workbook, clock, journey, db_path
     workbook.close()  # the app takes the workbook's lock
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, JourneyScreen)
         summary = plain(app.screen.query_one("#network-summary").content)
         assert "3 people you found yourself; 2 came by referral" in summary
@@ -216,6 +216,6 @@ async def test_journey_screen_network_and_jump(workbook, clock, journey, db_path
         tree = app.screen.query_one("#network")
         tree.focus()
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         assert app.screen._contact_id == journey["joe"].id

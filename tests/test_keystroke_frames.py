@@ -22,7 +22,7 @@ from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
 from infoint_tui.tui.screens.log_act import LogActDialog
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
-from tests.helpers import demo_workbook, plain, settle
+from tests.helpers import demo_workbook, plain, wait_for_workers
 
 ESCAPES = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|\][^\x07]*\x07|[()][0-9A-Za-z]|.)")
 
@@ -74,12 +74,12 @@ def demo_app(tmp_path: Path, clock):
 async def test_the_filters_count_comes_with_the_typed_letter(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("slash")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         frames = record_frames(app)
         await pilot.press("o")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert frames, "the letter was drawn"
         assert "match “o”" in frames[0], f"the first frame after the key: {frames[0]!r}"
 
@@ -87,13 +87,13 @@ async def test_the_filters_count_comes_with_the_typed_letter(demo_app) -> None:
 async def test_typing_on_narrows_and_deleting_widens_the_filter(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, PipelineScreen)
         await pilot.press("slash")
         for keys, query in ((("o",), "o"), (("k",), "ok"), (("backspace",), "o"), (("space", "c"), "o c")):
             await pilot.press(*keys)
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             wanted = [c.name for c in screen._contacts if matches(search_text(c), query)]
             assert [c.name for c in screen._shown] == wanted, query
             assert f"{len(wanted)} of {len(screen._contacts)} match “{query}”" in plain(
@@ -104,20 +104,20 @@ async def test_typing_on_narrows_and_deleting_widens_the_filter(demo_app) -> Non
 async def test_details_come_up_whole_and_for_the_person_chosen(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         pipeline = app.screen
         first, second = pipeline._shown[0], pipeline._shown[1]
         frames = record_frames(app)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         details = app.screen
         assert isinstance(details, ContactDetailScreen)
         assert not any("Loading" in frame for frame in frames), "the details came up in one go"
         assert any(first.name in frame and "found via" in frame for frame in frames)
         await pilot.press("escape", "down")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is details, "the same screen, shown again"
         body = plain(details.query_one("#detail-body").content)
         assert body.startswith(second.name) and first.name not in body.splitlines()[0]
@@ -126,7 +126,7 @@ async def test_details_come_up_whole_and_for_the_person_chosen(demo_app) -> None
 async def test_keys_typed_while_the_details_are_read_go_to_them(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         read = app.workbook.contact_detail
 
         def slow_read(contact_id):  # a busy disk: the keys after enter come while it reads
@@ -136,7 +136,7 @@ async def test_keys_typed_while_the_details_are_read_go_to_them(demo_app) -> Non
         app.workbook.contact_detail = slow_read
         # Straight after moving: nothing read ahead. l logs an act on the details (and on the pipeline).
         await pilot.press("down", "enter", "l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, LogActDialog)
         assert isinstance(app.screen_stack[-2], ContactDetailScreen)
 
@@ -144,12 +144,12 @@ async def test_keys_typed_while_the_details_are_read_go_to_them(demo_app) -> Non
 async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         footer = app.screen.query_one(KeysFooter)
         keys = list(footer.children)
         app.screen.refresh_bindings()  # as after every load: the keys may have changed (they have not)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert list(footer.children) == keys and all(k.is_attached for k in keys)
         await pilot.resize_terminal(80, 24)  # narrower: fewer areas fit, so it is rebuilt
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert len(footer.children) < len(keys)

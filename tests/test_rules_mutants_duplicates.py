@@ -239,6 +239,4 @@ def test_a_number_saved_in_another_region_is_compared_as_it_was_read_then() -> N
     london = Stored(1, "Ada King", phone="020 7946 0000", phone_e164="+442079460000")
     later = Stored(2, "A. King", phone="+44 20 7946 0000", phone_e164="+442079460000")
     assert pairs(london, later) == [(1, 2, "the same phone number")]
-    assert matches({"name": "Someone", "phone": "+44 20 7946 0000"}, london) == [
-        (1, "the same phone number")
-    ]
+    assert matches({"name": "Someone", "phone": "+44 20 7946 0000"}, london) == [(1, "the same phone number")]

@@ -15,7 +15,7 @@ from infoint_tui.core.settings import Settings, SettingsError, load_settings, sa
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.settings import SettingsScreen
-from tests.helpers import screen_lines, settle
+from tests.helpers import screen_lines, wait_for_workers
 
 GOOD = """\
 # my settings
@@ -122,19 +122,19 @@ async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Pat
     config = tmp_path / "config" / "config.toml"
     app = InfointApp(db_path, clock=clock, settings_path=config)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, SettingsScreen)  # an empty workbook greets you
         app.screen.query_one("#name", Input).value = "Sam Student"
         app.screen.query_one("#situation", Input).value = "a career changer"
         assert not app.screen.query_one("#nervous", Switch).value  # asked, and no by default
         app.screen.query_one("#nervous", Switch).focus()
         await pilot.press("space")  # "meeting someone one to one makes me nervous"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         shown = " ".join(screen_lines(app))
         assert "Does meeting someone one to one make you nervous? (prep suggests a friend)" in shown
         assert str(app.screen.query_one("#field-profile-nervous .switch-state").render()) == "yes"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PipelineScreen)
         assert app.profile.name == "Sam Student" and app.profile.nervous
     settings = load_settings(config)
@@ -143,7 +143,7 @@ async def test_first_run_welcome_saves_the_profile(db_path, clock, tmp_path: Pat
     assert "nervous = true" in config.read_text()
     app = InfointApp(db_path, clock=clock, settings=settings, settings_path=config)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PipelineScreen)  # not greeted twice
 
 
@@ -151,9 +151,9 @@ async def test_skipping_the_welcome_is_remembered(db_path, clock, tmp_path: Path
     config = tmp_path / "config.toml"
     app = InfointApp(db_path, clock=clock, settings_path=config)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PipelineScreen)
     assert load_settings(config).welcomed
 
@@ -163,18 +163,18 @@ async def test_settings_screen_and_keymap(db_path, clock, tmp_path: Path) -> Non
     config.write_text('[app]\nwelcomed = true\n[keymap]\n"app.pipeline" = "f11"\n')
     app = InfointApp(db_path, clock=clock, settings=load_settings(config), settings_path=config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.action_settings()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         screen.query_one("#interview_minutes", Input).value = "1"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen  # refused, and said where
         assert "5 to 480" in str(screen.query_one("#field-rules-interview_minutes .field-error").render())
         screen.query_one("#interview_minutes", Input).value = "40"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert load_settings(config).policy.interview_minutes == 40
         assert app.workbook.policy.interview_minutes == 40
         keys = {b.binding.id: k for k, b in app.screen.active_bindings.items()}

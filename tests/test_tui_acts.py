@@ -20,7 +20,7 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.log_act import LogActDialog, TalkHeldDialog
 from infoint_tui.tui.screens.merge import MergeDialog
 from infoint_tui.tui.screens.schedule import ScheduleForm
-from tests.helpers import blank_workbook, settle
+from tests.helpers import blank_workbook, wait_for_workers
 from tests.test_tui_pipeline import select
 
 
@@ -46,14 +46,14 @@ def open_kinds(wb: Workbook, contact_id: int) -> set[FollowUpKind]:
 async def test_request_sent_from_the_pipeline_closes_reach_out(db_path, clock, referred) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert open_kinds(app.workbook, referred) == {FollowUpKind.REACH_REFERRAL}
         await select(app, pilot, "Ms Techer")
         await pilot.press("o")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ComposeScreen)
         await pilot.press("f8")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_contact(referred).stage is Stage.REQUESTED
         # No organization noted for them: the 7-day follow-up, no "second person there".
         assert open_kinds(app.workbook, referred) == {FollowUpKind.FOLLOW_UP_REQUEST}
@@ -68,13 +68,13 @@ async def test_request_sent_from_the_pipeline_closes_reach_out(db_path, clock, r
 async def test_scheduling_a_referral_closes_reach_out(db_path, clock, referred) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Ms Techer")
         await pilot.press("s")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ScheduleForm)
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_contact(referred).stage is Stage.SCHEDULED
         assert open_kinds(app.workbook, referred) == set()
 
@@ -86,15 +86,15 @@ async def test_stage_key_on_a_scheduled_talk_asks_when_it_was_held(db_path, cloc
     clock.advance(hours=4)
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Ada Lovelace")
         await pilot.press("right_square_bracket")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, TalkHeldDialog)
         # The planned end (two hours ago plus the agreed 30 minutes) is offered.
         assert app.screen.query_one("#time", Input).value == "17:30"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_contact(ada.id).stage is Stage.MET
         talk = app.workbook.list_interviews(ada.id)[0]
         assert talk.status is InterviewStatus.DONE and talk.ended_at == clock.now - timedelta(
@@ -111,17 +111,17 @@ async def test_writing_the_debrief_completes_jot_notes(db_path, clock) -> None:
         talk = wb.log_talk(ada.id, clock.now - timedelta(minutes=5))
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         assert app.screen.items[0].kind is FollowUpKind.JOT_NOTES
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press(*"Grid")
         await pilot.pause(1.2)  # the autosave
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(talk.id).debrief_learned == "Grid"
         assert FollowUpKind.JOT_NOTES not in open_kinds(app.workbook, ada.id)
 
@@ -132,24 +132,24 @@ async def test_reconnect_too_soon_asks_and_waits_unless_told(db_path, clock) -> 
         wb.log_talk(ada.id, clock.now - timedelta(days=1))
     app = app_for(db_path, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         index = next(i for i, item in enumerate(screen.items) if item.kind is FollowUpKind.RECONNECT)
         screen.query_one("ResponsiveTable").move_cursor(row=index)
         await pilot.press("x")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert "several weeks" in str(app.screen.query_one(".dialog-body").render())
         await pilot.press("n")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert FollowUpKind.RECONNECT in open_kinds(app.workbook, ada.id)
         assert app.workbook.get_contact(ada.id).stage is Stage.MET
         await pilot.press("x")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert FollowUpKind.RECONNECT not in open_kinds(app.workbook, ada.id)
         assert app.workbook.get_contact(ada.id).stage is Stage.KEEPING_IN_TOUCH
 
@@ -160,14 +160,14 @@ async def test_a_logged_reply_stops_the_reminders(db_path, clock) -> None:
         wb.record_request_sent(ng.id)
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Ng Wei")
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, LogActDialog)
         assert app.screen.query_one("#what", Select).value == "reply:agreed"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert open_kinds(app.workbook, ng.id) == {
             FollowUpKind.SCHEDULE_TALK
         }  # the reminders stop; a time next
@@ -182,18 +182,18 @@ async def test_scheduling_in_the_past_offers_to_log_the_talk(db_path, clock) -> 
         ada = wb.add_contact(name="Ada Lovelace", source="friend")
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Ada Lovelace")
         await pilot.press("s")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         yesterday = (clock.now - timedelta(days=1)).date().isoformat()
         app.screen.query_one("#date", Input).value = yesterday
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert "has passed" in str(app.screen.query_one(".dialog-body").render())
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         talk = app.workbook.list_interviews(ada.id)[0]
         assert talk.status is InterviewStatus.DONE
         assert app.workbook.get_contact(ada.id).stage is Stage.MET
@@ -205,17 +205,17 @@ async def test_adding_someone_already_here_asks_and_use_them_adds_nobody(db_path
         wb.add_contact(name="Priya Raman", organization="Sunridge Power", email="priya@sunridge.example")
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("a")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#name", Input).value = "Priya Ramen"
         app.screen.query_one("#source", Select).value = "friend"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DuplicateDialog)
         assert "a very similar name" in str(app.screen.query_one(".dialog-body").render())
         await pilot.press("u")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [c.name for c in app.workbook.list_contacts()] == ["Priya Raman"]
 
 
@@ -225,17 +225,17 @@ async def test_a_referral_named_mid_list_who_is_already_here_is_linked_not_copie
         wb.add_contact(name="Ms Techer", email="techer@example.org", source="alumni_database")
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Joe Chameau")
         await pilot.press("r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#name", Input).value = "Dr. Techer"
         app.screen.query_one("#email", Input).value = "TECHER@example.org"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "the same e-mail" in str(app.screen.query_one(".dialog-body").render())
         await pilot.press("u")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         contacts = app.workbook.list_contacts()
         assert len(contacts) == 2
         techer = next(c for c in contacts if c.name == "Ms Techer")
@@ -251,16 +251,16 @@ async def test_merge_two_records_then_undo(db_path, clock) -> None:
         wb.add_note(talk.id, "Storage is where the jobs will be.", 120)
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Priya Raman")
         await pilot.press("m")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, MergeDialog)
         await pilot.press("enter")  # the likely duplicate is offered first
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen.query_one("#take-name", Select).value == "keep"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         merged = app.workbook.get_contact(first.id)
         assert merged.phone == "(626) 555-0100" and merged.name == "Priya Raman"
         assert merged.stage is Stage.MET
@@ -268,7 +268,7 @@ async def test_merge_two_records_then_undo(db_path, clock) -> None:
         assert [h.contact_id for h in app.workbook.search("storage")] == [first.id]
         assert len(app.workbook.list_contacts()) == 1
         await pilot.press("u")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert len(app.workbook.list_contacts()) == 2
         assert [i.id for i in app.workbook.list_interviews(second.id)] == [talk.id]
         assert [h.contact_id for h in app.workbook.search("storage")] == [second.id]
@@ -282,10 +282,10 @@ async def test_a_thank_you_sent_by_hand_is_logged_as_the_act(db_path, clock) -> 
     clock.advance(minutes=30)
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select(app, pilot, "Ada Lovelace")
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, LogActDialog)
         (thanks,) = [
@@ -295,7 +295,7 @@ async def test_a_thank_you_sent_by_hand_is_logged_as_the_act(db_path, clock) -> 
         what.value = f"done:{thanks.follow_up.id}"
         dialog.query_one("#note", Input).value = "Sent a thank-you"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, LogActDialog)
         assert FollowUpKind.THANK_YOU not in open_kinds(app.workbook, ada.id)
         (fact,) = [f for f in app.workbook.facts(ada.id) if f.kind is FactKind.THANK_YOU_SENT]

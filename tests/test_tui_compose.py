@@ -16,7 +16,7 @@ from infoint_tui.tui import sending
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
-from tests.helpers import blank_workbook, plain, settle
+from tests.helpers import blank_workbook, plain, wait_for_workers
 
 FULL = Profile(name="Sam Student", situation="a third-year student at Caltech", field="clean energy")
 
@@ -36,10 +36,10 @@ def app_for(db_path, clock, profile: Profile = FULL) -> InfointApp:
 
 
 async def open_composer(app, pilot, contact_id: int, kinds=None) -> ComposeScreen:
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     screen = ComposeScreen(contact_id) if kinds is None else ComposeScreen(contact_id, kinds)
     app.push_screen(screen)
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert app.screen is screen
     return screen
 
@@ -59,13 +59,13 @@ async def test_the_check_line_shows_every_finding_also_after_an_edit(db_path, cl
         assert "reads well" not in shown
         assert screen.query_one("#settings").display  # the way to fix it, in the composer
         await pilot.press("end", "x")  # the check that runs on each edit finds the same
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.current()[1].startswith("xDear Priya Raman,") or "x" in screen.current()[1]
         shown = checks(screen)
         assert "«fill in: your name» is still blank" in shown and "reads well" not in shown
         # The introduction that names the referrer, picked by hand, shows its blank too.
         screen.query_one("#compose-kind", Select).value = TemplateKind.REFERRAL_INTRO.value
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.composed.kind is TemplateKind.REFERRAL_INTRO
         assert "«fill in: who referred you» is still blank" in checks(screen)
 
@@ -76,7 +76,7 @@ async def test_reads_well_only_when_nothing_is_found(db_path, clock, priya) -> N
         screen = await open_composer(app, pilot, priya)
         assert "✓ reads well" in checks(screen)
         screen.query_one("#compose-body", TextArea).insert("Two  spaces ,here.")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         shown = checks(screen)
         assert "Two spaces between words" in shown and "space before a comma" in shown
         assert "reads well" not in shown
@@ -88,9 +88,9 @@ async def test_an_edited_message_is_kept_until_sent_or_discarded(db_path, clock,
         screen = await open_composer(app, pilot, priya)
         body = screen.query_one("#compose-body", TextArea)
         body.insert("P.S. I loved your talk at Caltech.\n", body.document.end)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, ComposeScreen)
         assert app.workbook.drafts(priya) == [TemplateKind.REFERRAL_UNNAMED]
         screen = await open_composer(app, pilot, priya)
@@ -99,22 +99,22 @@ async def test_an_edited_message_is_kept_until_sent_or_discarded(db_path, clock,
         # Switching letters keeps the draft too, and coming back finds it.
         screen.query_one("#compose-body", TextArea).insert("Edited again. ")
         screen.query_one("#compose-kind", Select).value = TemplateKind.OUTREACH.value
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.composed.kind is TemplateKind.OUTREACH
         screen.query_one("#compose-kind", Select).value = TemplateKind.REFERRAL_UNNAMED.value
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.current()[1].startswith("Edited again. ")
         await pilot.press("f9")  # start over: your words would go, so it asks first
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep them
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.drafts(priya) == [TemplateKind.REFERRAL_UNNAMED]
         assert screen.current()[1].startswith("Edited again. ")
         await pilot.press("f9")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")  # the draft goes
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.drafts(priya) == []
         assert screen.current()[1].startswith("Dear Priya Raman,")
 
@@ -124,7 +124,7 @@ async def test_marking_sent_stores_text_channel_and_time(db_path, clock, priya) 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_composer(app, pilot, priya)
         screen.query_one("#compose-channel", Select).value = SendChannel.LINKEDIN.value
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not screen.query_one("#compose-subject").display  # a note has no subject
         body = screen.query_one("#compose-body", TextArea)
         # Untouched, the request becomes the short LinkedIn note: within the limit from the start.
@@ -132,13 +132,13 @@ async def test_marking_sent_stores_text_channel_and_time(db_path, clock, priya) 
         assert len(body.text) <= 200 and "Joe" not in body.text
         assert "/200 characters" in checks(screen) and "✓ reads well" in checks(screen)
         body.load_text("x " * 120)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "LinkedIn note takes 200" in checks(screen)
         body.load_text("Hi Priya, a colleague suggested I ask you about solar storage. Could we talk?")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "✓ reads well" in checks(screen)
         await pilot.press("f8")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, ComposeScreen)
         assert app.workbook.get_contact(priya).stage is Stage.REQUESTED
         (fact,) = app.workbook.facts(priya)
@@ -157,7 +157,7 @@ async def test_open_in_mail_program_hands_a_mailto_link_to_the_opener(
         screen = await open_composer(app, pilot, priya)
         subject, body = screen.current()
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         (url,) = opened
         parts = urlsplit(url)
         assert parts.path == "priya@example.org"
@@ -166,7 +166,7 @@ async def test_open_in_mail_program_hands_a_mailto_link_to_the_opener(
         assert query["body"] == [body.replace("\n", "\r\n")]
         monkeypatch.setattr(sending, "open_url", lambda url: False)
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert any("No program to open mailto: links" in str(n.message) for n in app._notifications)
 
 
@@ -198,7 +198,7 @@ async def test_copy_reports_in_the_composer(db_path, clock, priya, monkeypatch) 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_composer(app, pilot, priya)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.clipboard == screen.message_text()
         assert any("OSC 52" in str(n.message) for n in app._notifications)
         assert not any(str(n.message) == "Copied to the clipboard." for n in app._notifications)
@@ -211,10 +211,10 @@ async def test_f1_in_the_composer_lists_its_keys(db_path, clock, priya) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_composer(app, pilot, priya)
         await pilot.press("f1")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, HelpScreen)
         listed = "".join(plain(key_table(section)) for section in key_sections(screen))
         assert "Start over" in listed or "Discard the draft" in listed
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen

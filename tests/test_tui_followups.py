@@ -17,7 +17,7 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import blank_workbook, plain, screen_lines, settle
+from tests.helpers import blank_workbook, plain, screen_lines, wait_for_workers
 
 
 @pytest.fixture
@@ -36,9 +36,9 @@ def after_a_talk(db_path, clock):
 
 
 async def queue(app, pilot) -> FollowUpsScreen:
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     await pilot.press("f5")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, FollowUpsScreen)
     return app.screen
 
@@ -84,7 +84,7 @@ async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -
         screen = await queue(app, pilot)
         follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         compose = app.screen
         assert isinstance(compose, ComposeScreen)
         body = compose.query_one("#compose-body", TextArea)
@@ -93,9 +93,9 @@ async def test_open_thank_you_copy_and_mark_sent(db_path, clock, after_a_talk) -
         await pilot.press("f5")
         assert "P.S. The fellowship link" in app.clipboard
         await pilot.press("f8")  # no profile here: "your name" is blank, so it asks first
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen
         assert app.workbook.get_follow_up(follow_up_id).done_at == clock.now
         assert app.workbook.get_contact(after_a_talk).stage is Stage.THANKED
@@ -111,12 +111,12 @@ async def test_referral_outreach_sent_starts_the_3b7_reminders(db_path, clock, a
         follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.REACH_REFERRAL)
         techer_id = app.workbook.get_follow_up(follow_up_id).contact_id
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "Joe Chameau suggested I talk to you" in app.screen.query_one("#compose-body", TextArea).text
         await pilot.press("f8")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")  # no profile here: it asks first
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_contact(techer_id).stage is Stage.REQUESTED
         kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=techer_id)}
         # Named mid-call, with no organization noted: no "second person there" to try.
@@ -129,33 +129,33 @@ async def test_done_snooze_and_reopen(db_path, clock, after_a_talk) -> None:
         screen = await queue(app, pilot)
         notes_id = await select_kind(app, pilot, screen, FollowUpKind.JOT_NOTES)
         await pilot.press("x")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_follow_up(notes_id).done_at == clock.now
         assert notes_id not in [i.follow_up.id for i in screen.items]
         await pilot.press("h")  # show done items, then reopen it
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == notes_id)
         screen.query_one(ResponsiveTable).move_cursor(row=index)
         await pilot.press("o")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)  # it takes back "notes jotted": asked first
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_follow_up(notes_id).done_at is None
 
         thanks_id = await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
         await pilot.press("z")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, SnoozeScreen)
         await pilot.press("2")  # tomorrow at 9:00
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         snoozed = app.workbook.get_follow_up(thanks_id).snoozed_until
         assert snoozed == (clock.now + timedelta(days=1)).replace(hour=9, minute=0)
         await pilot.press("z", "4")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#when", Input).value = "2026-12-07 10:30"
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_follow_up(thanks_id).snoozed_until.isoformat() == "2026-12-07T10:30:00+00:00"
 
 
@@ -165,7 +165,7 @@ async def test_jot_notes_opens_the_debrief(db_path, clock, after_a_talk) -> None
         screen = await queue(app, pilot)
         await select_kind(app, pilot, screen, FollowUpKind.JOT_NOTES)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
         (talk,) = app.workbook.list_interviews(after_a_talk)  # Joe's talk, not any other
         assert app.screen.interview_id == talk.id
@@ -176,13 +176,13 @@ async def test_filters_by_kind_and_contact(db_path, clock, after_a_talk) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await queue(app, pilot)
         await pilot.press("k")  # the first kind: jot notes
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert {i.kind for i in screen.items} == {FollowUpKind.JOT_NOTES}
         await pilot.press(*["k"] * (len(FollowUpKind)))  # round to "all"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await select_kind(app, pilot, screen, FollowUpKind.FOLLOW_UP_REQUEST)
         await pilot.press("c")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert {i.contact_name for i in screen.items} == {"Ng"}
 
 
@@ -192,7 +192,7 @@ async def test_template_editing_with_preview_and_errors(db_path, clock, after_a_
         screen = await queue(app, pilot)
         await select_kind(app, pilot, screen, FollowUpKind.THANK_YOU)
         await pilot.press("t")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         templates = app.screen
         assert isinstance(templates, TemplatesScreen)
         body = templates.query_one("#template-body", TextArea)
@@ -200,13 +200,13 @@ async def test_template_editing_with_preview_and_errors(db_path, clock, after_a_
         await pilot.pause()
         assert "{oops}" in str(templates.query_one("#template-problems").render())
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "{oops}" not in app.workbook.get_template(TemplateKind.THANK_YOU).body
         body.load_text("Dear {contact_first_name}, thanks!")
         await pilot.pause()
         assert "Dear Joe, thanks!" in str(templates.query_one("#template-preview").render())
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_template(TemplateKind.THANK_YOU).body == "Dear {contact_first_name}, thanks!"
 
 
@@ -218,31 +218,31 @@ async def test_reopening_a_sent_letter_asks_first_naming_it(db_path, clock, afte
         follow_up_id = await select_kind(app, pilot, screen, FollowUpKind.REACH_REFERRAL)
         techer_id = app.workbook.get_follow_up(follow_up_id).contact_id
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f8")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")  # no profile here: it asks first
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen
         await pilot.press("h")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         index = next(i for i, item in enumerate(screen.items) if item.follow_up.id == follow_up_id)
         screen.query_one(ResponsiveTable).move_cursor(row=index)
         await pilot.press("o")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         question = plain(app.screen.query_one(".dialog-body").render())
         assert "Ms Techer: take back “request sent”" in question
         assert "The letter you marked sent goes with it" in question
         assert "“Reach out (referral)” is open again" in question
         await pilot.press("n")  # kept: the letter stays
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_follow_up(follow_up_id).done_at is not None
         assert [f.kind for f in app.workbook.facts(techer_id)] == [FactKind.REQUEST_SENT]
         await pilot.press("o")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_follow_up(follow_up_id).done_at is None
         assert app.workbook.facts(techer_id) == []
         assert app.workbook.get_contact(techer_id).stage is Stage.PROSPECT
@@ -257,12 +257,12 @@ async def test_a_talk_logged_as_held_from_the_queue_says_so(db_path, clock, afte
         screen = await queue(app, pilot)
         await select_kind(app, pilot, screen, FollowUpKind.SCHEDULE_TALK)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#date", Input).value = (clock.now - timedelta(days=1)).date().isoformat()
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")  # the time has passed: log it as held
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
         said = [str(n.message) for n in app._notifications]
         assert "Talk with Ng logged as held. Jot your notes now." in said
@@ -282,13 +282,13 @@ async def test_enter_is_named_in_the_footer_and_in_help(db_path, clock, after_a_
         await queue(app, pilot)
         assert "⏎ Open" in screen_lines(app)[-1]
         await pilot.press("f1")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         shown = " ".join(screen_lines(app))
         assert "Open the item's message or debrief" in shown
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("enter")  # still opens the highlighted item's message
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, FollowUpsScreen)
 
 
@@ -299,27 +299,27 @@ async def test_leaving_the_template_editor_with_edits_asks_first(db_path, clock,
     async with app.run_test(size=(80, 24)) as pilot:
         await queue(app, pilot)
         await pilot.press("t")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         templates = app.screen
         assert isinstance(templates, TemplatesScreen)
         await pilot.press("escape")  # nothing changed: back at once
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         await pilot.press("t")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         templates = app.screen
         templates.query_one("#template-body", TextArea).insert("P.S. Mine. ")
         await pilot.pause()
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep editing
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is templates
         assert "P.S. Mine. " in templates.query_one("#template-body", TextArea).text
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         assert "P.S. Mine." not in app.workbook.get_template(TemplateKind.THANK_YOU).body

@@ -15,7 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import blank_workbook, screen_lines, settle
+from tests.helpers import blank_workbook, screen_lines, wait_for_workers
 
 
 @pytest.fixture
@@ -30,9 +30,9 @@ def planned(db_path, clock):
 
 
 async def open_interview(app, pilot) -> InterviewScreen:
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     await pilot.press("f4")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, InterviewScreen)
     return app.screen
 
@@ -51,7 +51,7 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         bar = screen.query_one(TimerBar)
         assert bar.phase is Phase.NOT_STARTED
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert bar.phase is Phase.OPENING
 
         async def at(minutes: float) -> Phase:
@@ -66,7 +66,7 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         assert await at(4) is Phase.QUESTIONS and not bells
         await pilot.press("f8")  # a line in the talk notes does not make it the opening again
         await pilot.press("f9", "ctrl+t")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f8")
         assert await at(5) is Phase.QUESTIONS
         await pilot.press("f9", "f9", "f9")  # "who else": asking for names is the wrap-up, no bell
@@ -80,10 +80,10 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         await at(32)
         assert "OVERTIME +02:00" in str(bar.render())
         await pilot.press("f7")  # they said it's fine to go on
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert await at(32) is Phase.WRAP_UP
         await pilot.press("f6")  # pause at 32:00
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await at(40)
         assert "(paused)" in str(bar.render()) and "32:00" in str(bar.render())
     stored = Workbook.open(db_path, clock=clock)
@@ -99,7 +99,7 @@ async def test_timer_phases_with_a_fake_clock(db_path, clock, planned) -> None:
         screen = await open_interview(app, pilot)
         assert "32:00" in str(screen.query_one(TimerBar).render())
         await pilot.press("f6")  # resume at 40:00
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         clock.advance(minutes=2)
         screen._tick()
         assert screen.workbook.timer_reading(screen.interview).elapsed == 34 * 60
@@ -113,7 +113,7 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
         await type_text(pilot, "Thanked him, told my story.")  # the opening
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
         assert [q.answer for q in app.workbook.interview_questions(planned)] == ["", "", ""]
         editor = screen.query_one("#answer", TextArea)
@@ -121,7 +121,7 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert editor.text == ""
         await type_text(pilot, "Long days, no take-home work.")
         first_id = screen.question.id
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         stored = {q.id: q.answer for q in app.workbook.interview_questions(planned)}
         assert stored[first_id] == "Long days, no take-home work."
         await pilot.press("f9")  # next question: the editor shows its (empty) answer
@@ -131,7 +131,7 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
         assert editor.text == "Long days, no take-home work."
         await pilot.press("f8")  # and the talk notes before it
         assert editor.text == "Thanked him, told my story."
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         answers = [q.answer for q in app.workbook.interview_questions(planned)]
         assert answers == [
             "Long days, no take-home work.",
@@ -139,7 +139,7 @@ async def test_the_opening_goes_to_the_talk_notes_and_answers_to_their_questions
             "",
         ]  # each under its own question
         await pilot.press("f9", "ctrl+t")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [q.answered for q in app.workbook.interview_questions(planned)] == [True, False, False]
         assert app.workbook.get_interview(planned).talk_notes == "Thanked him, told my story."
 
@@ -151,10 +151,10 @@ async def test_the_current_question_is_kept_across_screen_switches_and_restarts(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f9", "f9")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         second = screen.questions[1]
         await pilot.press("f2")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = await open_interview(app, pilot)
         assert screen.place == 2 and "Q2/3" in str(screen.query_one("#question-text").render())
         assert second.text in str(screen.query_one("#question-text").render())
@@ -173,23 +173,23 @@ async def test_started_again_mid_call_it_opens_on_the_call(db_path, clock, plann
     clock.advance(minutes=7)
     app = InfointApp(db_path, clock=clock, autosave_delay=0, resume_call=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen) and app.screen.interview_id == planned
         await type_text(pilot, "back")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(planned).talk_notes == "back"
         wb.pause_interview(planned)
     app = InfointApp(db_path, clock=clock, resume_call=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, InterviewScreen)
     with Workbook.open(db_path, clock=clock) as wb:
         wb.resume_interview(planned)
     clock.advance(hours=3)  # never ended: a talk left running, not a call going on
     app = InfointApp(db_path, clock=clock, resume_call=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, InterviewScreen)
 
 
@@ -224,8 +224,27 @@ async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> No
         await open_interview(app, pilot)
         await type_text(pilot, "typed right before quitting")
         await pilot.press("ctrl+q")  # well inside the debounce
+        await pilot.pause()
+        # Read while the harness still holds the app: closing it saves the screen too, so a
+        # check after the block passes even when ctrl+q does nothing at all.
+        assert app.return_code == 0, "ctrl+q did not quit"
+        assert _stored_talk_notes(db_path, planned) == "typed right before quitting"
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(planned).talk_notes == "typed right before quitting"
+
+
+def _stored_talk_notes(db_path, interview_id: int) -> str:
+    """The talk notes in the file, read without the workbook (the app holds it open)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        (notes,) = connection.execute(
+            "SELECT talk_notes FROM interview WHERE id = ?", (interview_id,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return notes
 
 
 async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path, clock, planned) -> None:
@@ -238,7 +257,7 @@ async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path
         await pilot.press("left", "left", "left")
         cursor = editor.cursor_location
         await pilot.press("ctrl+r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ReferralCapture)
         await type_text(pilot, "Ms Techer")
         await pilot.press(
@@ -248,7 +267,7 @@ async def test_referral_capture_returns_to_the_note_where_the_cursor_was(db_path
         assert app.screen.query_one("#may_mention", Switch).value is True
         await pilot.press("shift+tab")
         await pilot.press("f10")  # f10 saves from any field
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen and app.focused is editor and editor.cursor_location == cursor
         await type_text(pilot, "X")
         assert editor.text == "She said ask TecXher"
@@ -263,15 +282,15 @@ async def test_intent_switch_mid_talk_is_refused(db_path, clock, planned) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await open_interview(app, pilot)
         await pilot.press("ctrl+l")  # before the talk: the key switches it
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).intent is Intent.JOB_SEARCH
         await pilot.press("ctrl+l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).intent is Intent.INFORMATIONAL
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("ctrl+l")  # under way: refused, and it says why
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).intent is Intent.INFORMATIONAL
         said = [n.message for n in app._notifications]
         assert said[-1].startswith("an informational talk can't become a job request half-way"), said
@@ -282,12 +301,12 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         clock.advance(minutes=31)
         await pilot.press("f12")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DebriefScreen)
         # Whose talk, and when (it started 31 minutes ago, at the pinned 15:00).
         title = " ".join(" ".join(screen_lines(app)).split())
@@ -301,7 +320,7 @@ async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, pla
         await type_text(pilot, "Write clearly.")
         await pilot.press("f9")
         await type_text(pilot, "Which fellowship?")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         stored = app.workbook.get_interview(planned)
         assert (stored.debrief_learned, stored.debrief_open_questions) == (
             "Write clearly.",
@@ -321,18 +340,18 @@ async def test_a_debrief_answer_typed_and_cleared_is_stored_empty_and_the_notes_
         contact_id = wb.get_interview(planned).contact_id
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.push_screen(DebriefScreen(planned))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("right_square_bracket")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).debrief_learned == "]"
         jot = [
             i for i in app.workbook.follow_up_queue(contact_id=contact_id) if i.kind is FollowUpKind.JOT_NOTES
         ]
         assert jot == []  # written notes did it
         await pilot.press("backspace")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).debrief_learned == ""
         jot = [
             i for i in app.workbook.follow_up_queue(contact_id=contact_id) if i.kind is FollowUpKind.JOT_NOTES
@@ -360,13 +379,13 @@ async def test_a_referral_named_mid_call_who_is_already_here_is_asked_about_not_
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
         await pilot.press("ctrl+r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await type_text(pilot, "Ms Techer")
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DuplicateDialog)
         await pilot.press("u")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen
         assert len(app.workbook.list_contacts()) == 2  # nobody added
         assert app.workbook.get_contact(techer.id).referred_by_id == screen.contact.id
@@ -382,12 +401,12 @@ async def test_a_note_still_open_is_kept_when_another_is_started(db_path, clock,
     async with app.run_test(size=(80, 24)) as pilot:
         await open_interview(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         burst = ["ctrl+n", *"Knows JPL", "ctrl+n", *"Second", "enter"]
         for key in burst:  # posted at once, as a terminal delivers a burst of typing
             name = "space" if key == " " else key
             app.post_message(events.Key(name, key if len(key) == 1 else None))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         stored = [n.text for n in app.workbook.notes(planned)]
         assert stored == ["Knows JPL", "Second"]
 
@@ -407,9 +426,9 @@ async def test_answers_typed_without_a_pause_land_under_their_questions(db_path,
         for key in stream:  # posted at once, as a terminal delivers a burst of typing
             character = {"space": " ", "full_stop": "."}.get(key, key if len(key) == 1 else None)
             app.post_message(events.Key(key, character))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f8")  # moving saves what is on screen
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         answers = [q.answer for q in app.workbook.interview_questions(planned)]
         assert answers == ["Long days.", "Twice a year.", ""]
 
@@ -428,19 +447,19 @@ async def test_f6_on_tomorrows_talk_asks_before_starting_it(db_path, clock) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await open_interview(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen)
         question = plain(app.screen.query_one(".dialog-body").render())
         assert question.startswith(
             "Start the talk with Tom Reyes, planned for "
         ) and question.strip().endswith("now?")
         await pilot.press("n")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(talk.id).started_at is None
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(talk.id).started_at == clock.now
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Journey" in titles  # ctrl+p, "journ": F6 is the timer here
@@ -451,7 +470,7 @@ async def test_f6_on_a_talk_due_now_starts_it_at_once(db_path, clock, planned) -
     async with app.run_test(size=(80, 24)) as pilot:
         await open_interview(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert app.workbook.get_interview(planned).started_at == clock.now
 
@@ -469,13 +488,13 @@ async def test_using_someone_already_met_as_a_referral_says_no_reminder_was_made
         await open_interview(app, pilot)
         await pilot.press("f6")
         await pilot.press("ctrl+r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await type_text(pilot, "Jordan Kim")
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, DuplicateDialog)
         await pilot.press("u")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not app.workbook.follow_up_queue(contact_id=jordan.id, kind=FollowUpKind.REACH_REFERRAL)
         said = [str(n.message) for n in app._notifications if "Jordan Kim" in str(n.message)]
         assert said and "no reminder to reach out was made" in said[-1], said
@@ -490,12 +509,12 @@ async def test_the_referral_box_takes_their_organization(db_path, clock, planned
         await open_interview(app, pilot)
         await pilot.press("f6")
         await pilot.press("ctrl+r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await type_text(pilot, "Rosa Diaz")
         await pilot.press("tab")
         await type_text(pilot, "GridWorks")
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         (rosa,) = [c for c in app.workbook.list_contacts() if c.name == "Rosa Diaz"]
         assert rosa.organization == "GridWorks"
 
@@ -505,10 +524,10 @@ async def test_the_header_counts_the_minutes_added_with_f7(db_path, clock, plann
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_interview(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         length = screen.interview.length_minutes
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         shown = " ".join(screen_lines(app))
         assert f"{length + 5} min agreed" in shown and f"{length} min agreed" not in shown
 

@@ -14,7 +14,7 @@ from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.unsaved import UnsavedScreen
-from tests.helpers import blank_workbook, settle
+from tests.helpers import blank_workbook, wait_for_workers
 
 
 @pytest.fixture
@@ -26,9 +26,9 @@ def planned(db_path, clock):
 
 async def _typing_into_a_moved_workbook(app, pilot, db_path):
     """Open the talk, type, then move the workbook away (saves fail) and type more."""
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     await pilot.press("f4")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, InterviewScreen)
     editor = app.screen.query_one("#answer", TextArea)
     editor.insert("stored part")
@@ -50,11 +50,11 @@ async def test_quitting_while_saves_fail_asks_and_can_stay(db_path, clock, plann
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await _typing_into_a_moved_workbook(app, pilot, db_path)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, UnsavedScreen)
         assert "gone or was replaced" in str(app.screen.query_one(".dialog-body").render())
         await pilot.press("s")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen) and app.is_running
         assert editor.text == "stored part, then typed after the move"
 
@@ -66,9 +66,9 @@ async def test_quitting_while_saves_fail_can_write_the_text_to_a_private_file(
     async with app.run_test(size=(80, 24)) as pilot:
         await _typing_into_a_moved_workbook(app, pilot, db_path)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("w")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     (rescued,) = db_path.parent.glob("workbook.db.unsaved-*.txt")
     assert "stored part, then typed after the move" in rescued.read_text(encoding="utf-8")
     assert "## Talk notes" in rescued.read_text(encoding="utf-8")
@@ -80,13 +80,13 @@ async def test_try_again_saves_once_the_workbook_is_back_and_then_quits(db_path,
     async with app.run_test(size=(80, 24)) as pilot:
         await _typing_into_a_moved_workbook(app, pilot, db_path)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("r")  # still gone: asked again
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, UnsavedScreen)
         os.rename(db_path.with_name("elsewhere.db"), db_path)
         await pilot.press("r")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     assert "stored part, then typed after the move" in _answers(db_path)
     assert not list(db_path.parent.glob("*.unsaved-*"))
 
@@ -96,15 +96,15 @@ async def test_switching_screens_while_saves_fail_asks_first(db_path, clock, pla
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await _typing_into_a_moved_workbook(app, pilot, db_path)
         await pilot.press("f2")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, UnsavedScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert editor.text == "stored part, then typed after the move"
         os.rename(db_path.with_name("elsewhere.db"), db_path)
         await pilot.press("f2")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PipelineScreen)
     assert "stored part, then typed after the move" in _answers(db_path)
 
@@ -112,29 +112,29 @@ async def test_switching_screens_while_saves_fail_asks_first(db_path, clock, pla
 async def test_quitting_during_a_running_talk_asks_first(db_path, clock, planned) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f4")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("ctrl+q")  # not started yet: quits without asking
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     assert not app.is_running
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f4")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ConfirmScreen) and app.is_running
         await pilot.press("n")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     assert not app.is_running
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(planned).ended_at is None  # the timer keeps running

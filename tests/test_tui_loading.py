@@ -20,7 +20,7 @@ from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.prep import PrepScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import blank_workbook, plain, settle
+from tests.helpers import blank_workbook, plain, wait_for_workers
 
 NAMES = ["émile zola", "Émile Ames", "anna bell", "Zoë Quist", "ÅSA ek", "bob", "Bob", "Ærø Line"]
 
@@ -108,7 +108,7 @@ async def test_first_rows_are_shown_before_the_workbook_opens(db_path, clock, pe
         await pilot.pause(0.2)
         assert screen.query_one("#pipeline-filter", Input).value == ""
         go_on.set()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook is not None
         zo = [c.id for c in wb_contacts if "zo" in c.name.casefold()]
         assert [c.id for c in screen._shown] == zo
@@ -135,7 +135,7 @@ async def test_a_damaged_workbook_is_refused_and_nothing_written(db_path, clock)
     before = db_path.read_bytes()
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, MessageScreen)
         assert "damaged" in plain(app.screen.query_one("#message-body").render())
         assert app.workbook is None
@@ -155,7 +155,7 @@ def count_calls(workbook, *names: str) -> list[str]:
 async def test_the_first_f5_shows_the_queue_built_while_idle(db_path, clock, people) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.prepared_queue is not None
         workbook = app.workbook
         calls = count_calls(workbook, "follow_up_queue")
@@ -173,7 +173,7 @@ async def test_the_first_f5_shows_the_queue_built_while_idle(db_path, clock, peo
 async def test_a_queue_built_before_a_change_is_read_again(db_path, clock, people, change) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.prepared_queue is not None
         workbook = app.workbook
         if change == "a write":
@@ -183,7 +183,7 @@ async def test_a_queue_built_before_a_change_is_read_again(db_path, clock, peopl
             clock.advance(hours=1)  # its "due in" texts have aged
         calls = count_calls(workbook, "follow_up_queue")
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert calls == ["follow_up_queue"]
         expected = workbook.follow_up_queue()
         assert [i.follow_up.id for i in app.screen.items] == [i.follow_up.id for i in expected]
@@ -192,16 +192,16 @@ async def test_a_queue_built_before_a_change_is_read_again(db_path, clock, peopl
 async def test_each_screen_loads_once_on_opening(db_path, clock, people) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         workbook = app.workbook
         workbook.add_contact(name="Newcomer Nadia", source="friend")  # what was built at start is old
         calls = count_calls(workbook, "follow_up_queue", "upcoming_interviews")
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         assert calls == ["follow_up_queue"]
         await pilot.press("f3")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PrepScreen)
         assert calls == ["follow_up_queue", "upcoming_interviews"]
 
@@ -228,9 +228,9 @@ async def test_a_slow_queue_load_with_an_old_filter_does_not_replace_the_newer(
 ) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         workbook = app.workbook
@@ -246,7 +246,7 @@ async def test_a_slow_queue_load_with_an_old_filter_does_not_replace_the_newer(
                 break
             await pilot.pause(0.05)
         release.set()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [i.follow_up.id for i in screen.items] == [i.follow_up.id for i in every]
         assert screen.query_one(ResponsiveTable).row_count == len(every)
 
@@ -254,7 +254,7 @@ async def test_a_slow_queue_load_with_an_old_filter_does_not_replace_the_newer(
 async def test_a_slow_pipeline_load_does_not_replace_the_newer(db_path, clock, people) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, PipelineScreen)
         workbook = app.workbook
@@ -268,6 +268,6 @@ async def test_a_slow_pipeline_load_does_not_replace_the_newer(db_path, clock, p
                 break
             await pilot.pause(0.05)
         release.set()
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert added.id in {c.id for c in screen._shown}
         assert screen.selected().id == added.id

@@ -10,7 +10,7 @@ from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
-from tests.helpers import blank_workbook, settle
+from tests.helpers import blank_workbook, wait_for_workers
 
 WHO_ELSE = "Who else do you know that I might talk to?"
 
@@ -26,9 +26,9 @@ def scheduled(db_path, clock):
 
 
 async def prep(app, pilot) -> PrepScreen:
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     await pilot.press("f3")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, PrepScreen)
     return app.screen
 
@@ -54,17 +54,17 @@ async def test_ticking_and_own_items_and_mode_dependent_items(db_path, clock, sc
         shown = [str(o.prompt) for o in screen.query_one("#prep-items", OptionList).options]
         assert not any("business cards" in text for text in shown)  # a phone call: no dress, no cards
         await pilot.press("space")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         items = app.workbook.prep_items(scheduled)
         assert items[0].done_at == clock.now
         await pilot.press("n")
         await type_text(pilot, "Print the route")
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.prep_items(scheduled)[-1].text == "Print the route"
         score_by_phone = app.workbook.interview_readiness(scheduled).score
         screen.query_one("#prep-mode", Select).value = Mode.IN_PERSON_WORKPLACE.value
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(scheduled).mode is Mode.IN_PERSON_WORKPLACE
         shown = [str(o.prompt) for o in screen.query_one("#prep-items", OptionList).options]
         assert any("business cards" in text for text in shown)
@@ -78,23 +78,23 @@ async def test_choosing_reordering_and_the_required_question(db_path, clock, sch
         screen = await prep(app, pilot)
         await pilot.press("2")  # questions tab, the bank focused
         await pilot.press("down", "enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("down", "enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         texts = [q.text for q in app.workbook.interview_questions(scheduled)]
         assert len(texts) == 3 and texts[-1] == WHO_ELSE  # new ones go before the closing question
         screen.set_focus(screen.query_one("#prep-chosen", OptionList))
         screen.query_one("#prep-chosen", OptionList).highlighted = 1
         await pilot.press("shift+up")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [q.text for q in app.workbook.interview_questions(scheduled)] == [texts[1], texts[0], WHO_ELSE]
         screen.query_one("#prep-chosen", OptionList).highlighted = 2
         await pilot.press("delete")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert WHO_ELSE in [q.text for q in app.workbook.interview_questions(scheduled)]
         screen.query_one("#prep-chosen", OptionList).highlighted = 0
         await pilot.press("delete")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [q.text for q in app.workbook.interview_questions(scheduled)] == [texts[0], WHO_ELSE]
 
 
@@ -110,11 +110,11 @@ async def test_inline_checks_and_the_explicit_override(db_path, clock, scheduled
         await type_text(pilot, "What's your salary?")
         assert "Never ask what they earn" in str(screen.query_one("#prep-write-checks").render())
         await pilot.press("enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "What's your salary?" not in [q.text for q in app.workbook.interview_questions(scheduled)]
         assert "save it anyway" in str(screen.query_one("#prep-write-checks").render())
         await pilot.press("enter")  # the second enter is the explicit override
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert "What's your salary?" in [q.text for q in app.workbook.interview_questions(scheduled)]
 
 
@@ -128,14 +128,14 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         await pilot.pause()
         preview = screen.query_one("#prep-preview", Markdown)
         assert preview.display and preview.source == "# GridWorks"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(scheduled).field_notes == "# GridWorks"
         screen.query_one("#prep-note-kind", Select).value = "story"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.query_one("#prep-note", TextArea).text == ""
         await type_text(pilot, "A robotics club.")
         await pilot.press("f12")  # start the talk: the story is saved on the way
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.field_notes, stored.story) == ("# GridWorks", "A robotics club.")
@@ -152,19 +152,19 @@ async def test_a_new_talks_story_starts_as_a_draft_of_the_last_one(db_path, cloc
         second = wb.schedule_interview(ann.id, scheduled_at=clock.now + timedelta(days=2), mode="phone")
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.open_prep(second.id)
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         screen = app.screen
         await pilot.press("3")
         screen.query_one("#prep-note-kind", Select).value = "story"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.query_one("#prep-note", TextArea).text == "A robotics club."
         origin = screen.query_one("#prep-note-origin")
         assert origin.display and "your talk with Joe Chameau" in str(origin.render())
         screen.set_focus(screen.query_one("#prep-note", TextArea))
         await pilot.press("end", "space", *"Then", "space", *"a", "space", *"wind", "space", *"farm.")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not origin.display  # edited: the story for this talk now
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(second.id).story == "A robotics club. Then a wind farm."
@@ -179,7 +179,7 @@ async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await prep(app, pilot)
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         form = app.screen
         assert isinstance(form, ScheduleForm)
         assert form.query_one("#time", Input).value == "15:00"  # the stored time, in local time
@@ -187,7 +187,7 @@ async def test_logistics_are_edited_from_prep(db_path, clock, scheduled) -> None
         form.query_one("#companion", Input).value = "Priya (roommate)"
         form.query_one("#length_minutes", Input).value = "45"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.location, stored.companion, stored.length_minutes) == (
             "+1 626 555 0100",
@@ -209,9 +209,9 @@ async def test_the_readiness_line_follows_the_story_as_it_is_saved(db_path, cloc
         assert f"Ready: {before.score}%  {len(before.missing)} missing" in readiness_line(screen)
         await pilot.press("3")
         screen.query_one("#prep-note-kind", Select).value = "story"
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await type_text(pilot, "A robotics club got me into grids.")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         after = app.workbook.interview_readiness(scheduled)
         assert after.score > before.score and len(after.missing) == len(before.missing) - 1
         # shown without F2, F3
@@ -225,10 +225,10 @@ async def test_the_talks_date_follows_the_logistics(db_path, clock, scheduled) -
         talk = screen.query_one("#prep-interview", Select)
         assert str(talk._options[1][0]).endswith("Thu 26 Nov 15:00")
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#time", Input).value = "09:30"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is screen
         assert app.workbook.get_interview(scheduled).scheduled_at.hour == 9
         assert str(talk._options[1][0]).endswith("Thu 26 Nov 09:30")  # the choice as shown
@@ -253,7 +253,7 @@ async def test_enter_in_the_bank_adds_the_first_question_at_once(db_path, clock,
         screen = await prep(app, pilot)
         first = next(q for q in app.workbook.list_questions() if not q.required)
         await pilot.press("2", "enter")  # no Down first: the topic's heading is never highlighted
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert [q.text for q in app.workbook.interview_questions(scheduled)] == [first.text, WHO_ELSE]
         bank = screen.query_one("#prep-bank", OptionList)
         assert not bank.get_option_at_index(bank.highlighted).disabled
@@ -279,7 +279,7 @@ async def test_new_item_box_escape_cancels(db_path, clock, scheduled) -> None:
         await pilot.press("n")
         await type_text(pilot, "half")
         await pilot.press("escape")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not screen.query_one("#prep-new-item").display
         assert screen.focused is screen.query_one("#prep-items")
         assert len(app.workbook.prep_items(scheduled)) == count
@@ -310,7 +310,7 @@ async def test_external_editor_is_split_like_a_shell_and_edits_a_private_file(
         await pilot.press("3")
         await type_text(pilot, "GridWorks")
         await pilot.press("f7")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.query_one("#prep-note", TextArea).text == "--flag GridWorks"
         assert app.workbook.get_interview(scheduled).field_notes == "--flag GridWorks"
     mode, path = seen.read_text().split("\n")[:2]
@@ -335,10 +335,10 @@ async def test_a_friend_is_suggested_in_the_guides_words_to_someone_nervous(
         assert FRIEND in " ".join(str(friend.render()).split())
         assert FRIEND.startswith("If you are nervous about meeting someone individually, then ask a friend")
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#companion", Input).value = "Priya (roommate)"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not friend.display  # a friend is coming along
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -351,16 +351,16 @@ async def test_travel_time_is_part_of_the_logistics(db_path, clock, scheduled) -
     async with app.run_test(size=(120, 40)) as pilot:
         await prep(app, pilot)
         await pilot.press("l")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         form = app.screen
         assert form.query_one("#travel_minutes", Input).value == ""  # not given yet
         form.query_one("#travel_minutes", Input).value = "abc"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.screen is form and app.workbook.get_interview(scheduled).travel_minutes == 0
         form.query_one("#travel_minutes", Input).value = "35"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(scheduled).travel_minutes == 35
 
 
@@ -371,6 +371,6 @@ async def test_escape_leaves_the_note_so_digits_switch_tabs(db_path, clock, sche
         await pilot.press("3")
         await type_text(pilot, "GridWorks")
         await pilot.press("escape", "1")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert screen.query_one("#prep-tabs").active == "tab-checklist"
         assert app.workbook.get_interview(scheduled).field_notes == "GridWorks"  # no 1 typed

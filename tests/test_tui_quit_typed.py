@@ -14,7 +14,7 @@ from infoint_tui.tui.screens.compose import ComposeScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
 from infoint_tui.tui.screens.prep import PrepScreen
-from tests.helpers import plain, settle
+from tests.helpers import plain, wait_for_workers
 
 PROFILE = Profile(name="Sam Student", situation="a third-year student at Caltech", field="clean energy")
 
@@ -39,12 +39,12 @@ def rescued(db_path) -> str:
 async def test_quitting_the_composer_keeps_the_text_as_its_draft(db_path, clock, joe) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.push_screen(ComposeScreen(joe))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#compose-body", TextArea).insert(" PS: Mom says hi.")
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     assert not app.is_running
     with Workbook.open(db_path, clock=clock) as wb:
         composed = wb.compose_message(joe, PROFILE)
@@ -56,16 +56,16 @@ async def test_quitting_the_composer_keeps_the_text_as_its_draft(db_path, clock,
 async def _quit_asks(app, pilot, typed: str) -> str:
     """ctrl+q asks (naming where the text is); n stays with the text; then y quits."""
     await pilot.press("ctrl+q")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert isinstance(app.screen, ConfirmScreen) and app.is_running
     question = plain(app.screen.query_one(".dialog-body").render())
     await pilot.press("n")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert not isinstance(app.screen, ConfirmScreen) and app.is_running
     await pilot.press("ctrl+q")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     await pilot.press("y")
-    await settle(app, pilot)
+    await wait_for_workers(app, pilot)
     assert not app.is_running
     return question
 
@@ -73,11 +73,11 @@ async def _quit_asks(app, pilot, typed: str) -> str:
 async def test_quitting_a_half_filled_referral_asks_and_keeps_it_in_a_file(db_path, clock, joe) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         contact = app.workbook.get_contact(joe)
         (interview,) = app.workbook.list_interviews()
         app.push_screen(ReferralCapture(contact, interview.id))
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.screen.query_one("#name", Input).value = "Ann Lee"
         app.screen.query_one("#phone", Input).value = "555 0101"
         question = await _quit_asks(app, pilot, "Ann Lee")
@@ -90,12 +90,12 @@ async def test_quitting_a_half_filled_referral_asks_and_keeps_it_in_a_file(db_pa
 async def test_quitting_the_new_contact_form_asks_and_keeps_it_in_a_file(db_path, clock, joe) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("a")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ContactForm)
         await pilot.press(*"Rosa Diaz")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await _quit_asks(app, pilot, "Rosa Diaz")
     assert "Name: Rosa Diaz" in rescued(db_path)
 
@@ -103,13 +103,13 @@ async def test_quitting_the_new_contact_form_asks_and_keeps_it_in_a_file(db_path
 async def test_quitting_while_writing_a_prep_question_asks_and_keeps_it(db_path, clock, joe) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("f3")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, PrepScreen)
         await pilot.press("2", "w")
         await pilot.press(*"What surprised you")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         question = await _quit_asks(app, pilot, "What surprised you")
     assert "your own question for the talk with Joe Chameau" in question
     assert "What surprised you" in rescued(db_path)
@@ -118,10 +118,10 @@ async def test_quitting_while_writing_a_prep_question_asks_and_keeps_it(db_path,
 async def test_quitting_with_nothing_typed_asks_nothing(db_path, clock, joe) -> None:
     app = app_for(db_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("a")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         await pilot.press("ctrl+q")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
     assert not app.is_running
     assert not list(db_path.parent.glob("*.unsaved-*"))

@@ -12,7 +12,7 @@ from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.transfer import ExportScreen, ImportScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
 
-from .helpers import plain, settle
+from .helpers import plain, wait_for_workers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "transfer"
 
@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "transfer"
 async def test_palette_offers_import_and_export(tmp_path: Path, clock) -> None:
     app = InfointApp(tmp_path / "w.db", clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Import contacts", "Export"} <= titles
 
@@ -30,17 +30,17 @@ async def test_import_previews_then_imports_and_the_pipeline_shows_them(tmp_path
     write_demo(path, contacts=5, now=clock.now)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.action_import()
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
         await pilot.press(*str(FIXTURES / "Connections.csv"), "enter")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         report = plain(app.screen.query_one("#import-report", Static).render())
         assert "would import" in report and "3 added" in report and "line 10" in report
         assert app.workbook.count_contacts() == 5  # the preview wrote nothing
         await pilot.press("f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
         assert app.workbook.count_contacts() == 8
         assert app.screen.query_one(ResponsiveTable).row_count == 8
@@ -52,12 +52,12 @@ async def test_import_error_is_shown_in_the_dialog_with_the_path_kept(tmp_path: 
     bad.write_bytes(b"\x00\x01binary")
     app = InfointApp(tmp_path / "w.db", clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         app.action_import()
         await pilot.pause()
         app.screen.query_one("#import-kind", Select).value = "vcard"
         await pilot.press(*str(bad), "f10")
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ImportScreen)
         assert "is a binary file" in plain(app.screen.query_one("#import-report", Static).render())
         assert app.screen.query_one("#import-path", Input).value == str(bad)
@@ -69,7 +69,7 @@ async def test_export_writes_markdown_and_refuses_to_overwrite(tmp_path: Path, c
     out = tmp_path / "notes"
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         for attempt in range(2):
             app.action_export()
             await pilot.pause()
@@ -80,7 +80,7 @@ async def test_export_writes_markdown_and_refuses_to_overwrite(tmp_path: Path, c
             assert field.value == "~/infoint-tui-notes"  # suggested for the format
             field.value = str(out)
             await pilot.press("f10")
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             if attempt == 0:
                 assert not isinstance(app.screen, ExportScreen)
                 written = sorted(out.glob("*.md"))
@@ -104,7 +104,7 @@ async def test_export_dialog_replace_never_writes_over_the_workbook(tmp_path: Pa
     link.symlink_to(path)
     app = InfointApp(path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await wait_for_workers(app, pilot)
         for target, says in ((str(path), "workbook"), (str(link), "workbook"), ("-", "command line")):
             app.action_export()
             await pilot.pause()
@@ -113,7 +113,7 @@ async def test_export_dialog_replace_never_writes_over_the_workbook(tmp_path: Pa
             app.screen.query_one("#export-path", Input).value = target
             app.screen.query_one("#export-force", Checkbox).value = True
             await pilot.press("f10")
-            await settle(app, pilot)
+            await wait_for_workers(app, pilot)
             assert isinstance(app.screen, ExportScreen)
             shown = (
                 plain(app.screen.query_one("#export-report", Static).render())

@@ -24,7 +24,8 @@ SIZE = (120, 40)
 MOMENT = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
-async def _settle(pilot) -> None:
+async def _wait_for_workers(pilot) -> None:
+    """Let the workers end and their results reach the screen before a picture is taken."""
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
@@ -40,7 +41,7 @@ async def render(folder: Path) -> list[Path]:
         saved: list[Path] = []
 
         async def shoot(pilot, name: str) -> None:
-            await _settle(pilot)
+            await _wait_for_workers(pilot)
             saved.append(Path(app.save_screenshot(f"{name}.svg", str(folder))))
 
         async with app.run_test(size=SIZE) as pilot:

@@ -92,7 +92,7 @@ class Transfer:
                         record_stage(
                             session, new_row.id, new_stage, since, self.store.clock(), self.store.policy
                         )
-                    matcher.settle(new_row, new_row.id)
+                    matcher.hold_by_ref(new_row, new_row.id)
                     if new_item.key and by_key.get(new_item.key) is new_row:
                         by_key[new_item.key] = new_row.id
                     if new_item.referred_by_key:

@@ -66,7 +66,7 @@ class Matcher:
         for index, key in self._keys(contact):
             index.setdefault(key, contact if ref is None else ref)
 
-    def settle(self, contact: Any, ref: Any) -> None:
+    def hold_by_ref(self, contact: Any, ref: Any) -> None:
         """Hold ``ref`` instead of ``contact`` from now on (once it has an id)."""
         for index, key in self._keys(contact):
             if index.get(key) is contact:

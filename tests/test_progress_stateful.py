@@ -32,6 +32,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import mkdtemp
@@ -66,6 +67,44 @@ def item_key(item) -> tuple:
     if kind in ("second_contact", "follow_up_request", "schedule_talk"):
         return (kind, item.follow_up.fact_id)
     return (kind, item.follow_up.interview_id)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def renumber(person: model.Person, undo, wb: Workbook, back: int) -> None:
+    """Follow a restore to the ids its rows came back under: each old row is matched to the
+    restored row with the same content (in id order among equals, as they were inserted)."""
+
+    def pairs(old_rows, new_rows, content) -> dict[int, int]:
+        old = sorted(old_rows, key=lambda r: (content(r), r["id"] if isinstance(r, dict) else r.id))
+        new = sorted(new_rows, key=lambda r: (content(r), r["id"] if isinstance(r, dict) else r.id))
+        assert [content(r) for r in old] == [content(r) for r in new], "a restored row changed"
+        return {(a["id"]): (b.id) for a, b in zip(old, new, strict=True)}
+
+    def fact(row) -> tuple:
+        get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+        kind = get("kind")
+        return (getattr(kind, "value", kind), _utc(get("at")), get("note"))
+
+    def talk(row) -> tuple:
+        get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+        return (_utc(get("created_at")), get("talk_notes"))
+
+    facts = pairs(undo.rows["fact"], wb.facts(back), fact)
+    talks = pairs(undo.rows["interview"], wb.list_interviews(back), talk)
+    for act in person.acts:
+        act.ref = facts[act.ref]
+        act.talk = talks.get(act.talk, act.talk)
+    person.talks = {talks[old]: replace(t, id=talks[old]) for old, t in person.talks.items()}
+    by_fact = ("second_contact", "follow_up_request", "schedule_talk")
+    person.word = {
+        (key[0], (facts if key[0] in by_fact else talks).get(key[1], key[1]), *key[2:])
+        if len(key) > 1
+        else key: value
+        for key, value in person.word.items()
+    }
 
 
 class Workbench(RuleBasedStateMachine):
@@ -206,11 +245,14 @@ class Workbench(RuleBasedStateMachine):
         if self.deleted is not None:
             undo, contact, person, referred = self.deleted
             self.deleted = None
-            if self.attempt(self.wb.restore_contact, undo) is None:
-                return
+            back = self.attempt(self.wb.restore_contact, undo, refused=False)
             if person.referrer not in self.people:
                 person.referrer = None  # their referrer went meanwhile
-            self.people[contact] = person
+            # Rows written since the delete may hold its ids: the restored rows then have new
+            # ones, and so does the model's record of them.
+            renumber(person, undo, self.wb, back)
+            self.people[back] = person
+            contact = back
             for other in referred:
                 if other in self.people and self.people[other].referrer is None:
                     self.people[other].referrer = contact
@@ -255,13 +297,13 @@ class Workbench(RuleBasedStateMachine):
         if self.merged is not None:
             undo, keep, other, kept, gone, moved = self.merged
             self.merged = None
-            if self.attempt(self.wb.unmerge, undo) is None:
-                return
-            # Both records back exactly as they were; whoever was named since stays with the kept one.
-            self.people[keep], self.people[other] = kept, gone
+            back = self.attempt(self.wb.unmerge, undo, refused=False)
+            # Both records back as they were; whoever was named since stays with the kept one.
+            # The other record's id may have gone to someone added since: it has a new one.
+            self.people[keep], self.people[back] = kept, gone
             for c in moved:
                 if c in self.people:
-                    self.people[c].referrer = other
+                    self.people[c].referrer = back
 
     def belongings(self, contact_id: int) -> set[tuple]:
         """Everything recorded for a contact, by table and id."""

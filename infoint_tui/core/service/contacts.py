@@ -207,10 +207,11 @@ class Contacts:
         with self.store.writing() as session:
             return deletion.delete(session.connection(), contact_id)
 
-    def restore_contact(self, deleted: DeletedContact) -> None:
-        """Put back a deleted contact exactly as it was (undo)."""
+    def restore_contact(self, deleted: DeletedContact) -> int:
+        """Put back a deleted contact as it was (undo); the id it is back under (its own,
+        unless someone added since took it)."""
         with self.store.writing() as session:
-            deletion.put_back(session.connection(), deleted)
+            return deletion.put_back(session.connection(), deleted)
 
     # -- one person, one record (``merge``) ---------------------------------------------
 
@@ -252,10 +253,11 @@ class Contacts:
             rewarm_referrals(session, keep_row)
         return MergedContacts(kept, other, keep_row.name)
 
-    def unmerge(self, merged: MergedContacts) -> None:
-        """Undo a merge: both records back exactly as they were before it."""
+    def unmerge(self, merged: MergedContacts) -> int:
+        """Undo a merge: both records back as they were before it; the id the other record
+        is back under (its own, unless someone added since took it)."""
         with self.store.writing() as session:
-            merge.unmerge(session.connection(), merged)
+            return merge.unmerge(session.connection(), merged)
 
     def merged_contact(self, merged: MergedContacts) -> Contact:
         with self.store.reading() as session:

@@ -91,31 +91,83 @@ def delete(connection, contact_id: int) -> DeletedContact:
     return deleted
 
 
-def put_back(connection, deleted: DeletedContact) -> None:
-    """Insert a snapshot's rows with their ids, and relink the people it referred."""
-    if connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == deleted.contact_id)).first():
-        raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
+# Which columns of a restored row name another restored row, by that row's table: when a row
+# cannot have its old id back (a row written since the delete took it), they follow its new one.
+REFERENCES: dict[str, dict[str, str]] = {
+    "stage_change": {"contact_id": "contact"},
+    "interview": {"contact_id": "contact"},
+    "fact": {"contact_id": "contact", "interview_id": "interview"},
+    "interview_question": {"interview_id": "interview"},
+    "prep_item": {"interview_id": "interview"},
+    "note": {"interview_id": "interview"},
+    "follow_up": {"contact_id": "contact", "interview_id": "interview", "fact_id": "fact"},
+}
+
+
+def put_back(connection, deleted: DeletedContact) -> int:
+    """Insert a snapshot's rows, and relink the people it referred; the contact's id now.
+
+    Each row gets its old id back where it is free. SQLite hands the highest ids of a
+    delete to the next rows written, so a row written since may hold one: the restored
+    row then gets a new id, and the restored rows that name it follow."""
     contact = dict(deleted.rows["contact"][0])
+    here = connection.execute(
+        select(CONTACT.c.name, CONTACT.c.created_at).where(CONTACT.c.id == deleted.contact_id)
+    ).first()
+    if here is not None and (here.name, here.created_at) == (contact["name"], contact["created_at"]):
+        raise ValidationFailed("contact", f"{deleted.name} is already in the workbook")
     referrer = contact["referred_by_id"]
     if (
         referrer is not None
         and not connection.execute(select(CONTACT.c.id).where(CONTACT.c.id == referrer)).first()
     ):
         contact["referred_by_id"] = None  # their referrer went meanwhile
+    moved: dict[str, dict[int, int]] = {}
     for table in RESTORE_ORDER:
-        rows = [contact] if table is CONTACT else deleted.rows[table.name]
+        rows = [contact] if table is CONTACT else [dict(row) for row in deleted.rows[table.name]]
         if rows:
-            connection.execute(insert(table), rows)
+            moved[table.name] = _insert_keeping_ids(connection, table, rows, moved)
+    questions = moved.get("interview_question", {})
+    for talk in deleted.rows["interview"]:  # the one reference without a foreign key
+        if talk.get("current_question_id") in questions:
+            connection.execute(
+                update(INTERVIEW)
+                .where(INTERVIEW.c.id == moved.get("interview", {}).get(talk["id"], talk["id"]))
+                .values(current_question_id=questions[talk["current_question_id"]])
+            )
+    contact_id = moved["contact"].get(deleted.contact_id, deleted.contact_id)
     if deleted.referred_ids:
         connection.execute(
             update(CONTACT)
             .where(CONTACT.c.id.in_(deleted.referred_ids), CONTACT.c.referred_by_id.is_(None))
-            .values(referred_by_id=deleted.contact_id)
+            .values(referred_by_id=contact_id)
         )
+    talks = moved.get("interview", {})
     for follow_up_id, interview_id in deleted.linked_follow_ups:
         connection.execute(
-            update(FOLLOW_UP).where(FOLLOW_UP.c.id == follow_up_id).values(interview_id=interview_id)
+            update(FOLLOW_UP)
+            .where(FOLLOW_UP.c.id == follow_up_id)
+            .values(interview_id=talks.get(interview_id, interview_id))
         )
+    return contact_id
+
+
+def _insert_keeping_ids(connection, table: Table, rows: list[dict], moved: dict) -> dict[int, int]:
+    """Insert ``rows`` with their ids where free, else with new ones; old id -> new id for those."""
+    for row in rows:
+        for column, parent in REFERENCES.get(table.name, {}).items():
+            row[column] = moved.get(parent, {}).get(row[column], row[column])
+    ids = [row["id"] for row in rows]
+    taken = {r[0] for r in connection.execute(select(table.c.id).where(table.c.id.in_(ids)))}
+    free = [row for row in rows if row["id"] not in taken]
+    if free:
+        connection.execute(insert(table), free)
+    renumbered = {}
+    for row in rows:
+        if row["id"] in taken:
+            values = {name: value for name, value in row.items() if name != "id"}
+            renumbered[row["id"]] = connection.execute(insert(table).values(values)).inserted_primary_key[0]
+    return renumbered
 
 
 def snapshot(connection, contact_id: int) -> DeletedContact:

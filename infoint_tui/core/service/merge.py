@@ -113,19 +113,23 @@ def move_records(connection, other: DeletedContact, keep_id: int) -> None:
         )
 
 
-def unmerge(connection, merged: MergedContacts) -> None:
-    """Both records back exactly as they were before the merge."""
+def unmerge(connection, merged: MergedContacts) -> int:
+    """Both records back as they were before the merge; the id the other record is back under.
+
+    The kept record goes back first: its ids were its own until now, so all are free. The
+    other record's id was freed by the merge, and someone added since may hold it."""
     kept_id = merged.kept.contact_id
     # People named since the merge were referred by the kept record; they stay so.
     since = {
         row.id for row in connection.execute(select(CONTACT.c.id).where(CONTACT.c.referred_by_id == kept_id))
     }
     connection.execute(delete(CONTACT).where(CONTACT.c.id == kept_id))
-    put_back(connection, merged.other)
     put_back(connection, merged.kept)
+    other_id = put_back(connection, merged.other)
     if since:
         connection.execute(
             update(CONTACT)
             .where(CONTACT.c.id.in_(since), CONTACT.c.referred_by_id.is_(None))
             .values(referred_by_id=kept_id)
         )
+    return other_id

@@ -643,7 +643,7 @@ class PipelineScreen(WorkbookScreen):
             return
         merge = hasattr(deleted, "kept")  # a merge (not imported here: the first frame waits for no ORM)
 
-        def restored(_: object) -> None:
+        def restored(restored_id: object) -> None:
             self._last_deleted = None
             self.notify(
                 f"Merge undone: {deleted.kept.name} and {deleted.other.name} are two again."
@@ -651,7 +651,7 @@ class PipelineScreen(WorkbookScreen):
                 else f"Restored {deleted.name}.",
                 markup=False,
             )
-            self.reload(select_id=deleted.kept.contact_id if merge else deleted.contact_id)
+            self.reload(select_id=deleted.kept.contact_id if merge else restored_id)
             self.refresh_bindings()
 
         self.call_workbook(

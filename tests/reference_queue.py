@@ -20,7 +20,8 @@ promise is one function in the words it is made in:
 - *Reconnect*: some weeks (never fewer than four) after the latest informational talk, or after
   the latest contact since it, until a reconnect; not while set aside.
 - *The person's word*: an item they marked done that no act closes, or reopened, stays as
-  they left it.
+  they left it, as long as what it follows is there (a reopened reminder goes with its
+  request when the request is taken back).
 
 The stage: set aside (by hand, or a refusal or giving up with nothing since), a talk to come,
 in touch (reconnected since the latest talk), thanked (for the latest talk), met, requested
@@ -255,8 +256,9 @@ def open_items(person: Person, zone: tzinfo, *, referred: bool) -> dict[tuple, d
         if key not in person.word and duty.state == "open":
             due = duty.due if isinstance(duty.due, date) and not isinstance(duty.due, datetime) else None
             found[key] = due if due is not None else duty.due.astimezone(zone).date()
+    called_for = duties(person, zone, referred=referred)
     for key, is_open in person.word.items():
-        if is_open:
+        if is_open and key in called_for:  # reopened, while what it follows still calls for it
             found[key] = None
     return found
 

@@ -502,11 +502,7 @@ class Workbench(RuleBasedStateMachine):
         elif stage == "requested":  # take back the request (and the reply to it)
             gone = {a.ref for a in person.acts if a.kind in ("request_sent", "reply")}
             person.acts = [a for a in person.acts if a.ref not in gone]
-            # An item the person reopened by hand stays open, no longer linked to the request
-            # (its fact goes); the README says the request's reminders go with it. Reported.
-            following = ("second_contact", "follow_up_request", "schedule_talk")
-            for key in [k for k in person.word if k[0] in following and k[1] in gone]:
-                person.word[(key[0], None)] = person.word.pop(key)
+            # The request's reminders go with it, even one the person reopened by hand.
         elif stage == "scheduled":  # cancel the planned talk
             talk = max(
                 (t for t in person.talks.values() if t.status == "planned"), key=lambda t: (t.arranged, t.id)
@@ -551,12 +547,10 @@ class Workbench(RuleBasedStateMachine):
             for other in everything
         )
         by_hand = person.word.get(key) is False
-        # What it waited on has gone, or it is a copy (a merge); or it is stored as done and
-        # no act does it now (a talk arranged, the debrief written, or an act taken back):
-        # it stays done. The rules leave a closed item as it was closed when its reason
-        # changes (done <-> set aside), so this asks the stored item which it is; reported.
-        stays_done = not by_hand and duty is not None and duty.by is None and duty.state != "open"
-        refused = duty is None or a_copy or (stays_done and item.follow_up.done_at is not None)
+        # What it waited on has gone, or it is a copy (a merge); or the facts have it done
+        # with no act of the person's to take back (a talk arranged, the debrief written).
+        stays_done = not by_hand and duty is not None and duty.by is None and duty.state == "done"
+        refused = duty is None or a_copy or stays_done
         if person.unsure:
             refused = None
         if self.attempt(self.wb.reopen_follow_up, item.follow_up.id, refused=refused) is None:

@@ -92,3 +92,36 @@ def test_a_note_typed_in_the_call_settles_nobody(wb: Workbook, clock) -> None:
     wb.save_talk_notes(talk.id, "Mornings: briefing requests")
     after = [(i.follow_up.id, i.follow_up.due_at, i.follow_up.detail) for i in wb.follow_up_queue()]
     assert after == before and wb.get_contact(dana.id).stage is revision
+
+
+def test_a_closed_item_follows_the_facts_from_done_to_set_aside(wb: Workbook, clock) -> None:
+    """Found by the reference model: a reconnect taken back left the earlier talk's reconnect
+    "done: reconnected" with no reconnect stored; it is set aside for the later talk's."""
+    dana = wb.add_contact(name="Dana Lee", source="friend", organization="Grid Co")
+    first = wb.log_talk(dana.id, clock() - timedelta(days=40))
+    wb.record_reconnect(dana.id, override=True)
+    wb.log_talk(dana.id, clock() - timedelta(days=1))
+    assert wb.get_contact(dana.id).stage is Stage.KEEPING_IN_TOUCH
+    wb.take_stage_step(dana.id, forward=False)  # take back the reconnect
+    assert all(f.kind is not FactKind.RECONNECTED for f in wb.facts(dana.id))
+    (earlier,) = [
+        i.follow_up
+        for i in wb.follow_up_queue(contact_id=dana.id, include_done=True)
+        if i.kind is FollowUpKind.RECONNECT and i.follow_up.interview_id == first.id
+    ]
+    assert earlier.done_at is None and earlier.cancelled_at is not None
+    assert earlier.reason == "planned from the later talk instead"
+
+
+def test_a_reminder_reopened_by_hand_goes_with_its_request(wb: Workbook, clock) -> None:
+    """The README: taking back a request takes its reminders with it, even one you reopened."""
+    dana = wb.add_contact(name="Dana Lee", source="alumni_database", organization="Grid Co")
+    wb.record_request_sent(dana.id)
+    (item,) = [i for i in wb.follow_up_queue(contact_id=dana.id) if i.kind is FollowUpKind.FOLLOW_UP_REQUEST]
+    wb.complete_follow_up(item.follow_up.id)
+    clock.advance(hours=1)
+    wb.log_interaction(dana.id, "call")
+    wb.reopen_follow_up(item.follow_up.id)
+    wb.take_stage_step(dana.id, forward=False)  # take back the request
+    assert wb.get_contact(dana.id).stage is Stage.PROSPECT
+    assert [i.kind for i in wb.follow_up_queue(contact_id=dana.id)] == []

@@ -461,7 +461,11 @@ def settle(
         want = None if duplicate else wants.get(key)
         by_hand = item.closed_by is ClosedBy.PERSON or (not item.open and item.closed_by is None)
         if by_hand:
-            if item.open:
+            if item.open and key not in wants:
+                # Reopened by the person, but what it followed has gone (its request taken
+                # back, its talk not held): it goes with it, as the rule's own items do.
+                close.append(Close(item.id, False, now, NO_LONGER_APPLIES))
+            elif item.open:
                 kept_open.add(key)
             continue  # the person closed (or reopened) it; their word stands
         if want is None:
@@ -469,11 +473,13 @@ def settle(
                 close.append(Close(item.id, False, now, NO_LONGER_APPLIES))
             continue
         match want.state:
+            # A closed item follows the facts too: done once an act does it, cancelled once
+            # the facts set it aside, whichever it was closed as before.
             case Done(reason=reason, at=at):
-                if item.open:
+                if item.done_at is None:
                     close.append(Close(item.id, True, at or now, reason))
             case Pointless(reason=reason):
-                if item.open:
+                if item.cancelled_at is None:
                     close.append(Close(item.id, False, now, reason))
             case Open():
                 kept_open.add(key)

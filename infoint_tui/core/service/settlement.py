@@ -188,7 +188,11 @@ def settlement_changes(
     ]
     updates: list[tuple[int, dict]] = []
     for close in result.close:
-        when = {"done_at": close.at} if close.done else {"cancelled_at": close.at}
+        when = (
+            {"done_at": close.at, "cancelled_at": None}
+            if close.done
+            else {"cancelled_at": close.at, "done_at": None}
+        )
         updates.append(
             (close.follow_up_id, when | {"closed_by": ClosedBy.RULE.value, "reason": close.reason})
         )

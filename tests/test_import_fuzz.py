@@ -67,7 +67,7 @@ def snapshot_tables(tmp_path: Path) -> dict:
 
 def as_stored(written, kept):
     """A file's value as a text column keeps it: SQLite stores a number given for text as its
-    digits (a hand-edited file's ``"title": 0`` is the title "0", 1e15 is "1.0e+15"); anything
+    digits, every one of them (a hand-edited file's ``"title": 0`` is the title "0"); anything
     else exactly as written."""
     if isinstance(kept, str) and isinstance(written, int | float) and not isinstance(written, bool):
         try:

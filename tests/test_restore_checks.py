@@ -93,6 +93,18 @@ def test_restore_into_a_fresh_workbook_still_works(snapshot_file: Path, tmp_path
         assert {c.name for c in wb.all_contacts()} == {"Ada Lovelace", "Grace Hopper"}
 
 
+def test_a_number_in_a_text_field_is_restored_with_every_digit(
+    snapshot_file: Path, tmp_path: Path, clock
+) -> None:
+    """A hand-edited file's number for a text field is that text, every digit kept (SQLite's
+    own text for 1000000000000001.0 is "1.0e+15"; the restore fuzz found it)."""
+    edited = _edited(snapshot_file, "contact", 0, career_field=1000000000000001.0, title=0)
+    with _fresh(tmp_path, clock) as wb:
+        wb.restore_file(edited)
+        ada = next(c for c in wb.all_contacts() if c.name == "Ada Lovelace")
+        assert (ada.career_field, ada.title) == ("1000000000000001.0", "0")
+
+
 def _edited(snapshot_file: Path, table: str, row: int, **changes) -> Path:
     data = json.loads(snapshot_file.read_text())
     data["tables"][table][row] |= changes

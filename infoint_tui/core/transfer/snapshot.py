@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, DateTime
+from sqlalchemy import Connection, DateTime, String
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
@@ -219,6 +219,11 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
             for column in known[name].columns
             if isinstance(getattr(column.type, "impl", column.type), DateTime)
         }
+        texts = {
+            column.name
+            for column in known[name].columns
+            if isinstance(getattr(column.type, "impl", column.type), String)
+        }
         for index, row in enumerate(rows, 1):
             if not isinstance(row, dict):
                 raise ImportFileError(source, f"table {name}, row {index}: expected an object")
@@ -245,6 +250,10 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
                     )
                 if value is not None and column in times:
                     _check_time(source, name, index, column, value)
+                if column in texts and isinstance(value, int | float):
+                    # A hand-edited file's "title": 0 is the title "0"; written as Python says the
+                    # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
+                    row[column] = value = str(value)
                 if isinstance(value, str) and visible_controls(value) != value:
                     raise ImportFileError(
                         source,

@@ -233,35 +233,42 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
                     source, f"table {name}, row {index}: unknown column {sorted(unknown)[0]!r}"
                 )
             for column, value in row.items():
-                if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
-                    raise ImportFileError(
-                        source, f"table {name}, row {index}: {column} must be text, a number or null"
-                    )
-                if isinstance(value, int) and not -(2**63) <= value < 2**63:
-                    raise ImportFileError(
-                        source,
-                        f"table {name}, row {index}: {column} is a number too "
-                        "large for the workbook; nothing was restored",
-                    )
-                if isinstance(value, float) and not math.isfinite(value):
-                    raise ImportFileError(
-                        source,
-                        f"table {name}, row {index}: {column} is not a finite number; nothing was restored",
-                    )
-                if value is not None and column in times:
-                    _check_time(source, name, index, column, value)
-                if column in texts and isinstance(value, int | float):
-                    # A hand-edited file's "title": 0 is the title "0"; written as Python says the
-                    # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
-                    row[column] = value = str(value)
-                if isinstance(value, str) and visible_controls(value) != value:
-                    raise ImportFileError(
-                        source,
-                        f"table {name}, row {index}: {column} holds a terminal "
-                        "control character, which infoint-tui never writes",
-                    )
+                row[column] = _checked_value(source, name, index, column, value, times, texts)
         out[name] = rows
     return out
+
+
+def _checked_value(
+    source: Path | str, name: str, index: int, column: str, value: Any, times: set, texts: set
+) -> Any:
+    """One value of a restored row, refused with a sentence naming its place, or as it is
+    to be stored."""
+    if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise ImportFileError(source, f"table {name}, row {index}: {column} must be text, a number or null")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise ImportFileError(
+            source,
+            f"table {name}, row {index}: {column} is a number too "
+            "large for the workbook; nothing was restored",
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ImportFileError(
+            source,
+            f"table {name}, row {index}: {column} is not a finite number; nothing was restored",
+        )
+    if value is not None and column in times:
+        _check_time(source, name, index, column, value)
+    if column in texts and isinstance(value, int | float):
+        # A hand-edited file's "title": 0 is the title "0"; written as Python says the
+        # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
+        value = str(value)
+    if isinstance(value, str) and visible_controls(value) != value:
+        raise ImportFileError(
+            source,
+            f"table {name}, row {index}: {column} holds a terminal "
+            "control character, which infoint-tui never writes",
+        )
+    return value
 
 
 def _check_time(source: Path | str, table: str, index: int, column: str, value: Any) -> None:

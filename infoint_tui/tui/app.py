@@ -123,7 +123,7 @@ class InfointApp(App[int]):
         # Keys typed while a screen is on its way, loading or saving (see ``on_event``).
         self._key_hold = KeyHold(self, self._screen_holds_keys)
         # The screen each key read from the terminal was routed to, while the key travels.
-        self._routed_to: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
+        self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
@@ -453,11 +453,11 @@ class InfointApp(App[int]):
             if not event.is_forwarded:
                 if self._key_hold.take(event):
                     return
-                self._routed_to[event] = self.screen
+                self._key_screens[event] = self.screen
                 target = self._auto_focus_target() if self.focused is None else None
                 if target is not None:
                     self.screen.set_focus(target)
-            elif self._routed_to.get(event, self.screen) is not self.screen and event.key != "escape":
+            elif self._key_screens.get(event, self.screen) is not self.screen and event.key != "escape":
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)

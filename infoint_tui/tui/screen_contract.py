@@ -3,9 +3,9 @@
 The app keeps what the person typed when it quits, closes screens or gets a
 signal; it asks whether a talk's timer runs before quitting; it tells the
 screens when the workbook has opened; and it holds the keys typed while a
-screen loads or saves, so they reach it once it is ready. It used to find all
-this out with ``getattr(screen, "autosaver", None)`` and the like: a contract
-nobody could read, which a renamed method would have broken without a sound.
+screen loads or saves, so they reach it once it is ready. It used to probe each
+screen for an attribute by its name: a contract nobody could read, which a
+renamed method would have broken without a sound.
 
 A screen or dialog that offers any of it inherits ``ScreenContract`` and
 overrides what it offers; each default says "nothing here". Screens that do

@@ -47,3 +47,26 @@ def test_dates_of_another_year_show_the_year() -> None:
     now = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
     assert day_name(datetime(2026, 10, 2, tzinfo=UTC), now, UTC) == "2 October"
     assert day_name(datetime(2025, 10, 2, tzinfo=UTC), now, UTC) == "2 October 2025"
+
+
+def test_the_page_shows_the_whole_debrief_in_the_guides_words(db_path, clock) -> None:
+    """All four of the debrief's answers, not only what you learned (the Markdown export
+    has all four; the page had one)."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        talk = wb.log_talk(joe.id, clock.now - timedelta(hours=1))
+        wb.save_debrief(
+            talk.id,
+            debrief_learned="Briefs are written overnight",
+            debrief_open_questions="Which fellowships take juniors",
+            debrief_impressions="A calm office",
+            debrief_direction="Still science policy",
+        )
+        text = " ".join(plain(render_detail(wb.contact_detail(joe.id), clock.now, wb.tz)).split())
+    for prompt, answer in (
+        ("What did you learn?", "Briefs are written overnight"),
+        ("What else do you need to know?", "Which fellowships take juniors"),
+        ("What impressions did you have?", "A calm office"),
+        ("What do you think about your career direction now?", "Still science policy"),
+    ):
+        assert f"{prompt} {answer}" in text

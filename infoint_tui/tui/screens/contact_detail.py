@@ -24,6 +24,7 @@ from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
+from infoint_tui.tui.screens.debrief import PROMPTS as DEBRIEF_PROMPTS
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 
 FIELDS = (
@@ -257,8 +258,9 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
             parts.append(Text.assemble(("       ", "dim"), question.answer))
         for note in detail.notes.get(interview.id, []):
             parts.append(Text.assemble(("    " + clock_text(note.offset_seconds) + "  ", "dim"), note.text))
-        if interview.debrief_learned:
-            parts.append(Text.assemble(("    learned: ", "dim"), interview.debrief_learned))
+        for field, prompt in DEBRIEF_PROMPTS:  # the whole debrief, in the guide's words
+            if getattr(interview, field).strip():
+                parts.append(Text.assemble((f"    {prompt} ", "dim"), getattr(interview, field)))
     if not detail.interviews:
         parts.append(Text("None yet. Press s on the pipeline to schedule one.", style="dim"))
 

@@ -30,7 +30,9 @@ class DebriefScreen(Autosaving, WorkbookScreen):
     HELP_TITLE = "Debrief: jot it down now"
     HELP_TEXT = (
         "The guide says to write your notes the moment you leave or hang up, then send a thank-you "
-        "right away. Everything here is saved as you type."
+        "right away. Four prompts, in the guide's words: what did you learn? What else do you need "
+        "to know? What impressions did you have? What do you think about your career direction now? "
+        "F9 (alt+down) moves to the next, F8 (alt+up) back; everything here is saved as you type."
     )
     BINDINGS = [
         Binding("f8,alt+up", "move(-1)", "◀ Previous", id="debrief.previous", priority=True),
@@ -49,7 +51,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         yield Static(Text("Debrief: write it down while it's fresh.", style="bold"), id="debrief-title")
         with Vertical(id="debrief"):
             for field, prompt in PROMPTS:
-                yield Label(prompt)
+                yield Label(prompt, id=f"{field}-prompt")
                 yield TextArea(id=field, soft_wrap=True, classes="debrief-answer")
         yield SaveState(id="save-state")
         yield KeysFooter()
@@ -121,4 +123,9 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         fields = [field for field, _ in PROMPTS]
         current = self.focused.id if self.focused is not None and self.focused.id in fields else fields[0]
         target = fields[max(0, min(len(fields) - 1, fields.index(current) + step))]
-        self.set_focus(self.query_one(f"#{target}", TextArea))
+        editor = self.query_one(f"#{target}", TextArea)
+        self.set_focus(editor)
+        # Its prompt too, above it: on a small terminal the list scrolls to show both.
+        self.query_one("#debrief").scroll_to_widget(
+            self.query_one(f"#{target}-prompt"), animate=False, top=True
+        )

@@ -124,15 +124,25 @@ def render_text(day: Day, colour: bool = False) -> str:
     heading = "Due today and overdue" + (f" ({overdue:,} overdue)" if overdue else "")
     lines += ["", paint(heading, BOLD + RED if overdue else BOLD)]
     if not day.due:
-        lines.append("  nothing: well done")
+        lines.append("  nothing" + ("" if day.soon else ": well done"))
     for item in day.due:
-        label = relative_due(item.due, day.now)
-        row = f"  {_pad(label, 18)}  {_pad(item.action, 28)}  "  # '59 minutes overdue' is 18
-        for line in _wrapped(row, item.contact, _cells(row)):  # a long name goes on under itself
-            lines.append(paint(line, RED) if item.overdue else line)
-        if item.why:  # on lines of its own, under the action
-            lines += [paint(line, DIM) for line in _wrapped(" " * 22, item.why, 22)]
+        lines += _item_lines(item, day, paint)
+    if day.soon:
+        lines += ["", paint("Due in the next 24 hours", BOLD)]
+        for item in day.soon:
+            lines += _item_lines(item, day, paint)
     return "\n".join(lines) + "\n"
+
+
+def _item_lines(item, day: Day, paint) -> list[str]:
+    """One follow-up: when, what and who on a line (a long name goes on under itself), and
+    why on lines of its own, under the action."""
+    label = relative_due(item.due, day.now)
+    row = f"  {_pad(label, 18)}  {_pad(item.action, 28)}  "  # '59 minutes overdue' is 18
+    lines = [paint(line, RED) if item.overdue else line for line in _wrapped(row, item.contact, _cells(row))]
+    if item.why:
+        lines += [paint(line, DIM) for line in _wrapped(" " * 22, item.why, 22)]
+    return lines
 
 
 def render_json(day: Day) -> str:
@@ -141,24 +151,25 @@ def render_json(day: Day) -> str:
     def iso(moment: datetime) -> str:
         return moment.isoformat().replace("+00:00", "Z")
 
+    def item_data(item) -> dict:
+        return {
+            "follow_up_id": item.follow_up_id,
+            "kind": item.kind.value,
+            "action": item.action,
+            "contact_id": item.contact_id,
+            "contact": item.contact,
+            "due": iso(item.due),
+            "overdue": item.overdue,
+            "label": relative_due(item.due, day.now),
+            "why": item.why,
+        }
+
     data = {
         "now": iso(day.now),
         "timezone": str(day.tz),
         "overdue": day.overdue,
-        "due": [
-            {
-                "follow_up_id": item.follow_up_id,
-                "kind": item.kind.value,
-                "action": item.action,
-                "contact_id": item.contact_id,
-                "contact": item.contact,
-                "due": iso(item.due),
-                "overdue": item.overdue,
-                "label": relative_due(item.due, day.now),
-                "why": item.why,
-            }
-            for item in day.due
-        ],
+        "due": [item_data(item) for item in day.due],
+        "soon": [item_data(item) for item in day.soon],
         "talks": [
             {
                 "interview_id": talk.id,

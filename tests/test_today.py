@@ -76,7 +76,8 @@ def test_text_fits_80_columns_and_says_when_to_leave(db_path, clock, day_book) -
     assert "  Leave at 19:10 for your talk with Dee Raman at 20:00 (40 min to get there)." in lines
     assert "      20:00  Dee Raman · 30 min · in person workplace · GridWorks, 1 Main St" in lines
     heading = lines.index("Due today and overdue (4 overdue)")
-    rows = lines[heading + 1 :]
+    soon = lines.index("Due in the next 24 hours")
+    rows = lines[heading + 1 : soon - 1]
     assert rows[:2] == [
         "  1 day overdue       Jot down your notes           Ada Okafor",
         "                      for yesterday's talk; while your memory is fresh",
@@ -88,6 +89,32 @@ def test_text_fits_80_columns_and_says_when_to_leave(db_path, clock, day_book) -
         "                      for yesterday's talk; while your memory is fresh",
     ]
     assert "…" not in text
+    # Bo's talk ended two hours ago: the thank-you is due tomorrow, and "right away" says it now.
+    assert lines[soon + 1 : soon + 3] == [
+        "  due in 22 hours     Send a thank-you              Bo Lindqvist",
+        "                      for today's talk; right away: skipping it is rude",
+    ]
+
+
+def test_right_after_a_talk_today_says_the_thank_you_is_due_and_exits_0(db_path, clock) -> None:
+    """Issue 27: right after a talk, with the thank-you "due in 1 day", today said "nothing:
+    well done". It lists it (exit status still 0: nothing is overdue)."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        talk = wb.log_talk(joe.id, clock.now, mode="phone")
+        wb.save_debrief(talk.id, debrief_learned="Write clearly")  # notes jotted: only the thank-you is left
+    out = io.StringIO()
+    assert run(db_path, as_json=False, now=clock.now, stream=out) == 0
+    text = out.getvalue()
+    assert "nothing: well done" not in text
+    assert "Due in the next 24 hours" in text and "Send a thank-you" in text and "Joe Chameau" in text
+    out = io.StringIO()
+    run(db_path, as_json=True, now=clock.now, stream=out)
+    data = json.loads(out.getvalue())
+    assert [(i["kind"], i["contact"], i["label"]) for i in data["soon"]] == [
+        ("thank_you", "Joe Chameau", "due in 1 day")
+    ]
+    assert data["due"] == [] and data["overdue"] == 0
 
 
 def test_long_names_reasons_and_leave_lines_wrap_at_80_columns_never_cut() -> None:

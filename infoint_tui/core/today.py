@@ -1,7 +1,8 @@
 """The day's work, read straight from the workbook file: ``infoint-tui today``.
 
 What is due today or overdue (in the queue's order, ``rules.timing.rank_key``),
-the talks of the next 24 hours, and when to leave for those in person
+what falls due within a day after that (a thank-you after today's talk), the
+talks of the next 24 hours, and when to leave for those in person
 (``rules.leaving``). It reads through a plain read-only SQLite connection
 (``storage.open_readonly``): no lock is taken and nothing is written, so it works
 while the app has the workbook open, and it needs neither SQLAlchemy nor the
@@ -69,6 +70,8 @@ class Day:
     due: list[DueItem] = field(default_factory=list)
     talks: list[Talk] = field(default_factory=list)
     leave: list[tuple[LeaveReminder, str]] = field(default_factory=list)  # (reminder, who)
+    # Due after today but within a day from now: a thank-you after a talk ("right away").
+    soon: list[DueItem] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -120,8 +123,8 @@ def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
         "  FROM follow_up f JOIN contact c ON c.id = f.contact_id "
         "  LEFT JOIN interview i ON i.id = f.interview_id "
         " WHERE f.done_at IS NULL AND f.cancelled_at IS NULL "
-        "   AND coalesce(f.snoozed_until, f.due_at) < ?",
-        (_text(tomorrow),),
+        "   AND coalesce(f.snoozed_until, f.due_at) <= ?",
+        (_text(max(tomorrow, now + AHEAD)),),
     ).fetchall()
     talks = con.execute(
         "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.length_minutes, i.mode, i.location, i.status, "
@@ -133,13 +136,14 @@ def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
         (_text(now), _text(now + AHEAD)),
     ).fetchall()
     con.execute("COMMIT")
-    due = []
+    day = Day(now, tz)
     for follow_up_id, kind, contact_id, name, due_at, detail, talk_at in rows:
         kind, when = FollowUpKind(kind), _time(due_at)
         why = timing.describe(kind, _time(talk_at), detail, now, tz)
-        due.append(DueItem(follow_up_id, kind, contact_id, name, when, when < now, why))
-    due.sort(key=lambda i: timing.rank_key(i.kind, i.due, now, i.follow_up_id))  # the queue's own order
-    day = Day(now, tz, due)
+        item = DueItem(follow_up_id, kind, contact_id, name, when, when < now, why)
+        (day.due if when < tomorrow else day.soon).append(item)
+    for items in (day.due, day.soon):  # the queue's own order
+        items.sort(key=lambda i: timing.rank_key(i.kind, i.due, now, i.follow_up_id))
     for row in talks:
         talk = Talk(
             row[0],

@@ -34,16 +34,12 @@ def _statements() -> list[str]:
 
     for table in ("fact", "interview", "follow_up"):
         columns = ", ".join(RULE_COLUMNS[table])
-        trigger(
-            f"{table}_insert", f"AFTER INSERT ON main.{table}", "INSERT INTO touched VALUES (NEW.contact_id);"
-        )
-        trigger(
-            f"{table}_delete", f"AFTER DELETE ON main.{table}", "INSERT INTO touched VALUES (OLD.contact_id);"
-        )
+        trigger(f"{table}_insert", f"AFTER INSERT ON main.{table}", _TOUCH.format("NEW.contact_id"))
+        trigger(f"{table}_delete", f"AFTER DELETE ON main.{table}", _TOUCH.format("OLD.contact_id"))
         trigger(
             f"{table}_update",
             f"AFTER UPDATE OF {columns} ON main.{table}",
-            "INSERT INTO touched VALUES (OLD.contact_id); INSERT INTO touched VALUES (NEW.contact_id);",
+            _TOUCH.format("OLD.contact_id") + _TOUCH.format("NEW.contact_id"),
         )
     debrief = ", ".join(DEBRIEF_FIELDS)
     trigger(
@@ -51,14 +47,14 @@ def _statements() -> list[str]:
         f"AFTER UPDATE OF {debrief} ON main.interview "
         f"WHEN rule_any_text({_each('OLD', DEBRIEF_FIELDS)}) "
         f"!= rule_any_text({_each('NEW', DEBRIEF_FIELDS)})",
-        "INSERT INTO touched VALUES (NEW.contact_id);",
+        _TOUCH.format("NEW.contact_id"),
     )
     referrals = "INSERT INTO touched SELECT id FROM contact WHERE referred_by_id = {}.id;"
-    trigger("contact_insert", "AFTER INSERT ON main.contact", "INSERT INTO touched VALUES (NEW.id);")
+    trigger("contact_insert", "AFTER INSERT ON main.contact", _TOUCH.format("NEW.id"))
     trigger(
         "contact_update",
         f"AFTER UPDATE OF {', '.join(RULE_COLUMNS['contact'])} ON main.contact",
-        "INSERT INTO touched VALUES (NEW.id);",
+        _TOUCH.format("NEW.id"),
     )
     trigger("contact_rename", "AFTER UPDATE OF name ON main.contact", referrals.format("NEW"))
     # Before: the foreign key then unlinks them, and they can no longer be found.

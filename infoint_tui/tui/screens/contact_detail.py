@@ -258,9 +258,10 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
             parts.append(Text.assemble(("       ", "dim"), question.answer))
         for note in detail.notes.get(interview.id, []):
             parts.append(Text.assemble(("    " + clock_text(note.offset_seconds) + "  ", "dim"), note.text))
+        debrief = interview.model_dump(include={field for field, _ in DEBRIEF_PROMPTS})
         for field, prompt in DEBRIEF_PROMPTS:  # the whole debrief, in the guide's words
-            if getattr(interview, field).strip():
-                parts.append(Text.assemble((f"    {prompt} ", "dim"), getattr(interview, field)))
+            if debrief[field].strip():
+                parts.append(Text.assemble((f"    {prompt} ", "dim"), debrief[field]))
     if not detail.interviews:
         parts.append(Text("None yet. Press s on the pipeline to schedule one.", style="dim"))
 

@@ -219,3 +219,42 @@ async def test_journey_screen_network_and_jump(workbook, clock, journey, db_path
         await wait_for_workers(app, pilot)
         assert isinstance(app.screen, ContactDetailScreen)
         assert app.screen._contact_id == journey["joe"].id
+
+
+async def test_themes_keep_their_field_after_a_coffee_elsewhere(workbook, clock, journey, db_path) -> None:
+    """Themes for "field: clean energy" show that field's answers, and only those, still after a
+    coffee logged with someone in another field while the journey was open."""
+    from infoint_tui.core.enums import Channel
+
+    other = workbook.add_contact(name="Ed Itor", source=Source.FRIEND, career_field="publishing")
+    interview = workbook.schedule_interview(other.id, scheduled_at=clock.now)
+    workbook.start_interview(interview.id)
+    workbook.write_question(interview.id, QUESTION)
+    question = next(q for q in workbook.interview_questions(interview.id) if q.text == QUESTION)
+    workbook.save_answer(question.id, "Print shrinks, newsletters grow.")
+    workbook.end_interview(interview.id)
+    workbook.close()
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f6")
+        await wait_for_workers(app, pilot)
+        await pilot.press("3")
+        await wait_for_workers(app, pilot)
+        select = app.screen.query_one("#theme-select")
+        assert select.value == "field\x00clean energy"
+
+        def shown() -> str:
+            return plain(app.screen.query_one("#theme-body").content)
+
+        assert "2 answers" in shown() and "Print shrinks" not in shown()
+        await pilot.press("f2")
+        await wait_for_workers(app, pilot)
+        app.workbook.log_interaction(other.id, Channel.COFFEE, note="Coffee near the press.")
+        clock.advance(minutes=5)
+        await pilot.press("f6")
+        await wait_for_workers(app, pilot)
+        await pilot.pause(0.3)
+        await wait_for_workers(app, pilot)
+        assert app.screen.query_one("#theme-select").value == "field\x00clean energy"
+        assert "2 answers" in shown() and "Print shrinks" not in shown(), shown()

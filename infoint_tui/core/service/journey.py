@@ -255,7 +255,10 @@ class Journey:
 
     def themes(self, *, career_field: str | None = None, organization: str | None = None) -> Themes:
         """For one field or organization: each question's answers side by side, then the
-        career direction written after each talk, oldest first."""
+        career direction written after each talk, oldest first. Exactly one of the two is
+        named: themes are one group's answers side by side, never everyone's."""
+        if bool(career_field) == bool(organization):
+            raise ValueError("themes are for one field or one organization")
         where, params = ["i.status IN ('live', 'done')"], {}
         if career_field:
             where.append("c.career_field = :field")

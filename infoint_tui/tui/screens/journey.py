@@ -181,7 +181,7 @@ class JourneyScreen(WorkbookScreen):
 
     @on(Select.Changed, "#theme-select")
     def _theme_chosen(self, event: Select.Changed) -> None:
-        if event.value is Select.BLANK or self.workbook is None:
+        if event.value is Select.NULL or self.workbook is None:
             return
         kind, _, name = str(event.value).partition("\x00")
         which = {"career_field": name} if kind == "field" else {"organization": name}

@@ -258,3 +258,19 @@ async def test_themes_keep_their_field_after_a_coffee_elsewhere(workbook, clock,
         await wait_for_workers(app, pilot)
         assert app.screen.query_one("#theme-select").value == "field\x00clean energy"
         assert "2 answers" in shown() and "Print shrinks" not in shown(), shown()
+
+
+def test_one_person_asked_reads_as_one(workbook, clock) -> None:
+    """"Of the 1 people" was what the first week of use said; one person is one person."""
+    from datetime import timedelta
+
+    aunt = workbook.add_contact(name="Aunt May", source=Source.FAMILY)
+    workbook.record_request_sent(aunt.id, at=clock.now - timedelta(days=9))
+
+    def explanation() -> str:
+        return {f.label: f for f in workbook.insights().figures}["Response rate"].explanation
+
+    assert explanation().startswith("You asked 1 person for a talk; they have not agreed to one.")
+    workbook.log_talk(aunt.id, clock.now - timedelta(days=1))
+    assert explanation().startswith("You asked 1 person for a talk; they agreed to one.")
+    assert "people" not in explanation()

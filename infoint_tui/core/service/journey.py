@@ -109,7 +109,10 @@ def _response_text(counted: int, agreed: int, waiting: int) -> str:
     """What the response rate counts, and the requests it leaves out for now."""
     if not counted and not waiting:
         return "Nobody has been asked yet; mark an outreach sent to start counting."
-    text = f"Of the {counted} people you asked for a talk, {agreed} agreed to one." if counted else ""
+    if counted == 1:
+        text = f"You asked 1 person for a talk; {'they agreed to one' if agreed else 'they have not agreed to one'}."
+    else:
+        text = f"Of the {counted} people you asked for a talk, {agreed} agreed to one." if counted else ""
     if waiting:
         days = timing.SECOND_CONTACT_AFTER_BUSINESS_DAYS
         text += (

@@ -127,7 +127,7 @@ class JourneyScreen(WorkbookScreen):
         opened = sorted((r for r in roots if r.children), key=lambda r: -r.branch_interviews)
         waiting = sum(r.branch_waiting for r in roots)
         summary = Text(
-            f"{len(roots)} people you found yourself; "
+            f"{plural(len(roots), 'person', 'people')} you found yourself; "
             f"{sum(r.branch_size - 1 for r in roots)} came by referral. "
         )
         if opened:

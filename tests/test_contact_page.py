@@ -39,8 +39,8 @@ def test_done_and_cancelled_follow_ups_differ_and_say_when(db_path, clock) -> No
         wb.complete_follow_up(schedule.follow_up.id, override=True)
         detail = wb.contact_detail(ng.id)
         text = plain(render_detail(detail, clock.now, wb.tz))
-    assert "schedule talk  ✓ done 27 Nov" in text
-    assert "follow up request  ✗ cancelled 26 Nov  they answered on 26 November" in text
+    assert "Schedule the talk  ✓ done 27 Nov" in text
+    assert "Follow up on your request  ✗ cancelled 26 Nov  they answered on 26 November" in text
 
 
 def test_dates_of_another_year_show_the_year() -> None:
@@ -70,3 +70,20 @@ def test_the_page_shows_the_whole_debrief_in_the_guides_words(db_path, clock) ->
         ("What do you think about your career direction now?", "Still science policy"),
     ):
         assert f"{prompt} {answer}" in text
+
+
+def test_the_page_names_each_follow_up_as_the_queue_does(db_path, clock) -> None:
+    """The same item is "Jot down your notes" in the queue and on the contact page, not "jot notes"."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        interview = wb.schedule_interview(joe.id, scheduled_at=clock.now)
+        wb.start_interview(interview.id)
+        wb.add_referral(joe.id, interview_id=interview.id, name="Ms. Techer")
+        clock.advance(minutes=30)
+        wb.end_interview(interview.id)
+        queue = [wb.describe_follow_up(item)[0] for item in wb.follow_up_queue(contact_id=joe.id)]
+        text = plain(render_detail(wb.contact_detail(joe.id), clock.now, wb.tz))
+    assert {"Jot down your notes", "Send a thank-you"} <= set(queue)
+    for action in queue:
+        assert f"• {action}" in text
+    assert "jot notes" not in text and "thank you  " not in text

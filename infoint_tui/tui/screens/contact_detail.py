@@ -21,6 +21,7 @@ from infoint_tui.core.domain import Fact
 from infoint_tui.core.enums import FactKind
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.timer import clock_text
+from infoint_tui.core.rules.timing import ACTIONS
 from infoint_tui.core.service import ContactDetail
 from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
@@ -292,7 +293,7 @@ def render_detail(detail: ContactDetail, now, tz) -> Group:
         parts.append(
             Text.assemble(
                 "• ",
-                f.kind.label,
+                ACTIONS[f.kind],
                 (f"  {state}", style),
                 (f"  {why}" if why else "", "dim"),
             )

@@ -389,7 +389,7 @@ class FollowUpsScreen(WorkbookScreen):
                     self.workbook.snooze_follow_up,
                     item.follow_up.id,
                     until,
-                    done=lambda f: self._changed(f"Snoozed {item.kind.label} for {item.contact_name}."),
+                    done=lambda f: self._changed(f"Snoozed: {ACTIONS[item.kind]} ({item.contact_name})."),
                 )
 
         self.app.push_screen(SnoozeScreen(self.workbook.snooze_choices(), self.workbook.tz), chosen)

@@ -14,6 +14,7 @@ import pytest
 from infoint_tui.core.enums import AppliesTo, Intent, Mode
 from infoint_tui.core.rules.readiness import (
     QUESTIONS_ITEM,
+    STORY_DRAFT,
     STORY_ITEM,
     TRAVEL_ITEM,
     ChecklistState,
@@ -174,3 +175,18 @@ def test_a_list_not_ready_says_so_as_not_ready() -> None:
         (Severity.NOT_READY, "too-few"),
         (Severity.NOT_READY, "who-else-missing"),
     ]
+
+
+def test_a_story_still_the_last_talks_copy_is_a_draft_not_done() -> None:
+    """A story carried over from the last talk, unedited, neither ticks its line nor counts."""
+    questions = [*OPEN[:9], WHO_ELSE]
+    assert automatic_done(STORY_ITEM, "A robotics club.", [], story_draft=True) is False
+    assert automatic_done(STORY_ITEM, "A robotics club.", [], story_draft=False) is True
+    assert automatic_done(QUESTIONS_ITEM, "", questions, story_draft=True) is True
+    draft = readiness(Mode.PHONE, [READ], questions, story="A robotics club.", story_draft=True)
+    written = readiness(Mode.PHONE, [READ], questions, story="A robotics club.")
+    assert draft.missing == (STORY_DRAFT,) and not draft.ready
+    assert written.missing == () and written.score == 100
+    assert draft.score == round(100 * 4 / 5)
+    empty = readiness(Mode.PHONE, [READ], questions, story=" ", story_draft=True)
+    assert empty.missing == ("no story of how you got interested",)

@@ -7,6 +7,7 @@ from textual.widgets import Input, Markdown, OptionList, Select, TextArea
 
 from infoint_tui.core.enums import Mode
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.rules.readiness import STORY_DRAFT, STORY_ITEM
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
@@ -162,10 +163,19 @@ async def test_a_new_talks_story_starts_as_a_draft_of_the_last_one(db_path, cloc
         assert screen.query_one("#prep-note", TextArea).text == "A robotics club."
         origin = screen.query_one("#prep-note-origin")
         assert origin.display and "your talk with Joe Chameau" in str(origin.render())
+
+        def story_ticked() -> bool:
+            (item,) = [i for i in app.workbook.prep_items(second.id) if i.text == STORY_ITEM]
+            return item.done_at is not None
+
+        assert not story_ticked()  # a draft is not yet this talk's story
+        assert STORY_DRAFT in app.workbook.interview_readiness(second.id).missing
         screen.set_focus(screen.query_one("#prep-note", TextArea))
         await pilot.press("end", "space", *"Then", "space", *"a", "space", *"wind", "space", *"farm.")
         await wait_for_workers(app, pilot)
         assert not origin.display  # edited: the story for this talk now
+        assert story_ticked()
+        assert STORY_DRAFT not in app.workbook.interview_readiness(second.id).missing
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(second.id).story == "A robotics club. Then a wind farm."
         assert wb.get_interview(scheduled).story == "A robotics club."

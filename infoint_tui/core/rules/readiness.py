@@ -28,7 +28,8 @@ def applies(applies_to: AppliesTo, mode: Mode) -> bool:
 
 
 # Checklist lines the checks below decide, so a tick and a check can never disagree:
-# the story counts when it is written, the questions when ten are there and none is flagged.
+# the story counts when it is written for this talk (a copy of the last talk's, unedited, is a
+# draft), the questions when ten are there and none is flagged.
 STORY_ITEM = "Write the short story of how you became interested in the field"
 QUESTIONS_ITEM = "Write at least ten open-ended questions"
 AUTOMATIC_ITEMS = (STORY_ITEM, QUESTIONS_ITEM)
@@ -45,11 +46,17 @@ def travel_planned(text: str, travel_minutes: int) -> bool:
 
 
 def automatic_done(
-    text: str, story: str, questions: list[str], intent: Intent = Intent.INFORMATIONAL
+    text: str,
+    story: str,
+    questions: list[str],
+    intent: Intent = Intent.INFORMATIONAL,
+    *,
+    story_draft: bool = False,
 ) -> bool | None:
-    """Whether an automatic checklist line is done (None for a line the person ticks)."""
+    """Whether an automatic checklist line is done (None for a line the person ticks).
+    ``story_draft``: the story is still an unedited copy of an earlier talk's."""
     if text == STORY_ITEM:
-        return bool(story.strip())
+        return bool(story.strip()) and not story_draft
     if text == QUESTIONS_ITEM:
         return len(questions) >= MIN_QUESTIONS and not any(check_question(q, intent) for q in questions)
     return None
@@ -74,12 +81,17 @@ class Readiness:
         return not self.missing
 
 
+STORY_DRAFT = "your story is the last talk's, unedited: make it fit this one"
+
+
 def readiness(
     mode: Mode,
     checklist: list[ChecklistState],
     questions: list[str],
     story: str,
     intent: Intent = Intent.INFORMATIONAL,
+    *,
+    story_draft: bool = False,
 ) -> Readiness:
     """Score = share of the parts done: each applicable checklist item, the
     story, the questions (counting up to ten), "who else", and no question
@@ -92,10 +104,12 @@ def readiness(
     missing = [item.text for item in relevant if not item.done]
     total = len(relevant) + 4
     done = len(relevant) - len(missing)
-    if story.strip():
-        done += 1
-    else:
+    if not story.strip():
         missing.append("no story of how you got interested")
+    elif story_draft:
+        missing.append(STORY_DRAFT)
+    else:
+        done += 1
     list_findings = check_question_list(questions)
     count_done = min(len(questions), MIN_QUESTIONS) / MIN_QUESTIONS
     done += count_done

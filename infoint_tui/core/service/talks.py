@@ -86,20 +86,7 @@ class Talks:
         it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
         once it is edited, or when there is no story."""
         with self.store.reading() as session:
-            row = interview_row(session, interview_id)
-            if not row.story.strip():
-                return None
-            name = session.exec(
-                select(ContactRow.name)
-                .join(InterviewRow, InterviewRow.contact_id == ContactRow.id)
-                .where(
-                    InterviewRow.id != row.id,
-                    InterviewRow.story == row.story,
-                    InterviewRow.created_at <= row.created_at,
-                )
-                .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
-            ).first()
-            return name
+            return _story_carried_from(session, interview_row(session, interview_id))
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the
@@ -196,10 +183,13 @@ class Talks:
                     select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
                 ).all()
             ]
+            draft = _story_carried_from(session, interview) is not None
             items = []
             for row in rows:
                 item = read_model(PrepItem, row)
-                auto = automatic_done(row.text, interview.story, questions, Intent(interview.intent))
+                auto = automatic_done(
+                    row.text, interview.story, questions, Intent(interview.intent), story_draft=draft
+                )
                 if travel_planned(row.text, interview.travel_minutes):
                     auto = True  # the minutes to get there are in the logistics
                 if auto is not None:
@@ -322,10 +312,29 @@ class Talks:
             ChecklistState(i.text, i.applies_to, i.done_at is not None) for i in self.prep_items(interview_id)
         ]
         questions = [q.text for q in self.interview_questions(interview_id)]
-        return readiness(interview.mode, checklist, questions, interview.story, interview.intent)
+        draft = self.story_carried_from(interview_id) is not None
+        return readiness(
+            interview.mode, checklist, questions, interview.story, interview.intent, story_draft=draft
+        )
 
 
 # -- inside a write: shared with the live call, the preparation and the acts --------------
+
+
+def _story_carried_from(session: Session, row: InterviewRow) -> str | None:
+    """Whose earlier talk ``row``'s story is still a copy of, or None (see ``story_carried_from``)."""
+    if not row.story.strip():
+        return None
+    return session.exec(
+        select(ContactRow.name)
+        .join(InterviewRow, InterviewRow.contact_id == ContactRow.id)
+        .where(
+            InterviewRow.id != row.id,
+            InterviewRow.story == row.story,
+            InterviewRow.created_at <= row.created_at,
+        )
+        .order_by(InterviewRow.created_at.desc(), InterviewRow.id.desc())
+    ).first()
 
 
 def last_story(session: Session) -> str:

@@ -301,3 +301,49 @@ async def test_a_thank_you_sent_by_hand_is_logged_as_the_act(db_path, clock) -> 
         (fact,) = [f for f in app.workbook.facts(ada.id) if f.kind is FactKind.THANK_YOU_SENT]
         assert fact.note == "Sent a thank-you"
         assert app.workbook.get_contact(ada.id).stage is Stage.THANKED
+
+
+async def test_a_phone_talk_is_where_their_number_is_and_lasts_what_you_usually_agree(db_path, clock) -> None:
+    """Scheduling by phone fills "Where" with their number (what you typed there stays), and
+    the minutes agreed start from your setting, not a fixed 30."""
+    from infoint_tui.core.enums import Mode
+    from infoint_tui.core.rules.policy import Policy
+
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
+        ada = wb.add_contact(name="Ada Byron", source="friend", phone="+1 626 555 0100")
+        wb.add_contact(name="Bo Typed", source="friend", phone="+1 626 555 0199")
+    settings = Settings(welcomed=True, policy=Policy(interview_minutes=45))
+    app = InfointApp(db_path, clock=clock, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        await select(app, pilot, "Ada Byron")
+        await pilot.press("s")
+        await wait_for_workers(app, pilot)
+        form = app.screen
+        assert isinstance(form, ScheduleForm)
+        assert form.query_one("#length_minutes", Input).value == "45"
+        where = form.query_one("#location", Input)
+        assert where.value == ""  # in person by default: the address is yours to type
+        form.query_one("#mode", Select).value = Mode.PHONE.value
+        await pilot.pause()
+        assert where.value == "+1 626 555 0100"
+        form.query_one("#mode", Select).value = Mode.VIDEO.value
+        await pilot.pause()
+        assert where.value == ""  # the number was ours to put there, and to take back
+        form.query_one("#mode", Select).value = Mode.PHONE.value
+        await pilot.pause()
+        await pilot.press("f10")
+        await wait_for_workers(app, pilot)
+        (talk,) = app.workbook.list_interviews(ada.id)
+        assert (talk.mode, talk.location, talk.length_minutes) == (Mode.PHONE, "+1 626 555 0100", 45)
+
+        await pilot.press("f2")  # scheduling went on to prep
+        await wait_for_workers(app, pilot)
+        await select(app, pilot, "Bo Typed")
+        await pilot.press("s")
+        await wait_for_workers(app, pilot)
+        form = app.screen
+        form.query_one("#location", Input).value = "their mobile, after 5"
+        form.query_one("#mode", Select).value = Mode.PHONE.value
+        await pilot.pause()
+        assert form.query_one("#location", Input).value == "their mobile, after 5"

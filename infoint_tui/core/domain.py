@@ -33,7 +33,7 @@ from infoint_tui.core.enums import (
     TemplateKind,
     Warmth,
 )
-from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES  # noqa: F401 (schedule forms use it from here)
+from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
 
 
 class ContactFields(SQLModel):

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
-from infoint_tui.core.domain import DEFAULT_LENGTH_MINUTES, Interview
+from infoint_tui.core.domain import Interview
 from infoint_tui.core.enums import Intent, Mode
 from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
 from infoint_tui.core.validation import TimeError, local_datetime, minutes
@@ -38,6 +38,8 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
         self._contact_id = contact_id
         self._contact_name = contact_name
         self._interview = interview
+        self._phone = ""  # theirs, read on mount: "Where" for a phone talk
+        self._filled_where = ""  # what "Where" was filled with, so a change of mode can take it back
 
     def compose(self) -> ComposeResult:
         tz = self.workbook.tz
@@ -59,7 +61,7 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
                 with Horizontal(classes="row"):
                     yield FormField("Date (YYYY-MM-DD)", "date", Input(day, compact=True, id="date"))
                     yield FormField("Time (HH:MM)", "time", Input(hour, compact=True, id="time"))
-                    length = existing.length_minutes if existing else DEFAULT_LENGTH_MINUTES
+                    length = existing.length_minutes if existing else self.workbook.policy.interview_minutes
                     yield FormField(
                         "Minutes agreed",
                         "length_minutes",
@@ -112,10 +114,26 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
         self._show_advice(self._interview.mode if self._interview else Mode.IN_PERSON_WORKPLACE)
+        self.call_workbook(self.workbook.get_contact, self._contact_id, done=self._got_contact)
+
+    def _got_contact(self, contact) -> None:
+        self._phone = contact.phone
+        self._fill_where(Mode(self.query_one("#mode", Select).value))
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
         self._show_advice(Mode(event.value))
+        self._fill_where(Mode(event.value))
+
+    def _fill_where(self, mode: Mode) -> None:
+        """A phone talk happens at their number: "Where" shows it unless something else was typed
+        there; choosing another way takes the number back out."""
+        where = self.query_one("#location", Input)
+        untouched = where.value.strip() in ("", self._filled_where)
+        if not untouched:
+            return
+        self._filled_where = self._phone if mode is Mode.PHONE else ""
+        where.value = self._filled_where
 
     def _show_advice(self, mode: Mode) -> None:
         advice = self.workbook.mode_advice(mode)

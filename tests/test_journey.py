@@ -274,3 +274,20 @@ def test_one_person_asked_reads_as_one(workbook, clock) -> None:
     workbook.log_talk(aunt.id, clock.now - timedelta(days=1))
     assert explanation().startswith("You asked 1 person for a talk; they agreed to one.")
     assert "people" not in explanation()
+
+
+def test_search_names_the_story_and_the_research_notes_apart(workbook, journey) -> None:
+    """A hit in your story says "your story"; one in what you read about the field or the
+    organization says so: they are one entry of the index but not one kind of text."""
+    (talk, *_) = workbook.list_interviews(journey["joe"].id)
+    workbook.save_prep_notes(
+        talk.id,
+        story="A robotics club in Pasadena got me hooked.",
+        field_notes="Storage prices fell; the Pasadena grid is old.",
+        org_notes="Caltech's Résumé office helps alumni.",
+    )
+    assert [(h.kind, h.contact_name) for h in workbook.search("robotics")] == [("your story", "Joe Chameau")]
+    assert [h.kind for h in workbook.search("storage prices")] == ["field notes"]
+    assert [h.kind for h in workbook.search("resume off")] == ["organization notes"]
+    # A word in two parts: named by the first that holds it.
+    assert [h.kind for h in workbook.search("pasadena")] == ["your story"]

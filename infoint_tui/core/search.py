@@ -7,6 +7,7 @@ the tables); these helpers are pure, so the query rules are tested alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The kind codes stored in the index (the last three bits of its rowid), and their names.
 KINDS = {
@@ -23,6 +24,28 @@ KINDS = {
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+PREP_KIND = 5
+# The parts one "prep notes" entry of the index is made of (migration 0003), in its order,
+# with the name a hit in each goes by: a match in your story is not a research note.
+PREP_PARTS = (("story", "your story"), ("field_notes", "field notes"), ("org_notes", "organization notes"))
+
+
+def _folded(text: str) -> str:
+    """Case and accents set aside, as the index's tokenizer does."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def prep_part(snippet: str, parts: dict[str, str]) -> str:
+    """Which of a talk's prep texts a "prep notes" hit came from ("your story", "field notes",
+    "organization notes"): the first that holds every word the snippet marks as matching."""
+    matched = {_folded(text) for text, is_match in split_snippet(snippet) if is_match}
+    for column, name in PREP_PARTS:
+        words = set(_WORD.findall(_folded(parts.get(column, ""))))
+        if matched and all(any(w.startswith(m) for w in words) for m in matched):
+            return name
+    return KINDS[PREP_KIND]
 
 
 def match_expression(text: str) -> str | None:

@@ -151,14 +151,24 @@ class Journey:
         )
         with self.store.engine.connect() as connection:
             rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
+            talks = {row.interview_id for row in rows if row.kind == search.PREP_KIND}
+            prep = {
+                r.id: r._mapping
+                for r in connection.execute(
+                    text(
+                        "SELECT id, story, field_notes, org_notes FROM interview "
+                        f"WHERE id IN ({', '.join(str(int(i)) for i in talks) or 'NULL'})"
+                    )
+                )
+            }
+
+        def kind(row) -> str:
+            if row.kind == search.PREP_KIND and row.interview_id in prep:
+                return search.prep_part(row.snippet, prep[row.interview_id])
+            return search.KINDS.get(row.kind, "text")
+
         return [
-            SearchHit(
-                search.KINDS.get(row.kind, "text"),
-                row.contact_id,
-                row.name,
-                row.interview_id,
-                row.snippet.replace("\n", " "),
-            )
+            SearchHit(kind(row), row.contact_id, row.name, row.interview_id, row.snippet.replace("\n", " "))
             for row in rows
         ]
 

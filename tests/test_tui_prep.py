@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import Input, Markdown, OptionList, Select, TextArea
 
 from infoint_tui.core.enums import Mode
-from infoint_tui.core.service import Workbook
 from infoint_tui.core.rules.readiness import STORY_DRAFT, STORY_ITEM
+from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen

@@ -110,7 +110,8 @@ def _response_text(counted: int, agreed: int, waiting: int) -> str:
     if not counted and not waiting:
         return "Nobody has been asked yet; mark an outreach sent to start counting."
     if counted == 1:
-        text = f"You asked 1 person for a talk; {'they agreed to one' if agreed else 'they have not agreed to one'}."
+        answer = "they agreed to one" if agreed else "they have not agreed to one"
+        text = f"You asked 1 person for a talk; {answer}."
     else:
         text = f"Of the {counted} people you asked for a talk, {agreed} agreed to one." if counted else ""
     if waiting:

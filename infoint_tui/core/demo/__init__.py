@@ -48,6 +48,7 @@ from infoint_tui.core.demo.words import (
     NOTES,
     PLACES,
     STORY,
+    STUDENT,
 )
 from infoint_tui.core.domain import ContactFields
 from infoint_tui.core.enums import AppliesTo, Channel, Intent, Mode, ReplyOutcome, Source, Stage, Warmth
@@ -83,6 +84,15 @@ def write_demo(
                 for table in ("interview", "note", "follow_up")
             )
     return f"{contacts} contacts, {interviews} interviews, {notes} notes, {follow_ups} follow-ups"
+
+
+def write_settings(path: Path) -> Path:
+    """The demo's own settings file at ``path``: its student's profile, the rules' defaults.
+    The demo is a world of its own: the person's settings are neither read nor written."""
+    from infoint_tui.core.settings import save_settings
+
+    save_settings(path, {"profile": dict(STUDENT), "app": {"welcomed": True}})
+    return path
 
 
 IDENTITY = ("name", "email", "phone", "linkedin_url")

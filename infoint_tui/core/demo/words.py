@@ -187,6 +187,12 @@ NOTES = (
 )
 
 
+# The student whose workbook the demo is: they sign its letters (the demo's own settings file).
+STUDENT = {
+    "name": "Alex Rivera",
+    "situation": "a third-year physics student at Caltech",
+    "field": "clean energy",
+}
 LIVE_STORY = (
     "A summer project on solar microgrids got me hooked; now I want to see how the work looks "
     "day to day before choosing courses for next year."

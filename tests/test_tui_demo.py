@@ -11,9 +11,11 @@ from infoint_tui import cli
 from infoint_tui.core import paths
 from infoint_tui.core.enums import Stage
 from infoint_tui.tui.screens.compose import ComposeScreen
+from infoint_tui.tui.screens.confirm import ConfirmScreen
+from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.settings import SettingsScreen
 from infoint_tui.tui.widgets.prep_checklist import FRIEND
-from tests.helpers import screen_lines, wait_for_workers
+from tests.helpers import plain, screen_lines, wait_for_workers
 
 YOURS = (
     "# my own settings, kept just so\n"
@@ -63,3 +65,20 @@ async def test_the_demo_shows_none_of_your_settings_and_leaves_the_file_as_it_wa
         assert not isinstance(app.screen, SettingsScreen)
         assert app.profile.name == "Someone Trying The Demo"  # the demo took the change
     assert config.read_bytes() == before  # and your file never knew
+
+
+async def test_quitting_the_demo_while_its_talk_runs_asks_as_your_own_workbook_would(tmp_path: Path) -> None:
+    app = cli.demo_app(tmp_path / "demo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, PipelineScreen)  # the demo's talk under way, its timer running
+        await pilot.press("ctrl+q")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        question = plain(app.screen.query_one(".dialog-body").render())
+        # What happens to the timer, said truly: the demo's folder goes when the app closes.
+        assert "timer is running" in question and "demo" in question
+        assert "opens on the talk when you come back" not in question
+        await pilot.press("y")
+        await wait_for_workers(app, pilot)
+    assert not app.is_running

@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the app on a fresh temporary demo workbook (your own is not touched)",
+        help="open the app on a fresh temporary demo workbook with its own settings "
+        "(your workbook and settings file are not touched)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

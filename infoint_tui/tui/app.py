@@ -322,10 +322,7 @@ class InfointApp(App[int]):
             return "This demo workbook is thrown away when you quit, its talk and timer with it."
         if self.workbook.call_under_way() is None:  # left running long past the agreed end
             return "It keeps running while the app is closed."
-        return (
-            "It keeps running while the app is closed, and the app opens on the talk "
-            "when you come back."
-        )
+        return "It keeps running while the app is closed, and the app opens on the talk when you come back."
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:

@@ -91,7 +91,7 @@ FIELDS = {
                 "GridWorks",
                 "Energy analyst",
                 day=(
-                    "Stand-up at nine, then modelling until lunch; client calls after. Rarely takes work home.",
+                    "Stand-up at nine, modelling until lunch, client calls after. Rarely takes work home.",
                     "Mostly spreadsheets and Python; the quarterly report means two late weeks.",
                     "Forty hours most weeks: mornings on data, afternoons explaining the numbers.",
                 ),
@@ -207,7 +207,7 @@ FIELDS = {
                 "The Quantum Ledger",
                 "Staff writer",
                 day=(
-                    "Two stories a week: interviews in the morning, writing in the afternoon; Thursdays run late.",
+                    "Two stories a week: interviews in the morning, writing after lunch; Thursdays run late.",
                     "Reads new papers first thing, pitches at the ten o'clock meeting, writes until six.",
                     "About 45 hours; evenings only when a big paper comes out under embargo.",
                 ),
@@ -337,7 +337,7 @@ FIELDS = {
                 "Pixelhaus",
                 "UX designer",
                 day=(
-                    "Half meetings, half design reviews and drawing screens. Forty-five hours in a normal week.",
+                    "Half meetings, half design reviews and drawing screens; 45 hours in a normal week.",
                     "Sketches in the morning, tests a prototype with two people after lunch, then fixes it.",
                     "Works in two-week sprints; the last days of each run late.",
                 ),

@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the app on a fresh temporary demo workbook (your own is not touched)",
+        help="open the app on a fresh temporary demo workbook with its own settings "
+        "(your workbook and settings file are not touched)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -129,22 +130,36 @@ def _run_app(args: argparse.Namespace) -> int:
         )
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
-            path = Path(folder) / "demo.db"
-            _write_demo(path, contacts=40, seed=7)
-            return _run_tui(path, scratch_dir=Path(folder))
-    return _run_tui(_db(args), resume_call=True)
+            return _run_tui(demo_app(Path(folder)))
+    # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
+    return _run_tui(_app(_db(args), paths.config_path(), resume_call=True))
 
 
-def _run_tui(path: Path, scratch_dir: Path | None = None, resume_call: bool = False) -> int:
+def demo_app(folder: Path):
+    """The app on a fresh demo workbook and the demo's own settings, both written into
+    ``folder`` (removed on a hang-up too): your settings file is neither read nor written."""
+    from infoint_tui.core.demo import write_settings
+
+    path = folder / "demo.db"
+    _write_demo(path, contacts=40, seed=7)
+    app = _app(path, write_settings(folder / "config.toml"), resume_call=False)
+    app.scratch_dir = folder
+    return app
+
+
+def _app(path: Path, settings_path: Path, *, resume_call: bool):
+    """The app on the workbook at ``path`` with the settings at ``settings_path``, checked."""
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
     from infoint_tui.tui.keymap_check import check_app_settings
 
-    settings = load_settings(paths.config_path())
-    # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
-    app = InfointApp(path, settings=settings, settings_path=paths.config_path(), resume_call=resume_call)
-    check_app_settings(settings, paths.config_path(), app.available_themes)
-    app.scratch_dir = scratch_dir
+    settings = load_settings(settings_path)
+    app = InfointApp(path, settings=settings, settings_path=settings_path, resume_call=resume_call)
+    check_app_settings(settings, settings_path, app.available_themes)
+    return app
+
+
+def _run_tui(app) -> int:
     app.run()
     if app.error_message:
         print(f"infoint-tui: {app.error_message}", file=sys.stderr)

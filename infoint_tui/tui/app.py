@@ -289,22 +289,16 @@ class InfointApp(App[int]):
 
         self.store_drafts()  # the composer's text is kept as its draft, as escape keeps it
         typed = self.typed_in_dialogs()
-        running = any(screen.talk_running() for screen in hosted(self.screen_stack))
-        if not typed and not running:
+        timer = self._running_timer()
+        if not typed and not timer:
             self.keep_typed_text(self.exit)
             return
-        if running and not typed:
-            question = (
-                "The talk's timer is running. Quit anyway? It keeps running while "
-                "the app is closed, and the app opens on the talk when you come back."
-            )
+        if timer and not typed:
+            question = f"The talk's timer is running. Quit anyway? {timer}"
         else:
             question = unstored_question(typed, self.db_path)
-            if running:
-                question += (
-                    "\n\nThe talk's timer keeps running while the app is closed, and the app "
-                    "opens on the talk when you come back."
-                )
+            if timer:
+                question += f"\n\nThe talk's timer is running. {timer}"
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -317,6 +311,18 @@ class InfointApp(App[int]):
             ConfirmScreen(question, yes="Quit", no="Stay"),
             answered,
         )
+
+    def _running_timer(self) -> str:
+        """What becomes of the talk's timer on quitting, if one runs ("": none runs). Asked of
+        the workbook, the one place that knows, so ctrl+q asks on every screen, the pipeline
+        and a dialog as much as the call itself."""
+        if self.workbook is None or self.workbook.timer_running() is None:
+            return ""
+        if self.scratch_dir is not None:
+            return "This demo workbook is thrown away when you quit, its talk and timer with it."
+        if self.workbook.call_under_way() is None:  # left running long past the agreed end
+            return "It keeps running while the app is closed."
+        return "It keeps running while the app is closed, and the app opens on the talk when you come back."
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:

@@ -410,13 +410,6 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             f"Q{self.place}: {question.text}",
         )
 
-    def talk_running(self) -> bool:
-        """Whether the talk's timer runs now (quitting asks first)."""
-        if self.interview is None or self.workbook is None:
-            return False
-        reading = self.workbook.timer_reading(self.interview)
-        return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
-
     # -- actions --------------------------------------------------------------------------
 
     def action_question(self, step: int) -> None:

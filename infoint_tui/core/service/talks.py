@@ -86,7 +86,7 @@ class Talks:
         it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
         once it is edited, or when there is no story."""
         with self.store.reading() as session:
-            return _story_carried_from(session, interview_row(session, interview_id))
+            return story_copied_from(session, interview_row(session, interview_id))
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the
@@ -183,7 +183,7 @@ class Talks:
                     select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
                 ).all()
             ]
-            draft = _story_carried_from(session, interview) is not None
+            draft = story_copied_from(session, interview) is not None
             items = []
             for row in rows:
                 item = read_model(PrepItem, row)
@@ -321,7 +321,7 @@ class Talks:
 # -- inside a write: shared with the live call, the preparation and the acts --------------
 
 
-def _story_carried_from(session: Session, row: InterviewRow) -> str | None:
+def story_copied_from(session: Session, row: InterviewRow) -> str | None:
     """Whose earlier talk ``row``'s story is still a copy of, or None (see ``story_carried_from``)."""
     if not row.story.strip():
         return None

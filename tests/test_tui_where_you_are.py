@@ -1,0 +1,138 @@
+"""Seeing where you are at 80×24: the focused control is marked, notices stay off it and go
+quickly, a question you have notes for shows answered, prep's F12 starts the talk, and F1
+lists the keys that work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from rich.style import Style
+from textual.binding import Binding
+from textual.color import Color
+from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets._toast import Toast
+
+from infoint_tui.core.rules.timer import Phase
+from infoint_tui.core.service import Workbook
+from infoint_tui.tui.app import InfointApp
+from infoint_tui.tui.notices import PROBLEM_SECONDS
+from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.screens.followups import FollowUpsScreen
+from infoint_tui.tui.screens.help import HelpScreen, key_sections, key_table
+from infoint_tui.tui.screens.interview import InterviewScreen
+from infoint_tui.tui.screens.prep import PrepScreen
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
+from infoint_tui.tui.widgets.timer_bar import TimerBar
+from tests.helpers import blank_workbook, demo_workbook, plain, screen_lines, wait_for_workers
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def demo_path(tmp_path, clock):
+    return demo_workbook(tmp_path / "demo.db", now=clock.now)
+
+
+@pytest.fixture
+def planned(db_path, clock):
+    """Joe, a phone talk planned for now, two questions of your own and "who else"."""
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty", career_field="engineering")
+        interview = wb.schedule_interview(joe.id, scheduled_at=clock.now, mode="phone")
+        for question in ("What does a typical day look like?", "How are you evaluated?"):
+            wb.write_question(interview.id, question)
+    return interview.id
+
+
+def cell(app, x: int, y: int) -> tuple[str, Style]:
+    """The character drawn at (x, y) and its style, as the terminal gets it."""
+    strip = app.screen._compositor.render_strips()[y]
+    at = 0
+    for segment in strip:
+        width = len(segment.text)
+        if at + width > x:
+            return segment.text[x - at], segment.style or Style()
+        at += width
+    raise AssertionError(f"nothing drawn at {x},{y}")
+
+
+def brightness(color) -> float:
+    return Color.from_rich_color(color).brightness
+
+
+def left_edge(app, widget) -> tuple[str, Style]:
+    region = widget.region
+    return cell(app, region.x, region.y + region.height // 2)
+
+
+async def assert_marked(app, pilot, widget) -> None:
+    """``widget`` has the focus and says so by more than a shade of background: a visible glyph
+    at its left edge, in a colour far from the one behind it, that goes when the focus goes
+    (a Select's mark is on the box that shows its value)."""
+    assert app.focused is widget
+    if isinstance(widget, Select):
+        widget = widget.query_one("SelectCurrent")
+    char, style = left_edge(app, widget)
+    assert char.strip(), f"nothing marks the focused {widget!r} at its left edge"
+    assert abs(brightness(style.color) - brightness(style.bgcolor)) > 0.3, (char, style)
+    app.screen.set_focus(None)
+    await pilot.pause()
+    assert left_edge(app, widget) != (char, style), "the mark stays when the focus has gone"
+
+
+async def test_the_focused_field_differs_from_its_unfocused_sibling_by_a_mark(demo_path, clock) -> None:
+    """The contact form: the focused field's edge carries a glyph; the field under it, none."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("e")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ContactForm)
+        name, greet = app.screen.query(Input)[:2]
+        focused, unfocused = left_edge(app, name), left_edge(app, greet)
+        assert focused[0].strip() and not unfocused[0].strip()
+        assert focused[1].color != unfocused[1].color
+        await assert_marked(app, pilot, name)
+
+
+@pytest.mark.parametrize(
+    ("keys", "control"),
+    [
+        ((), ResponsiveTable),  # the pipeline's list
+        (("slash",), Input),  # its filter
+        (("e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab"), Select),
+        (("f3",), OptionList),  # prep's checklist
+        (("f5",), ResponsiveTable),  # the follow-ups
+        (("f5", "z"), OptionList),  # a dialog's list
+        (("f4",), TextArea),  # the notes of the talk under way
+    ],
+    ids=["pipeline", "filter", "select", "prep", "follow-ups", "snooze", "interview"],
+)
+async def test_every_kind_of_control_shows_it_has_the_focus(demo_path, clock, keys, control) -> None:
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await wait_for_workers(app, pilot)
+        focused = app.focused
+        assert isinstance(focused, control), focused
+        await assert_marked(app, pilot, focused)
+
+
+async def test_the_debrief_keeps_its_four_prompts_with_the_mark(db_path, clock, planned) -> None:
+    """The mark takes no row: at 80×24 the four prompts are still on screen."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f4")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f6")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f12", "y")
+        await wait_for_workers(app, pilot)
+        text = "\n".join(screen_lines(app))
+        for prompt in ("learn", "else do you need", "impressions", "career direction"):
+            assert prompt in text
+        await assert_marked(app, pilot, app.focused)

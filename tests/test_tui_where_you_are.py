@@ -136,3 +136,63 @@ async def test_the_debrief_keeps_its_four_prompts_with_the_mark(db_path, clock, 
         for prompt in ("learn", "else do you need", "impressions", "career direction"):
             assert prompt in text
         await assert_marked(app, pilot, app.focused)
+
+
+# -- notices ------------------------------------------------------------------------------
+
+
+def shown_toasts(app) -> list[Toast]:
+    return [toast for toast in app.screen.query(Toast) if toast.parent.display and toast.region]
+
+
+async def test_notices_go_within_seconds_one_at_a_time_and_off_the_focused_list(demo_path, clock) -> None:
+    """Three things done in a row in the follow-ups: one line at a time, over the footer, never
+    over the list or the reason line under it, and gone within a few seconds."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f5")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        why = app.screen.query_one("#followups-why")
+        for key in ("z", "1", "z", "2", "x"):
+            await pilot.press(key)
+            await wait_for_workers(app, pilot)
+        await pilot.pause(0.2)
+        toasts = shown_toasts(app)
+        assert len(toasts) == 1, toasts
+        assert "Done" in str(toasts[0].render())  # the newest
+        for toast in toasts:
+            assert not toast.region.overlaps(app.focused.region)
+            assert not toast.region.overlaps(why.region)
+        assert all(n.timeout <= PROBLEM_SECONDS for n in app._notifications)
+
+
+async def test_an_error_notice_lasts_a_few_seconds_however_long_it_asks_for(demo_path, clock) -> None:
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for_workers(app, pilot)
+        app.notify("Could not write the file", title="Not saved", severity="error", timeout=30)
+        await pilot.pause(0.2)
+        (notice,) = list(app._notifications)
+        assert notice.timeout <= PROBLEM_SECONDS
+        assert "Not saved: Could not write the file" in screen_lines(app)[-1]
+
+
+async def test_a_notice_that_would_cover_the_focused_field_goes_to_the_top(demo_path, clock) -> None:
+    """A long notice in the composer, its buttons focused: it wraps over several rows, which at
+    the foot of the screen would cover "Sent f8"; it shows at the top instead."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("o")
+        await wait_for_workers(app, pilot)
+        sent = app.screen.query_one("#sent")
+        sent.focus()
+        await pilot.pause()
+        app.notify("A long sentence that says a great deal about what just happened. " * 3, title="Note")
+        await pilot.pause(0.3)
+        (toast,) = shown_toasts(app)
+        assert toast.region.height > 1
+        assert not toast.region.overlaps(sent.region)
+        assert toast.region.y == 0

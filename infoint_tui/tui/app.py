@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +28,7 @@ from infoint_tui.core.validation import visible_controls
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
+from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
@@ -143,6 +145,33 @@ class InfointApp(App[int]):
             self.set_keymap(settings.keymap)
         if self.workbook is not None:
             self.workbook.configure(settings.policy, settings.timezone)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice as one status line of a few seconds (see ``notices``), whoever sends it."""
+        super().notify(
+            notice_markup(message, title, markup),
+            severity=severity,
+            timeout=notice_seconds(severity, timeout),
+            markup=True,
+        )
+
+    def _refresh_notifications(self) -> None:
+        # Textual's own step that shows the notices on the screen on top (after each notice, each
+        # expiry and each change of screen): once laid out, they are placed off the focus.
+        super()._refresh_notifications()
+        self.call_later(lambda: follow_notices(self.screen))
+
+    def on_descendant_focus(self) -> None:
+        """The focus moved: a notice stays off the control that now has it."""
+        place_notices(self.screen)
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)

@@ -196,3 +196,37 @@ async def test_a_notice_that_would_cover_the_focused_field_goes_to_the_top(demo_
         assert toast.region.height > 1
         assert not toast.region.overlaps(sent.region)
         assert toast.region.y == 0
+
+
+# -- answered questions -------------------------------------------------------------------
+
+
+async def test_a_question_with_notes_shows_answered_in_the_call_and_in_prep(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f4")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f6")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f9", *"hours", "f9", "ctrl+t", "f9")  # Q1 noted, Q2 ticked, Q3 not reached
+        await wait_for_workers(app, pilot)
+        text = "\n".join(screen_lines(app))
+        assert "T ✎✓·" in text  # the strip over the notes: one mark per question
+        await pilot.press("ctrl+o")  # the list beside the notes
+        await wait_for_workers(app, pilot)
+        listed = [str(option.prompt) for option in app.screen.query_one("#questions", OptionList).options]
+        assert listed[1].startswith("✎ What does") and listed[2].startswith("✓ How are")
+        assert not listed[3].startswith(("✎", "✓"))
+        await pilot.press("f3")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, PrepScreen)
+        await pilot.press("2")
+        await wait_for_workers(app, pilot)
+        chosen = [str(option.prompt) for option in app.screen.query_one("#prep-chosen", OptionList).options]
+        assert chosen[0].startswith(" 1. ✎") and chosen[1].startswith(" 2. ✓") and "✎" not in chosen[2]
+
+
+def test_the_help_says_what_the_marks_mean() -> None:
+    for text in (InterviewScreen.HELP_TEXT, PrepScreen.HELP_TEXT):
+        assert "✎" in text and "✓" in text

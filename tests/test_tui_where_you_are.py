@@ -230,3 +230,40 @@ async def test_a_question_with_notes_shows_answered_in_the_call_and_in_prep(db_p
 def test_the_help_says_what_the_marks_mean() -> None:
     for text in (InterviewScreen.HELP_TEXT, PrepScreen.HELP_TEXT):
         assert "✎" in text and "✓" in text
+
+
+# -- F12 in prep --------------------------------------------------------------------------
+
+
+async def test_f12_in_prep_starts_the_talks_timer(db_path, clock, planned) -> None:
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f3")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f12")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.query_one(TimerBar).phase is Phase.OPENING
+        assert app.workbook.get_interview(planned).started_at == clock.now
+        clock.advance(minutes=3)
+        app.screen._tick()
+        await pilot.pause()
+        assert "NOT STARTED" not in "\n".join(screen_lines(app))
+
+
+async def test_f12_in_prep_asks_before_starting_a_talk_planned_for_tomorrow(db_path, clock) -> None:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        later = wb.schedule_interview(joe.id, scheduled_at=clock.now + timedelta(days=1), mode="phone")
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f3")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f12")
+        await wait_for_workers(app, pilot)
+        await pilot.press("n")  # not now: the call screen, its timer not started
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.workbook.get_interview(later.id).started_at is None

@@ -608,8 +608,9 @@ class InfointApp(App[int]):
             return
         self.open_interview(None)
 
-    def open_interview(self, interview_id: int | None) -> None:
-        """Show an interview (the current one if no id), over the pipeline."""
+    def open_interview(self, interview_id: int | None, start: bool = False) -> None:
+        """Show an interview (the current one if no id), over the pipeline; ``start``: and start
+        its timer if it has not started (asking first when it is planned for later)."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
         def show(interview) -> None:
@@ -619,7 +620,7 @@ class InfointApp(App[int]):
                 return
 
             def push() -> None:
-                self.push_screen(InterviewScreen(interview.id))
+                self.push_screen(InterviewScreen(interview.id, start=start))
                 self.release_held_keys()  # to the call screen, which holds them until the talk is loaded
 
             self.to_pipeline(push)

@@ -163,9 +163,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
     WIDE = 110
 
-    def __init__(self, interview_id: int) -> None:
+    def __init__(self, interview_id: int, start: bool = False) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self._start_when_loaded = start  # prep's F12, "Start talk": the timer starts once it is loaded
         self.interview: Interview | None = None
         self.contact: Contact | None = None
         self.questions: list[InterviewQuestion] = []
@@ -239,6 +240,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._show_who()
         self._tick()
         self._release_keys()
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            if self.workbook.timer_reading(self.interview).phase is Phase.NOT_STARTED:
+                self._start_timer(self.interview)
 
     # -- display ----------------------------------------------------------------------
 
@@ -475,13 +480,18 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if reading.phase is Phase.ENDED:
             self.notify("This interview has ended.")
             return
-        if reading.phase is Phase.NOT_STARTED or reading.paused:
-            call = self.workbook.start_interview
-        else:
-            call = self.workbook.pause_interview
+        if reading.phase is Phase.NOT_STARTED:
+            self._start_timer(interview)
+            return
+        call = self.workbook.start_interview if reading.paused else self.workbook.pause_interview
+        self.call_workbook(call, interview.id, done=self._timer_changed)
+
+    def _start_timer(self, interview: Interview) -> None:
+        """Start the talk (F6 here, F12 on prep): at once, or after asking when it is planned
+        more than an hour from now (elsewhere F6 opens the Journey, so it may be pressed by habit)."""
+        start = self.workbook.start_interview
         now = self.app.clock()
-        if reading.phase is Phase.NOT_STARTED and starts_early(interview.scheduled_at, now):
-            # Elsewhere F6 opens the Journey: a talk not due yet is started only when asked.
+        if starts_early(interview.scheduled_at, now):
             from infoint_tui.tui.screens.confirm import ConfirmScreen
 
             name = self.contact.name if self.contact is not None else "them"
@@ -490,10 +500,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 ConfirmScreen(
                     f"Start the talk with {name}, planned for {when}, now?", yes="Start", no="Not now"
                 ),
-                lambda yes: yes and self.call_workbook(call, interview.id, done=self._timer_changed),
+                lambda yes: yes and self.call_workbook(start, interview.id, done=self._timer_changed),
             )
             return
-        self.call_workbook(call, interview.id, done=self._timer_changed)
+        self.call_workbook(start, interview.id, done=self._timer_changed)
 
     def action_extend(self) -> None:
         if self.interview is not None:

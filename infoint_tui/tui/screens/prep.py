@@ -96,7 +96,12 @@ class PrepScreen(Autosaving, WorkbookScreen):
             tooltip="When, how long, how, where, and a friend coming along",
         ),
         Binding(
-            "f12", "start", "Start talk", id="prep.start", priority=True, tooltip="Start the live interview"
+            "f12",
+            "start",
+            "Start talk",
+            id="prep.start",
+            priority=True,
+            tooltip="Start the talk: the call screen, its timer running",
         ),
     ]
 
@@ -349,4 +354,4 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self._leaving = True
         self.note_typed_text()
         self.autosaver.flush()
-        self.app.open_interview(self.interview_id)
+        self.app.open_interview(self.interview_id, start=True)

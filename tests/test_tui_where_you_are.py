@@ -267,3 +267,32 @@ async def test_f12_in_prep_asks_before_starting_a_talk_planned_for_tomorrow(db_p
         await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert app.workbook.get_interview(later.id).started_at is None
+
+
+# -- F1 -----------------------------------------------------------------------------------
+
+
+async def test_the_pipelines_help_lists_enter_and_f4(demo_path, clock) -> None:
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f1")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        sections = {section.title: plain(key_table(section)) for section in app.screen.sections}
+        find = sections["Find and open"]
+        assert f"{app.get_key_display(Binding('enter', ''))}    Open the contact's details" in find
+        assert "f4" in sections["Anywhere"] and "interview" in sections["Anywhere"]
+
+
+async def test_every_key_the_follow_ups_bind_is_in_their_help(demo_path, clock) -> None:
+    """Derived from the bindings: what the screen binds with a description, F1 lists."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f5")
+        await wait_for_workers(app, pilot)
+        screen = app.screen
+        listed = "".join(plain(key_table(section)) for section in key_sections(screen))
+        for binding in screen.BINDINGS:
+            assert (binding.tooltip or binding.description) in listed

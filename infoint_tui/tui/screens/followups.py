@@ -137,15 +137,7 @@ class FollowUpsScreen(WorkbookScreen):
     }
 
     BINDINGS = [
-        # A priority key, so the footer and F1 name it (the table's own enter would hide it there).
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            id="followups.open",
-            priority=True,
-            tooltip="Open the item's message or debrief",
-        ),
+        Binding("enter", "open", "Open", id="followups.open", tooltip="Open the item's message or debrief"),
         Binding("x", "done", "Done", id="followups.done", tooltip="Mark the item done"),
         Binding(
             "z", "snooze", "Snooze", id="followups.snooze", tooltip="Snooze: later today, tomorrow, next week"

@@ -123,6 +123,22 @@ async def test_every_kind_of_control_shows_it_has_the_focus(demo_path, clock, ke
         await assert_marked(app, pilot, focused)
 
 
+async def test_one_mark_on_the_terminal_when_a_dialog_is_open(demo_path, clock) -> None:
+    """The pipeline under the schedule dialog keeps its focused list, not its mark: the one bar
+    in the picture is the dialog's first field (the list's ran down the whole screen). At
+    120×40, where the pipeline shows on both sides of the dialog."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("s")
+        await wait_for_workers(app, pilot)
+        marks = [line for line in app.export_screenshot().split("\n") if "▌" in line]
+        assert len(marks) == 1, marks
+        await pilot.press("escape")
+        await wait_for_workers(app, pilot)
+        await assert_marked(app, pilot, app.screen.query_one(ResponsiveTable))
+
+
 async def test_the_debrief_keeps_its_four_prompts_with_the_mark(db_path, clock, planned) -> None:
     """The mark takes no row: at 80×24 the four prompts are still on screen."""
     app = InfointApp(db_path, clock=clock)

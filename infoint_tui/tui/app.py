@@ -63,6 +63,7 @@ class InfointApp(App[int]):
 
     TITLE = "infoint-tui"
     CSS_PATH = "app.tcss"
+    SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.

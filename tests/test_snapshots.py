@@ -228,6 +228,7 @@ DIALOGS = {
     "new-contact": ("a",),
     "referral": ("r",),
     "edit-contact": ("e",),
+    "focused-field": ("e", "tab", "tab"),  # the focus, on Organization, marked; the fields around it not
     "schedule": ("s",),
     "log": ("l",),
     "talk-held": ("slash", *"Theo Walsh", "enter", "right_square_bracket"),  # a talk planned

@@ -137,6 +137,8 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         await type_text(pilot, "A robotics club.")
         await pilot.press("f12")  # start the talk: the story is saved on the way
         await wait_for_workers(app, pilot)
+        await pilot.press("n")  # planned for tomorrow: asked whether to start it now, not yet
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.field_notes, stored.story) == ("# GridWorks", "A robotics club.")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +28,7 @@ from infoint_tui.core.validation import visible_controls
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
+from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
@@ -61,6 +63,7 @@ class InfointApp(App[int]):
 
     TITLE = "infoint-tui"
     CSS_PATH = "app.tcss"
+    SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.
@@ -143,6 +146,33 @@ class InfointApp(App[int]):
             self.set_keymap(settings.keymap)
         if self.workbook is not None:
             self.workbook.configure(settings.policy, settings.timezone)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice as one status line of a few seconds (see ``notices``), whoever sends it."""
+        super().notify(
+            notice_markup(message, title, markup),
+            severity=severity,
+            timeout=notice_seconds(severity, timeout),
+            markup=True,
+        )
+
+    def _refresh_notifications(self) -> None:
+        # Textual's own step that shows the notices on the screen on top (after each notice, each
+        # expiry and each change of screen): once laid out, they are placed off the focus.
+        super()._refresh_notifications()
+        self.call_later(lambda: follow_notices(self.screen))
+
+    def on_descendant_focus(self) -> None:
+        """The focus moved: a notice stays off the control that now has it."""
+        place_notices(self.screen)
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
@@ -585,8 +615,9 @@ class InfointApp(App[int]):
             return
         self.open_interview(None)
 
-    def open_interview(self, interview_id: int | None) -> None:
-        """Show an interview (the current one if no id), over the pipeline."""
+    def open_interview(self, interview_id: int | None, start: bool = False) -> None:
+        """Show an interview (the current one if no id), over the pipeline; ``start``: and start
+        its timer if it has not started (asking first when it is planned for later)."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
         def show(interview) -> None:
@@ -596,7 +627,7 @@ class InfointApp(App[int]):
                 return
 
             def push() -> None:
-                self.push_screen(InterviewScreen(interview.id))
+                self.push_screen(InterviewScreen(interview.id, start=start))
                 self.release_held_keys()  # to the call screen, which holds them until the talk is loaded
 
             self.to_pipeline(push)

@@ -70,3 +70,19 @@ def call_reach(interview, contact) -> str:
     if interview.mode is Mode.VIDEO:
         return f"▣ {interview.location or contact.email or 'video, no link saved'}"
     return f"✉ {contact.email}" if contact.email else "✉ no e-mail saved (ctrl+g)"
+
+
+# What each mark but "not reached" says beside the question being typed under.
+ANSWERED = {"✓": "answered", "✎": "answered in your notes"}
+
+
+def question_mark(question) -> tuple[str, str]:
+    """The mark a question of a talk carries, and its style, wherever its questions are listed
+    (the strip over the notes, the list beside them, prep's list): ✓ marked answered (ctrl+t),
+    ✎ answered in your notes, · not reached yet. Notes under a question are its answer as
+    surely as a tick, so it no longer looks like one never asked."""
+    if question.answered:
+        return "✓", "green"
+    if question.answer.strip():
+        return "✎", "green"
+    return "·", "dim"

@@ -113,6 +113,27 @@ async def test_the_app_says_it_once_from_any_screen(db_path, clock, in_person) -
         assert len([n for n in notices(app) if n.startswith("Time to go: ")]) == 1
 
 
+async def test_the_header_keeps_saying_it_after_the_notice_is_gone(db_path, clock, in_person) -> None:
+    """A notice lasts seconds; the header on every screen says when to leave for as long as
+    it applies, then no more."""
+    clock.advance(hours=1, minutes=30)  # 16:30, leave at 17:10
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        app.clear_notifications()
+        await pilot.press("f5")
+        await wait_for_workers(app, pilot)
+        assert app.sub_title.startswith("Leave at 17:10 for Mei Raman")
+        clock.advance(minutes=45)
+        app.leave_reminders.check()
+        await wait_for_workers(app, pilot)
+        assert app.sub_title.startswith("Leave now (5 min late) for Mei Raman")
+        clock.advance(hours=2)  # the talk's time has passed: nothing to leave for
+        app.leave_reminders.check()
+        await wait_for_workers(app, pilot)
+        assert "Leave" not in app.sub_title and "overdue" in app.sub_title
+
+
 async def test_prep_shows_it_in_its_header(db_path, clock, in_person) -> None:
     clock.advance(hours=1, minutes=30)
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))

@@ -130,6 +130,7 @@ class InfointApp(App[int]):
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
+        self._header_parts: dict[str, str] = {}  # see ``header_says``
 
     @property
     def profile(self) -> Profile:
@@ -533,7 +534,13 @@ class InfointApp(App[int]):
                     exclusive=True,
                 )
             return
-        self.sub_title = f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue"
+        self.header_says(overdue=f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue")
+
+    def header_says(self, **parts: str) -> None:
+        """What the header says on every screen: when to leave for a talk, if it is time to
+        think of it, then what is overdue (``leave``, ``overdue``)."""
+        self._header_parts.update(parts)
+        self.sub_title = " · ".join(p for p in (self._header_parts.get(k) for k in ("leave", "overdue")) if p)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -41,6 +41,10 @@ class LeaveReminder:
             lead = f"Leave {day}at {leave:%H:%M}"
         return f"{lead} for your talk with {who} at {start} ({trip})."
 
+    def headline(self, now: datetime, tz: tzinfo, who: str) -> str:
+        """Short, for the header on every screen: 'Leave at 14:20 for Mei Raman'."""
+        return self.says(now, tz, who).split(" for your talk with ")[0] + f" for {who}"
+
 
 def leave_at(interview) -> LeaveReminder | None:
     """The time to leave for a planned talk in person (None for other talks)."""

@@ -2,7 +2,7 @@
 
 Table models don't validate by themselves, so each operation validates what
 it was given here first (naming the field at fault) and hands back read
-models from ``domain``, never a live row.
+models from ``domain``, never a live row, with their text shown.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from sqlmodel import SQLModel
 
 from infoint_tui.core.errors import ValidationFailed
-from infoint_tui.core.validation import storable
+from infoint_tui.core.text import shown
+from infoint_tui.core.validation import STORED, storable
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -55,4 +56,9 @@ def checked_text(field: str, value: str) -> str:
 
 
 def read_model(model: type[M], row: SQLModel) -> M:
-    return model.model_validate(row, from_attributes=True)
+    """A stored row as the program reads it: its text shown (``text.shown``), and the checks
+    made on input skipped, so a row an earlier version (or plain SQL) wrote is shown, never
+    refused and never sent to a terminal as it is."""
+    values = {name: getattr(row, name) for name in model.model_fields if hasattr(row, name)}
+    values = {name: shown(value) if isinstance(value, str) else value for name, value in values.items()}
+    return model.model_validate(values, context=STORED)

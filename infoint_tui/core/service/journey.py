@@ -27,6 +27,7 @@ from infoint_tui.core.enums import (
 )
 from infoint_tui.core.rules import timing
 from infoint_tui.core.service.store import Store
+from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12
@@ -152,9 +153,9 @@ class Journey:
             SearchHit(
                 search.KINDS.get(row.kind, "text"),
                 row.contact_id,
-                row.name,
+                shown(row.name),
                 row.interview_id,
-                row.snippet.replace("\n", " "),
+                row.snippet.replace("\n", " "),  # shown part by part: its match markers are controls
             )
             for row in rows
         ]
@@ -176,7 +177,7 @@ class Journey:
         nodes = {
             row.id: NetworkNode(
                 row.id,
-                row.name,
+                shown(row.name),
                 Warmth(row.warmth),
                 Stage(row.stage),
                 held.get(row.id, 0),
@@ -236,8 +237,8 @@ class Journey:
             per_week,
             f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
             f"({sum(per_week)} in all).",
-            Counter(t.career_field for t in held if t.career_field).most_common(5),
-            Counter(t.organization for t in held if t.organization).most_common(5),
+            Counter(shown(t.career_field) for t in held if t.career_field).most_common(5),
+            Counter(shown(t.organization) for t in held if t.organization).most_common(5),
         )
 
     # -- themes -------------------------------------------------------------------------------
@@ -294,16 +295,22 @@ class Journey:
         by_question: dict[str, list[ThemeAnswer]] = defaultdict(list)
         order: dict[str, int] = {}
         for row in answers:
-            by_question[row.text].append(ThemeAnswer(row.name, parse_utc(row.held), row.answer))
-            order.setdefault(row.text, row.position)
+            by_question[shown(row.text)].append(
+                ThemeAnswer(shown(row.name), parse_utc(row.held), shown(row.answer))
+            )
+            order.setdefault(shown(row.text), row.position)
         # Questions most people answered first: that is where answers can be compared.
         questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
         if talks:  # what was said outside the questions, side by side too
             questions.append(
-                (TALK_NOTES_HEADING, [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks])
+                (
+                    TALK_NOTES_HEADING,
+                    [ThemeAnswer(shown(r.name), parse_utc(r.held), shown(r.talk_notes)) for r in talks],
+                )
             )
         return Themes(
-            questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions]
+            questions,
+            [ThemeAnswer(shown(r.name), parse_utc(r.held), shown(r.debrief_direction)) for r in directions],
         )
 
 

@@ -1,8 +1,10 @@
 """The whole workbook as versioned JSON, and loading it back.
 
-The snapshot holds every table's rows exactly as SQLite stores them (text,
+The snapshot holds every table's rows as SQLite stores them (text,
 integers, reals, nulls), in id order, so export -> restore -> export gives
-the same JSON. Restoring checks the format, the schema revision and every
+the same JSON; text is written as the app shows it (``text.shown``), so a row
+an earlier version stored with a control character restores too.
+Restoring checks the format, the schema revision and every
 table and column name before writing, and lets SQLite's STRICT tables,
 CHECK constraints and foreign keys judge the values: a bad snapshot
 writes nothing.
@@ -22,7 +24,7 @@ from sqlmodel import SQLModel
 
 from infoint_tui.core import tables  # noqa: F401  (the tables must be registered)
 from infoint_tui.core.errors import ImportFileError
-from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.text import shown
 
 FORMAT = "infoint-tui workbook"
 VERSION = 1
@@ -39,7 +41,13 @@ def dump(connection: Connection, revision: str | None) -> dict[str, Any]:
     for table in _tables():
         result = connection.exec_driver_sql(f'SELECT * FROM "{table.name}" ORDER BY rowid')
         names = list(result.keys())
-        out["tables"][table.name] = [dict(zip(names, row, strict=True)) for row in result]
+        out["tables"][table.name] = [
+            {
+                name: shown(value) if isinstance(value, str) else value
+                for name, value in zip(names, row, strict=True)
+            }
+            for row in result
+        ]
     return out
 
 
@@ -262,7 +270,7 @@ def _checked_value(
         # A hand-edited file's "title": 0 is the title "0"; written as Python says the
         # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
         value = str(value)
-    if isinstance(value, str) and visible_controls(value) != value:
+    if isinstance(value, str) and shown(value) != value:
         raise ImportFileError(
             source,
             f"table {name}, row {index}: {column} holds a terminal "

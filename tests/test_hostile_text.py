@@ -26,13 +26,24 @@ from .helpers import wait_for_workers
 
 HOSTILE = Path(__file__).with_name("fixtures") / "hostile"
 # What must never reach the terminal as it is: the payloads of the fixture.
-PAYLOADS = ("\x1b]0;pwned", "\x1b]0;talk-pwned", "\x07", "\x1b[2J", "\x1b[31mHostile", "\x9b", "\u202e", "\u200b")
+PAYLOADS = (
+    "\x1b]0;pwned",
+    "\x1b]0;talk-pwned",
+    "\x07",
+    "\x1b[2J",
+    "\x1b[31mHostile",
+    "\x9b",
+    "\u202e",
+    "\u200b",
+)
 
 
 def hostile_workbook(path: Path, clock) -> None:
     """A workbook with a talk under way with Eve, whose rows then get the fixture's text."""
     with Workbook.open(path, clock=clock) as wb:
-        eve = wb.add_contact(name="Eve Hostile", organization="Acme", career_field="clean energy", notes="plain")
+        eve = wb.add_contact(
+            name="Eve Hostile", organization="Acme", career_field="clean energy", notes="plain"
+        )
         wb.add_referral(eve.id, name="Referred Person", organization="Beta")
         talk = wb.schedule_interview(eve.id, scheduled_at=clock.now - timedelta(minutes=5))
         wb.start_interview(talk.id)
@@ -91,7 +102,11 @@ def _cli(*args: str, db: Path, tmp_path: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "infoint_tui", "--db", str(db), *args],
         capture_output=True,
         text=True,
-        env={"INFOINT_TUI_CONFIG": str(tmp_path / "none.toml"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={
+            "INFOINT_TUI_CONFIG": str(tmp_path / "none.toml"),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+        },
         timeout=120,
     )
 

@@ -280,8 +280,20 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as workbook:
-        counts = workbook.restore_file(args.file)
+    from infoint_tui.core.workbook_file import files, storage
+
+    path = _db(args)
+    if storage.inspect_file(path).exists:
+        with _open(args, create=False) as workbook:
+            counts = workbook.restore_file(args.file)
+    else:
+        # A new workbook is made in a private folder beside its name and put there only once
+        # the restore succeeded: a refused one leaves no empty workbook behind.
+        final = files.target(path, what="workbook")
+        with files.scratch_dir_beside(final) as folder:
+            with _open(argparse.Namespace(db=str(folder / "restored.db")), create=True) as workbook:
+                counts = workbook.restore_file(args.file)
+            files.publish(folder / "restored.db", final, replace=False)
     say(
         f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
         f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "

@@ -24,7 +24,7 @@ from sqlmodel import SQLModel
 
 from infoint_tui.core import tables  # noqa: F401  (the tables must be registered)
 from infoint_tui.core.errors import ImportFileError
-from infoint_tui.core.text import shown
+from infoint_tui.core.text import hidden, shown
 
 FORMAT = "infoint-tui workbook"
 VERSION = 1
@@ -270,13 +270,23 @@ def _checked_value(
         # A hand-edited file's "title": 0 is the title "0"; written as Python says the
         # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
         value = str(value)
-    if isinstance(value, str) and shown(value) != value:
-        raise ImportFileError(
-            source,
-            f"table {name}, row {index}: {column} holds a terminal "
-            "control character, which infoint-tui never writes",
-        )
+    if isinstance(value, str):
+        _check_text(source, name, index, column, value)
     return value
+
+
+def _check_text(source: Path | str, table: str, index: int, column: str, value: str) -> None:
+    """Text is restored as it is or not at all: the storage guard's checks (``validation.storable``),
+    refusing where typing would clean."""
+    from infoint_tui.core.validation import storable
+
+    try:
+        if storable(value) != value:
+            raise ValueError(f"holds {hidden(value)}, which infoint-tui never writes")
+    except ValueError as exc:
+        raise ImportFileError(
+            source, f"table {table}, row {index}: {column} {exc}; nothing was restored"
+        ) from None
 
 
 def _check_time(source: Path | str, table: str, index: int, column: str, value: Any) -> None:

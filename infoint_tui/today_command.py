@@ -17,6 +17,7 @@ import sys
 from datetime import datetime
 
 from infoint_tui.command_output import write
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.rules.due import relative_due
 from infoint_tui.core.text import shown
 from infoint_tui.core.today import Day
@@ -95,7 +96,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _when(moment: datetime, day: Day) -> str:
-    local, today = moment.astimezone(day.tz), day.now.astimezone(day.tz).date()
+    local, today = to_zone(moment, day.tz), day.now.astimezone(day.tz).date()
     return f"{local:%H:%M}" if local.date() == today else f"{local:%a %H:%M}"
 
 

@@ -113,6 +113,7 @@ class InterviewFields(SQLModel):
     intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
 
     _lines = field_validator("location", "companion")(on_input(validation.one_line))
+    _when = field_validator("scheduled_at")(on_input(validation.in_years))
 
 
 class InterviewState(InterviewFields):

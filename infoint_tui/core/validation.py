@@ -10,14 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from typing import TypeVar
 
 from pydantic import ValidationInfo
 
 from infoint_tui.core.text import hidden, shown
 
+D = TypeVar("D", date, datetime, None)
+
 # The validation context of a value read from the workbook: it was checked when it was written
 # (or written by an earlier version's checks), so reading shows it instead of refusing it.
 STORED = {"stored": True}
+# The years a date may fall in. Far enough either way for any talk, reminder or history a person
+# keeps, and far from the ends of Python's calendar (years 1 and 9999), where a reminder a week
+# later or a zone a few hours east of UTC has no date to land on.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(\s*(x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 
@@ -124,12 +131,24 @@ def minutes(text: str) -> int:
     return int(cleaned)
 
 
+def in_years(moment: D) -> D:
+    """A date or time any path is given (typed, imported, restored, passed to the service) falls
+    in the years ``FIRST_YEAR`` to ``LAST_YEAR``, read where it was given (its own zone). None
+    (no time given) passes."""
+    if moment is not None and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValueError(
+            f"is in the year {moment.year}; a date must fall between {FIRST_YEAR} and {LAST_YEAR}"
+        )
+    return moment
+
+
 def local_datetime(date_text: str, time_text: str, tz) -> datetime:
     """A date (YYYY-MM-DD) and a time (HH:MM) typed in the user's zone, as UTC."""
     try:
         day = date.fromisoformat(date_text.strip())
     except ValueError:
         raise ValueError(f"{date_text.strip()!r} is not a date; write it as 2026-12-01") from None
+    in_years(day)
     match = re.fullmatch(r"\s*(\d{1,2})[:.h]?(\d{2})?\s*", time_text)
     if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
         raise TimeError(f"{time_text.strip()!r} is not a time; write it as 14:30")

@@ -7,6 +7,7 @@ models from ``domain``, never a live row, with their text shown.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -14,7 +15,7 @@ from sqlmodel import SQLModel
 
 from infoint_tui.core.errors import ValidationFailed
 from infoint_tui.core.text import shown
-from infoint_tui.core.validation import STORED, storable
+from infoint_tui.core.validation import STORED, in_years, storable
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -51,6 +52,17 @@ def checked_text(field: str, value: str) -> str:
     """Free text as typed, refused (naming the field) only if SQLite cannot store it."""
     try:
         return storable(value)
+    except ValueError as exc:
+        raise ValidationFailed(field, str(exc)) from None
+
+
+def given_time(field: str, moment: datetime) -> datetime:
+    """A time an operation is given: with its zone, and in the years dates may have
+    (``validation.in_years``), refused naming the field otherwise."""
+    if moment.tzinfo is None:
+        raise ValidationFailed(field, "needs a time zone")
+    try:
+        return in_years(moment)
     except ValueError as exc:
         raise ValidationFailed(field, str(exc)) from None
 

@@ -18,7 +18,7 @@ from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FollowUpKind
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import timing as rules
-from infoint_tui.core.service.inputs import read_model
+from infoint_tui.core.service.inputs import given_time, read_model
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow
 
@@ -132,9 +132,7 @@ class Queue:
             return [read_model(Fact, row) for row in rows]
 
     def snooze_follow_up(self, follow_up_id: int, until: datetime) -> FollowUp:
-        if until.tzinfo is None:
-            raise ValidationFailed("until", "needs a time zone")
-        if until <= self.store.clock():
+        if given_time("until", until) <= self.store.clock():
             raise ValidationFailed("until", "must be in the future")
         with self.store.writing() as session:
             row = follow_up_row(session, follow_up_id)

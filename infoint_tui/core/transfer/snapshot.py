@@ -290,14 +290,23 @@ def _check_text(source: Path | str, table: str, index: int, column: str, value: 
 
 
 def _check_time(source: Path | str, table: str, index: int, column: str, value: Any) -> None:
-    """A stored time is ISO text ("2026-11-25 15:00:00.000000"), as the workbook writes it."""
+    """A stored time is ISO text ("2026-11-25 15:00:00.000000"), as the workbook writes it, in
+    the years dates may have (``validation.in_years``)."""
+    from infoint_tui.core.validation import in_years
+
     try:
         if not isinstance(value, str):
             raise ValueError
-        datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise ImportFileError(
             source,
             f"table {table}, row {index}: {column} is {value!r}, not a date and "
             'time such as "2026-11-25 15:00:00"; nothing was restored',
+        ) from None
+    try:
+        in_years(moment)
+    except ValueError as exc:
+        raise ImportFileError(
+            source, f"table {table}, row {index}: {column} {exc}; nothing was restored"
         ) from None

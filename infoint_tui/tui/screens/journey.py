@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.formatting import warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
@@ -196,7 +197,7 @@ class JourneyScreen(WorkbookScreen):
             body.append(f"{question}\n", style="bold")
             body.append(f"  {plural(len(answers), 'answer')}\n", style="dim")
             for answer in answers:
-                when = answer.held_at.astimezone(tz).strftime("%d %b %Y") if answer.held_at else ""
+                when = to_zone(answer.held_at, tz).strftime("%d %b %Y") if answer.held_at else ""
                 body.append(f"  {answer.contact_name}", style="cyan")
                 body.append(f" ({when}): ", style="dim")
                 body.append(f"{answer.answer}\n")
@@ -205,7 +206,7 @@ class JourneyScreen(WorkbookScreen):
         if not themes.directions:
             body.append("  Nothing noted yet: the debrief asks for it after each talk.\n", style="dim")
         for answer in themes.directions:
-            when = answer.held_at.astimezone(tz).strftime("%d %b %Y") if answer.held_at else ""
+            when = to_zone(answer.held_at, tz).strftime("%d %b %Y") if answer.held_at else ""
             body.append(f"  {when}  ", style="dim")
             body.append(f"{answer.contact_name}: ", style="cyan")
             body.append(f"{answer.answer}\n")

@@ -129,6 +129,21 @@ def test_commands_print_it_shown_and_the_json_export_restores(tmp_path: Path, cl
         assert names == {shown("Eve \x1b]0;pwned\x07\x1b[2J\x1b[31mHostile"), "Referred Person"}
 
 
+def test_the_calendar_export_shows_them_in_talks_and_follow_ups(tmp_path: Path, clock) -> None:
+    path = tmp_path / "hostile.db"
+    hostile_workbook(path, clock)
+    with Workbook.open(path, clock=clock) as wb:  # reminders that name Eve, in the queue
+        wb.record_request_sent(wb.add_contact(name="Ann Asked", organization="Acme").id)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE contact SET name = 'Ann ' || char(27) || '[2J' WHERE name = 'Ann Asked'")
+    con.commit()
+    con.close()
+    done = _cli("export", "ics", db=path, tmp_path=tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert_shown(done.stdout)
+    assert "Follow up on your request: Ann ␛[2J" in done.stdout and "Eve ␛]0\\;pwned" in done.stdout
+
+
 def test_a_file_name_is_echoed_shown(tmp_path: Path) -> None:
     name = tmp_path / "people \x1b]0;pwned\x07\x1b[2J.csv"
     name.write_text("not,a\ncontacts file\n", encoding="utf-8")

@@ -25,7 +25,7 @@ from infoint_tui.core.enums import (
     Stage,
     Warmth,
 )
-from infoint_tui.core.rules import timing
+from infoint_tui.core.rules import referrals, timing
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
@@ -55,6 +55,9 @@ class NetworkNode:
     interviews: int  # talks held with this person
     waiting: bool  # referred to you and not contacted yet
     children: list[NetworkNode] = field(default_factory=list)
+    # Shown as a root although someone referred them: their referrers lead back to them (a loop
+    # written by hand), and a loop has no first person to hang it under.
+    in_loop: bool = False
 
     @property
     def branch_interviews(self) -> int:
@@ -186,8 +189,12 @@ class Journey:
             for row in contacts
         }
         roots = []
+        referred_by = {row.id: row.referred_by_id for row in contacts}
+        starts = {loop[0] for loop in referrals.loops(referred_by)}
         for row in contacts:
             parent = nodes.get(row.referred_by_id) if row.referred_by_id is not None else None
+            if row.id in starts:
+                nodes[row.id].in_loop, parent = True, None
             (parent.children if parent is not None else roots).append(nodes[row.id])
         roots.sort(key=lambda n: (-n.branch_size, n.warmth.rank, n.name.casefold()))
         return roots

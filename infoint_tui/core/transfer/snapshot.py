@@ -75,6 +75,7 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
     """Insert the snapshot's rows; the caller's transaction commits or rolls back."""
     known = {table.name: table for table in _tables()}
     rows_by_table = _checked(data, known, revision, source)
+    _check_referrals(source, rows_by_table.get("contact", []))
     for name in PERSONAL:
         count = connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
         if count:
@@ -110,6 +111,22 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
         table, rowid, parent, _ = problems[0]
         raise ImportFileError(source, f"table {table}: row {rowid} points to a missing {parent} row")
     return counts
+
+
+def _check_referrals(source: Path | str, contacts: list[dict]) -> None:
+    """A restore refuses a referral loop, as ``import csv`` does: in one, no one was found first."""
+    from infoint_tui.core.rules.referrals import loops
+
+    found = loops({row.get("id"): row.get("referred_by_id") for row in contacts})
+    if found:
+        names = {row.get("id"): shown(str(row.get("name"))) for row in contacts}
+        loop = [*found[0], found[0][0]]
+        chain = ", who was referred by ".join(names[person] for person in loop[1:])
+        raise ImportFileError(
+            source,
+            f"table contact, row id {loop[0]}: referred_by_id makes a referral loop "
+            f"({names[loop[0]]} was referred by {chain}); nothing was restored",
+        )
 
 
 def customised_lists(connection: Connection) -> str | None:

@@ -36,6 +36,8 @@ def node_label(node: NetworkNode) -> Text:
     label.append(f" · {node.stage.short_label}", style="dim")
     if node.branch_interviews:
         label.append(f" · {plural(node.branch_interviews, 'talk')} from here", style="green")
+    if node.in_loop:
+        label.append(" · in a referral loop (check who referred them)", style="bold yellow")
     if node.waiting:
         label.append(" · referred, not contacted yet", style="bold yellow")
     elif node.branch_waiting:
@@ -127,9 +129,10 @@ class JourneyScreen(WorkbookScreen):
             tree.cursor_line = 0
         opened = sorted((r for r in roots if r.children), key=lambda r: -r.branch_interviews)
         waiting = sum(r.branch_waiting for r in roots)
+        found = sum(1 for r in roots if not r.in_loop)
         summary = Text(
-            f"{len(roots)} people you found yourself; "
-            f"{sum(r.branch_size - 1 for r in roots)} came by referral. "
+            f"{plural(found, 'person', 'people')} you found yourself; "
+            f"{sum(r.branch_size for r in roots) - found} came by referral. "
         )
         if opened:
             best = opened[0]

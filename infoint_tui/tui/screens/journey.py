@@ -37,7 +37,7 @@ def node_label(node: NetworkNode) -> Text:
     if node.branch_interviews:
         label.append(f" · {plural(node.branch_interviews, 'talk')} from here", style="green")
     if node.in_loop:
-        label.append(" · in a referral loop (check who referred them)", style="bold yellow")
+        label.append(" · in a referral loop", style="bold yellow")
     if node.waiting:
         label.append(" · referred, not contacted yet", style="bold yellow")
     elif node.branch_waiting:

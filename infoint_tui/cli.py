@@ -2,7 +2,8 @@
 
 With no subcommand it opens the TUI. ``--db`` is accepted before or after a
 subcommand. Errors meant for people (``InfointError``) are printed as one
-line and exit 1; nothing here holds a rule of the workbook.
+line and exit 1; nothing here holds a rule of the workbook. Everything printed goes
+through ``command_output``, which shows the text and turns a failed write into a sentence.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from infoint_tui import __version__
+from infoint_tui.command_output import OutputLost, finish, say, write
 from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
@@ -108,12 +110,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        finish()
+        return status
     except InfointError as exc:
-        print(f"infoint-tui: {exc}", file=sys.stderr)
+        _complain(exc)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _complain(exc: InfointError) -> None:
+    """The one line a refused command ends with, on standard error (if that can still be written)."""
+    try:
+        say(f"infoint-tui: {exc}", err=True)
+    except OutputLost:
+        pass
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -162,14 +174,14 @@ def _app(path: Path, settings_path: Path, *, resume_call: bool):
 def _run_tui(app) -> int:
     app.run()
     if app.error_message:
-        print(f"infoint-tui: {app.error_message}", file=sys.stderr)
+        say(f"infoint-tui: {app.error_message}", err=True)
     return app.return_code or 0
 
 
 def _locate(args: argparse.Namespace) -> int:
-    print(f"data dir:  {paths.data_dir()}")
-    print(f"workbook:  {_db(args)}")
-    print(f"settings:  {paths.config_path()}")
+    say(f"data dir:  {paths.data_dir()}")
+    say(f"workbook:  {_db(args)}")
+    say(f"settings:  {paths.config_path()}")
     return 0
 
 
@@ -182,10 +194,10 @@ def _check(args: argparse.Namespace) -> int:
         raise WorkbookError(path, "does not exist")
     revision = storage.check_readonly(path, full=True)
     for warning in storage.exposure_warnings(path):
-        print(f"warning:   {warning}")
-    print(f"workbook:  {path}")
-    print(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
-    print("integrity: ok")
+        say(f"warning:   {warning}")
+    say(f"workbook:  {path}")
+    say(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
+    say("integrity: ok")
     return 0
 
 
@@ -199,7 +211,7 @@ def _backup(args: argparse.Namespace) -> int:
         raise WorkbookError(path, "does not exist")
     storage.check_readonly(path)
     dest = backup_workbook(path, Path(args.dest))
-    print(f"backed up {path} to {dest}")
+    say(f"backed up {path} to {dest}")
     return 0
 
 
@@ -215,10 +227,10 @@ def _demo(args: argparse.Namespace) -> int:
     if path.exists():
         raise WorkbookError(path, "already exists; demo writes only a new file")
     if args.contacts < 1:
-        print("infoint-tui: --contacts must be at least 1", file=sys.stderr)
+        say("infoint-tui: --contacts must be at least 1", err=True)
         return 2
     summary = _write_demo(path, contacts=args.contacts, seed=args.seed)
-    print(f"wrote {path}: {summary}")
+    say(f"wrote {path}: {summary}")
     return 0
 
 
@@ -253,8 +265,8 @@ def _import(args: argparse.Namespace) -> int:
                 args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run, progress=_progress
             )
     if sys.stderr.isatty():
-        print("\r\x1b[K", end="", file=sys.stderr)
-    print("\n".join(report.lines()))
+        print("\r\x1b[K", end="", file=sys.stderr)  # clears the progress line: our own sequence
+    say("\n".join(report.lines()))
     return 0
 
 
@@ -271,22 +283,33 @@ def _export(args: argparse.Namespace) -> int:
         raise ExportError("markdown writes one file per interview: give -o DIRECTORY")
     with _open(args, create=False, read_only=True) as workbook:
         if args.output in (None, "-"):
-            sys.stdout.write(workbook.export_text(args.kind))
-            sys.stdout.flush()
+            write(workbook.export_text(args.kind))  # its text is read shown
             return 0
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]
-    print(
+    say(
         f"wrote {plural(len(written), 'file')} to {where}" if args.kind == "markdown" else f"wrote {where}",
-        file=sys.stderr,
+        err=True,
     )
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as workbook:
-        counts = workbook.restore_file(args.file)
-    print(
+    from infoint_tui.core.workbook_file import files, storage
+
+    path = _db(args)
+    if storage.inspect_file(path).exists:
+        with _open(args, create=False) as workbook:
+            counts = workbook.restore_file(args.file)
+    else:
+        # A new workbook is made in a private folder beside its name and put there only once
+        # the restore succeeded: a refused one leaves no empty workbook behind.
+        final = files.target(path, what="workbook")
+        with files.scratch_dir_beside(final) as folder:
+            with _open(argparse.Namespace(db=str(folder / "restored.db")), create=True) as workbook:
+                counts = workbook.restore_file(args.file)
+            files.publish(folder / "restored.db", final, replace=False)
+    say(
         f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
         f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "
         f"{counts.get('follow_up', 0)} follow-ups"
@@ -299,8 +322,10 @@ def _today(args: argparse.Namespace) -> int:
 
     try:
         return run(_db(args), as_json=args.json)
+    except OutputLost:
+        raise
     except InfointError as exc:  # 1 means "overdue": a workbook that cannot be read is 2
-        print(f"infoint-tui: {exc}", file=sys.stderr)
+        _complain(exc)
         return 2
 
 

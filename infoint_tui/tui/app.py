@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -24,7 +25,7 @@ from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
-from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
@@ -34,6 +35,7 @@ from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.visible_text import VisibleText
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
@@ -47,6 +49,8 @@ HANG_UP_GRACE_SECONDS = 5.0
 # Contacts read for the first screen, before the database layer has loaded: more than a
 # tall terminal shows, so the rows don't run out before the rest has loaded.
 FIRST_ROWS = 120
+# Stateless: one filter serves every line of every app.
+VISIBLE_TEXT = VisibleText()
 
 
 def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
@@ -98,6 +102,10 @@ class InfointApp(App[int]):
             tooltip="Search contacts, notes, answers and debriefs",
         ),
     ]
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, then the one that shows what a terminal would act on (always on)."""
+        return [*super().get_line_filters(), VISIBLE_TEXT]
 
     def __init__(
         self,
@@ -485,7 +493,7 @@ class InfointApp(App[int]):
         any editor sees it: Textual would write them to the terminal as they are.
         """
         if isinstance(event, events.Paste):
-            event.text = visible_controls(event.text)
+            event.text = shown(event.text)
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 if self._key_hold.take(event):

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import Stage, Warmth
 from infoint_tui.core.rules.due import relative_due as relative_due  # the screens' import
 from infoint_tui.core.wording import day_month, plural
@@ -44,7 +45,7 @@ def summary_text(summary, width: int | None = None, lead: str = "") -> Text:
 def local_time(moment: datetime, tz, now: datetime | None = None) -> str:
     """A stored UTC time as the user reads it: 'Wed 25 Nov 15:00' this year (given ``now``),
     'Wed 25 Nov 2026 15:00' otherwise."""
-    local = moment.astimezone(tz)
+    local = to_zone(moment, tz)
     if now is not None and local.year == now.astimezone(tz).year:
         return local.strftime("%a %d %b %H:%M")
     return local.strftime("%a %d %b %Y %H:%M")

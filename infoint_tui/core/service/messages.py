@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from sqlmodel import Session, select
 
 from infoint_tui.core import seed
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Contact, MessageDraft, MessageTemplate
 from infoint_tui.core.enums import (
     Channel,
@@ -422,7 +423,7 @@ def values_for(
 
 
 def day(moment: datetime, tz: tzinfo) -> str:
-    local = moment.astimezone(tz)
+    local = to_zone(moment, tz)
     return f"{local.day} {local.strftime('%B')}"
 
 

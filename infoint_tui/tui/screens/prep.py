@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Header, Select, Static, TabbedContent
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Interview, InterviewQuestion, PrepItem, Question
 from infoint_tui.core.enums import Mode
 from infoint_tui.core.rules.leaving import leave_reminder
@@ -155,7 +156,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         select = self.query_one("#prep-interview", Select)
         tz = self.workbook.tz
         options = [
-            (f"{name} · {i.scheduled_at.astimezone(tz):%a %d %b %H:%M}" if i.scheduled_at else name, i.id)
+            (f"{name} · {to_zone(i.scheduled_at, tz):%a %d %b %H:%M}" if i.scheduled_at else name, i.id)
             for i, name in upcoming
         ]
         if options != getattr(self, "_options", None):  # set_options clears the choice: only when needed

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core.service import Workbook
+from infoint_tui.core.service import Workbook, utc_now
 
 # A Wednesday, so business-day rules have both sides of a weekend nearby.
 PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -86,3 +86,13 @@ def workbook(db_path: Path, clock: FakeClock):
     wb = Workbook.open(db_path, clock=clock)
     yield wb
     wb.close()
+
+
+@pytest.fixture
+def live_workbook(tmp_path: Path) -> Path:
+    """A workbook with one talk, with Joe Chameau, due now: for the real program in a terminal."""
+    path = tmp_path / "workbook.db"
+    with Workbook.open(path) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        wb.schedule_interview(joe.id, scheduled_at=utc_now())
+    return path

@@ -34,6 +34,8 @@ from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
     from infoint_tui.tui.screens.followups import LoadedQueue
@@ -127,6 +129,16 @@ class InfointApp(App[int]):
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, reading pastes as text where it is the Linux one
+        (``tui/paste.py``: Textual's parser reads an ESC inside a paste as keys)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from infoint_tui.tui.paste import PasteSafeDriver
+
+        driver = super().get_driver_class()
+        return PasteSafeDriver if driver is LinuxDriver else driver
 
     @property
     def profile(self) -> Profile:

@@ -58,6 +58,8 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)  # the machine's own is not the test's
     monkeypatch.setenv("TZ", "UTC")  # local times on screen and business days are pinned too
     time.tzset()
     monkeypatch.setenv("LANG", "C.UTF-8")  # and the locale, whose country names the default holidays

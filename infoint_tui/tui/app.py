@@ -399,6 +399,7 @@ class InfointApp(App[int]):
             screen.workbook_ready()
         if call is not None:
             self._back_on_the_call(call)
+        self._offer_rescued(on_the_call=call is not None)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
 
     def _back_on_the_call(self, call: Interview) -> None:
@@ -412,6 +413,40 @@ class InfointApp(App[int]):
             title="Back on your call",
             timeout=8,
         )
+
+    @work(thread=True, group="rescued")
+    def _offer_rescued(self, on_the_call: bool) -> None:
+        """Text an earlier run could not save, kept in a file (``core/workbook_file/rescue``):
+        say where, and show it to copy back; mid-call only say where (the call needs the keys)."""
+        from infoint_tui.core.workbook_file.rescue import find_unsaved
+
+        kept: list[tuple[Path, str]] = []
+        for path in find_unsaved(self.db_path):
+            try:
+                kept.append((path, path.read_text(encoding="utf-8", errors="replace")))
+            except OSError:
+                continue  # gone meanwhile, or unreadable: nothing to offer
+        if not kept:
+            return
+        if on_the_call:
+            where = "; ".join(str(path) for path, _ in kept)
+            self.call_from_thread(
+                self.notify,
+                f"Text that could not be saved earlier is kept in {where}.",
+                title="Unsaved text",
+                markup=False,
+                timeout=30,
+            )
+            return
+        self.call_from_thread(self._show_rescued, kept)
+
+    def _show_rescued(self, kept: list[tuple[Path, str]]) -> None:
+        """One rescued file after another."""
+        from infoint_tui.tui.screens.rescued import RescuedScreen
+
+        if kept:
+            (path, text), rest = kept[0], kept[1:]
+            self.push_screen(RescuedScreen(path, text), lambda _: self._show_rescued(rest))
 
     def prepare_followups(self) -> None:
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is

@@ -32,6 +32,7 @@ from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.widgets.size_notice import show_size_notice
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -158,6 +159,8 @@ class InfointApp(App[int]):
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
+        # Every screen shown in a terminal too small for it says how big it must be instead.
+        self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
         self.push_screen(PipelineScreen())
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
@@ -167,6 +170,9 @@ class InfointApp(App[int]):
         loop = asyncio.get_running_loop()
         signal.signal(signal.SIGHUP, lambda signum, frame: self._hung_up(loop))
         loop.add_signal_handler(signal.SIGTERM, self._terminated)
+
+    def on_resize(self, event: events.Resize) -> None:
+        show_size_notice(self.screen, event.size)
 
     def save_everything(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
         """Store what the open screens (all, by default) still have pending (blocking, a few

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+from pathlib import Path
 
 from rich.console import Console
 
@@ -102,3 +105,33 @@ def blank_workbook(path, now):
     shutil.copyfile(_BLANKS[now], path)
     path.chmod(0o600)
     return path
+
+
+def mount_small_tmpfs(folder: Path) -> bool:
+    """Mount a 4 MB tmpfs on ``folder`` (root only); False where the machine does not allow it."""
+    command = ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(folder)]
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
+
+
+def unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path) -> None:
+    """Write a file in ``folder`` until the disk says it is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 65536)
+    except OSError as exc:
+        assert exc.errno == 28, exc  # ENOSPC
+    finally:
+        os.close(fd)
+    for size in (4096, 512, 1):  # the last blocks too
+        try:
+            with open(folder / f"filler-{size}", "wb") as tail:
+                while True:
+                    tail.write(b"\0" * size)
+                    tail.flush()
+        except OSError:
+            pass

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,29 +18,10 @@ from infoint_tui.core import paths
 from infoint_tui.core.service import Workbook, utc_now
 from infoint_tui.core.workbook_file.files import FileRefused, os_problem
 from infoint_tui.core.workbook_file.rescue import find_unsaved, write_unsaved
+from tests.helpers import fill, mount_small_tmpfs, unmount
 from tests.pty_terminal import TEXT, type_notes
 
 LATER = " and after the disk filled up"
-
-
-def _fill(folder: Path) -> None:
-    """Write a file in ``folder`` until the disk says it is full."""
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while True:
-            os.write(fd, b"\0" * 65536)
-    except OSError as exc:
-        assert exc.errno == 28, exc  # ENOSPC
-    finally:
-        os.close(fd)
-    for size in (4096, 512, 1):  # the last blocks too
-        try:
-            with open(folder / f"filler-{size}", "wb") as tail:
-                while True:
-                    tail.write(b"\0" * size)
-                    tail.flush()
-        except OSError:
-            pass
 
 
 @pytest.fixture
@@ -52,14 +32,7 @@ def full_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     there), and yields how."""
     folder = tmp_path / "small-disk"
     folder.mkdir()
-    mounted = (
-        subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(folder)],
-            capture_output=True,
-            check=False,
-        ).returncode
-        == 0
-    )
+    mounted = mount_small_tmpfs(folder)
     if mounted:
         how = "tmpfs"
     elif os.geteuid() != 0:
@@ -72,12 +45,12 @@ def full_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     finally:
         os.chmod(folder, 0o700)
         if mounted:
-            subprocess.run(["umount", "-l", str(folder)], check=False)
+            unmount(folder)
 
 
 def _make_full(folder: Path, how: str, db: Path) -> None:
     if how == "tmpfs":
-        _fill(folder)
+        fill(folder)
     else:
         db.rename(db.with_name("moved-away.db"))  # saves fail, and
         os.chmod(folder, 0o500)  # nothing new can be written beside it

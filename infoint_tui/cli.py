@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from infoint_tui.core.workbook_file import scratch
+
+    scratch.stop_signals_exit()  # a stopped command removes its temporary copies, as at exit
+    scratch.sweep()  # and those a kill -9 left behind
     try:
         if args.command is None:
             return _run_app(args)
@@ -113,6 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _scratch_root() -> Path:
+    """This run's private folder for temporary workbooks (see ``core/workbook_file/scratch``)."""
+    from infoint_tui.core.workbook_file import scratch
+
+    return scratch.run_dir()
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -128,7 +139,7 @@ def _run_app(args: argparse.Namespace) -> int:
             "check (infoint-tui --help lists them)"
         )
     if args.demo:
-        with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
+        with tempfile.TemporaryDirectory(prefix="demo-", dir=_scratch_root()) as folder:
             path = Path(folder) / "demo.db"
             _write_demo(path, contacts=40, seed=7)
             return _run_tui(path, scratch_dir=Path(folder))
@@ -229,7 +240,7 @@ def _import(args: argparse.Namespace) -> int:
 
     if args.dry_run and not storage.inspect_file(_db(args)).exists:
         # Nothing to match against yet: try it on a scratch workbook, leaving no file behind.
-        with tempfile.TemporaryDirectory(prefix="infoint-tui-dry-run-") as folder:
+        with tempfile.TemporaryDirectory(prefix="dry-run-", dir=_scratch_root()) as folder:
             with Workbook.open(Path(folder) / "scratch.db") as workbook:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:

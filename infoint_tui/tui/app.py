@@ -50,6 +50,13 @@ HANG_UP_GRACE_SECONDS = 5.0
 FIRST_ROWS = 120
 
 
+def _remove_temporary_copies() -> None:
+    """Before an ``os._exit``, which skips ``atexit``: the run's temporary copies go too."""
+    from infoint_tui.core.workbook_file import scratch
+
+    scratch.remove_run()
+
+
 def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
     """What ctrl+q asks when dialogs hold typed text that cannot be stored half-done."""
     where = "; ".join(label for label, _ in typed)
@@ -262,6 +269,7 @@ class InfointApp(App[int]):
 
         def expire() -> None:
             time.sleep(seconds)
+            _remove_temporary_copies()
             os._exit(code)
 
         threading.Thread(target=expire, name="exit-anyway", daemon=True).start()
@@ -273,6 +281,7 @@ class InfointApp(App[int]):
             self.workbook.close()
         if self.scratch_dir is not None:
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
+        _remove_temporary_copies()
         os._exit(129)  # the terminal is gone: nothing left to draw on
 
     def _terminated(self) -> None:

@@ -313,9 +313,13 @@ def _sync_dir(directory: Path) -> None:
 @contextmanager
 def scratch_dir_beside(final: Path) -> Iterator[Path]:
     """A new private (0700, random name) folder beside ``final`` for a file another
-    library writes by path (SQLite's backup); removed afterwards, whatever happens."""
+    library writes by path (SQLite's backup); removed afterwards, whatever happens (and by the
+    next run, ``scratch.sweep``, after a kill -9)."""
+    from infoint_tui.core.workbook_file import scratch
+
     make_private_dir(final.parent)
-    folder = final.with_name(f".{final.name[:100]}.{secrets.token_hex(8)}.partial.d")
+    folder = final.with_name(f".{final.name[:100]}.{secrets.token_hex(8)}{scratch.PARTIAL}")
+    scratch.note_elsewhere(folder)  # so the next run removes it if this one is killed
     try:
         os.mkdir(folder, 0o700)
     except OSError as exc:

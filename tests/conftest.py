@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from infoint_tui.core.service import Workbook, utc_now
+from infoint_tui.core.service import Workbook
+from tests.helpers import joe_and_a_talk
 
 # A Wednesday, so business-day rules have both sides of a weekend nearby.
 PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -93,8 +94,4 @@ def workbook(db_path: Path, clock: FakeClock):
 @pytest.fixture
 def live_workbook(tmp_path: Path) -> Path:
     """A workbook with one talk, with Joe Chameau, due now: for the real program in a terminal."""
-    path = tmp_path / "workbook.db"
-    with Workbook.open(path) as wb:
-        joe = wb.add_contact(name="Joe Chameau", source="faculty")
-        wb.schedule_interview(joe.id, scheduled_at=utc_now())
-    return path
+    return joe_and_a_talk(tmp_path)

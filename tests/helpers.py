@@ -135,3 +135,14 @@ def fill(folder: Path) -> None:
                     tail.flush()
         except OSError:
             pass
+
+
+def joe_and_a_talk(folder: Path) -> Path:
+    """``workbook.db`` in ``folder``, with Joe Chameau and a talk with him due now."""
+    from infoint_tui.core.service import Workbook, utc_now
+
+    path = folder / "workbook.db"
+    with Workbook.open(path) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        wb.schedule_interview(joe.id, scheduled_at=utc_now())
+    return path

@@ -83,13 +83,18 @@ def answers(path: Path) -> list[str]:
         return [interview.talk_notes] + [q.answer for q in wb.interview_questions(interview.id)]
 
 
-def type_notes(path: Path) -> Terminal:
-    terminal = Terminal(path)
+def open_the_talk(terminal: Terminal) -> Terminal:
+    """Once the workbook is open, F4: the talk's screen, ready for notes."""
     terminal.wait_for("Joe Chameau")
     terminal.wait_until_open()
     time.sleep(0.3)
     os.write(terminal.fd, F4)
     terminal.wait_for("Referral")
     time.sleep(0.3)
+    return terminal
+
+
+def type_notes(path: Path) -> Terminal:
+    terminal = open_the_talk(Terminal(path))
     terminal.type(TEXT)
     return terminal

@@ -13,7 +13,7 @@ import pytest
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Profile
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
-from tests.pty_terminal import F4, TEXT, Terminal, answers, type_notes
+from tests.pty_terminal import F4, TEXT, Terminal, answers, open_the_talk, type_notes
 
 
 def test_closing_the_terminal_loses_nothing(live_workbook: Path) -> None:
@@ -165,12 +165,7 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
             "FAKETIME_DONT_FAKE_MONOTONIC": "1",
         },
     )  # only the wall clock is stepped, as NTP or a person would
-    terminal.wait_for("Joe Chameau")
-    terminal.wait_until_open()
-    time.sleep(0.3)
-    os.write(terminal.fd, F4)
-    terminal.wait_for("Referral")
-    time.sleep(0.3)
+    open_the_talk(terminal)
     os.write(terminal.fd, F6)  # start the talk
     terminal.wait_for("OPENING")
     started = time.monotonic()

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core import paths
-from infoint_tui.core.service import Workbook, utc_now
+from infoint_tui.core.service import Workbook
 from infoint_tui.core.workbook_file.files import FileRefused, os_problem
 from infoint_tui.core.workbook_file.rescue import find_unsaved, write_unsaved
-from tests.helpers import fill, mount_small_tmpfs, unmount
+from tests.helpers import fill, joe_and_a_talk, mount_small_tmpfs, unmount
 from tests.pty_terminal import TEXT, type_notes
 
 LATER = " and after the disk filled up"
@@ -56,14 +56,6 @@ def _make_full(folder: Path, how: str, db: Path) -> None:
         os.chmod(folder, 0o500)  # nothing new can be written beside it
 
 
-def _workbook(folder: Path) -> Path:
-    path = folder / "workbook.db"
-    with Workbook.open(path) as wb:
-        joe = wb.add_contact(name="Joe Chameau", source="faculty")
-        wb.schedule_interview(joe.id, scheduled_at=utc_now())
-    return path
-
-
 @pytest.mark.parametrize(
     "stop, status",
     [("sigterm", 143), ("hang-up", 129)],
@@ -72,7 +64,7 @@ def test_a_signal_on_a_full_disk_keeps_the_text_in_the_state_directory(
     full_disk: tuple[Path, str], stop: str, status: int
 ) -> None:
     folder, how = full_disk
-    db = _workbook(folder)
+    db = joe_and_a_talk(folder)
     terminal = type_notes(db)
     time.sleep(1.0)  # saved
     _make_full(folder, how, db)

@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from infoint_tui.core.workbook_file import scratch
+
+    scratch.stop_signals_exit()  # a stopped command removes its temporary copies, as at exit
+    scratch.sweep()  # and those a kill -9 left behind
     try:
         if args.command is None:
             return _run_app(args)
@@ -128,6 +132,13 @@ def _complain(exc: InfointError) -> None:
         pass
 
 
+def _scratch_root() -> Path:
+    """This run's private folder for temporary workbooks (see ``core/workbook_file/scratch``)."""
+    from infoint_tui.core.workbook_file import scratch
+
+    return scratch.run_dir()
+
+
 def _db(args: argparse.Namespace) -> Path:
     return paths.resolve_db_path(args.db)
 
@@ -141,7 +152,7 @@ def _run_app(args: argparse.Namespace) -> int:
             "check (infoint-tui --help lists them)"
         )
     if args.demo:
-        with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
+        with tempfile.TemporaryDirectory(prefix="demo-", dir=_scratch_root()) as folder:
             return _run_tui(demo_app(Path(folder)))
     # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
     return _run_tui(_app(_db(args), paths.config_path(), resume_call=True))
@@ -256,7 +267,7 @@ def _import(args: argparse.Namespace) -> int:
 
     if args.dry_run and not storage.inspect_file(_db(args)).exists:
         # Nothing to match against yet: try it on a scratch workbook, leaving no file behind.
-        with tempfile.TemporaryDirectory(prefix="infoint-tui-dry-run-") as folder:
+        with tempfile.TemporaryDirectory(prefix="dry-run-", dir=_scratch_root()) as folder:
             with Workbook.open(Path(folder) / "scratch.db") as workbook:
                 report = workbook.import_file(args.kind, args.file, warmth=args.warmth, dry_run=True)
     else:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from infoint_tui.core.service import Workbook
+from tests.helpers import joe_and_a_talk
 
 # A Wednesday, so business-day rules have both sides of a weekend nearby.
 PINNED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -58,6 +59,8 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)  # the machine's own is not the test's
     monkeypatch.setenv("TZ", "UTC")  # local times on screen and business days are pinned too
     time.tzset()
     monkeypatch.setenv("LANG", "C.UTF-8")  # and the locale, whose country names the default holidays
@@ -86,3 +89,9 @@ def workbook(db_path: Path, clock: FakeClock):
     wb = Workbook.open(db_path, clock=clock)
     yield wb
     wb.close()
+
+
+@pytest.fixture
+def live_workbook(tmp_path: Path) -> Path:
+    """A workbook with one talk, with Joe Chameau, due now: for the real program in a terminal."""
+    return joe_and_a_talk(tmp_path)

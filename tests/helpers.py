@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+from pathlib import Path
 
 from rich.console import Console
 
@@ -110,3 +113,44 @@ def notices(app) -> list[str]:
     from textual.content import Content
 
     return [Content.from_markup(n.message).plain if n.markup else n.message for n in app._notifications]
+
+
+def mount_small_tmpfs(folder: Path) -> bool:
+    """Mount a 4 MB tmpfs on ``folder`` (root only); False where the machine does not allow it."""
+    command = ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(folder)]
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
+
+
+def unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path) -> None:
+    """Write a file in ``folder`` until the disk says it is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 65536)
+    except OSError as exc:
+        assert exc.errno == 28, exc  # ENOSPC
+    finally:
+        os.close(fd)
+    for size in (4096, 512, 1):  # the last blocks too
+        try:
+            with open(folder / f"filler-{size}", "wb") as tail:
+                while True:
+                    tail.write(b"\0" * size)
+                    tail.flush()
+        except OSError:
+            pass
+
+
+def joe_and_a_talk(folder: Path) -> Path:
+    """``workbook.db`` in ``folder``, with Joe Chameau and a talk with him due now."""
+    from infoint_tui.core.service import Workbook, utc_now
+
+    path = folder / "workbook.db"
+    with Workbook.open(path) as wb:
+        joe = wb.add_contact(name="Joe Chameau", source="faculty")
+        wb.schedule_interview(joe.id, scheduled_at=utc_now())
+    return path

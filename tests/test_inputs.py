@@ -198,6 +198,31 @@ def test_app_settings_name_the_key_at_fault(tmp_path: Path, text: str, named: st
     assert str(path) in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ('[keymap]\n"interview.timer" = "f2"\n"interview.end" = "f2"\n', "interview.end", "interview.timer"),
+        ('[keymap]\n"interview.timer" = "f12"\n', "interview.end", "interview.timer"),  # end's own key
+        ('[keymap]\n"interview.timer" = "f6,ctrl+f"\n', "app.search", "interview.timer"),  # works everywhere
+    ],
+)
+def test_a_keymap_giving_one_key_two_actions_is_refused_naming_both(
+    tmp_path: Path, text: str, first: str, second: str
+) -> None:
+    from infoint_tui.tui.app import InfointApp
+    from infoint_tui.tui.keymap_check import check_app_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    settings_ = load_settings(path)
+    app = InfointApp(tmp_path / "w.db", settings=settings_, settings_path=path)
+    with pytest.raises(SettingsError) as caught:
+        check_app_settings(settings_, path, app.available_themes)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: keymap: ")
+    assert f'"{first}"' in message and f'"{second}"' in message and "give one of them another key" in message
+
+
 def test_good_app_settings_pass(tmp_path: Path) -> None:
     from infoint_tui.tui.app import InfointApp
     from infoint_tui.tui.keymap_check import check_app_settings
@@ -205,7 +230,7 @@ def test_good_app_settings_pass(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(
         '[app]\ntheme = "textual-light"\n[keymap]\n"interview.timer" = "f6,ctrl+shift+t"\n'
-        '"app.quit" = "ctrl+q,question_mark"\n'
+        '"app.quit" = "ctrl+q,exclamation_mark"\n'
     )
     settings_ = load_settings(path)
     app = InfointApp(tmp_path / "w.db", settings=settings_, settings_path=path)

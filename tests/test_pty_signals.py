@@ -3,130 +3,38 @@ and SIGKILL while notes are being typed."""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import signal
-import struct
-import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from infoint_tui.core.service import Workbook, utc_now
+from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Profile
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
-
-F4 = b"\x1bOS"
-TEXT = "notes typed in a real terminal"
-
-
-class Terminal:
-    """infoint-tui running on the slave side of a pty we hold the master of."""
-
-    def __init__(self, db_path: Path, env: dict[str, str] | None = None) -> None:
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become infoint-tui
-            os.environ["TERM"] = "xterm-256color"
-            os.environ.update(env or {})
-            os.execv(sys.executable, [sys.executable, "-m", "infoint_tui", "--db", str(db_path)])
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.output = bytearray()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def wait_for(self, text: str, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while text.encode() not in self.output:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared on screen")
-            time.sleep(0.05)
-
-    def wait_until_open(self, timeout: float = 20) -> None:
-        """The first rows are shown before the workbook is open; the header's overdue count
-        only once it is (keys typed before then wait for it, but a signal meanwhile loses them)."""
-        deadline = time.monotonic() + timeout
-        while b"nothing overdue" not in self.output and b"follow-up(s) overdue" not in self.output:
-            if time.monotonic() > deadline:
-                raise AssertionError("the workbook never opened")
-            time.sleep(0.05)
-
-    def type(self, text: str) -> None:
-        for ch in text:
-            os.write(self.fd, ch.encode())
-            time.sleep(0.01)
-
-    def wait_exit(self, timeout: float = 15) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return status
-            time.sleep(0.05)
-        os.kill(self.pid, signal.SIGKILL)
-        raise AssertionError("infoint-tui did not exit")
-
-
-@pytest.fixture
-def live_workbook(tmp_path: Path) -> Path:
-    path = tmp_path / "workbook.db"
-    with Workbook.open(path) as wb:
-        joe = wb.add_contact(name="Joe Chameau", source="faculty")
-        wb.schedule_interview(joe.id, scheduled_at=utc_now())
-    return path
-
-
-def _answers(path: Path) -> list[str]:
-    """Everything typed in the talk: its talk notes (where typing starts), then each answer."""
-    with Workbook.open(path) as wb:
-        (interview,) = wb.list_interviews()
-        return [interview.talk_notes] + [q.answer for q in wb.interview_questions(interview.id)]
-
-
-def _type_notes(path: Path) -> Terminal:
-    terminal = Terminal(path)
-    terminal.wait_for("Joe Chameau")
-    terminal.wait_until_open()
-    time.sleep(0.3)
-    os.write(terminal.fd, F4)
-    terminal.wait_for("Referral")
-    time.sleep(0.3)
-    terminal.type(TEXT)
-    return terminal
+from tests.pty_terminal import F4, TEXT, Terminal, answers, open_the_talk, type_notes
 
 
 def test_closing_the_terminal_loses_nothing(live_workbook: Path) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     os.close(terminal.fd)  # the terminal window goes away: SIGHUP, well inside the debounce
     terminal.wait_exit()
-    assert TEXT in _answers(live_workbook)
+    assert TEXT in answers(live_workbook)
 
 
 def test_sigterm_loses_nothing(live_workbook: Path) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     os.kill(terminal.pid, signal.SIGTERM)
     terminal.wait_exit()
     os.close(terminal.fd)
-    assert TEXT in _answers(live_workbook)
+    assert TEXT in answers(live_workbook)
 
 
 @pytest.mark.long
 def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Path) -> None:
     """Ten seconds of notes at ten keys a second, never pausing, then SIGKILL at once."""
-    terminal = _type_notes(live_workbook)  # the short text first: the editor is ready
+    terminal = type_notes(live_workbook)  # the short text first: the editor is ready
     steady = "".join("steady typing, never a pause. "[n % 30] for n in range(100))
     started = time.monotonic()
     for n, ch in enumerate(steady):
@@ -135,19 +43,19 @@ def test_sigkill_while_typing_steadily_loses_at_most_a_second(live_workbook: Pat
     os.kill(terminal.pid, signal.SIGKILL)
     terminal.wait_exit()
     os.close(terminal.fd)
-    (answer,) = [a for a in _answers(live_workbook) if a.startswith(TEXT)]
+    (answer,) = [a for a in answers(live_workbook) if a.startswith(TEXT)]
     kept = len(answer) - len(TEXT)
     assert answer == (TEXT + steady)[: len(answer)]
     assert kept >= len(steady) - 10, f"only {kept} of {len(steady)} keys were on disk at the kill"
 
 
 def test_sigkill_after_the_debounce_loses_nothing(live_workbook: Path) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     time.sleep(DEBOUNCE_SECONDS + 0.6)  # within the promised second
     os.kill(terminal.pid, signal.SIGKILL)
     terminal.wait_exit()
     os.close(terminal.fd)
-    assert TEXT in _answers(live_workbook)
+    assert TEXT in answers(live_workbook)
 
 
 # -- keys typed at once after a dialog's f10 (or enter), after enter or tab in a form ----------
@@ -164,7 +72,7 @@ def _contact(path: Path, name: str):
 def _burst_then_quit(path: Path, opener: bytes, burst: str) -> None:
     """Open a dialog (or the note box) and type ``burst`` in one write, as fast as a terminal
     delivers a fast typist's keys; then quit and let the app store everything."""
-    terminal = _type_notes(path)
+    terminal = type_notes(path)
     time.sleep(0.5)
     os.write(terminal.fd, opener)
     time.sleep(0.5)
@@ -184,13 +92,13 @@ def test_keys_typed_while_the_call_screen_opens_are_kept(live_workbook: Path) ->
     os.write(terminal.fd, CTRL_Q)
     assert os.waitstatus_to_exitcode(terminal.wait_exit()) == 0
     os.close(terminal.fd)
-    assert _answers(live_workbook)[0] == TEXT  # the talk notes, whole
+    assert answers(live_workbook)[0] == TEXT  # the talk notes, whole
 
 
 def test_keys_typed_right_after_saving_a_referral_reach_the_note(live_workbook: Path) -> None:
     _burst_then_quit(live_workbook, CTRL_R, f"Ms Techer{F10} and more notes")
     assert _contact(live_workbook, "Ms Techer").referred_by_id == _contact(live_workbook, "Joe Chameau").id
-    assert TEXT + " and more notes" in _answers(live_workbook)
+    assert TEXT + " and more notes" in answers(live_workbook)
 
 
 def test_tab_or_enter_then_typing_fills_the_next_card_field_and_f10_returns_to_the_note(
@@ -199,7 +107,7 @@ def test_tab_or_enter_then_typing_fills_the_next_card_field_and_f10_returns_to_t
     _burst_then_quit(live_workbook, CTRL_G, f"Engineer\t555-0100\rjoe@example.edu{F10} more notes")
     joe = _contact(live_workbook, "Joe Chameau")
     assert (joe.title, joe.phone, joe.email) == ("Engineer", "555-0100", "joe@example.edu")
-    assert TEXT + " more notes" in _answers(live_workbook)
+    assert TEXT + " more notes" in answers(live_workbook)
 
 
 def test_keys_typed_right_after_a_stamped_note_reach_the_answer(live_workbook: Path) -> None:
@@ -207,11 +115,11 @@ def test_keys_typed_right_after_a_stamped_note_reach_the_answer(live_workbook: P
     with Workbook.open(live_workbook) as wb:
         (interview,) = wb.list_interviews()
         assert [n.text for n in wb.notes(interview.id)] == ["stamped"]
-    assert TEXT + " then the answer" in _answers(live_workbook)
+    assert TEXT + " then the answer" in answers(live_workbook)
 
 
 def test_quitting_while_saves_fail_asks_and_keeps_every_key(live_workbook: Path) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     time.sleep(1.0)  # saved
     os.rename(live_workbook, live_workbook.with_name("moved-away.db"))  # saves fail from here on
     os.write(terminal.fd, b" and the last words" + CTRL_Q)  # quit right after typing, in one burst
@@ -227,12 +135,12 @@ def test_quitting_while_saves_fail_asks_and_keeps_every_key(live_workbook: Path)
 
 @pytest.mark.parametrize("gap", [0.0, 0.05, 0.2], ids=["at-once", "50ms", "200ms"])
 def test_sigterm_then_hang_up_exits_and_releases_the_lock(live_workbook: Path, gap: float) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     os.kill(terminal.pid, signal.SIGTERM)
     time.sleep(gap)
     os.close(terminal.fd)  # the terminal closes while the app is stopping: SIGHUP
     terminal.wait_exit(timeout=10)
-    assert TEXT in _answers(live_workbook)  # opening it again means the lock was released
+    assert TEXT in answers(live_workbook)  # opening it again means the lock was released
 
 
 # -- the system clock stepped during a talk -------------------------------------------------
@@ -257,12 +165,7 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
             "FAKETIME_DONT_FAKE_MONOTONIC": "1",
         },
     )  # only the wall clock is stepped, as NTP or a person would
-    terminal.wait_for("Joe Chameau")
-    terminal.wait_until_open()
-    time.sleep(0.3)
-    os.write(terminal.fd, F4)
-    terminal.wait_for("Referral")
-    time.sleep(0.3)
+    open_the_talk(terminal)
     os.write(terminal.fd, F6)  # start the talk
     terminal.wait_for("OPENING")
     started = time.monotonic()
@@ -293,7 +196,7 @@ def test_a_wall_clock_step_back_during_a_running_talk_changes_no_time(
 
 
 def test_sigterm_while_saves_fail_writes_the_text_beside_the_workbook(live_workbook: Path) -> None:
-    terminal = _type_notes(live_workbook)
+    terminal = type_notes(live_workbook)
     time.sleep(1.0)
     os.rename(live_workbook, live_workbook.with_name("moved-away.db"))
     terminal.type(" and after the move")

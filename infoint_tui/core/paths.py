@@ -7,6 +7,7 @@ platformdirs gives the per-user locations; ``INFOINT_TUI_DB`` and
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 APP_NAME = "infoint-tui"
@@ -19,6 +20,25 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """Where text that could not be saved goes when the workbook's folder cannot take it."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
+
+
+def runtime_dir() -> Path | None:
+    """This app's folder in ``$XDG_RUNTIME_DIR`` (the user's own, often in memory), if there is one."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return Path(runtime) / APP_NAME if runtime else None
+
+
+def temp_dir() -> Path:
+    """This user's own folder in the temporary folder, for the app's temporary copies
+    (the name holds the user id: the temporary folder is shared with everyone)."""
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-{os.getuid()}"
 
 
 def config_path() -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 
 from pydantic import ValidationInfo
@@ -152,9 +152,63 @@ def local_datetime(date_text: str, time_text: str, tz) -> datetime:
     match = re.fullmatch(r"\s*(\d{1,2})[:.h]?(\d{2})?\s*", time_text)
     if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
         raise TimeError(f"{time_text.strip()!r} is not a time; write it as 14:30")
-    moment = datetime.combine(day, time(int(match.group(1)), int(match.group(2) or 0)), tzinfo=tz)
-    return moment.astimezone(UTC)
+    return local_moment(datetime.combine(day, time(int(match.group(1)), int(match.group(2) or 0))), tz)
 
 
 class TimeError(ValueError):
     """The time part of a date and time is wrong (so the form can point at it)."""
+
+
+class UnclearLocalTime(TimeError):
+    """A time on the clock that the zone skips (the clocks go forward) or shows twice (they go
+    back), so which moment is meant must be asked, never guessed. ``choices`` are the moments it
+    could mean, in UTC, each with how to name it; the message refuses it in one sentence."""
+
+    def __init__(self, message: str, question: str, choices: list[tuple[str, datetime]]) -> None:
+        super().__init__(message)
+        self.question = question
+        self.choices = choices
+
+
+def local_moment(naive: datetime, tz: tzinfo) -> datetime:
+    """``naive`` read on the clocks of ``tz``, as UTC. Python would quietly move a time the
+    clocks skip (02:30 on a spring-forward night became 03:30) and take the first of a time they
+    show twice: both raise ``UnclearLocalTime`` instead, naming the time, the zone and the change."""
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first.astimezone(UTC)
+    when = f"{naive:%H:%M} on {naive:%Y-%m-%d}"
+    zone = getattr(tz, "key", None) or str(tz)
+    shift = _duration(abs(second.utcoffset() - first.utcoffset()))
+    if first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive:  # both exist: shown twice
+        earlier, later = (
+            f"the {order} {naive:%H:%M} ({_offset(m)})" for order, m in (("first", first), ("second", second))
+        )
+        raise UnclearLocalTime(
+            f"{when} happens twice in {zone} (the clocks go back {shift} then): {earlier} or {later}; "
+            "give a time outside that hour",
+            f"{when} happens twice in {zone}: the clocks go back {shift} then. Which one do you mean?",
+            [(earlier, first.astimezone(UTC)), (later, second.astimezone(UTC))],
+        )
+    after = first.astimezone(UTC)  # read with the offset before the change: the clock shows it later
+    shown = after.astimezone(tz)
+    raise UnclearLocalTime(
+        f"{when} does not exist in {zone} (the clocks go forward {shift} then); give another time, "
+        f"such as {shown:%H:%M}",
+        f"{when} does not exist in {zone}: the clocks go forward {shift} then. Use {shown:%H:%M}, "
+        "or pick another time?",
+        [(f"{shown:%H:%M} ({_offset(shown)})", after)],
+    )
+
+
+def _offset(moment: datetime) -> str:
+    minutes_ = int(moment.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes_ >= 0 else "−"
+    return f"{moment.tzname()}, UTC{sign}{abs(minutes_) // 60:02d}:{abs(minutes_) % 60:02d}"
+
+
+def _duration(delta: timedelta) -> str:
+    minutes_ = int(delta.total_seconds() // 60)
+    if minutes_ == 60:
+        return "an hour"
+    return f"{minutes_ // 60} h {minutes_ % 60:02d} min" if minutes_ > 60 else f"{minutes_} minutes"

@@ -36,8 +36,11 @@ from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.visible_text import VisibleText
+from infoint_tui.tui.widgets.size_notice import show_size_notice
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
     from infoint_tui.tui.screens.followups import LoadedQueue
@@ -51,6 +54,13 @@ HANG_UP_GRACE_SECONDS = 5.0
 FIRST_ROWS = 120
 # Stateless: one filter serves every line of every app.
 VISIBLE_TEXT = VisibleText()
+
+
+def _remove_temporary_copies() -> None:
+    """Before an ``os._exit``, which skips ``atexit``: the run's temporary copies go too."""
+    from infoint_tui.core.workbook_file import scratch
+
+    scratch.remove_run()
 
 
 def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
@@ -140,6 +150,16 @@ class InfointApp(App[int]):
         self._preparing_queue: Worker | None = None
         self._header_parts: dict[str, str] = {}  # see ``header_says``
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, reading pastes as text where it is the Linux one
+        (``tui/paste.py``: Textual's parser reads an ESC inside a paste as keys)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from infoint_tui.tui.paste import PasteSafeDriver
+
+        driver = super().get_driver_class()
+        return PasteSafeDriver if driver is LinuxDriver else driver
+
     @property
     def profile(self) -> Profile:
         return self.settings.profile
@@ -185,6 +205,8 @@ class InfointApp(App[int]):
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
+        # Every screen shown in a terminal too small for it says how big it must be instead.
+        self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
         self.push_screen(PipelineScreen())
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
@@ -194,6 +216,9 @@ class InfointApp(App[int]):
         loop = asyncio.get_running_loop()
         signal.signal(signal.SIGHUP, lambda signum, frame: self._hung_up(loop))
         loop.add_signal_handler(signal.SIGTERM, self._terminated)
+
+    def on_resize(self, event: events.Resize) -> None:
+        show_size_notice(self.screen, event.size)
 
     def save_everything(self, screens: Iterable[Screen] | None = None) -> list[tuple[str, str]]:
         """Store what the open screens (all, by default) still have pending (blocking, a few
@@ -283,6 +308,7 @@ class InfointApp(App[int]):
 
         def expire() -> None:
             time.sleep(seconds)
+            _remove_temporary_copies()
             os._exit(code)
 
         threading.Thread(target=expire, name="exit-anyway", daemon=True).start()
@@ -294,6 +320,7 @@ class InfointApp(App[int]):
             self.workbook.close()
         if self.scratch_dir is not None:
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
+        _remove_temporary_copies()
         os._exit(129)  # the terminal is gone: nothing left to draw on
 
     def _terminated(self) -> None:
@@ -432,6 +459,7 @@ class InfointApp(App[int]):
             screen.workbook_ready()
         if call is not None:
             self._back_on_the_call(call)
+        self._offer_rescued(on_the_call=call is not None)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
 
     def _back_on_the_call(self, call: Interview) -> None:
@@ -445,6 +473,40 @@ class InfointApp(App[int]):
             title="Back on your call",
             timeout=8,
         )
+
+    @work(thread=True, group="rescued")
+    def _offer_rescued(self, on_the_call: bool) -> None:
+        """Text an earlier run could not save, kept in a file (``core/workbook_file/rescue``):
+        say where, and show it to copy back; mid-call only say where (the call needs the keys)."""
+        from infoint_tui.core.workbook_file.rescue import find_unsaved
+
+        kept: list[tuple[Path, str]] = []
+        for path in find_unsaved(self.db_path):
+            try:
+                kept.append((path, path.read_text(encoding="utf-8", errors="replace")))
+            except OSError:
+                continue  # gone meanwhile, or unreadable: nothing to offer
+        if not kept:
+            return
+        if on_the_call:
+            where = "; ".join(str(path) for path, _ in kept)
+            self.call_from_thread(
+                self.notify,
+                f"Text that could not be saved earlier is kept in {where}.",
+                title="Unsaved text",
+                markup=False,
+                timeout=30,
+            )
+            return
+        self.call_from_thread(self._show_rescued, kept)
+
+    def _show_rescued(self, kept: list[tuple[Path, str]]) -> None:
+        """One rescued file after another."""
+        from infoint_tui.tui.screens.rescued import RescuedScreen
+
+        if kept:
+            (path, text), rest = kept[0], kept[1:]
+            self.push_screen(RescuedScreen(path, text), lambda _: self._show_rescued(rest))
 
     def prepare_followups(self) -> None:
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is

@@ -4,7 +4,7 @@
 exist, which binding ids the screens define and what a valid key name is
 are Textual's to say, so they are checked here, before the app starts (a
 mistyped key or id used to be silently ignored). A keymap that would leave
-no key to quit is refused too.
+no key to quit, or give one key two actions on the same screen, is refused too.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ _NAMED = {
 
 
 @lru_cache(maxsize=1)
-def all_bindings() -> dict[str, Binding]:
-    """Every binding with an id in the app's screens and widgets, by id."""
+def bindings_by_class() -> dict[type, list[Binding]]:
+    """The bindings with an id that work together in each of the app's screens and widgets
+    (its own and those it inherits), by class; the app's own under ``InfointApp``."""
     import infoint_tui.tui as package
     from infoint_tui.tui.app import InfointApp
 
@@ -55,7 +56,6 @@ def all_bindings() -> dict[str, Binding]:
         if module.name.endswith(("screenshots", "__main__")):
             continue
         importlib.import_module(module.name)
-    found: dict[str, Binding] = {}
     classes: list[type] = [InfointApp]
     from textual.dom import DOMNode
 
@@ -65,10 +65,23 @@ def all_bindings() -> dict[str, Binding]:
         stack.extend(cls.__subclasses__())
         if cls.__module__.startswith("infoint_tui."):
             classes.append(cls)
+    found: dict[type, list[Binding]] = {}
     for cls in classes:
-        for binding in getattr(cls, "BINDINGS", ()):
-            if isinstance(binding, Binding) and binding.id:
-                found.setdefault(binding.id, binding)
+        merged: dict[str, Binding] = {}
+        for base in reversed(cls.__mro__):
+            for binding in base.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    merged[binding.id] = binding
+        found[cls] = list(merged.values())
+    return found
+
+
+def all_bindings() -> dict[str, Binding]:
+    """Every binding with an id in the app's screens and widgets, by id."""
+    found: dict[str, Binding] = {}
+    for bindings in bindings_by_class().values():
+        for binding in bindings:
+            found.setdefault(binding.id, binding)
     return found
 
 
@@ -104,7 +117,7 @@ def _keys(text: str) -> list[str]:
 
 def check_app_settings(settings: Settings, path: Path, themes: Iterable[str]) -> None:
     """Raise ``SettingsError`` naming the key for an unknown theme, binding id or key name,
-    or a keymap that leaves no key to quit."""
+    a keymap that leaves no key to quit, or one that gives a key two actions (naming both)."""
     themes = sorted(themes)
     if settings.theme and settings.theme not in themes:
         raise SettingsError(
@@ -132,3 +145,30 @@ def check_app_settings(settings: Settings, path: Path, themes: Iterable[str]) ->
             f"{path}: keymap: no key is left to quit (ctrl+q is given to another action); "
             f'give "{QUIT_ID}" a key of its own'
         )
+    _refuse_one_key_for_two_actions(settings.keymap, path)
+
+
+def _refuse_one_key_for_two_actions(keymap: dict[str, str], path: Path) -> None:
+    """A key the keymap gives to an action where another action already has it (on the same
+    screen, or the app's keys that work everywhere first) would do only one of them."""
+    from infoint_tui.tui.app import InfointApp
+
+    by_class = bindings_by_class()
+    everywhere = [binding for binding in by_class[InfointApp] if binding.priority]
+    for bindings in by_class.values():
+        together = {binding.id: binding for binding in (*everywhere, *bindings)}.values()
+        holders: dict[str, Binding] = {}
+        for binding in together:
+            for key in _keys(keymap.get(binding.id, binding.key)):
+                other = holders.setdefault(key, binding)
+                if other.action != binding.action and (binding.id in keymap or other.id in keymap):
+                    first, second = sorted((other, binding), key=lambda b: b.id)
+                    raise SettingsError(
+                        f"{path}: keymap: {key} is the key of both {_named(first)} and "
+                        f"{_named(second)}, which work on the same screen, so it would do only "
+                        "one of them; give one of them another key"
+                    )
+
+
+def _named(binding: Binding) -> str:
+    return f'"{binding.id}" ({binding.tooltip or binding.description})'

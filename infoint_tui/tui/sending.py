@@ -15,6 +15,10 @@ import subprocess
 import sys
 import webbrowser
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 TMUX_FIX = "run `tmux set -g set-clipboard on` (add it to ~/.tmux.conf to keep it) and copy again"
 
@@ -84,3 +88,15 @@ def copy_report(
         f"Not on your clipboard: tmux's set-clipboard is {state or 'unset'}, so tmux keeps OSC 52 "
         f"from the terminal; {TMUX_FIX}.{buffer_note}"
     )
+
+
+def copy_through_terminal(node: DOMNode, text: str) -> None:
+    """Copy ``text`` through the terminal (OSC 52), then say what really happened, once tmux
+    has been asked (in a worker: it starts a program)."""
+    app = node.app
+    app.copy_to_clipboard(text)
+
+    def report() -> None:
+        app.call_from_thread(app.notify, copy_report(text), title="Copy", markup=False, timeout=10)
+
+    node.run_worker(report, thread=True, group="copy")

@@ -29,14 +29,18 @@ from infoint_tui.core.workbook_file import storage
 from infoint_tui.core.workbook_file.lock import WorkbookLock
 
 
-def _storage_problem(exc: Exception) -> str:
+def _storage_problem(exc: Exception, path: Path) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
         return "the disk (or the workbook) is full; free some space and it will be saved"
-    if "readonly" in text or "read-only" in text:
-        return "the workbook cannot be written (read-only); nothing was changed"
     if "locked" in text or "busy" in text:
         return "the workbook is busy; try again in a moment"
+    # SQLite says the same for a size limit, a full disk and a lost permission: look at the machine.
+    obstacle = storage.write_obstacle(path)
+    if obstacle is not None:
+        return obstacle
+    if "readonly" in text or "read-only" in text:
+        return "the workbook cannot be written (read-only); nothing was changed"
     if "unable to open" in text or "disk i/o" in text:
         return "the workbook file cannot be reached (moved, deleted, or the disk is gone)"
     return f"the workbook could not be written ({getattr(exc, 'orig', exc)})"
@@ -99,7 +103,7 @@ class Store:
                     finally:
                         self._batch = None
             except DBAPIError as exc:
-                raise WorkbookError(self.path, _storage_problem(exc)) from exc
+                raise WorkbookError(self.path, _storage_problem(exc, self.path)) from exc
             self.revision += 1
 
     def _in_batch(self):
@@ -155,7 +159,7 @@ class Store:
                     session.rollback()
             except DBAPIError as exc:
                 session.rollback()
-                raise WorkbookError(self.path, _storage_problem(exc)) from exc
+                raise WorkbookError(self.path, _storage_problem(exc, self.path)) from exc
 
     def settle_touched(self, session: Session) -> None:
         """Bring the stage and follow-ups of every contact this write touched in line with

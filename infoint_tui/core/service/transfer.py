@@ -10,7 +10,7 @@ the talks and queue parts whose read models the exports write out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
 from infoint_tui.core.transfer.matching import Matcher, fill_empty
+from infoint_tui.core.validation import UnclearLocalTime, local_moment
 
 # New contacts are inserted this many at a time (one flush each: a flush per contact
 # was most of a big import's time), and progress is reported this often.
@@ -106,7 +107,7 @@ class Transfer:
                 if len(pending) >= BATCH:
                     write_pending()
                 try:
-                    draft, stage = incoming_draft(item, self.store.clock())
+                    draft, stage = incoming_draft(item, self.store.clock(), self.store.tz)
                 except ValidationFailed as exc:
                     report.skipped.append((item.line, str(exc)))
                     continue
@@ -278,7 +279,7 @@ class Transfer:
 
 
 def incoming_draft(
-    item: Incoming, now: datetime
+    item: Incoming, now: datetime, tz: tzinfo
 ) -> tuple[ContactFields, tuple[Stage | None, datetime | None]]:
     fields = dict(item.fields)
     if not str(fields.get("name", "")).strip():
@@ -292,7 +293,7 @@ def incoming_draft(
             raise ValidationFailed(
                 "stage", f"{item.stage!r} is not a stage ({', '.join(s.value for s in Stage)})"
             ) from None
-    return draft, (stage, _since(item.stage_since, now))
+    return draft, (stage, _since(item.stage_since, now, tz))
 
 
 def link_referrals(
@@ -332,6 +333,17 @@ def link_referrals(
             session.add(row)
 
 
+def _on_the_clock(naive: datetime, tz: tzinfo, day_only: bool) -> datetime:
+    try:
+        return local_moment(naive, tz)
+    except UnclearLocalTime as unclear:
+        if day_only:  # no time was written: the day's first moment (where midnight is skipped, 01:00)
+            return unclear.choices[0][1]
+        raise ValidationFailed(
+            "stage_since", f"{unclear}, or write it with its offset (2026-11-02T14:30-05:00)"
+        ) from None
+
+
 def chain_ids(session: Session, row: ContactRow) -> list[int]:
     ids: list[int] = []
     while row.referred_by_id is not None and row.referred_by_id not in ids:
@@ -340,9 +352,10 @@ def chain_ids(session: Session, row: ContactRow) -> list[int]:
     return ids
 
 
-def _since(written: str | None, now: datetime) -> datetime | None:
+def _since(written: str | None, now: datetime, tz: tzinfo) -> datetime | None:
     """When a row says the contact reached their stage (an export's ``stage_since``): a
-    moment not in the future; without a zone, UTC."""
+    moment not in the future; without an offset, on the clocks of the workbook's zone (a
+    time they skip or show twice is refused, naming it); a day alone, its first moment."""
     if not written:
         return None
     try:
@@ -351,7 +364,8 @@ def _since(written: str | None, now: datetime) -> datetime | None:
         raise ValidationFailed(
             "stage_since", f"{written!r} is not a date and time; write it as 2026-11-02 or 2026-11-02T14:30"
         ) from None
-    moment = given_time("stage_since", moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    moment = moment if moment.tzinfo else _on_the_clock(moment, tz, day_only=len(written.strip()) == 10)
+    moment = given_time("stage_since", moment)
     if moment > now:
         raise ValidationFailed(
             "stage_since", f"{written} is in the future; give the day they reached the stage"

@@ -188,11 +188,15 @@ class Workbook:
     def _open_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):
         """The workbook read through a private snapshot copy (upgraded if older), so the file
         and its folder stay as they were."""
-        import tempfile
-
+        from infoint_tui.core.workbook_file import scratch
         from infoint_tui.core.workbook_file.backup import backup_workbook
 
-        folder = Path(tempfile.mkdtemp(prefix="infoint-tui-read-"))  # 0700, a random name
+        try:
+            folder = scratch.new_dir("read-")  # 0700, a random name, gone with the process
+        except (OSError, InfointError) as exc:
+            raise WorkbookError(
+                path, f"is read through a temporary copy, whose folder could not be made ({exc}); set TMPDIR"
+            ) from None
         try:
             try:
                 copy = backup_workbook(path, folder / path.name)

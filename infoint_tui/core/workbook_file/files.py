@@ -202,6 +202,26 @@ def make_private_dir(directory: Path) -> None:
         raise FileRefused(directory, "is a file, not a folder; give a folder")
 
 
+def owned_private_dir(directory: Path) -> Path:
+    """``directory``, made 0700 if missing, once it is checked to be a real folder of this user's
+    that no one else can enter: in a shared folder (``/tmp``) another user may have made it
+    first, or planted a link by that name."""
+    make_private_dir(directory)
+    try:
+        info = os.lstat(directory)
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+            raise FileRefused(directory, "is a symbolic link or a file, not a folder; remove it")
+        if info.st_uid != os.getuid():
+            raise FileRefused(
+                directory, "belongs to another user; remove it, or set TMPDIR to a folder of yours"
+            )
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(directory, 0o700)  # ours, and not a link (checked just above)
+    except OSError as exc:
+        raise FileRefused(directory, os_problem(exc)) from None
+    return directory
+
+
 def temporary_name(final: Path) -> Path:
     """A name beside ``final`` nobody can guess, hidden and marked as unfinished."""
     return final.with_name(f".{final.name[:100]}.{secrets.token_hex(8)}.partial")
@@ -293,9 +313,13 @@ def _sync_dir(directory: Path) -> None:
 @contextmanager
 def scratch_dir_beside(final: Path) -> Iterator[Path]:
     """A new private (0700, random name) folder beside ``final`` for a file another
-    library writes by path (SQLite's backup); removed afterwards, whatever happens."""
+    library writes by path (SQLite's backup); removed afterwards, whatever happens (and by the
+    next run, ``scratch.sweep``, after a kill -9)."""
+    from infoint_tui.core.workbook_file import scratch
+
     make_private_dir(final.parent)
-    folder = final.with_name(f".{final.name[:100]}.{secrets.token_hex(8)}.partial.d")
+    folder = final.with_name(f".{final.name[:100]}.{secrets.token_hex(8)}{scratch.PARTIAL}")
+    scratch.note_elsewhere(folder)  # so the next run removes it if this one is killed
     try:
         os.mkdir(folder, 0o700)
     except OSError as exc:

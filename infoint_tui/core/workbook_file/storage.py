@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import resource
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -307,6 +308,47 @@ def check_writable(path: Path) -> None:
             f"its folder {path.parent} is read-only ({exc.strerror}); SQLite needs "
             "to write its journal there. Nothing was changed",
         ) from None
+
+
+# Less room than this on the workbook's disk and SQLite cannot write a commit's pages.
+_NEARLY_FULL = 256 * 1024
+
+
+def write_obstacle(path: Path) -> str | None:
+    """What keeps the workbook from being written, as the machine shows it, or None.
+
+    SQLite reports a file size limit (EFBIG), some full disks (ENOSPC) and a
+    permission taken away (EACCES) alike, as "disk I/O error" or "unable to
+    open": the errno is not passed on. So the limit, the room left and the
+    permissions are looked at directly, for a sentence that names the cause.
+    """
+    limit, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if limit != resource.RLIM_INFINITY:
+        return (
+            f"the workbook cannot grow past this session's file size limit (ulimit -f: "
+            f"{_size(limit)}); quit, raise it (ulimit -f unlimited) and start the app again"
+        )
+    try:
+        room = os.statvfs(path.parent)
+    except OSError:
+        room = None
+    if room is not None and room.f_bavail * room.f_frsize < _NEARLY_FULL:
+        return "the disk is full; free some space and it will be saved"
+    for part in (path.parent, path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if part.exists() and not os.access(part, os.W_OK):
+            return (
+                f"permission to write {part} was taken away; give it back "
+                f"(chmod u+w {part}) and it will be saved"
+            )
+    return None
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024
+    return str(count)
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:

@@ -468,14 +468,7 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
     def action_copy(self) -> None:
         if self.composed is None:
             return
-        text = self.message_text()
-        self.app.copy_to_clipboard(text)
-        self._report_copy(text)
-
-    @work(thread=True, group="compose-send")
-    def _report_copy(self, text: str) -> None:
-        report = sending.copy_report(text)
-        self.app.call_from_thread(self.notify, report, title="Copy", markup=False, timeout=10)
+        sending.copy_through_terminal(self, self.message_text())
 
     def action_mail(self) -> None:
         if self.composed is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from rich.text import Text
 from textual import on
@@ -16,7 +16,7 @@ from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Interview
 from infoint_tui.core.enums import Intent, Mode
 from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
-from infoint_tui.core.validation import TimeError, local_datetime, minutes
+from infoint_tui.core.validation import TimeError, UnclearLocalTime, local_datetime, minutes
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
@@ -148,14 +148,18 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_submit(self) -> None:
+    def action_submit(self, chosen: datetime | None = None) -> None:
+        """Check and save; ``chosen`` is the moment picked for a time the clocks skip or repeat."""
         for field in self.query(FormField):
             field.show_error(None)
         value = lambda name: self.query_one(f"#{name}", Input).value  # noqa: E731
         workbook = self.workbook
         try:
             try:
-                when = local_datetime(value("date"), value("time"), workbook.tz)
+                when = chosen or local_datetime(value("date"), value("time"), workbook.tz)
+            except UnclearLocalTime as unclear:
+                self._ask_which_moment(unclear)
+                return
             except TimeError as exc:
                 raise ValidationFailed("time", str(exc)) from None
             except ValueError as exc:
@@ -196,6 +200,19 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
             done=self.dismiss,
             failed=self._failed,
         )
+
+    def _ask_which_moment(self, unclear: UnclearLocalTime) -> None:
+        """A time the clocks skip or show twice that night: name it and ask which moment is meant."""
+        from infoint_tui.tui.screens.choose import ChoiceScreen
+
+        def answered(index: int | None) -> None:
+            if index is None:
+                self.query_one("#time", Input).focus()
+            else:
+                self.action_submit(unclear.choices[index][1])
+
+        answers = [label for label, _ in unclear.choices]
+        self.app.push_screen(ChoiceScreen(unclear.question, answers, "Pick another time"), answered)
 
     def _ask_log_instead(self) -> None:
         """A time already past: the talk happened (log it, with its follow-ups), or pick another time."""

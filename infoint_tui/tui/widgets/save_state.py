@@ -11,7 +11,8 @@ class SaveState(Static):
 
     DEFAULT_CSS = """
     SaveState {
-        height: 1;
+        height: auto;
+        max-height: 3;  /* a failure's reason, whole: what stops the save and what to do */
         padding: 0 1;
     }
     """

@@ -47,7 +47,6 @@ from infoint_tui.core.demo.words import (
 from infoint_tui.core.domain import ContactFields
 from infoint_tui.core.enums import AppliesTo, Channel, Intent, Mode, ReplyOutcome, Source, Stage, Warmth
 from infoint_tui.core.rules.duplicates import e164
-from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS
 from infoint_tui.core.rules.warmth import default_warmth
 
 # The bank's first ten questions, then "who else?": what a held talk asked.
@@ -472,10 +471,11 @@ def _add(workbook, cast: Cast, index: int, add, fields: dict) -> None:
 
 
 def _tick(workbook, interview_id: int, ticks: list[bool], mode: Mode) -> None:
-    """Tick the checklist items that apply, as ``ticks`` says (the story and questions tick themselves)."""
+    """Tick the checklist items that apply, as ``ticks`` says (the story and questions tick
+    themselves; a story carried over from the last talk, kept as it is, is ticked by hand)."""
     for item, tick in zip(workbook.prep_items(interview_id), ticks, strict=False):
         applies = item.applies_to is AppliesTo.ALL or mode.in_person
-        if tick and applies and item.text not in AUTOMATIC_ITEMS and item.done_at is None:
+        if tick and applies and not item.automatic and item.done_at is None:
             workbook.toggle_prep_item(item.id)
 
 

@@ -38,7 +38,10 @@ def test_the_issues_thank_you_quoting_shorthand_is_flagged() -> None:
     notes = "Mornings: reading briefing requests… 45-50 hrs/week, rarely takes work home…"
     body = letter(f"One thing I took away: “{notes}”")
     findings = found(body)
-    assert findings["notes-shorthand"] == "“…”, “hrs” read as notes: write it out as you would say it."
+    assert (
+        findings["notes-shorthand"]
+        == "“Mornings:”, “…”, “hrs” read as notes: write it out as you would say it."
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,3 +184,23 @@ def test_a_quote_on_a_line_of_its_own_comes_and_goes_with_its_line() -> None:
     none = quotes.with_quote(body, "Start in policy", "")
     assert none.body == "Dear Ana,\n\nThanks again.\n\nSam"
     assert quotes.with_quote(none.body, "", "Start in policy", none.gap).body == body
+
+
+@pytest.mark.parametrize(
+    "noted",
+    [
+        "Also: he says talk to Alicia re: Academies study process.",
+        "Solves: translating climate science into options the White House can act on.",
+        "Talked about how she got her OSTP job after the fellowship.",
+        "His advice was to take the policy elective next term.",
+    ],
+)
+def test_notes_about_them_or_under_a_heading_are_not_quoted_as_said(noted) -> None:
+    """Found on a walk: these read "✓ reads well" and the first was the default quote. A note's
+    heading ("Solves:", "Also:"), "re:", or "he"/"she"/"his" anywhere is a note, not their words."""
+    assert not quotes.reads_as_said(noted)
+    assert quotes.candidates([noted, "The fellowship taught me more than the degree did."])[0] == (
+        "The fellowship taught me more than the degree did."
+    )
+    letter = f"Dear Dr. Okafor,\n\nOne thing I took away: {quotes.quoted(noted)}\n\nThank you,\nPriya"
+    assert quotes.third_person(letter) or quotes.note_labels(letter)

@@ -396,6 +396,31 @@ def test_the_thank_you_quotes_their_words_never_your_debrief(workbook: Workbook,
     assert "Biology is not for me" not in body and "his lab" not in body and "took away" not in body
 
 
+def test_a_thank_you_quotes_nothing_by_default_when_every_answer_reads_as_notes(
+    workbook: Workbook, clock
+) -> None:
+    """Notes about them ("he says…", "Solves: …") are offered, a key away, but not put in the
+    letter unasked: the default quote is a sentence that reads as said, or none."""
+    ben = workbook.add_contact(name="Ben Ortiz", source="friend", career_field="science policy")
+    talk = workbook.schedule_interview(ben.id, scheduled_at=clock.now)
+    workbook.start_interview(talk.id)
+    answers = [
+        "Also: he says talk to Alicia re: Academies study process.",
+        "Solves: options for the Director.",
+    ]
+    for text, answer in zip(("What do you do?", "What problems do you solve?"), answers, strict=True):
+        workbook.write_question(talk.id, text)
+        (question,) = [q for q in workbook.interview_questions(talk.id) if q.text == text]
+        workbook.save_answer(question.id, answer)
+    workbook.end_interview(talk.id)
+    composed = workbook.compose_message(ben.id, FULL, kind=TemplateKind.THANK_YOU)
+    assert composed.quote == "" and "took away" not in composed.body
+    assert set(composed.quotes) == set(answers)
+    said = workbook.compose_message(ben.id, FULL, kind=TemplateKind.THANK_YOU, quote=answers[1])
+    assert "“Solves: options for the Director.”" in said.body
+    assert any(f.code == "notes-shorthand" for f in said.findings)
+
+
 def test_a_sent_message_shows_in_the_contact_details(workbook: Workbook, clock) -> None:
     from infoint_tui.tui.screens.contact_detail import render_detail
     from tests.helpers import plain

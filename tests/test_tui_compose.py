@@ -271,7 +271,7 @@ async def test_the_thank_you_quotes_the_sentence_chosen_and_sends_what_was_chose
         await pilot.press("f4")  # the shorthand is theirs to choose too, and the check says what it is
         await wait_for_workers(app, pilot)
         assert "hrs/week" in screen.current()[1]
-        assert "“…”, “hrs” read as notes: write it out as you would say it." in checks(screen)
+        assert "“Mornings:”, “…”, “hrs” read as notes: write it out as you would say it." in checks(screen)
         assert "reads well" not in checks(screen)
         await pilot.press("f4")  # no quote at all
         await wait_for_workers(app, pilot)

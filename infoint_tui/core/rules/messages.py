@@ -293,7 +293,11 @@ _GREETING = re.compile(r"(?<![A-Z])(?:Dear|Hello|Hi)\b[ \t]+[^,\n]{1,40}?(?=,|\n
 def _reading_checks(subject: str, body: str, names: tuple[str, ...]) -> list[Finding]:
     """What makes a letter read as notes, or as an edit gone wrong, each in one sentence."""
     findings = []
-    marks = quotes.notes_marks(subject + "\n" + body)
+    letter = subject + "\n" + body
+    marks = sorted(
+        quotes.notes_marks(letter) + quotes.note_labels(body),
+        key=lambda mark: letter.lower().find(mark.lower()),
+    )
     if marks:
         shown = ", ".join(f"“{mark}”" for mark in marks[:3])
         findings.append(

@@ -7,7 +7,7 @@ rarely takes work home…"), and sent back as written they read as a file kept
 on the reader. So the letter quotes one whole sentence of a noted answer, the
 person chooses which (or none), and the sentences that read as said come
 before those that read as notes. The letter check uses the same readings
-(``notes_marks``, ``third_person``, ``long_quotes``) on whatever the letter says
+(``notes_marks``, ``note_labels``, ``third_person``, ``long_quotes``) on whatever the letter says
 by then, so a sentence the chooser offers last is one the check flags.
 """
 
@@ -32,8 +32,12 @@ _SHORT_WORDS = re.compile(
 _SHORT_MARKS = re.compile(r"(?<![\w/])(?:w/o|w/|b/c|b/w)|…|\.{3}|->|=>|→|~(?=\d)", re.IGNORECASE)
 # "she:", "he:" or "s/he:" is a note about someone, not a word to them.
 _ABOUT_THEM = re.compile(r"(?<![^\W\d_])(?:s/he|she|he)\s*:", re.IGNORECASE)
-# A quote that starts "She moved…" or "His advice…" is what you noted about them.
-_THIRD_PERSON_START = re.compile(r"^(?:She|He|Her|His)\b")
+# A quote that speaks of them as "she" or "he" anywhere ("She moved…", "he says talk to…")
+# is what you noted about them, not something to say to them.
+_THIRD_PERSON = re.compile(r"(?<![^\W\d_])(?:she|he|her|his|him|hers|s/he)(?![^\W\d_])", re.IGNORECASE)
+# A quote that opens on a label ("Solves: …", "Also: …", "Mornings: …") or holds "re:" is a note's
+# heading, not a sentence: a word or two, a colon, then the rest.
+_LABEL = re.compile(r"^\s*[^\W\d_][\w'’-]*(?: [\w'’-]+)?:(?=\s)|(?<![^\W\d_])re:", re.IGNORECASE)
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"")
 # Where a sentence ends: a stop, then space before a capital, digit or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[A-Z0-9“\"‘(])")
@@ -75,14 +79,18 @@ def notes_marks(text: str) -> list[str]:
 
 
 def third_person(text: str) -> list[str]:
-    """What in ``text`` speaks of the reader as "she" or "he": "she:" anywhere, and a
-    quote that starts "She…" or "His…" (what you noted about them, not what they said)."""
+    """What in ``text`` speaks of the reader as "she" or "he": "she:" anywhere, and "she",
+    "he", "his"… in a quote (what you noted about them, not what they said)."""
     found = [m.group(0) for m in _ABOUT_THEM.finditer(text)]
     for quote in quotes_in(text):
-        start = _THIRD_PERSON_START.match(quote.strip())
-        if start:
-            found.append(start.group(0))
+        found += [m.group(0) for m in _THIRD_PERSON.finditer(quote)]
     return list(dict.fromkeys(found))
+
+
+def note_labels(text: str) -> list[str]:
+    """The note headings in ``text``'s quotes: a quote that opens "Solves:" or "Also:", or
+    holds "re:" (a sentence of a note, not a sentence said)."""
+    return list(dict.fromkeys(m.group(0).strip() for q in quotes_in(text) for m in _LABEL.finditer(q)))
 
 
 def quotes_in(text: str) -> list[str]:
@@ -111,8 +119,12 @@ def long_quotes(text: str) -> list[LongQuote]:
 def reads_as_said(sentence: str) -> bool:
     """Whether a sentence can be quoted back to them as it is: no shorthand, not about
     them in the third person, not too long."""
+    quoted_sentence = f"“{sentence}”"
     return not (
-        notes_marks(sentence) or third_person(f"“{sentence}”") or count_words(sentence) > MAX_QUOTE_WORDS
+        notes_marks(sentence)
+        or third_person(quoted_sentence)
+        or note_labels(quoted_sentence)
+        or count_words(sentence) > MAX_QUOTE_WORDS
     )
 
 

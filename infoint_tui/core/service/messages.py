@@ -192,7 +192,11 @@ class Messages:
                 kind,
                 self.store.tz,
                 minutes=self.store.policy.interview_minutes,
-                quote=(offered[0] if offered else "") if quote is None else quote,
+                # The first sentence that reads as said; none when every one reads as notes
+                # (the chooser still offers them, a key away).
+                quote=(offered[0] if offered and quotes.reads_as_said(offered[0]) else "")
+                if quote is None
+                else quote,
             )
             context = Context(
                 kind,

@@ -18,27 +18,31 @@ from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
 from infoint_tui.core.wording import plural
+from infoint_tui.shell_docs import SHELLS
 
 
-def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def _db_option(parser: argparse.ArgumentParser, *, top: bool, portable: bool) -> None:
+    # The manual page is written once for every machine: it names no one's home folder.
+    where = "workbook.db in the data folder that 'infoint-tui locate' prints" if portable else None
     parser.add_argument(
         "--db",
         metavar="PATH",
         # On subcommands the default is SUPPRESS so that a --db given before
         # the subcommand is not overwritten by the subcommand's own default.
         default=None if top else argparse.SUPPRESS,
-        help=f"the workbook file (default: ${paths.DB_ENV}, else {paths.default_db_path()})",
+        help=f"the workbook file (default: ${paths.DB_ENV}, else {where or paths.default_db_path()})",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``portable`` words the help for the shipped manual page."""
     parser = argparse.ArgumentParser(
         prog="infoint-tui",
         description="A keyboard-driven terminal workbook for informational interviewing. "
         "With no command, opens the workbook in the terminal app.",
     )
     parser.add_argument("--version", action="version", version=f"infoint-tui {__version__}")
-    _db_option(parser, top=True)
+    _db_option(parser, top=True, portable=portable)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -48,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_, description=help_)
-        _db_option(sub, top=False)
+        _db_option(sub, top=False, portable=portable)
         return sub
 
     command("locate", "print where the data, the workbook and the settings live")
@@ -99,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    completion = commands.add_parser(
+        "completion",
+        help="print the shell completion script for bash, zsh or fish",
+        description="print the shell completion script for bash, zsh or fish; "
+        "for bash: infoint-tui completion bash > ~/.local/share/bash-completion/completions/infoint-tui",
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete for")
     return parser
 
 
@@ -289,6 +300,13 @@ def _today(args: argparse.Namespace) -> int:
         return 2
 
 
+def _completion(args: argparse.Namespace) -> int:
+    from infoint_tui.shell_docs import completion_script
+
+    sys.stdout.write(completion_script(args.shell))
+    return 0
+
+
 _COMMANDS = {
     "locate": _locate,
     "check": _check,
@@ -298,4 +316,5 @@ _COMMANDS = {
     "export": _export,
     "restore": _restore,
     "today": _today,
+    "completion": _completion,
 }

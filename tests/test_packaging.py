@@ -67,3 +67,13 @@ def test_the_changelog_names_this_version() -> None:
     from infoint_tui import __version__
 
     assert f"## [{__version__}]" in (ROOT / "CHANGELOG.md").read_text()
+
+
+@pytest.mark.long
+def test_the_manual_page_ships_where_man_finds_it(built: dict[str, Path]) -> None:
+    page = (ROOT / "man" / "infoint-tui.1").read_text()
+    with zipfile.ZipFile(built["wheel"]) as archive:
+        shipped = [n for n in archive.namelist() if n.endswith(".data/data/share/man/man1/infoint-tui.1")]
+        assert shipped, wheel_members(built["wheel"])
+        assert archive.read(shipped[0]).decode() == page
+    assert "man/infoint-tui.1" in sdist_members(built["sdist"])

@@ -27,6 +27,7 @@ from infoint_tui.core.validation import visible_controls
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
+from infoint_tui.tui.palette import ContactsProvider, TalksProvider
 from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
@@ -61,6 +62,8 @@ class InfointApp(App[int]):
 
     TITLE = "infoint-tui"
     CSS_PATH = "app.tcss"
+    # ctrl+p: the actions (get_system_commands), and people and talks by name.
+    COMMANDS = App.COMMANDS | {ContactsProvider, TalksProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.

@@ -122,3 +122,14 @@ def test_names_match_as_search_matches_then_by_closeness() -> None:
     assert index.find("noha") == [1, 4]  # a typo: the closest names
     assert index.find("nadai kim") == [2]
     assert index.find("qq") == [] and index.find("  ") == []
+
+
+async def test_a_talk_with_no_time_yet_is_listed_too(db_path, clock, people) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.schedule_interview(people["Noah Chen"], mode="phone")  # agreed to talk; no time set yet
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        listed = await palette(app, pilot, "prepare noah")
+        assert listed[0] == "Prepare the talk with Noah Chen", listed
+        assert "no time set" in plain(app.screen.query_one("CommandList").options[0].prompt)

@@ -78,7 +78,9 @@ class TalksProvider(Provider):
             current = workbook.current_interview()
             commands = []
             for interview, name in workbook.upcoming_interviews()[:UPCOMING_TALKS]:
-                when = local_time(interview.scheduled_at, tz, now)
+                when = (
+                    local_time(interview.scheduled_at, tz, now) if interview.scheduled_at else "no time set"
+                )
                 if current is not None and interview.id == current.id:
                     live = interview.status is InterviewStatus.LIVE
                     commands.append(

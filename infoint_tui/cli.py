@@ -8,6 +8,7 @@ line and exit 1; nothing here holds a rule of the workbook.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
 from infoint_tui.core.wording import plural
+from infoint_tui.serve import DEFAULT_HOST, DEFAULT_PORT, WEB_DRIVER
 from infoint_tui.shell_docs import SHELLS
 
 
@@ -103,6 +105,21 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    serving = command(
+        "serve",
+        "open the app in a web browser (textual-serve), one session per tab; it has no login, "
+        "so it listens on 127.0.0.1: reach it from elsewhere through an SSH tunnel",
+    )
+    serving.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST})"
+    )
+    serving.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})")
+    serving.add_argument(
+        "--public-url", metavar="URL", help="the address browsers use, when a proxy stands in front"
+    )
+    serving.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="a fresh demo workbook for each tab"
+    )
     completion = commands.add_parser(
         "completion",
         help="print the shell completion script for bash, zsh or fish",
@@ -131,7 +148,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER  # textual-serve's pipes, for a browser tab
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would draw escape codes into the file and wait for keys forever.
         raise InfointError(
             "the app needs a terminal (standard input and output are not one); to use "
@@ -300,6 +318,15 @@ def _today(args: argparse.Namespace) -> int:
         return 2
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from infoint_tui.serve import serve
+
+    demo = args.demo
+    return serve(
+        None if demo else _db(args), demo=demo, host=args.host, port=args.port, public_url=args.public_url
+    )
+
+
 def _completion(args: argparse.Namespace) -> int:
     from infoint_tui.shell_docs import completion_script
 
@@ -316,5 +343,6 @@ _COMMANDS = {
     "export": _export,
     "restore": _restore,
     "today": _today,
+    "serve": _serve,
     "completion": _completion,
 }

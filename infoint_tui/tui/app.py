@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events, messages, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -130,6 +130,7 @@ class InfointApp(App[int]):
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
+        self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
 
     @property
     def profile(self) -> Profile:
@@ -268,6 +269,21 @@ class InfointApp(App[int]):
         self._save_or_rescue()
         self._exit_anyway_after(STOP_GRACE_SECONDS, 143)
         self.exit(return_code=143)
+
+    def exit(self, result: int | None = None, return_code: int = 0, message=None) -> None:
+        self._leaving = True  # the app's own way out: what the screens held is dealt with by now
+        super().exit(result, return_code, message)
+
+    async def on_exit_app(self, message: messages.ExitApp) -> None:
+        """Asked to exit from outside, not by a key: a browser tab closed (textual-serve sends
+        the web driver "quit"). Like a hang-up, no one is left to ask: once the keys typed just
+        before have landed, what is typed is stored, or kept in a file beside the workbook."""
+        if self._leaving:
+            return
+        message.prevent_default()  # Textual's own handler would stop the app before the keys land
+        await self._let_typed_keys_land()
+        self._save_or_rescue()
+        self.exit()
 
     def _save_or_rescue(self) -> None:
         """For signals, with no one to ask: what cannot be stored goes to a file beside the workbook."""

@@ -422,6 +422,7 @@ class Workbook:
     import_file = via("transfer")
     export_text = via("transfer")
     export_to = via("transfer")
+    export_download = via("transfer")
     restore_file = via("transfer")
 
     # journey: search, network, insights, themes

@@ -120,6 +120,17 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
     serving.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="a fresh demo workbook for each tab"
     )
+    replicate = command(
+        "replicate",
+        "keep a live copy of the workbook with Litestream until stopped (for a service unit; "
+        "the app does it by itself while open); the [replica] url setting says where",
+    )
+    replicate.add_argument("--url", metavar="URL", help="the replica, instead of the [replica] url setting")
+    restoring = command(
+        "restore-replica",
+        "bring a workbook back from its replica (on this machine or another) into --db, a new file",
+    )
+    restoring.add_argument("url", metavar="URL", help="the replica, such as file:///media/usb/infoint")
     completion = commands.add_parser(
         "completion",
         help="print the shell completion script for bash, zsh or fish",
@@ -327,6 +338,42 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
+def _replicate(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.settings import load_settings
+    from infoint_tui.core.workbook_file import storage
+    from infoint_tui.replica import ReplicaError, replicate_forever
+
+    path = _db(args)
+    if not storage.inspect_file(path).exists:
+        raise WorkbookError(path, "does not exist")
+    url = args.url or load_settings(paths.config_path()).replica_url
+    if not url:
+        raise ReplicaError(
+            f'no replica to write to: give --url, or add [replica] url = "file:///…" to {paths.config_path()}'
+        )
+    print(f"replicating {path} to {url}", file=sys.stderr, flush=True)
+    replicate_forever(path, url)
+    return 0  # not reached: Litestream has taken the process's place
+
+
+def _restore_replica(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.workbook_file import storage
+    from infoint_tui.replica import restore
+
+    if args.db is None:
+        raise WorkbookError(
+            paths.default_db_path(),
+            "restore-replica needs --db PATH (a new file): your workbook is never replaced",
+        )
+    path = Path(args.db)
+    restore(args.url, path)
+    revision = storage.check_readonly(path, full=True)
+    print(f"restored {args.url} into {path}: schema {revision}, integrity ok")
+    return 0
+
+
 def _completion(args: argparse.Namespace) -> int:
     from infoint_tui.shell_docs import completion_script
 
@@ -344,5 +391,7 @@ _COMMANDS = {
     "restore": _restore,
     "today": _today,
     "serve": _serve,
+    "replicate": _replicate,
+    "restore-replica": _restore_replica,
     "completion": _completion,
 }

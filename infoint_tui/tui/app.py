@@ -37,6 +37,7 @@ from infoint_tui.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
+    from infoint_tui.replica import Replicator
     from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
@@ -131,6 +132,7 @@ class InfointApp(App[int]):
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
         self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
+        self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
 
     @property
     def profile(self) -> Profile:
@@ -257,6 +259,8 @@ class InfointApp(App[int]):
         self._save_or_rescue()
         if self.workbook is not None:
             self.workbook.close()
+        if self.replicator is not None:
+            self.replicator.stop()
         if self.scratch_dir is not None:
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
         os._exit(129)  # the terminal is gone: nothing left to draw on
@@ -345,7 +349,8 @@ class InfointApp(App[int]):
         from infoint_tui.core.service import Workbook
 
         try:
-            workbook = Workbook.open(self.db_path, clock=self.clock)
+            # With a replica, Litestream does the checkpointing, as its documentation asks.
+            workbook = Workbook.open(self.db_path, clock=self.clock, checkpoints=not self._replicated())
             empty = workbook.count_contacts() == 0
             warnings = workbook.file_warnings()
             call = workbook.call_under_way() if self.resume_call else None
@@ -402,11 +407,37 @@ class InfointApp(App[int]):
 
         self.leave_reminders = LeaveReminders(self)
         self.leave_reminders.start()  # the hour before a talk in person, from any screen
+        if self._replicated():
+            self._start_replica()
         for screen in hosted(self.screen_stack):
             screen.workbook_ready()
         if call is not None:
             self._back_on_the_call(call)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
+
+    def _replicated(self) -> bool:
+        """A replica is set, and this is the person's own workbook (a --demo's never is copied
+        over their replica)."""
+        return bool(self.settings.replica_url) and self.scratch_dir is None
+
+    def _start_replica(self) -> None:
+        """Run Litestream beside the open workbook (a few milliseconds to start it). From the
+        event loop's thread, not a worker: Litestream ends with the thread that started it."""
+        from infoint_tui.replica import ReplicaError, Replicator
+
+        replicator = Replicator(self.db_path, self.settings.replica_url)
+        try:
+            started = replicator.start()
+        except ReplicaError as exc:
+            self.notify(
+                f"No live copy while the app runs: {exc}",
+                title="Replica",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+            return
+        self.replicator = replicator if started else None
 
     def _back_on_the_call(self, call: Interview) -> None:
         """Started again while a talk's timer runs: the person is on the call, so the call
@@ -707,3 +738,5 @@ class InfointApp(App[int]):
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None
+        if self.replicator is not None:
+            self.replicator.stop()  # after the workbook: Litestream ships the last transactions

@@ -13,7 +13,6 @@ anything wider belongs behind a proxy that authenticates.
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 import sys
 from pathlib import Path
@@ -36,6 +35,8 @@ def app_command(db: Path | None, demo: bool) -> str:
 
 def exposure_warning(host: str) -> str | None:
     """A sentence for a host other than this machine's own: nothing asks who is there."""
+    import ipaddress
+
     try:
         if host == "localhost" or ipaddress.ip_address(host).is_loopback:
             return None

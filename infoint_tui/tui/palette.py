@@ -9,6 +9,7 @@ per opening of the palette, in a thread worker; matching as you type runs on wha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,13 @@ class TalksProvider(Provider):
     """The talk under way (or next), and the talks still to prepare, by the person's name."""
 
     async def startup(self) -> None:
-        self._commands: list[tuple[str, str, object]] = []
+        self._commands: list[tuple[str, str, Callable[[], None]]] = []
         workbook = self.app.workbook
         if workbook is None:
             return
         app = self.app
 
-        def read() -> list[tuple[str, str, object]]:
+        def read() -> list[tuple[str, str, Callable[[], None]]]:
             now, tz = workbook.clock(), workbook.tz
             current = workbook.current_interview()
             commands = []

@@ -2,7 +2,8 @@
 
 With no subcommand it opens the TUI. ``--db`` is accepted before or after a
 subcommand. Errors meant for people (``InfointError``) are printed as one
-line and exit 1; nothing here holds a rule of the workbook.
+line and exit 1; nothing here holds a rule of the workbook. Everything printed goes
+through ``command_output``, which shows the text and turns a failed write into a sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from infoint_tui import __version__
+from infoint_tui.command_output import OutputLost, finish, say, write
 from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
@@ -48,7 +50,8 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the app on a fresh temporary demo workbook (your own is not touched)",
+        help="open the app on a fresh temporary demo workbook with its own settings "
+        "(your workbook and settings file are not touched)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -146,12 +149,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        finish()
+        return status
     except InfointError as exc:
-        print(f"infoint-tui: {exc}", file=sys.stderr)
+        _complain(exc)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _complain(exc: InfointError) -> None:
+    """The one line a refused command ends with, on standard error (if that can still be written)."""
+    try:
+        say(f"infoint-tui: {exc}", err=True)
+    except OutputLost:
+        pass
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -169,32 +182,46 @@ def _run_app(args: argparse.Namespace) -> int:
         )
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="infoint-tui-demo-") as folder:
-            path = Path(folder) / "demo.db"
-            _write_demo(path, contacts=40, seed=7)
-            return _run_tui(path, scratch_dir=Path(folder))
-    return _run_tui(_db(args), resume_call=True)
+            return _run_tui(demo_app(Path(folder)))
+    # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
+    return _run_tui(_app(_db(args), paths.config_path(), resume_call=True))
 
 
-def _run_tui(path: Path, scratch_dir: Path | None = None, resume_call: bool = False) -> int:
+def demo_app(folder: Path):
+    """The app on a fresh demo workbook and the demo's own settings, both written into
+    ``folder`` (removed on a hang-up too): your settings file is neither read nor written."""
+    from infoint_tui.core.demo import write_settings
+
+    path = folder / "demo.db"
+    _write_demo(path, contacts=40, seed=7)
+    app = _app(path, write_settings(folder / "config.toml"), resume_call=False)
+    app.scratch_dir = folder
+    return app
+
+
+def _app(path: Path, settings_path: Path, *, resume_call: bool):
+    """The app on the workbook at ``path`` with the settings at ``settings_path``, checked."""
     from infoint_tui.core.settings import load_settings
     from infoint_tui.tui.app import InfointApp
     from infoint_tui.tui.keymap_check import check_app_settings
 
-    settings = load_settings(paths.config_path())
-    # Your own workbook opens on a talk whose timer runs (started again mid-call); a fresh demo doesn't.
-    app = InfointApp(path, settings=settings, settings_path=paths.config_path(), resume_call=resume_call)
-    check_app_settings(settings, paths.config_path(), app.available_themes)
-    app.scratch_dir = scratch_dir
+    settings = load_settings(settings_path)
+    app = InfointApp(path, settings=settings, settings_path=settings_path, resume_call=resume_call)
+    check_app_settings(settings, settings_path, app.available_themes)
+    return app
+
+
+def _run_tui(app) -> int:
     app.run()
     if app.error_message:
-        print(f"infoint-tui: {app.error_message}", file=sys.stderr)
+        say(f"infoint-tui: {app.error_message}", err=True)
     return app.return_code or 0
 
 
 def _locate(args: argparse.Namespace) -> int:
-    print(f"data dir:  {paths.data_dir()}")
-    print(f"workbook:  {_db(args)}")
-    print(f"settings:  {paths.config_path()}")
+    say(f"data dir:  {paths.data_dir()}")
+    say(f"workbook:  {_db(args)}")
+    say(f"settings:  {paths.config_path()}")
     return 0
 
 
@@ -207,10 +234,10 @@ def _check(args: argparse.Namespace) -> int:
         raise WorkbookError(path, "does not exist")
     revision = storage.check_readonly(path, full=True)
     for warning in storage.exposure_warnings(path):
-        print(f"warning:   {warning}")
-    print(f"workbook:  {path}")
-    print(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
-    print("integrity: ok")
+        say(f"warning:   {warning}")
+    say(f"workbook:  {path}")
+    say(f"schema:    {revision or 'empty'} (this infoint-tui writes {migrate.HEAD_REVISION})")
+    say("integrity: ok")
     return 0
 
 
@@ -224,7 +251,7 @@ def _backup(args: argparse.Namespace) -> int:
         raise WorkbookError(path, "does not exist")
     storage.check_readonly(path)
     dest = backup_workbook(path, Path(args.dest))
-    print(f"backed up {path} to {dest}")
+    say(f"backed up {path} to {dest}")
     return 0
 
 
@@ -240,10 +267,10 @@ def _demo(args: argparse.Namespace) -> int:
     if path.exists():
         raise WorkbookError(path, "already exists; demo writes only a new file")
     if args.contacts < 1:
-        print("infoint-tui: --contacts must be at least 1", file=sys.stderr)
+        say("infoint-tui: --contacts must be at least 1", err=True)
         return 2
     summary = _write_demo(path, contacts=args.contacts, seed=args.seed)
-    print(f"wrote {path}: {summary}")
+    say(f"wrote {path}: {summary}")
     return 0
 
 
@@ -278,8 +305,8 @@ def _import(args: argparse.Namespace) -> int:
                 args.kind, args.file, warmth=args.warmth, dry_run=args.dry_run, progress=_progress
             )
     if sys.stderr.isatty():
-        print("\r\x1b[K", end="", file=sys.stderr)
-    print("\n".join(report.lines()))
+        print("\r\x1b[K", end="", file=sys.stderr)  # clears the progress line: our own sequence
+    say("\n".join(report.lines()))
     return 0
 
 
@@ -296,22 +323,33 @@ def _export(args: argparse.Namespace) -> int:
         raise ExportError("markdown writes one file per interview: give -o DIRECTORY")
     with _open(args, create=False, read_only=True) as workbook:
         if args.output in (None, "-"):
-            sys.stdout.write(workbook.export_text(args.kind))
-            sys.stdout.flush()
+            write(workbook.export_text(args.kind))  # its text is read shown
             return 0
         written = workbook.export_to(args.kind, Path(args.output), force=args.force)
     where = args.output if args.kind == "markdown" else written[0]
-    print(
+    say(
         f"wrote {plural(len(written), 'file')} to {where}" if args.kind == "markdown" else f"wrote {where}",
-        file=sys.stderr,
+        err=True,
     )
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as workbook:
-        counts = workbook.restore_file(args.file)
-    print(
+    from infoint_tui.core.workbook_file import files, storage
+
+    path = _db(args)
+    if storage.inspect_file(path).exists:
+        with _open(args, create=False) as workbook:
+            counts = workbook.restore_file(args.file)
+    else:
+        # A new workbook is made in a private folder beside its name and put there only once
+        # the restore succeeded: a refused one leaves no empty workbook behind.
+        final = files.target(path, what="workbook")
+        with files.scratch_dir_beside(final) as folder:
+            with _open(argparse.Namespace(db=str(folder / "restored.db")), create=True) as workbook:
+                counts = workbook.restore_file(args.file)
+            files.publish(folder / "restored.db", final, replace=False)
+    say(
         f"restored {args.file} into {_db(args)}: {counts.get('contact', 0)} contacts, "
         f"{counts.get('interview', 0)} interviews, {counts.get('note', 0)} notes, "
         f"{counts.get('follow_up', 0)} follow-ups"
@@ -324,8 +362,10 @@ def _today(args: argparse.Namespace) -> int:
 
     try:
         return run(_db(args), as_json=args.json)
+    except OutputLost:
+        raise
     except InfointError as exc:  # 1 means "overdue": a workbook that cannot be read is 2
-        print(f"infoint-tui: {exc}", file=sys.stderr)
+        _complain(exc)
         return 2
 
 
@@ -352,7 +392,7 @@ def _replicate(args: argparse.Namespace) -> int:
         raise ReplicaError(
             f'no replica to write to: give --url, or add [replica] url = "file:///…" to {paths.config_path()}'
         )
-    print(f"replicating {path} to {url}", file=sys.stderr, flush=True)
+    say(f"replicating {path} to {url}", err=True)
     replicate_forever(path, url)
     return 0  # not reached: Litestream has taken the process's place
 
@@ -370,14 +410,14 @@ def _restore_replica(args: argparse.Namespace) -> int:
     path = Path(args.db)
     restore(args.url, path)
     revision = storage.check_readonly(path, full=True)
-    print(f"restored {args.url} into {path}: schema {revision}, integrity ok")
+    say(f"restored {args.url} into {path}: schema {revision}, integrity ok")
     return 0
 
 
 def _completion(args: argparse.Namespace) -> int:
     from infoint_tui.shell_docs import completion_script
 
-    sys.stdout.write(completion_script(args.shell))
+    write(completion_script(args.shell))
     return 0
 
 

@@ -17,6 +17,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from infoint_tui.command_output import say
 from infoint_tui.core.errors import InfointError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -54,7 +55,7 @@ def serve(db: Path | None, *, demo: bool, host: str, port: int, public_url: str 
 
     warning = exposure_warning(host)
     if warning:
-        print(f"infoint-tui: warning: {warning}", file=sys.stderr)
+        say(f"infoint-tui: warning: {warning}", err=True)
     server = Server(app_command(db, demo), host=host, port=port, title="infoint-tui", public_url=public_url)
     try:
         server.serve()

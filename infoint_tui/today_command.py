@@ -16,9 +16,11 @@ import re
 import sys
 from datetime import datetime
 
+from infoint_tui.command_output import write
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.rules.due import relative_due
+from infoint_tui.core.text import shown
 from infoint_tui.core.today import Day
-from infoint_tui.core.validation import visible_controls
 
 WIDTH = 80
 BOLD, RED, YELLOW, DIM, RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m"
@@ -43,7 +45,7 @@ def _cells(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """``text`` on one line cut to ``width`` terminal cells, with '…' where it was cut."""
-    text = visible_controls(text).replace("\n", " ").replace("\t", " ")
+    text = shown(text).replace("\n", " ").replace("\t", " ")
     wide = len(_WIDE.findall(text))
     if len(text) + wide <= width:
         return text
@@ -61,7 +63,7 @@ def fit(text: str, width: int) -> str:
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` terminal cells, broken between words (a word
     longer than a line is broken inside): nothing of it is cut."""
-    words = visible_controls(text).replace("\n", " ").replace("\t", " ").split()
+    words = shown(text).replace("\n", " ").replace("\t", " ").split()
     lines: list[str] = []
     line, used = "", 0
     for word in words:
@@ -94,7 +96,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _when(moment: datetime, day: Day) -> str:
-    local, today = moment.astimezone(day.tz), day.now.astimezone(day.tz).date()
+    local, today = to_zone(moment, day.tz), day.now.astimezone(day.tz).date()
     return f"{local:%H:%M}" if local.date() == today else f"{local:%a %H:%M}"
 
 
@@ -195,7 +197,7 @@ def render_json(day: Day) -> str:
             for reminder, who in day.leave
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"  # JSON escapes C0 only
 
 
 def run(db_path, *, as_json: bool, now: datetime | None = None, stream=None) -> int:
@@ -205,9 +207,8 @@ def run(db_path, *, as_json: bool, now: datetime | None = None, stream=None) -> 
     from infoint_tui.core.settings import load_settings
     from infoint_tui.core.today import read_day
 
-    stream = stream or sys.stdout
     settings = load_settings(paths.config_path())  # its time zone applies here too
     day = read_day(db_path, now or utc_now(), local_zone(settings.timezone))
-    stream.write(render_json(day) if as_json else render_text(day, colour=use_colour(stream)))
-    stream.flush()
+    stream = stream or sys.stdout
+    write(render_json(day) if as_json else render_text(day, colour=use_colour(stream)), stream)
     return 1 if day.overdue else 0

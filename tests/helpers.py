@@ -102,3 +102,11 @@ def blank_workbook(path, now):
     shutil.copyfile(_BLANKS[now], path)
     path.chmod(0o600)
     return path
+
+
+def notices(app) -> list[str]:
+    """What each notice says, as a person reads it: its title and message on one line
+    ("Not saved: …"), plain text (the app folds the title into the message's markup)."""
+    from textual.content import Content
+
+    return [Content.from_markup(n.message).plain if n.markup else n.message for n in app._notifications]

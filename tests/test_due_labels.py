@@ -30,6 +30,10 @@ from tests.conftest import PINNED
         (timedelta(days=-1), "1 day overdue"),
         (timedelta(hours=-23, minutes=-45), "1 day overdue"),
         (timedelta(days=-27), "4 weeks overdue"),
+        (timedelta(weeks=103), "due in 103 weeks"),
+        (timedelta(weeks=-104), "2 years overdue"),  # years from two of them on, as weeks
+        (PINNED.replace(year=1900) - PINNED, "126 years overdue"),  # not "6566 weeks"
+        (timedelta(days=365 * 174), "due in 174 years"),
     ],
 )
 def test_due_labels_round_to_the_nearest_unit(ahead: timedelta, said: str) -> None:

@@ -16,7 +16,7 @@ from .helpers import plain, wait_for_workers
 
 CLICK = "[@click=app.quit]Click me[/]"
 MARKUP = "[bold red]Acme[/bold red] [link=https://evil.example]x[/link]"
-RTL = "مريم الحسيني \u202eevil"
+RTL = "مريم الحسيني"  # right-to-left text; an override (U+202E) is refused: see test_hostile_text
 LONG = "long " * 20_000
 
 

@@ -261,7 +261,7 @@ async def test_themes_keep_their_field_after_a_coffee_elsewhere(workbook, clock,
 
 
 def test_one_person_asked_reads_as_one(workbook, clock) -> None:
-    """"Of the 1 people" was what the first week of use said; one person is one person."""
+    """One person is one person: never "Of the 1 people"."""
     from datetime import timedelta
 
     aunt = workbook.add_contact(name="Aunt May", source=Source.FAMILY)

@@ -14,7 +14,7 @@ from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Settings
 from infoint_tui.tui.app import InfointApp
 from tests.conftest import PINNED
-from tests.helpers import blank_workbook, wait_for_workers
+from tests.helpers import blank_workbook, notices, wait_for_workers
 
 START = PINNED + timedelta(hours=3)  # 18:00
 
@@ -99,17 +99,39 @@ async def test_the_app_says_it_once_from_any_screen(db_path, clock, in_person) -
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_workers(app, pilot)
-        said = [n for n in app._notifications if n.title == "Leaving soon"]
-        assert [n.message for n in said] == [
-            "Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there).\nGridWorks"
+        said = [n for n in notices(app) if n.startswith("Leaving soon: ")]
+        assert said == [
+            "Leaving soon: Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there)."
+            "\nGridWorks"
         ]
         app.leave_reminders.check()
         await wait_for_workers(app, pilot)
-        assert len([n for n in app._notifications if n.title == "Leaving soon"]) == 1  # once
+        assert len([n for n in notices(app) if n.startswith("Leaving soon: ")]) == 1  # once
         clock.advance(minutes=45)
         app.leave_reminders.check()
         await wait_for_workers(app, pilot)
-        assert [n.title for n in app._notifications if n.title == "Time to go"] == ["Time to go"]
+        assert len([n for n in notices(app) if n.startswith("Time to go: ")]) == 1
+
+
+async def test_the_header_keeps_saying_it_after_the_notice_is_gone(db_path, clock, in_person) -> None:
+    """A notice lasts seconds; the header on every screen says when to leave for as long as
+    it applies, then no more."""
+    clock.advance(hours=1, minutes=30)  # 16:30, leave at 17:10
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        app.clear_notifications()
+        await pilot.press("f5")
+        await wait_for_workers(app, pilot)
+        assert app.sub_title.startswith("Leave at 17:10 for Mei Raman")
+        clock.advance(minutes=45)
+        app.leave_reminders.check()
+        await wait_for_workers(app, pilot)
+        assert app.sub_title.startswith("Leave now (5 min late) for Mei Raman")
+        clock.advance(hours=2)  # the talk's time has passed: nothing to leave for
+        app.leave_reminders.check()
+        await wait_for_workers(app, pilot)
+        assert "Leave" not in app.sub_title and "overdue" in app.sub_title
 
 
 async def test_prep_shows_it_in_its_header(db_path, clock, in_person) -> None:
@@ -238,7 +260,8 @@ async def test_the_app_says_it_in_the_persons_zone(db_path) -> None:
     app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True, timezone=zone))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_workers(app, pilot)
-        said = [n.message for n in app._notifications if n.title == "Leaving soon"]
+        said = [n for n in notices(app) if n.startswith("Leaving soon: ")]
         assert said == [
-            "Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there).\nGridWorks"
+            "Leaving soon: Leave at 17:10 for your talk with Mei Raman at 18:00 (40 min to get there)."
+            "\nGridWorks"
         ]

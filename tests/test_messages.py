@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from infoint_tui.core import seed
 from infoint_tui.core.enums import Channel, FactKind, Intent, SendChannel, Stage, TemplateKind, Warmth
-from infoint_tui.core.rules import messages
+from infoint_tui.core.rules import messages, quotes
 from infoint_tui.core.rules.messages import MARKER, Context, check_message, fill, mailto, placeholders_in
 from infoint_tui.core.service import Workbook
 from infoint_tui.core.settings import Profile, SettingsError, parse_settings
@@ -161,10 +161,10 @@ def test_greeting_first_name_for_people_you_know_else_full_name_or_as_set(workbo
 
 
 def test_the_thank_you_quotes_one_thing_and_ends_the_sentence() -> None:
-    assert messages.quoted("Batteries are the bottleneck") == "“Batteries are the bottleneck.”"
-    assert messages.quoted("Why not start in policy?\nsecond line") == "“Why not start in policy?”"
-    assert messages.quoted('"Meetings until noon,"') == "“Meetings until noon.”"
-    assert messages.quoted("   ") == ""
+    assert quotes.quoted("Batteries are the bottleneck") == "“Batteries are the bottleneck.”"
+    assert quotes.quoted("Why not start in policy?\nsecond line") == "“Why not start in policy?”"
+    assert quotes.quoted('"Meetings until noon,"') == "“Meetings until noon.”"
+    assert quotes.quoted("   ") == ""
 
 
 def test_job_search_says_so_up_front_and_asks_the_guides_way(workbook: Workbook) -> None:
@@ -344,26 +344,30 @@ def test_check_message_runs_on_edited_text_too() -> None:
     assert codes == ["unfilled"]
 
 
-def test_someone_you_know_outside_the_field_is_asked_around() -> None:
+def test_someone_you_know_is_asked_around_first_and_a_stranger_gets_the_formal_request() -> None:
+    """The guide: ask the people you know "Do you know someone who has a job in ___?";
+    introducing yourself is for people who do not know you."""
+
     def choose(**kw):
-        return messages.choose_kind(
-            Stage.PROSPECT, Intent.INFORMATIONAL, has_referrer=False, may_name_referrer=True, **kw
-        )
+        kw.setdefault("has_referrer", False)
+        return messages.choose_kind(Stage.PROSPECT, Intent.INFORMATIONAL, may_name_referrer=True, **kw)
 
     assert choose(warmth=Warmth.HOT) is TemplateKind.ASK_AROUND
-    assert choose(warmth=Warmth.HOT, in_the_field=True) is TemplateKind.OUTREACH
+    assert choose(warmth=Warmth.HOT, has_referrer=True) is TemplateKind.ASK_AROUND  # they know you
+    assert choose(warmth=Warmth.WARM, has_referrer=True) is TemplateKind.REFERRAL_INTRO
+    assert choose(warmth=Warmth.WARM) is TemplateKind.OUTREACH
     assert choose(warmth=Warmth.COLD) is TemplateKind.OUTREACH
-    assert messages.in_field("clean energy", "Energy policy") and messages.in_field("wind", "")
-    assert not messages.in_field("biology", "clean energy") and not messages.in_field("", "clean energy")
 
 
 def test_the_letter_offered_is_the_next_step_with_them(workbook: Workbook, clock) -> None:
-    """A friend in biology, when your field is clean energy, is asked around first;
-    then each step calls for its own letter, never a first request again."""
+    """A friend is asked around first, in your field or not; someone from a list gets the
+    request, then each step calls for its own letter, never a first request again."""
     mine = Profile(name="Sam Student", situation="a junior at Caltech", field="clean energy")
     ben = workbook.add_contact(name="Ben Ortiz", source="friend", career_field="biology", organization="Lab")
-    kim = workbook.add_contact(name="Kim Lee", source="friend", career_field="Energy storage")
+    aunt = workbook.add_contact(name="Rachel Kim", source="family", career_field="clean energy policy")
+    kim = workbook.add_contact(name="Kim Lee", source="list_or_website", career_field="Energy storage")
     assert workbook.compose_message(ben.id, mine).kind is TemplateKind.ASK_AROUND
+    assert workbook.compose_message(aunt.id, mine).kind is TemplateKind.ASK_AROUND
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.OUTREACH
     workbook.record_request_sent(kim.id)
     assert workbook.compose_message(kim.id, mine).kind is TemplateKind.FOLLOW_UP_REQUEST
@@ -470,3 +474,29 @@ def test_requests_on_linkedin_are_short_notes_within_the_limit(
                 assert "Joe" not in composed.body, where
         email = workbook.compose_message(contact_id, profile, kind=TemplateKind.OUTREACH)
         assert email.body.startswith("Dear "), (case, email.body)  # e-mail keeps the letter
+
+
+# Letters that ask for time to talk; the thank-you and the reconnect ask for none.
+ASKING = (*messages.REQUESTS, TemplateKind.ASK_AROUND, TemplateKind.FOLLOW_UP_REQUEST)
+MINUTES = re.compile(r"\b(\d+)[ -]minutes?\b|half an hour|an hour|quarter of an hour", re.IGNORECASE)
+
+
+def test_every_letter_asks_for_the_talk_length_in_the_settings(workbook: Workbook, clock) -> None:
+    """A setting of 45 minutes: every letter asking for a talk says 45, by e-mail and on
+    LinkedIn (the notes said 20 where the letters said 30), and no letter names another length."""
+    from infoint_tui.core.rules.policy import Policy
+
+    workbook.configure(Policy(interview_minutes=45))
+    for case, contact_id in people(workbook, clock):
+        for kind in TemplateKind:
+            for channel in (SendChannel.EMAIL, SendChannel.LINKEDIN):
+                composed = workbook.compose_message(contact_id, FULL, kind=kind, channel=channel)
+                said = [m.group(0) for m in MINUTES.finditer(composed.subject + "\n" + composed.body)]
+                where = (case, kind.value, channel.value, composed.body)
+                if kind in ASKING:
+                    assert said and all(m.startswith("45") for m in said), where
+                else:
+                    assert said == [], where
+    # What a new workbook is seeded with names no number of its own either.
+    for text in [*itertools.chain.from_iterable(seed.TEMPLATES.values()), *seed.LINKEDIN_NOTES.values()]:
+        assert not MINUTES.search(text.replace("{minutes} minutes", "").replace("{minutes}-minute", "")), text

@@ -102,12 +102,17 @@ def test_old_workbook_upgrades_with_every_row(fixture: Path, tmp_path: Path, clo
             m0009 = importlib.import_module(
                 "infoint_tui.core.workbook_file.migrations.versions.0009_referral_letter_names_once"
             )
-            defaults = [m0007.OLD_DEFAULTS, m0009.OLD_DEFAULTS]
+            # 0010 for the letters that named their own number of minutes.
+            m0010 = importlib.import_module(
+                "infoint_tui.core.workbook_file.migrations.versions.0010_letters_ask_for_the_agreed_minutes"
+            )
+            defaults = [m0007.OLD_DEFAULTS, m0009.OLD_DEFAULTS, m0010.OLD_DEFAULTS]
             edited = [r for r in rows if all((r["subject"], r["body"]) != d.get(r["kind"]) for d in defaults)]
             assert all(r in after[table] for r in edited)
             assert {r["kind"] for r in after[table]} == {k.value for k in TemplateKind}
             new = {r["kind"]: (r["subject"], r["body"]) for r in after[table]}
             assert new["referral_intro"] == seed.TEMPLATES[TemplateKind.REFERRAL_INTRO]
+            assert new["follow_up_request"] == seed.TEMPLATES[TemplateKind.FOLLOW_UP_REQUEST]
             continue
         assert len(after[table]) == len(rows), table
         for old, new in zip(rows, after[table], strict=True):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from infoint_tui.core.enums import Intent, SendChannel, Stage, TemplateKind, Warmth
-from infoint_tui.core.rules import messages
+from infoint_tui.core.rules import messages, quotes
 from infoint_tui.core.rules.messages import (
     Context,
     TemplateError,
@@ -83,7 +83,8 @@ def test_a_space_before_punctuation_is_found(subject: str, body: str) -> None:
 
 
 def test_dot_net_and_an_ellipsis_keep_their_space() -> None:
-    assert findings("Dear Ben,\n\nI build with .NET and then ... wait.") == {}
+    # (An ellipsis reads as notes, a finding of its own; the space before it is no fault.)
+    assert "space-before-punctuation" not in findings("Dear Ben,\n\nI build with .NET and then ... wait.")
 
 
 def test_sentences_run_together_are_found_in_the_subject_too() -> None:
@@ -317,14 +318,6 @@ def test_a_referral_is_introduced_naming_the_referrer_only_when_allowed() -> Non
     assert choose(intent=Intent.JOB_SEARCH, has_referrer=True) is TemplateKind.OUTREACH_JOB
 
 
-def test_a_field_is_shared_by_a_real_word_not_a_small_one() -> None:
-    assert messages.in_field("Energy and the grid", "clean energy")
-    assert not messages.in_field("art and design", "law and order")  # "and" is no field
-    assert not messages.in_field("AI", "AI")  # two letters say too little
-    assert messages.in_field("the solar", "")
-    assert not messages.in_field("of in", "")
-
-
 def test_greeting_uses_the_first_name_only_for_people_you_know() -> None:
     assert messages.greeting("Rachel Kim", "", Warmth.WARM) == "Rachel Kim"
     assert messages.greeting(" Rachel Kim ", "  ", Warmth.COLD) == "Rachel Kim"
@@ -345,14 +338,10 @@ def test_mailto_keeps_the_at_sign_and_trims_the_address() -> None:
 
 
 def test_a_quote_ends_as_a_sentence_without_doubling_its_stop() -> None:
-    assert messages.quoted("It was built…") == "“It was built…”"
-    assert messages.quoted("Wow!") == "“Wow!”"
-    assert messages.quoted("— and then, ") == "“— and then.”"
-    assert messages.quoted("“ ”") == ""
-
-
-def test_a_field_of_three_letters_is_a_field() -> None:
-    assert messages.in_field("law", "family law")
+    assert quotes.quoted("It was built…") == "“It was built…”"
+    assert quotes.quoted("Wow!") == "“Wow!”"
+    assert quotes.quoted("— and then, ") == "“— and then.”"
+    assert quotes.quoted("“ ”") == ""
 
 
 def test_the_greeting_line_is_not_one_of_the_first_two_sentences_even_with_a_title() -> None:
@@ -369,7 +358,7 @@ def test_sentences_on_lines_of_their_own_are_sentences() -> None:
 
 
 def test_a_quote_keeps_its_own_letters_at_either_end() -> None:
-    assert messages.quoted("Xenon lamps at SpaceX") == "“Xenon lamps at SpaceX.”"
+    assert quotes.quoted("Xenon lamps at SpaceX") == "“Xenon lamps at SpaceX.”"
 
 
 def test_tidy_leaves_the_letters_at_the_ends_of_lines_alone() -> None:

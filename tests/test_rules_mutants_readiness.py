@@ -178,15 +178,21 @@ def test_a_list_not_ready_says_so_as_not_ready() -> None:
 
 
 def test_a_story_still_the_last_talks_copy_is_a_draft_not_done() -> None:
-    """A story carried over from the last talk, unedited, neither ticks its line nor counts."""
+    """A story carried over from the last talk, unedited, neither ticks its line nor counts,
+    until the person ticks it by hand (it fits as it is) or edits it."""
     questions = [*OPEN[:9], WHO_ELSE]
-    assert automatic_done(STORY_ITEM, "A robotics club.", [], story_draft=True) is False
+    assert automatic_done(STORY_ITEM, "A robotics club.", [], story_draft=True) is None  # theirs to tick
     assert automatic_done(STORY_ITEM, "A robotics club.", [], story_draft=False) is True
+    assert automatic_done(STORY_ITEM, " ", [], story_draft=True) is False
     assert automatic_done(QUESTIONS_ITEM, "", questions, story_draft=True) is True
-    draft = readiness(Mode.PHONE, [READ], questions, story="A robotics club.", story_draft=True)
-    written = readiness(Mode.PHONE, [READ], questions, story="A robotics club.")
+    unticked = ChecklistState(STORY_ITEM, AppliesTo.ALL, False)
+    ticked = ChecklistState(STORY_ITEM, AppliesTo.ALL, True)
+    draft = readiness(Mode.PHONE, [READ, unticked], questions, story="A robotics club.", story_draft=True)
+    kept = readiness(Mode.PHONE, [READ, ticked], questions, story="A robotics club.", story_draft=True)
+    written = readiness(Mode.PHONE, [READ, unticked], questions, story="A robotics club.")
     assert draft.missing == (STORY_DRAFT,) and not draft.ready
-    assert written.missing == () and written.score == 100
     assert draft.score == round(100 * 4 / 5)
-    empty = readiness(Mode.PHONE, [READ], questions, story=" ", story_draft=True)
+    assert kept.missing == () and kept.score == 100
+    assert written.missing == () and written.score == 100
+    empty = readiness(Mode.PHONE, [READ, ticked], questions, story=" ", story_draft=True)
     assert empty.missing == ("no story of how you got interested",)

@@ -171,6 +171,7 @@ def test_on_the_call_while_the_timer_runs_until_an_hour_past_the_end() -> None:
     assert not timer.on_call(timer.read(timer.end(running(), at(60)), at(70)))
     assert timer.on_call(timer.read(running(), at(30 * 60 + 3599)))
     assert not timer.on_call(timer.read(running(), at(30 * 60 + 3600)))
+    assert timer.running(timer.read(running(), at(30 * 60 + 3600)))  # forgotten, still running: quitting asks
 
 
 def test_starting_more_than_an_hour_ahead_of_the_plan_asks_first() -> None:

@@ -30,7 +30,7 @@ def screen_classes() -> list[type]:
 
 
 def test_the_contract_names_what_the_app_asks() -> None:
-    assert {"save_typed_text", "store_as_draft", "unstored_text", "talk_running"} <= set(NAMES)
+    assert {"save_typed_text", "store_as_draft", "unstored_text"} <= set(NAMES)
     assert {"workbook_ready", "holds_keys", "HELP_TITLE", "HELP_TEXT", "HELP_GROUPS", "AREA"} <= set(NAMES)
 
 

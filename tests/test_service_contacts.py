@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from infoint_tui.core.enums import Stage, TemplateKind, Warmth
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.service import Workbook
-from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.text import shown
 
 
 def _table_counts(workbook: Workbook) -> dict[str, int]:
@@ -164,11 +164,11 @@ def test_unicode_round_trips_unchanged(
     assert (stored.name, stored.organization, stored.notes) == (
         name.strip(),
         organization.strip(),
-        visible_controls(notes),
+        shown(notes),
     )
     interview = workbook.schedule_interview(contact.id)
     workbook.add_note(interview.id, note, 5)
-    assert workbook.notes(interview.id)[-1].text == visible_controls(note)
+    assert workbook.notes(interview.id)[-1].text == shown(note)
     if not any(ord(ch) < 0x20 and ch not in "\t\n\r" or 0x7F <= ord(ch) <= 0x9F for ch in note):
         assert workbook.notes(interview.id)[-1].text == note
 
@@ -185,7 +185,7 @@ def test_control_characters_never_reach_the_terminal(workbook: Workbook) -> None
         workbook.add_contact(name="\x1b]52;c;aGk=\x07Joe")
     assert caught.value.field == "name" and "U+001B" in caught.value.message
     joe = workbook.add_contact(name="Joe", notes="before\x1b[2Jafter\tand a tab\nnext line\x9b")
-    assert workbook.get_contact(joe.id).notes == "before\u241b[2Jafter\tand a tab\nnext line\ufffd"
+    assert workbook.get_contact(joe.id).notes == "before\u241b[2Jafter\tand a tab\nnext line⟨U+009B⟩"
 
 
 def test_delete_says_what_goes_and_undo_restores_everything(workbook: Workbook, clock) -> None:

@@ -62,6 +62,50 @@ def test_composer(snap_compare, demo_app, size) -> None:
     assert snap_compare(demo_app, terminal_size=size, run_before=open_composer)
 
 
+def test_thank_you_quote_chooser(snap_compare, tmp_path: Path, clock) -> None:
+    """The thank-you after a talk, with the sentences of their noted answers to quote listed
+    (the one that reads as said first, the shorthand last, and no quote), at 80×24."""
+    from datetime import timedelta
+
+    from infoint_tui.core.service import Workbook
+    from infoint_tui.core.settings import Profile, Settings
+    from tests.helpers import blank_workbook
+
+    path = tmp_path / "wb.db"
+    with Workbook.open(blank_workbook(path, clock.now), clock=clock) as wb:
+        okafor = wb.add_contact(
+            name="Ngozi Okafor",
+            greet_as="Dr. Okafor",
+            source="alumni_database",
+            career_field="science policy",
+            email="okafor@example.org",
+        )
+        talk = wb.log_talk(okafor.id, clock.now - timedelta(hours=1))
+        answers = (
+            "Mornings: reading briefing requests… 45-50 hrs/week, rarely takes work home…",
+            "Start in policy, then move to the lab. The lab teaches patience.",
+        )
+        bank = [q for q in wb.list_questions() if not q.required]
+        for question, answer in zip(bank, answers, strict=False):
+            wb.save_answer(wb.choose_question(talk.id, question.id).id, answer)
+    profile = Profile(
+        name="Priya Sharma", situation="a third-year student at Caltech", field="science policy"
+    )
+    app = InfointApp(path, clock=clock, settings=Settings(welcomed=True, profile=profile))
+    app.animation_level = "none"
+
+    async def open_chooser(pilot) -> None:
+        from infoint_tui.tui.screens.compose import ComposeScreen
+
+        await _loaded(pilot)
+        app.push_screen(ComposeScreen(okafor.id))
+        await _loaded(pilot)
+        await pilot.press("shift+tab", "shift+tab", "enter")  # from the letter to the quote list
+        await _loaded(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_chooser)
+
+
 LONG_NOTE = "\n".join(
     f"{n}. She walked me through the week: standups, site visits, the permitting queue, and why the "
     f"grid interconnection study takes months (point {n})."
@@ -184,6 +228,7 @@ DIALOGS = {
     "new-contact": ("a",),
     "referral": ("r",),
     "edit-contact": ("e",),
+    "focused-field": ("e", "tab", "tab"),  # the focus, on Organization, marked; the fields around it not
     "schedule": ("s",),
     "log": ("l",),
     "talk-held": ("slash", *"Theo Walsh", "enter", "right_square_bracket"),  # a talk planned

@@ -4,6 +4,7 @@ stored, the mail program and the clipboard."""
 from __future__ import annotations
 
 import subprocess
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -218,3 +219,185 @@ async def test_f1_in_the_composer_lists_its_keys(db_path, clock, priya) -> None:
         await pilot.press("escape")
         await wait_for_workers(app, pilot)
         assert app.screen is screen
+
+
+# -- the thank-you quotes what they said, as the person chooses (issue 27) --------------------
+
+POLICY = Profile(name="Priya Sharma", situation="a third-year student at Caltech", field="science policy")
+NOTES = "Mornings: reading briefing requests… 45-50 hrs/week, rarely takes work home…"
+
+
+@pytest.fixture
+def okafor(db_path, clock) -> int:
+    """Dr. Okafor, from the alumni list: a talk held an hour ago, two answers noted in it."""
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
+        okafor = wb.add_contact(
+            name="Ngozi Okafor",
+            greet_as="Dr. Okafor",
+            source="alumni_database",
+            career_field="science policy",
+            email="okafor@example.org",
+        )
+        talk = wb.log_talk(okafor.id, clock.now - timedelta(hours=1))
+        bank = [q for q in wb.list_questions() if not q.required]
+        for question, answer in zip(
+            bank, (NOTES, "Start in policy, then move to the lab. The lab teaches patience."), strict=False
+        ):
+            wb.save_answer(wb.choose_question(talk.id, question.id).id, answer)
+        return okafor.id
+
+
+def quote_shown(screen: ComposeScreen) -> str:
+    return plain(screen.query_one("#compose-quote", Select).query_one("#label").render()).strip()
+
+
+async def test_the_thank_you_quotes_the_sentence_chosen_and_sends_what_was_chosen(
+    db_path, clock, okafor
+) -> None:
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, okafor)
+        assert screen.composed.kind is TemplateKind.THANK_YOU
+        body = screen.current()[1]
+        # Offered first: a whole sentence that reads as said, not the shorthand noted first.
+        assert "One thing I took away: “Start in policy, then move to the lab.” Our conversation" in body
+        assert "hrs" not in body and "The lab teaches" not in body
+        assert quote_shown(screen) == "“Start in policy, then move to the lab.”"
+        assert "✓ reads well" in checks(screen)
+        await pilot.press("f4")  # the next sentence noted, a key away
+        await wait_for_workers(app, pilot)
+        body = screen.current()[1]
+        assert "One thing I took away: “The lab teaches patience.” Our" in body and "Start in" not in body
+        await pilot.press("f4")  # the shorthand is theirs to choose too, and the check says what it is
+        await wait_for_workers(app, pilot)
+        assert "hrs/week" in screen.current()[1]
+        assert "“…”, “hrs” read as notes: write it out as you would say it." in checks(screen)
+        assert "reads well" not in checks(screen)
+        await pilot.press("f4")  # no quote at all
+        await wait_for_workers(app, pilot)
+        body = screen.current()[1]
+        assert quote_shown(screen) == "no quote"
+        assert "took away" not in body and "“" not in body
+        assert "science policy. Our conversation helped me" in body and "✓ reads well" in checks(screen)
+        await pilot.press("f4")  # and round again to the first
+        await wait_for_workers(app, pilot)
+        assert "“Start in policy, then move to the lab.”" in screen.current()[1]
+        await pilot.press("f4")
+        await wait_for_workers(app, pilot)
+        await pilot.press("f8")
+        await wait_for_workers(app, pilot)
+        assert not isinstance(app.screen, ComposeScreen)
+        (fact,) = [f for f in app.workbook.facts(okafor) if f.kind is FactKind.THANK_YOU_SENT]
+        assert "One thing I took away: “The lab teaches patience.”" in fact.message
+        assert "Start in policy" not in fact.message and "hrs" not in fact.message
+
+
+async def test_a_thank_you_sent_with_no_quote_quotes_nothing(db_path, clock, okafor) -> None:
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, okafor)
+        screen.query_one("#compose-quote", Select).value = -1  # picked from the list: "no quote"
+        await wait_for_workers(app, pilot)
+        await pilot.press("escape")  # the choice is kept with the letter
+        await wait_for_workers(app, pilot)
+        screen = await open_composer(app, pilot, okafor)
+        assert quote_shown(screen) == "no quote" and "took away" not in screen.current()[1]
+        await pilot.press("f8")
+        await wait_for_workers(app, pilot)
+        (fact,) = [f for f in app.workbook.facts(okafor) if f.kind is FactKind.THANK_YOU_SENT]
+        assert "took away" not in fact.message and "Start in policy" not in fact.message
+        assert fact.message.startswith("Subject: Thank you for your time\n\nDear Dr. Okafor,")
+
+
+async def test_a_quote_line_edited_away_is_not_put_back_over_the_edit(db_path, clock, okafor) -> None:
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, okafor)
+        mine = "Dear Dr. Okafor,\n\nThank you! I will read the budget office reports first.\n\nPriya Sharma"
+        screen.query_one("#compose-body", TextArea).load_text(mine)
+        await wait_for_workers(app, pilot)
+        await pilot.press("f4")
+        await wait_for_workers(app, pilot)
+        assert screen.current()[1] == mine  # nothing typed is lost
+        assert quote_shown(screen) == "“Start in policy, then move to the lab.”"
+        assert any("took out the line the quote was in" in str(n.message) for n in app._notifications)
+
+
+async def test_the_joined_greetings_of_the_issue_do_not_read_well(db_path, clock, okafor) -> None:
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, okafor)
+        body = screen.query_one("#compose-body", TextArea)
+        body.insert("Dear Dr. Okafor,\n\nThank you again.", body.document.end)  # after "Priya Sharma"
+        await wait_for_workers(app, pilot)
+        shown = checks(screen)
+        assert "Two greetings in one letter" in shown and "“SharmaDear”: a name runs into" in shown
+        assert "reads well" not in shown
+
+
+# -- the first letter follows the relationship (issue 27) ---------------------------------------
+
+
+async def test_someone_you_know_is_first_asked_who_they_know_and_the_others_are_a_key_away(
+    db_path, clock
+) -> None:
+    with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
+        aunt = wb.add_contact(
+            name="Rachel Kim", source="family", career_field="science policy", email="rachel@example.org"
+        ).id
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, aunt)
+        assert screen.composed.kind is TemplateKind.ASK_AROUND
+        body = screen.current()[1]
+        assert body.startswith("Hi Rachel,\n\n")
+        assert (
+            "Do you know someone who works in science policy who might talk with me for 30 minutes?" in body
+        )
+        assert "a third-year student" not in body  # no introducing yourself to your aunt
+        await pilot.press("f2")  # the list of letters opens
+        await wait_for_workers(app, pilot)
+        kinds = screen.query_one("#compose-kind", Select)
+        assert kinds.expanded and kinds.has_focus_within
+        await pilot.press("home", "enter")  # the formal request, first in the list
+        await wait_for_workers(app, pilot)
+        assert screen.composed.kind is TemplateKind.OUTREACH
+        assert "I'm Priya Sharma, a third-year student at Caltech" in screen.current()[1]
+        await pilot.press("f6", "down", "enter")  # the channel: a LinkedIn note
+        await wait_for_workers(app, pilot)
+        assert screen.channel is SendChannel.LINKEDIN
+        assert screen.current()[1].startswith("Hi Rachel, I'm Priya Sharma")
+
+
+async def test_every_letter_asks_for_the_minutes_in_the_settings(db_path, clock, priya) -> None:
+    """Settings → 45 minutes: the letters say 45, the LinkedIn note too (it said 20)."""
+    from infoint_tui.core.rules.policy import Policy
+
+    settings = Settings(welcomed=True, profile=FULL, policy=Policy(interview_minutes=45))
+    app = InfointApp(db_path, clock=clock, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, priya)
+        assert "talk for 45 minutes" in screen.current()[1]
+        await pilot.press("f6", "down", "enter")
+        await wait_for_workers(app, pilot)
+        assert "Could we talk for 45 minutes? Thank you!" in screen.current()[1]
+
+
+async def test_f1_in_the_composer_says_how_to_change_the_letter_the_channel_and_the_quote(
+    db_path, clock, okafor
+) -> None:
+    from infoint_tui.tui.screens.help import HelpScreen, key_sections, key_table
+
+    app = app_for(db_path, clock, POLICY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_composer(app, pilot, okafor)
+        await pilot.press("f1")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        (choose, *_) = key_sections(screen)
+        assert choose.title == "Choose"
+        listed = plain(key_table(choose))
+        assert "f2  Choose another letter (the list opens)" in listed
+        assert "f6  Choose how it goes: e-mail, LinkedIn note or copy" in listed
+        assert "f4  A thank-you: quote the next sentence they told you, or none" in listed
+        assert "F2 opens the list of letters" in screen.HELP_TEXT and "F6 the channel" in screen.HELP_TEXT

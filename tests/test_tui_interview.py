@@ -15,7 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import blank_workbook, screen_lines, wait_for_workers
+from tests.helpers import blank_workbook, notices, screen_lines, wait_for_workers
 
 
 @pytest.fixture
@@ -292,8 +292,8 @@ async def test_intent_switch_mid_talk_is_refused(db_path, clock, planned) -> Non
         await pilot.press("ctrl+l")  # under way: refused, and it says why
         await wait_for_workers(app, pilot)
         assert app.workbook.get_interview(planned).intent is Intent.INFORMATIONAL
-        said = [n.message for n in app._notifications]
-        assert said[-1].startswith("an informational talk can't become a job request half-way"), said
+        said = notices(app)
+        assert said[-1].startswith("Not switched: an informational talk can't become a job request"), said
 
 
 async def test_ending_plans_follow_ups_and_opens_the_debrief(db_path, clock, planned) -> None:

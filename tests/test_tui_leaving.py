@@ -11,10 +11,15 @@ from textual.widgets import TextArea
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.confirm import ConfirmScreen
+from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
+from infoint_tui.tui.screens.journey import JourneyScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.screens.prep import PrepScreen
+from infoint_tui.tui.screens.search import SearchScreen
 from infoint_tui.tui.screens.unsaved import UnsavedScreen
-from tests.helpers import blank_workbook, wait_for_workers
+from tests.helpers import blank_workbook, plain, wait_for_workers
 
 
 @pytest.fixture
@@ -138,3 +143,58 @@ async def test_quitting_during_a_running_talk_asks_first(db_path, clock, planned
     assert not app.is_running
     with Workbook.open(db_path, clock=clock) as wb:
         assert wb.get_interview(planned).ended_at is None  # the timer keeps running
+
+
+# Each area, reached by its key from the pipeline, and the screen it shows.
+AREAS = {
+    "pipeline": ((), PipelineScreen),
+    "contact page": (("enter",), ContactDetailScreen),
+    "prep": (("f3",), PrepScreen),
+    "follow-ups": (("f5",), FollowUpsScreen),
+    "journey": (("f6",), JourneyScreen),
+    "search": (("ctrl+f",), SearchScreen),
+}
+
+
+@pytest.mark.parametrize("area", AREAS)
+async def test_quitting_from_any_screen_while_the_timer_runs_asks_first(
+    db_path, clock, planned, area
+) -> None:
+    """The timer was started, and the person went elsewhere: ctrl+q there asks too."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+    clock.advance(minutes=5)
+    keys, shown = AREAS[area]
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press(*keys)
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, shown)
+        await pilot.press("ctrl+q")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        assert "timer is running" in plain(app.screen.query_one(".dialog-body").render())
+        await pilot.press("n")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, shown)  # stayed, where they were
+        await pilot.press("ctrl+q")
+        await wait_for_workers(app, pilot)
+        await pilot.press("y")
+        await wait_for_workers(app, pilot)
+    assert not app.is_running
+
+
+async def test_a_paused_or_ended_timer_quits_without_asking(db_path, clock, planned) -> None:
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+        wb.pause_interview(planned)
+    for then in ("paused", "ended"):
+        app = InfointApp(db_path, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_workers(app, pilot)
+            await pilot.press("ctrl+q")
+            await wait_for_workers(app, pilot)
+        assert not app.is_running, then
+        with Workbook.open(db_path, clock=clock) as wb:
+            wb.end_interview(planned)

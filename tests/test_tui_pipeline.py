@@ -264,7 +264,7 @@ async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_workers(app, pilot)
-        contact_id = await select(app, pilot, "Samir Laurent")
+        contact_id = await select(app, pilot, "Maya Laurent")
         await pilot.press("o")
         await wait_for_workers(app, pilot)
         compose = app.screen
@@ -272,7 +272,7 @@ async def test_outreach_compose_copy_and_mark_sent(demo_app) -> None:
         # A referral: the introduction names who sent them, and greets a stranger in full; with
         # no e-mail address, only LinkedIn, it is the short note.
         assert compose.channel is SendChannel.LINKEDIN
-        assert compose.message_text().startswith("Hi Samir Laurent, Nadia Kim suggested I talk to you.")
+        assert compose.message_text().startswith("Hi Maya Laurent, Yusuf Chen suggested I talk to you.")
         checks = str(compose.query_one("#compose-checks").render())
         assert "words" in checks and "«fill in: your name» is still blank" in checks  # no profile here
         await pilot.press("f5")

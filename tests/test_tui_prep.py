@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import Input, Markdown, OptionList, Select, TextArea
 
 from infoint_tui.core.enums import Mode
-from infoint_tui.core.service import Workbook
 from infoint_tui.core.rules.readiness import STORY_DRAFT, STORY_ITEM
+from infoint_tui.core.service import Workbook
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.prep import PrepScreen
@@ -137,6 +137,8 @@ async def test_notes_are_saved_and_previewed(db_path, clock, scheduled) -> None:
         await type_text(pilot, "A robotics club.")
         await pilot.press("f12")  # start the talk: the story is saved on the way
         await wait_for_workers(app, pilot)
+        await pilot.press("n")  # planned for tomorrow: asked whether to start it now, not yet
+        await wait_for_workers(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         stored = app.workbook.get_interview(scheduled)
         assert (stored.field_notes, stored.story) == ("# GridWorks", "A robotics club.")
@@ -170,6 +172,24 @@ async def test_a_new_talks_story_starts_as_a_draft_of_the_last_one(db_path, cloc
 
         assert not story_ticked()  # a draft is not yet this talk's story
         assert STORY_DRAFT in app.workbook.interview_readiness(second.id).missing
+        # It may fit as it is: ticked by hand (space on its line), it counts; untick it and it is a draft.
+        screen.action_tab("tab-checklist")  # "1" would be typed into the story, which has the focus
+        await wait_for_workers(app, pilot)
+        lines = screen.query_one("#prep-items", OptionList)
+        (at,) = [
+            n for n in range(lines.option_count) if STORY_ITEM in str(lines.get_option_at_index(n).prompt)
+        ]
+        assert "tick it if it fits" in str(lines.get_option_at_index(at).prompt)
+        lines.highlighted = at
+        await pilot.press("space")
+        await wait_for_workers(app, pilot)
+        assert story_ticked() and STORY_DRAFT not in app.workbook.interview_readiness(second.id).missing
+        await pilot.press("space")
+        await wait_for_workers(app, pilot)
+        assert not story_ticked()
+        screen.action_tab("tab-notes")
+        await wait_for_workers(app, pilot)
+        assert screen.query_one("#prep-note", TextArea).text == "A robotics club."
         screen.set_focus(screen.query_one("#prep-note", TextArea))
         await pilot.press("end", "space", *"Then", "space", *"a", "space", *"wind", "space", *"farm.")
         await wait_for_workers(app, pilot)

@@ -32,6 +32,16 @@ def parse_utc(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
+def to_zone(moment: datetime, tz: tzinfo) -> datetime:
+    """``moment`` where the person is (``tz``). A time stored at the very ends of the calendar
+    (the year 1 or 9999, kept from before dates had a range, or written by hand) may have no
+    date in that zone: it is then shown as it is, in UTC, rather than ending in a crash."""
+    try:
+        return moment.astimezone(tz)
+    except OverflowError:
+        return moment
+
+
 def steady_seconds() -> float:
     """Seconds from a clock that never steps: the time since boot, counting sleep where the
     system offers that (Linux), else Python's monotonic clock."""

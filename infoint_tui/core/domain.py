@@ -34,6 +34,7 @@ from infoint_tui.core.enums import (
     Warmth,
 )
 from infoint_tui.core.rules.timer import DEFAULT_LENGTH_MINUTES
+from infoint_tui.core.validation import on_input
 
 
 class ContactFields(SQLModel):
@@ -56,14 +57,14 @@ class ContactFields(SQLModel):
     intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
     notes: str = ""
 
-    _name = field_validator("name")(validation.required_line)
+    _name = field_validator("name")(on_input(validation.required_line))
     _lines = field_validator("greet_as", "organization", "title", "career_field", "location")(
-        validation.one_line
+        on_input(validation.one_line)
     )
-    _email = field_validator("email")(validation.email)
-    _phone = field_validator("phone")(validation.phone)
-    _url = field_validator("linkedin_url")(validation.url)
-    _notes = field_validator("notes")(validation.storable)
+    _email = field_validator("email")(on_input(validation.email))
+    _phone = field_validator("phone")(on_input(validation.phone))
+    _url = field_validator("linkedin_url")(on_input(validation.url))
+    _notes = field_validator("notes")(on_input(validation.storable))
 
 
 class ContactState(ContactFields):
@@ -111,7 +112,8 @@ class InterviewFields(SQLModel):
     )  # 0: not given
     intent: Intent = Field(default=Intent.INFORMATIONAL, sa_type=String)
 
-    _lines = field_validator("location", "companion")(validation.one_line)
+    _lines = field_validator("location", "companion")(on_input(validation.one_line))
+    _when = field_validator("scheduled_at")(on_input(validation.in_years))
 
 
 class InterviewState(InterviewFields):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from infoint_tui.core.enums import Stage, Warmth
+from infoint_tui.core.text import shown
 
 # How SQLModel stores a UTC time in SQLite text; equal-length text compares as the times do.
 STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -140,9 +141,17 @@ def first_contacts(
 
 
 def _summaries(rows: list[tuple]) -> list[ContactSummary]:
+    """The rows as the table shows them, their text shown (``text.shown``)."""
     return [
         ContactSummary(
-            id, name, organization, career_field, Warmth(warmth), Stage(stage), referred_by, parse_stored(due)
+            id,
+            shown(name),
+            shown(organization),
+            shown(career_field),
+            Warmth(warmth),
+            Stage(stage),
+            None if referred_by is None else shown(referred_by),
+            parse_stored(due),
         )
         for id, name, organization, career_field, warmth, stage, referred_by, due in rows
     ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from infoint_tui.core.text import shown
+
 # The kind codes stored in the index (the last three bits of its rowid), and their names.
 KINDS = {
     1: "contact",
@@ -20,7 +22,7 @@ KINDS = {
     7: "sent message",
 }
 # Snippet markers around each matching word. They are control characters, which the
-# workbook never stores (see validation.visible_controls), so they cannot be confused with text.
+# workbook never stores (see text.shown), so they cannot be confused with text.
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -63,11 +65,11 @@ def match_expression(text: str) -> str | None:
 
 
 def split_snippet(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, is a match) parts, for highlighting."""
+    """A snippet as (text, is a match) parts, for highlighting, each part's text shown."""
     parts: list[tuple[str, bool]] = []
     for index, chunk in enumerate(re.split(f"[{MATCH_START}{MATCH_END}]", snippet)):
         if chunk:
-            parts.append((chunk, index % 2 == 1))
+            parts.append((shown(chunk), index % 2 == 1))
     return parts
 
 

@@ -45,13 +45,14 @@ PREP_ITEMS: tuple[tuple[str, AppliesTo], ...] = (
     ("Bring business cards to give", AppliesTo.IN_PERSON),
 )
 
-# kind: (subject, body). Placeholders are documented in core.rules.messages.
+# kind: (subject, body). Placeholders are documented in core.rules.messages. No letter names
+# a number of minutes: {minutes} is the talk length you usually agree to, from the settings.
 TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
     TemplateKind.OUTREACH: (
         "A few questions about your work in {field}",
         "Dear {greeting},\n\n"
         "I'm {my_name}, {my_situation}, and I'm thinking about a career in {field}. "
-        "Would you be willing to spend about 30 minutes, by phone or in person, "
+        "Would you be willing to spend about {minutes} minutes, by phone or in person, "
         "telling me how you got where you are and what your work is like? "
         "Any time that suits you would suit me.\n\n"
         "Thank you,\n{my_name}",
@@ -62,7 +63,7 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "{referral_line} I'm {my_name}, {my_situation}, and I'm looking for a job or internship in {field}. "
         "Would you be willing to give me some advice about applying to your organization, "
         "or to forward my résumé to people you know who might be interested? "
-        "A short call, whenever suits you, would help me a great deal.\n\n"
+        "A call of {minutes} minutes, whenever suits you, would help me a great deal.\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.REFERRAL_INTRO: (
@@ -70,8 +71,8 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Dear {greeting},\n\n"
         "{referrer_name} suggested I talk to you: you know this area well and might be willing "
         "to give me some advice. I'm {my_name}, {my_situation}, and I'm {interest}. Could we "
-        "find a convenient time to talk, by phone or in person, so I can ask you a few questions "
-        "about your career?\n\n"
+        "find a convenient time to talk for {minutes} minutes, by phone or in person, so I can ask "
+        "you a few questions about your career?\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.REFERRAL_UNNAMED: (
@@ -79,15 +80,15 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Dear {greeting},\n\n"
         "Someone who knows your work suggested I talk to you. I'm {my_name}, {my_situation}, "
         "and I'm {interest}. I was told you know this area well and might be willing to give me "
-        "some advice. Could we find a convenient time to talk, by phone or in person, so I can "
-        "ask you a few questions about your career?\n\n"
+        "some advice. Could we find a convenient time to talk for {minutes} minutes, by phone or "
+        "in person, so I can ask you a few questions about your career?\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.ASK_AROUND: (
         "Do you know someone who works in {field}?",
         "Hi {greeting},\n\n"
         "I'm {interest}, and the best way to learn about it is to talk with people who do the work. "
-        "Do you know someone who works in {field} who might talk with me for half an hour? "
+        "Do you know someone who works in {field} who might talk with me for {minutes} minutes? "
         "A name and an e-mail address or phone number would be plenty, and I'll say you suggested "
         "it unless you'd rather I didn't.\n\n"
         "Thanks,\n{my_name}",
@@ -96,7 +97,7 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Following up on my message of {request_date}",
         "Dear {greeting},\n\n"
         "I wrote to you on {request_date} to ask whether we might talk. I know how full an inbox "
-        "gets, so I'm trying once more: if you could spare 20 minutes in the coming weeks, by phone "
+        "gets, so I'm trying once more: if you could spare {minutes} minutes in the coming weeks, by phone "
         "or in person, I'd be grateful. If now isn't a good time, I understand.\n\n"
         "Thank you,\n{my_name}",
     ),
@@ -105,7 +106,7 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
         "Dear «fill in: their name»,\n\n"
         "I'm {my_name}, {my_situation}, and I'm {interest}. I'd like to learn how people at "
         "{organization} got where they are and what the work is like. Would you be willing to talk "
-        "for about 20 minutes, by phone or in person, at a time that suits you?\n\n"
+        "for about {minutes} minutes, by phone or in person, at a time that suits you?\n\n"
         "Thank you,\n{my_name}",
     ),
     TemplateKind.THANK_YOU: (
@@ -130,22 +131,22 @@ TEMPLATES: dict[TemplateKind, tuple[str, str]] = {
 LINKEDIN_NOTES: dict[TemplateKind, str] = {
     TemplateKind.OUTREACH: (
         "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
-        "Could we talk for 20 minutes about your work? Thank you!"
+        "Could we talk for {minutes} minutes about your work? Thank you!"
     ),
     TemplateKind.OUTREACH_JOB: (
         "Hi {greeting}, I'm {my_name}, {my_situation}, {interest}. "
-        "Could I ask your advice on applying, in a short call? Thanks!"
+        "Could I ask your advice on applying, in a {minutes}-minute call? Thanks!"
     ),
     TemplateKind.REFERRAL_INTRO: (
         "Hi {greeting}, {referrer_name} suggested I talk to you. I'm {my_name}, {interest}. "
-        "Could we talk for 20 minutes about your work? Thank you!"
+        "Could we talk for {minutes} minutes about your work? Thank you!"
     ),
     TemplateKind.REFERRAL_UNNAMED: (
         "Hi {greeting}, someone who knows your work suggested I talk to you. I'm {my_name}, {interest}. "
-        "Could we talk for 20 minutes? Thank you!"
+        "Could we talk for {minutes} minutes? Thank you!"
     ),
     TemplateKind.SECOND_CONTACT: (
         "Hi «fill in: their name», I'm {my_name}, {interest}. "
-        "Could we talk for 20 minutes about the work at {organization}? Thank you!"
+        "Could we talk for {minutes} minutes about the work at {organization}? Thank you!"
     ),
 }

@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -138,11 +139,33 @@ def load_settings(path: Path) -> Settings:
     return parse_settings(path, text)
 
 
-def parse_settings(path: Path, text: str) -> Settings:
+# tomllib reads nested arrays and tables by recursion, a few frames a level: a settings file
+# is read with room for as many levels as it has characters, up to this size.
+DEEP_READ_LIMIT = 100_000
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    """The file's TOML; a file nested deeper than Python's recursion limit (900 arrays in one
+    another) is read again with room for its depth, so it is judged like any other file and
+    gets the same sentence."""
     try:
-        data = tomllib.loads(text)
+        try:
+            return tomllib.loads(text)
+        except RecursionError:
+            if len(text) > DEEP_READ_LIMIT:
+                raise SettingsError(f"{path}: is nested too deeply to be a settings file") from None
+            limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(limit + 8 * len(text))  # pure-Python frames: no C stack is used
+            try:
+                return tomllib.loads(text)
+            finally:
+                sys.setrecursionlimit(limit)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+
+
+def parse_settings(path: Path, text: str) -> Settings:
+    data = _toml(path, text)
     _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap", "replica"))
     tables = {}
     for name in ("profile", "rules", "app", "messages", "keymap", "replica"):

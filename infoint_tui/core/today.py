@@ -21,6 +21,7 @@ from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Mode
 from infoint_tui.core.errors import InfointError, WorkbookError
 from infoint_tui.core.rules import timing
 from infoint_tui.core.rules.leaving import LeaveReminder, leave_at
+from infoint_tui.core.text import shown
 from infoint_tui.core.workbook_file import storage
 
 AHEAD = timedelta(hours=24)
@@ -139,8 +140,8 @@ def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
     day = Day(now, tz)
     for follow_up_id, kind, contact_id, name, due_at, detail, talk_at in rows:
         kind, when = FollowUpKind(kind), _time(due_at)
-        why = timing.describe(kind, _time(talk_at), detail, now, tz)
-        item = DueItem(follow_up_id, kind, contact_id, name, when, when < now, why)
+        why = shown(timing.describe(kind, _time(talk_at), detail, now, tz))
+        item = DueItem(follow_up_id, kind, contact_id, shown(name), when, when < now, why)
         (day.due if when < tomorrow else day.soon).append(item)
     for items in (day.due, day.soon):  # the queue's own order
         items.sort(key=lambda i: timing.rank_key(i.kind, i.due, now, i.follow_up_id))
@@ -148,11 +149,11 @@ def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
         talk = Talk(
             row[0],
             row[1],
-            row[2],
+            shown(row[2]),
             _time(row[3]),
             row[4],
             Mode(row[5]),
-            row[6],
+            shown(row[6]),
             InterviewStatus(row[7]),
             row[8],
         )

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from textual import events, messages, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -23,16 +25,18 @@ from infoint_tui.core.clock import Clock, SessionClock
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
-from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
+from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.palette import ContactsProvider, TalksProvider
 from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.visible_text import VisibleText
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
@@ -47,6 +51,8 @@ HANG_UP_GRACE_SECONDS = 5.0
 # Contacts read for the first screen, before the database layer has loaded: more than a
 # tall terminal shows, so the rows don't run out before the rest has loaded.
 FIRST_ROWS = 120
+# Stateless: one filter serves every line of every app.
+VISIBLE_TEXT = VisibleText()
 
 
 def unstored_question(typed: list[tuple[str, str]], db_path: Path) -> str:
@@ -65,6 +71,7 @@ class InfointApp(App[int]):
     CSS_PATH = "app.tcss"
     # ctrl+p: the actions (get_system_commands), and people and talks by name.
     COMMANDS = App.COMMANDS | {ContactsProvider, TalksProvider}
+    SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.
@@ -100,6 +107,10 @@ class InfointApp(App[int]):
         ),
     ]
 
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, then the one that shows what a terminal would act on (always on)."""
+        return [*super().get_line_filters(), VISIBLE_TEXT]
+
     def __init__(
         self,
         db_path: Path,
@@ -133,6 +144,7 @@ class InfointApp(App[int]):
         self._preparing_queue: Worker | None = None
         self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
         self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
+        self._header_parts: dict[str, str] = {}  # see ``header_says``
 
     @property
     def profile(self) -> Profile:
@@ -149,6 +161,33 @@ class InfointApp(App[int]):
             self.set_keymap(settings.keymap)
         if self.workbook is not None:
             self.workbook.configure(settings.policy, settings.timezone)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice as one status line of a few seconds (see ``notices``), whoever sends it."""
+        super().notify(
+            notice_markup(message, title, markup),
+            severity=severity,
+            timeout=notice_seconds(severity, timeout),
+            markup=True,
+        )
+
+    def _refresh_notifications(self) -> None:
+        # Textual's own step that shows the notices on the screen on top (after each notice, each
+        # expiry and each change of screen): once laid out, they are placed off the focus.
+        super()._refresh_notifications()
+        self.call_later(lambda: follow_notices(self.screen))
+
+    def on_descendant_focus(self) -> None:
+        """The focus moved: a notice stays off the control that now has it."""
+        place_notices(self.screen)
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
@@ -312,22 +351,16 @@ class InfointApp(App[int]):
 
         self.store_drafts()  # the composer's text is kept as its draft, as escape keeps it
         typed = self.typed_in_dialogs()
-        running = any(screen.talk_running() for screen in hosted(self.screen_stack))
-        if not typed and not running:
+        timer = self._running_timer()
+        if not typed and not timer:
             self.keep_typed_text(self.exit)
             return
-        if running and not typed:
-            question = (
-                "The talk's timer is running. Quit anyway? It keeps running while "
-                "the app is closed, and the app opens on the talk when you come back."
-            )
+        if timer and not typed:
+            question = f"The talk's timer is running. Quit anyway? {timer}"
         else:
             question = unstored_question(typed, self.db_path)
-            if running:
-                question += (
-                    "\n\nThe talk's timer keeps running while the app is closed, and the app "
-                    "opens on the talk when you come back."
-                )
+            if timer:
+                question += f"\n\nThe talk's timer is running. {timer}"
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -340,6 +373,18 @@ class InfointApp(App[int]):
             ConfirmScreen(question, yes="Quit", no="Stay"),
             answered,
         )
+
+    def _running_timer(self) -> str:
+        """What becomes of the talk's timer on quitting, if one runs ("": none runs). Asked of
+        the workbook, the one place that knows, so ctrl+q asks on every screen, the pipeline
+        and a dialog as much as the call itself."""
+        if self.workbook is None or self.workbook.timer_running() is None:
+            return ""
+        if self.scratch_dir is not None:
+            return "This demo workbook is thrown away when you quit, its talk and timer with it."
+        if self.workbook.call_under_way() is None:  # left running long past the agreed end
+            return "It keeps running while the app is closed."
+        return "It keeps running while the app is closed, and the app opens on the talk when you come back."
 
     @work(thread=True, exclusive=True, group="workbook")
     def _open_workbook(self) -> None:
@@ -498,7 +543,7 @@ class InfointApp(App[int]):
         any editor sees it: Textual would write them to the terminal as they are.
         """
         if isinstance(event, events.Paste):
-            event.text = visible_controls(event.text)
+            event.text = shown(event.text)
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 if self._key_hold.take(event):
@@ -547,7 +592,13 @@ class InfointApp(App[int]):
                     exclusive=True,
                 )
             return
-        self.sub_title = f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue"
+        self.header_says(overdue=f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue")
+
+    def header_says(self, **parts: str) -> None:
+        """What the header says on every screen: when to leave for a talk, if it is time to
+        think of it, then what is overdue (``leave``, ``overdue``)."""
+        self._header_parts.update(parts)
+        self.sub_title = " · ".join(p for p in (self._header_parts.get(k) for k in ("leave", "overdue")) if p)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -629,8 +680,9 @@ class InfointApp(App[int]):
             return
         self.open_interview(None)
 
-    def open_interview(self, interview_id: int | None) -> None:
-        """Show an interview (the current one if no id), over the pipeline."""
+    def open_interview(self, interview_id: int | None, start: bool = False) -> None:
+        """Show an interview (the current one if no id), over the pipeline; ``start``: and start
+        its timer if it has not started (asking first when it is planned for later)."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
         def show(interview) -> None:
@@ -640,7 +692,7 @@ class InfointApp(App[int]):
                 return
 
             def push() -> None:
-                self.push_screen(InterviewScreen(interview.id))
+                self.push_screen(InterviewScreen(interview.id, start=start))
                 self.release_held_keys()  # to the call screen, which holds them until the talk is loaded
 
             self.to_pipeline(push)

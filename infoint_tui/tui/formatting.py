@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import Stage, Warmth
 from infoint_tui.core.rules.due import relative_due as relative_due  # the screens' import
 from infoint_tui.core.wording import day_month, plural
@@ -44,7 +45,7 @@ def summary_text(summary, width: int | None = None, lead: str = "") -> Text:
 def local_time(moment: datetime, tz, now: datetime | None = None) -> str:
     """A stored UTC time as the user reads it: 'Wed 25 Nov 15:00' this year (given ``now``),
     'Wed 25 Nov 2026 15:00' otherwise."""
-    local = moment.astimezone(tz)
+    local = to_zone(moment, tz)
     if now is not None and local.year == now.astimezone(tz).year:
         return local.strftime("%a %d %b %H:%M")
     return local.strftime("%a %d %b %Y %H:%M")
@@ -70,3 +71,19 @@ def call_reach(interview, contact) -> str:
     if interview.mode is Mode.VIDEO:
         return f"▣ {interview.location or contact.email or 'video, no link saved'}"
     return f"✉ {contact.email}" if contact.email else "✉ no e-mail saved (ctrl+g)"
+
+
+# What each mark but "not reached" says beside the question being typed under.
+ANSWERED = {"✓": "answered", "✎": "answered in your notes"}
+
+
+def question_mark(question) -> tuple[str, str]:
+    """The mark a question of a talk carries, and its style, wherever its questions are listed
+    (the strip over the notes, the list beside them, prep's list): ✓ marked answered (ctrl+t),
+    ✎ answered in your notes, · not reached yet. Notes under a question are its answer as
+    surely as a tick, so it no longer looks like one never asked."""
+    if question.answered:
+        return "✓", "green"
+    if question.answer.strip():
+        return "✎", "green"
+    return "·", "dim"

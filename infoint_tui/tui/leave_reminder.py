@@ -2,7 +2,8 @@
 
 Every minute the app asks the service which reminders apply (``rules.leaving``,
 read in a thread worker) and says each one once as it starts to apply, and
-once more when it is time to go.
+once more when it is time to go. A notice lasts seconds, so the header keeps
+saying the soonest ("Leave at 14:20 for Mei Raman") for as long as it applies.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class LeaveReminders:
 
     def show(self, reminders) -> None:
         now, tz = self._app.clock(), self._app.workbook.tz
+        soonest = min(reminders, key=lambda pair: pair[0].leave_at, default=None)
+        self._app.header_says(leave=soonest[0].headline(now, tz, soonest[1]) if soonest else "")
         for reminder, who in reminders:
             key = (reminder.interview_id, now >= reminder.leave_at)
             if key in self._said:
@@ -45,6 +48,6 @@ class LeaveReminders:
                 reminder.says(now, tz, who) + (f"\n{reminder.location}" if reminder.location else ""),
                 title="Time to go" if key[1] else "Leaving soon",
                 severity="warning",
-                timeout=15,  # long enough to read; the prep header keeps saying it
+                timeout=15,  # as long as notices last; the header keeps saying it
                 markup=False,
             )

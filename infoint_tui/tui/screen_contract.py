@@ -1,9 +1,10 @@
 """What the app asks of the screens it hosts, declared in one place.
 
 The app keeps what the person typed when it quits, closes screens or gets a
-signal; it asks whether a talk's timer runs before quitting; it tells the
-screens when the workbook has opened; and it holds the keys typed while a
-screen loads or saves, so they reach it once it is ready. It used to probe each
+signal; it tells the screens when the workbook has opened; and it holds the
+keys typed while a screen loads or saves, so they reach it once it is ready.
+(Whether a talk's timer runs is not a screen's to say: the app asks the
+workbook, so quitting asks on every screen.) It used to probe each
 screen for an attribute by its name: a contract nobody could read, which a
 renamed method would have broken without a sound.
 
@@ -56,10 +57,6 @@ class ScreenContract:
         return []
 
     # -- the talk and the workbook ---------------------------------------------------------
-
-    def talk_running(self) -> bool:
-        """Whether a talk's timer runs on this screen (quitting asks first)."""
-        return False
 
     def workbook_ready(self) -> None:
         """Called once the app has opened the workbook."""

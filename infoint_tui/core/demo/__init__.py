@@ -33,21 +33,16 @@ from typing import Any
 
 from infoint_tui.core import seed as bank
 from infoint_tui.core.demo.copies import Copy, copy_people
+from infoint_tui.core.demo.fields import FIELDS
 from infoint_tui.core.demo.words import (
-    ANSWERS,
-    ANSWERS_BY_QUESTION,
     COFFEE,
     COLD_SOURCES,
-    DIRECTION,
-    FIELDS,
     FIRST,
     HOT_SOURCES,
     LAST,
-    LIVE_STORY,
     LIVE_TALK_NOTES,
-    NOTES,
     PLACES,
-    STORY,
+    STUDENT,
 )
 from infoint_tui.core.domain import ContactFields
 from infoint_tui.core.enums import AppliesTo, Channel, Intent, Mode, ReplyOutcome, Source, Stage, Warmth
@@ -83,6 +78,15 @@ def write_demo(
                 for table in ("interview", "note", "follow_up")
             )
     return f"{contacts} contacts, {interviews} interviews, {notes} notes, {follow_ups} follow-ups"
+
+
+def write_settings(path: Path) -> Path:
+    """The demo's own settings file at ``path``: its student's profile, the rules' defaults.
+    The demo is a world of its own: the person's settings are neither read nor written."""
+    from infoint_tui.core.settings import save_settings
+
+    save_settings(path, {"profile": dict(STUDENT), "app": {"welcomed": True}})
+    return path
 
 
 IDENTITY = ("name", "email", "phone", "linkedin_url")
@@ -159,6 +163,7 @@ class Person:
     talk_start: datetime | None = None
     live: bool = False
     copy_of: int | None = None  # the cohort person whose story this one repeats
+    voice: int = 0  # which of the people with a talk in their field they are (0 the first): what they said
     block: int = 0  # which copy of the cohort this person is in
     contact: dict = field(default_factory=dict)  # the fields they were added with
 
@@ -249,6 +254,11 @@ def _people(rng: random.Random, count: int, now: datetime, cohort: int) -> list[
             live_given, person.live = True, True
             person.talk_start = now - timedelta(minutes=12)  # the talk under way
         people.append(person)
+    speakers: dict[str, int] = {}
+    for person in people:
+        if person.talk_start is not None and (person.live or person.fate is not Stage.SCHEDULED):
+            person.voice = speakers.get(person.career_field, 0)
+            speakers[person.career_field] = person.voice + 1
     # Copies repeat everyone but the talk under way (there is one call at a time). A
     # block is a prefix of the cohort, which holds everyone's referrer (named earlier).
     originals = [person for person in people if not person.live]
@@ -315,7 +325,9 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
     def act(at: datetime, what: str, run: Callable[[Any, Cast], object], needs: int | None = None) -> None:
         acts.append(Act(min(at, now), i, person.name, what, run, needs))
 
-    organization, title = rng.choice(FIELDS[person.career_field])
+    words = FIELDS[person.career_field]
+    job = rng.choice(words.jobs)
+    organization, title = job.organization, job.title
     first = person.name.split()[0].lower()
     fields = {
         "name": person.name,
@@ -397,12 +409,11 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
         ticks = [rng.random() < 0.5 for _ in bank.PREP_ITEMS]
         act(prepared, "prepare", lambda wb, c: _tick(wb, c.talks[i], ticks, mode))
         return acts
-    story = LIVE_STORY if person.live else STORY
-    act(prepared, "prepare", lambda wb, c: _prepare(wb, c, c.talks[i], story, mode))
+    act(prepared, "prepare", lambda wb, c: _prepare(wb, c, c.talks[i], words.story, mode))
     act(start, "start the talk", lambda wb, c: wb.start_interview(c.talks[i]))
     answered = len(ASKED) + 1 if held else 4
-    answers = [rng.choice(ANSWERS_BY_QUESTION.get(text, ANSWERS)) for text in (*ASKED, bank.WHO_ELSE)]
-    notes = [rng.choice(NOTES) for _ in range(2)]
+    answers = [words.answer(job, text, n, person.voice) for n, text in enumerate((*ASKED, bank.WHO_ELSE))]
+    notes = words.jotted(person.voice)
     if person.live:
         act(
             start + timedelta(minutes=2),
@@ -433,11 +444,11 @@ def _acts(rng: random.Random, person: Person, now: datetime) -> list[Act]:
     end = start + TALK_LENGTH
     act(end, "end the talk", lambda wb, c: wb.end_interview(c.talks[i]))
     if fate is not Stage.MET or shape % 2 == 0:  # some notes from yesterday's talks are not written yet
-        learned = rng.choice(ANSWERS)
+        learned, direction = words.debrief(person.voice)
         act(
             end + timedelta(minutes=20),
             "debrief",
-            lambda wb, c: wb.save_debrief(c.talks[i], debrief_learned=learned, debrief_direction=DIRECTION),
+            lambda wb, c: wb.save_debrief(c.talks[i], debrief_learned=learned, debrief_direction=direction),
         )
     if fate is Stage.MET:
         return acts

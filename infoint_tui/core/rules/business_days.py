@@ -13,6 +13,8 @@ from collections.abc import Container
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from infoint_tui.core.clock import to_zone
+
 MONDAY_TO_FRIDAY = frozenset(range(5))  # datetime.weekday() numbers
 NO_HOLIDAYS: frozenset[date] = frozenset()
 
@@ -36,7 +38,7 @@ def add_business_days(
     def working(day: date) -> bool:
         return day.weekday() in workdays and day not in holidays
 
-    local = start.astimezone(tz)
+    local = to_zone(start, tz)
     if not working(local.date()):
         day = local.date() + timedelta(days=1)
         while not working(day):

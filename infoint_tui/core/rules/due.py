@@ -3,7 +3,9 @@
 Rounded to the nearest unit, and a count that rounds up to the next unit is
 said in that unit: 24 hours is "1 day" (never "23 hours"), 27 days is
 "4 weeks" (never "3 weeks"). Weeks start at two of them: "10 days" says more
-than "1 week". Pure, so the app and ``infoint-tui today`` say the same.
+than "1 week"; years too, so a date long past (kept from an earlier version, or
+written by hand) is "127 years overdue", not "6627 weeks". Pure, so the app and
+``infoint-tui today`` say the same.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ import math
 from datetime import datetime
 
 # (unit, seconds, how many of it before the next unit takes over)
-UNITS = (("minute", 60, 60), ("hour", 3600, 24), ("day", 86400, 14), ("week", 7 * 86400, None))
+UNITS = (
+    ("minute", 60, 60),
+    ("hour", 3600, 24),
+    ("day", 86400, 14),
+    ("week", 7 * 86400, 104),
+    ("year", 365.2425 * 86400, None),  # the Gregorian year's mean length
+)
 
 
 def _nearest(value: float) -> int:

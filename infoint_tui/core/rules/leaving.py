@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import InterviewStatus, Mode
 
 TO_SPARE = timedelta(minutes=10)
@@ -30,16 +31,20 @@ class LeaveReminder:
 
     def says(self, now: datetime, tz: tzinfo, who: str) -> str:
         """One line: 'Leave at 14:20 for your talk with Mei Raman at 15:00 (40 min to get there).'"""
-        start = self.starts_at.astimezone(tz).strftime("%H:%M")
+        start = to_zone(self.starts_at, tz).strftime("%H:%M")
         trip = f"{self.travel_minutes} min to get there" if self.travel_minutes else "no travel time given"
         if now >= self.leave_at:
             late = int((now - self.leave_at).total_seconds() // 60)
             lead = "Leave now" if late < 1 else f"Leave now ({late} min late)"
         else:
-            leave = self.leave_at.astimezone(tz)
+            leave = to_zone(self.leave_at, tz)
             day = "" if leave.date() == now.astimezone(tz).date() else f"{leave:%a} "  # "Fri 09:50"
             lead = f"Leave {day}at {leave:%H:%M}"
         return f"{lead} for your talk with {who} at {start} ({trip})."
+
+    def headline(self, now: datetime, tz: tzinfo, who: str) -> str:
+        """Short, for the header on every screen: 'Leave at 14:20 for Mei Raman'."""
+        return self.says(now, tz, who).split(" for your talk with ")[0] + f" for {who}"
 
 
 def leave_at(interview) -> LeaveReminder | None:

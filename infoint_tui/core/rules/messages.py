@@ -13,7 +13,11 @@ informational request should not mention jobs, and a job-search request
 should say so up front (the guide); a LinkedIn note has LinkedIn's length
 limit; an e-mail needs a subject; no double spaces, no space before
 punctuation, and a space after it ("wildfires.Dear Ben" is two sentences run
-together, often from pasting).
+together, often from pasting). And a letter reads as written to them, not as
+notes about them: no shorthand ("hrs", "w/", "…"), no "she:", one greeting,
+no name run into the next word ("Priya SharmaDear Dr. Okafor", what an edit
+that joins two letters leaves), no quote over a sentence or two
+(``rules.quotes``).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from infoint_tui.core.enums import Intent, SendChannel, Stage, TemplateKind, Warmth
+from infoint_tui.core.rules import quotes
 from infoint_tui.core.rules.questions import Finding, Severity
+from infoint_tui.core.rules.quotes import count_words
 
 __all__ = [
     "Finding",
@@ -34,8 +40,8 @@ __all__ = [
     "check_message",
     "check_template",
     "choose_kind",
+    "count_words",
     "greeting",
-    "in_field",
     "mailto",
     "render",
 ]
@@ -61,7 +67,11 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     ),
     "request_date": ("the day of your first message", "mark the first request sent first"),
     "talk_date": ("the day you talked", "record the talk first"),
-    "learned_line": ("one thing you learned (optional)", "write the debrief, or answers, after the talk"),
+    "learned_line": (
+        "one thing they told you (optional)",
+        "note their answers in the talk, then choose the sentence to quote",
+    ),
+    "minutes": ("how long a talk you ask for", "set the usual interview length in Settings (F3 here)"),
 }
 # Placeholders that are whole optional sentences: empty leaves nothing behind.
 OPTIONAL = frozenset({"learned_line", "referral_line"})
@@ -111,6 +121,9 @@ class Context:
     channel: SendChannel = SendChannel.EMAIL
     linkedin_limit: int = LINKEDIN_LIMITS[0]
     has_address: bool = True  # an e-mail address to send to is saved
+    # Names the letter may hold (theirs, how they are greeted, yours, the referrer's):
+    # one run into the next word is an edit gone wrong ("Priya SharmaDear Dr. Okafor").
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,10 +135,6 @@ class Rendered:
     @property
     def word_count(self) -> int:
         return count_words(self.body)
-
-
-def count_words(text: str) -> int:
-    return len(re.findall(r"\S+", text))
 
 
 def greeting(name: str, greet_as: str, warmth: Warmth) -> str:
@@ -153,38 +162,25 @@ def choose_kind(
     has_referrer: bool,
     may_name_referrer: bool,
     warmth: Warmth,
-    in_the_field: bool = False,
     answered: bool = False,
 ) -> TemplateKind:
-    """The letter that suits where things stand with this contact: a first request
+    """The letter that suits where things stand with this contact: a first message
     to someone not yet asked (or parked, or with a talk agreed), else the letter of
-    the next step (a follow-up, the thank-you, a reconnect). A request picks the
-    variant that needs no value this contact lacks: a referrer who may not be named
-    gets the introduction that names nobody. A job search is said up front (the guide).
-    Someone who ``answered`` the request is not followed up on."""
+    the next step (a follow-up, the thank-you, a reconnect). A job search is said up
+    front (the guide). Someone you know (hot) is asked first "Do you know someone who
+    works in ___?", as the guide says to start; a formal request introducing yourself
+    is for people who do not know you, and picks the variant that needs no value this
+    contact lacks: a referrer who may not be named gets the introduction that names
+    nobody. Someone who ``answered`` the request is not followed up on."""
     if stage in NEXT_LETTER and not (stage is Stage.REQUESTED and answered):
         return NEXT_LETTER[stage]
     if intent is Intent.JOB_SEARCH:
         return TemplateKind.OUTREACH_JOB
+    if warmth is Warmth.HOT:
+        return TemplateKind.ASK_AROUND
     if has_referrer:
         return TemplateKind.REFERRAL_INTRO if may_name_referrer else TemplateKind.REFERRAL_UNNAMED
-    # Someone you know outside the field is first a way to find people who work in it.
-    return TemplateKind.ASK_AROUND if warmth is Warmth.HOT and not in_the_field else TemplateKind.OUTREACH
-
-
-_MINOR_WORDS = frozenset({"and", "the", "for", "with", "of", "in", "or"})
-
-
-def in_field(theirs: str, mine: str) -> bool:
-    """Whether a contact works in the field you are exploring: they share a word of it
-    ("energy" and "clean energy"). With no field of your own named, any field counts."""
-
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in _MINOR_WORDS}
-
-    if not words(theirs):
-        return False
-    return not words(mine) or bool(words(theirs) & words(mine))
+    return TemplateKind.OUTREACH
 
 
 def placeholders_in(template: str) -> list[str]:
@@ -284,9 +280,84 @@ def check_message(context: Context, subject: str, body: str) -> list[Finding]:
                 f"No space after the full stop or comma in “{joined}”: put one in.",
             )
         )
+    findings += _reading_checks(subject, body, context.names)
     if context.kind in REQUESTS:
         findings += _request_checks(body, context.intent)
     return findings
+
+
+# A greeting, also one run into the word before it ("SharmaDear Dr. Okafor"), up to its comma.
+_GREETING = re.compile(r"(?<![A-Z])(?:Dear|Hello|Hi)\b[ \t]+[^,\n]{1,40}?(?=,|\n|$)", re.MULTILINE)
+
+
+def _reading_checks(subject: str, body: str, names: tuple[str, ...]) -> list[Finding]:
+    """What makes a letter read as notes, or as an edit gone wrong, each in one sentence."""
+    findings = []
+    marks = quotes.notes_marks(subject + "\n" + body)
+    if marks:
+        shown = ", ".join(f"“{mark}”" for mark in marks[:3])
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "notes-shorthand",
+                f"{shown} read as notes: write it out as you would say it.",
+            )
+        )
+    about = quotes.third_person(body)
+    if about:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "third-person",
+                f"“{about[0]}” is a note about them: say it to them (you said…), or leave it out.",
+            )
+        )
+    greetings = [m.group(0).strip() for m in _GREETING.finditer(body)]
+    if len(greetings) > 1:
+        shown = " and ".join(f"“{g}”" for g in greetings[:2])
+        findings.append(
+            Finding(Severity.WARNING, "two-greetings", f"Two greetings in one letter ({shown}): keep one.")
+        )
+    joined = _name_run_in(body, names)
+    if joined:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "name-run-in",
+                f"“{joined}”: a name runs into the next word; put a space or a line break between them.",
+            )
+        )
+    for size in quotes.long_quotes(body)[:1]:
+        length = (
+            f"{size.words} words" if size.words > quotes.MAX_QUOTE_WORDS else f"{size.sentences} sentences"
+        )
+        findings.append(
+            Finding(Severity.WARNING, "long-quote", f"A quote of {length}: keep it to a sentence or two.")
+        )
+    return findings
+
+
+def _name_run_in(body: str, names: tuple[str, ...]) -> str:
+    """The first word where a name of the letter meets another word with no space between
+    ("SharmaDear", "regardsSam"), or "". A longer name that starts with it ("Samantha") is
+    another word: only a capital after it, or a small letter before it, counts."""
+    words = {
+        w for name in names for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 1 and w[0].isupper()
+    }
+    for word in sorted(words, key=len, reverse=True):
+        for match in re.finditer(re.escape(word), body):
+            before = body[match.start() - 1] if match.start() else " "
+            after = body[match.end()] if match.end() < len(body) else " "
+            if after.isupper() or before.islower():
+                return _word_around(body, match.start(), match.end()).strip(",.;:!?")
+    return ""
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    """The whole word (up to spaces or line ends) holding ``text[start:end]``."""
+    first = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+    return text[first : min(ends, default=len(text))]
 
 
 def _run_together(text: str) -> str:
@@ -297,9 +368,7 @@ def _run_together(text: str) -> str:
         before, after = text[match.start() - 1], text[match.end()]
         if match.group(1) in ".!?" and not (before.islower() and after.isupper()):
             continue
-        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
-        word = text[start : min(ends, default=len(text))]
+        word = _word_around(text, match.start(), match.end())
         if "@" in word or "://" in word or word.lower().startswith("www."):
             continue
         return word
@@ -353,17 +422,6 @@ def _opening(body: str) -> str:
         lines = lines[1:]
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(lines).strip())
     return " ".join(sentences[:2])
-
-
-def quoted(text: str) -> str:
-    """One line someone wrote, as a quoted sentence that ends properly: “…built.”"""
-    line = text.strip().splitlines()[0].strip() if text.strip() else ""
-    line = line.strip("\"'“”‘’ ").rstrip(",;:—– ")
-    if not line:
-        return ""
-    if line[-1] not in ".!?…":
-        line += "."
-    return f"“{line}”"
 
 
 def mailto(address: str, subject: str, body: str) -> str:

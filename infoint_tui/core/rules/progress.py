@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import (
     PIPELINE,
     ClosedBy,
@@ -621,5 +622,5 @@ def _act_words(fact: FactView) -> str:
 
 
 def _on(moment: datetime, tz: tzinfo) -> str:
-    local = moment.astimezone(tz)
+    local = to_zone(moment, tz)
     return f"on {local.day} {local.strftime('%B')}"

@@ -29,7 +29,7 @@ def applies(applies_to: AppliesTo, mode: Mode) -> bool:
 
 # Checklist lines the checks below decide, so a tick and a check can never disagree:
 # the story counts when it is written for this talk (a copy of the last talk's, unedited, is a
-# draft), the questions when ten are there and none is flagged.
+# draft, which counts once ticked by hand), the questions when ten are there and none is flagged.
 STORY_ITEM = "Write the short story of how you became interested in the field"
 QUESTIONS_ITEM = "Write at least ten open-ended questions"
 AUTOMATIC_ITEMS = (STORY_ITEM, QUESTIONS_ITEM)
@@ -54,9 +54,12 @@ def automatic_done(
     story_draft: bool = False,
 ) -> bool | None:
     """Whether an automatic checklist line is done (None for a line the person ticks).
-    ``story_draft``: the story is still an unedited copy of an earlier talk's."""
+    ``story_draft``: the story is still an unedited copy of an earlier talk's; then the
+    person says whether it fits this talk as it is, by ticking the line (or edits it)."""
     if text == STORY_ITEM:
-        return bool(story.strip()) and not story_draft
+        if story.strip() and story_draft:
+            return None
+        return bool(story.strip())
     if text == QUESTIONS_ITEM:
         return len(questions) >= MIN_QUESTIONS and not any(check_question(q, intent) for q in questions)
     return None
@@ -81,7 +84,7 @@ class Readiness:
         return not self.missing
 
 
-STORY_DRAFT = "your story is the last talk's, unedited: make it fit this one"
+STORY_DRAFT = "your story is the last talk's draft: edit it for this one, or tick it if it fits"
 
 
 def readiness(
@@ -104,9 +107,10 @@ def readiness(
     missing = [item.text for item in relevant if not item.done]
     total = len(relevant) + 4
     done = len(relevant) - len(missing)
+    draft_kept = any(item.text == STORY_ITEM and item.done for item in checklist)
     if not story.strip():
         missing.append("no story of how you got interested")
-    elif story_draft:
+    elif story_draft and not draft_kept:
         missing.append(STORY_DRAFT)
     else:
         done += 1

@@ -155,11 +155,15 @@ def read(state: TimerState, now: datetime, place: Place = AT_THE_START) -> Readi
     )
 
 
+def running(reading: Reading) -> bool:
+    """Whether the timer runs: started, neither paused nor ended (however long past its end)."""
+    return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
+
+
 def on_call(reading: Reading) -> bool:
-    """Whether the person is on the call now: the timer runs (not paused, not ended) and the
-    talk is not long past its agreed end."""
-    running = reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
-    return running and reading.overtime < FORGOTTEN_AFTER_SECONDS
+    """Whether the person is on the call now: the timer runs and the talk is not long past
+    its agreed end."""
+    return running(reading) and reading.overtime < FORGOTTEN_AFTER_SECONDS
 
 
 # A talk starting sooner than this after it was planned is simply starting: later than that

@@ -6,6 +6,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import FollowUpKind
 from infoint_tui.core.rules.business_days import MONDAY_TO_FRIDAY, NO_HOLIDAYS, add_business_days
 from infoint_tui.core.wording import day_month
@@ -165,14 +166,14 @@ def describe(kind: FollowUpKind, talk_at: datetime | None, detail: str, now: dat
 
 def day_name(moment: datetime, now: datetime, tz: tzinfo) -> str:
     """'today', 'yesterday', a weekday within the week, else a date."""
-    day, today = moment.astimezone(tz).date(), now.astimezone(tz).date()
+    day, today = to_zone(moment, tz).date(), now.astimezone(tz).date()
     delta = (today - day).days
     if delta == 0:
         return "today"
     if delta == 1:
         return "yesterday"
     if 0 < delta < 7:
-        return moment.astimezone(tz).strftime("%A")
+        return to_zone(moment, tz).strftime("%A")
     return day_month(moment, now, tz)
 
 
@@ -180,7 +181,7 @@ def bucket(due: datetime, now: datetime, tz: tzinfo) -> str:
     """Which part of the list an item falls in: overdue, today, this week, later."""
     if due < now:
         return "overdue"
-    local_due, local_now = due.astimezone(tz).date(), now.astimezone(tz).date()
+    local_due, local_now = to_zone(due, tz).date(), now.astimezone(tz).date()
     if local_due == local_now:
         return "today"
     if (local_due - local_now).days < 7 - local_now.weekday():

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlmodel import Session, select
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Contact, FollowUp, InterviewFields
 from infoint_tui.core.enums import (
     Channel,
@@ -34,7 +35,7 @@ from infoint_tui.core.rules import progress
 from infoint_tui.core.rules.policy import Policy
 from infoint_tui.core.rules.timing import ACTIONS, DEFAULT_RECONNECT_WEEKS
 from infoint_tui.core.service.contacts import Contacts, contact_row
-from infoint_tui.core.service.inputs import checked_text, read_model
+from infoint_tui.core.service.inputs import checked_text, given_time, read_model
 from infoint_tui.core.service.queue import follow_up_row
 from infoint_tui.core.service.settlement import closing_fact, follow_up_view
 from infoint_tui.core.service.store import Store
@@ -412,9 +413,7 @@ def add_fact(
 ) -> FactRow:
     """Store one fact, refusing a time without a zone or still to come (``now``)."""
     if at is not None:
-        if at.tzinfo is None:
-            raise ValidationFailed("at", "needs a time zone")
-        if at > now + timedelta(minutes=1):
+        if given_time("at", at) > now + timedelta(minutes=1):
             raise ValidationFailed("at", "is still to come: record what you did once you have done it")
     if channel is not None:
         try:
@@ -497,7 +496,7 @@ def check_reply_date(session: Session, contact_id: int, at: datetime, tz: tzinfo
     ).all()
     first = progress.reply_too_early(at, [m if m.tzinfo else m.replace(tzinfo=UTC) for m in requests])
     if first is not None:
-        local = first.astimezone(tz)
+        local = to_zone(first, tz)
         raise ValidationFailed(
             "date",
             f"the reply is dated before your request ({local:%-d %b %H:%M}); "

@@ -2,18 +2,20 @@
 
 Table models don't validate by themselves, so each operation validates what
 it was given here first (naming the field at fault) and hands back read
-models from ``domain``, never a live row.
+models from ``domain``, never a live row, with their text shown.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
 from infoint_tui.core.errors import ValidationFailed
-from infoint_tui.core.validation import storable
+from infoint_tui.core.text import shown
+from infoint_tui.core.validation import STORED, in_years, storable
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -54,5 +56,21 @@ def checked_text(field: str, value: str) -> str:
         raise ValidationFailed(field, str(exc)) from None
 
 
+def given_time(field: str, moment: datetime) -> datetime:
+    """A time an operation is given: with its zone, and in the years dates may have
+    (``validation.in_years``), refused naming the field otherwise."""
+    if moment.tzinfo is None:
+        raise ValidationFailed(field, "needs a time zone")
+    try:
+        return in_years(moment)
+    except ValueError as exc:
+        raise ValidationFailed(field, str(exc)) from None
+
+
 def read_model(model: type[M], row: SQLModel) -> M:
-    return model.model_validate(row, from_attributes=True)
+    """A stored row as the program reads it: its text shown (``text.shown``), and the checks
+    made on input skipped, so a row an earlier version (or plain SQL) wrote is shown, never
+    refused and never sent to a terminal as it is."""
+    values = {name: getattr(row, name) for name in model.model_fields if hasattr(row, name)}
+    values = {name: shown(value) if isinstance(value, str) else value for name, value in values.items()}
+    return model.model_validate(values, context=STORED)

@@ -25,8 +25,9 @@ from infoint_tui.core.enums import (
     Stage,
     Warmth,
 )
-from infoint_tui.core.rules import timing
+from infoint_tui.core.rules import referrals, timing
 from infoint_tui.core.service.store import Store
+from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12
@@ -54,6 +55,9 @@ class NetworkNode:
     interviews: int  # talks held with this person
     waiting: bool  # referred to you and not contacted yet
     children: list[NetworkNode] = field(default_factory=list)
+    # Shown as a root although someone referred them: their referrers lead back to them (a loop
+    # written by hand), and a loop has no first person to hang it under.
+    in_loop: bool = False
 
     @property
     def branch_interviews(self) -> int:
@@ -110,7 +114,8 @@ def _response_text(counted: int, agreed: int, waiting: int) -> str:
     if not counted and not waiting:
         return "Nobody has been asked yet; mark an outreach sent to start counting."
     if counted == 1:
-        text = f"You asked 1 person for a talk; {'they agreed to one' if agreed else 'they have not agreed to one'}."
+        answer = "they agreed to one" if agreed else "they have not agreed to one"
+        text = f"You asked 1 person for a talk; {answer}."
     else:
         text = f"Of the {counted} people you asked for a talk, {agreed} agreed to one." if counted else ""
     if waiting:
@@ -168,7 +173,13 @@ class Journey:
             return search.KINDS.get(row.kind, "text")
 
         return [
-            SearchHit(kind(row), row.contact_id, row.name, row.interview_id, row.snippet.replace("\n", " "))
+            SearchHit(
+                kind(row),
+                row.contact_id,
+                shown(row.name),
+                row.interview_id,
+                row.snippet.replace("\n", " "),  # shown part by part: its match markers are controls
+            )
             for row in rows
         ]
 
@@ -189,7 +200,7 @@ class Journey:
         nodes = {
             row.id: NetworkNode(
                 row.id,
-                row.name,
+                shown(row.name),
                 Warmth(row.warmth),
                 Stage(row.stage),
                 held.get(row.id, 0),
@@ -198,8 +209,12 @@ class Journey:
             for row in contacts
         }
         roots = []
+        referred_by = {row.id: row.referred_by_id for row in contacts}
+        starts = {loop[0] for loop in referrals.loops(referred_by)}
         for row in contacts:
             parent = nodes.get(row.referred_by_id) if row.referred_by_id is not None else None
+            if row.id in starts:
+                nodes[row.id].in_loop, parent = True, None
             (parent.children if parent is not None else roots).append(nodes[row.id])
         roots.sort(key=lambda n: (-n.branch_size, n.warmth.rank, n.name.casefold()))
         return roots
@@ -249,8 +264,8 @@ class Journey:
             per_week,
             f"Talks held per week over the last {WEEKS_CHARTED} weeks, this week on the right "
             f"({sum(per_week)} in all).",
-            Counter(t.career_field for t in held if t.career_field).most_common(5),
-            Counter(t.organization for t in held if t.organization).most_common(5),
+            Counter(shown(t.career_field) for t in held if t.career_field).most_common(5),
+            Counter(shown(t.organization) for t in held if t.organization).most_common(5),
         )
 
     # -- themes -------------------------------------------------------------------------------
@@ -310,16 +325,22 @@ class Journey:
         by_question: dict[str, list[ThemeAnswer]] = defaultdict(list)
         order: dict[str, int] = {}
         for row in answers:
-            by_question[row.text].append(ThemeAnswer(row.name, parse_utc(row.held), row.answer))
-            order.setdefault(row.text, row.position)
+            by_question[shown(row.text)].append(
+                ThemeAnswer(shown(row.name), parse_utc(row.held), shown(row.answer))
+            )
+            order.setdefault(shown(row.text), row.position)
         # Questions most people answered first: that is where answers can be compared.
         questions = sorted(by_question.items(), key=lambda item: (-len(item[1]), order[item[0]]))
         if talks:  # what was said outside the questions, side by side too
             questions.append(
-                (TALK_NOTES_HEADING, [ThemeAnswer(r.name, parse_utc(r.held), r.talk_notes) for r in talks])
+                (
+                    TALK_NOTES_HEADING,
+                    [ThemeAnswer(shown(r.name), parse_utc(r.held), shown(r.talk_notes)) for r in talks],
+                )
             )
         return Themes(
-            questions, [ThemeAnswer(r.name, parse_utc(r.held), r.debrief_direction) for r in directions]
+            questions,
+            [ThemeAnswer(shown(r.name), parse_utc(r.held), shown(r.debrief_direction)) for r in directions],
         )
 
 

@@ -8,6 +8,7 @@ talk's operations run once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlmodel import select
@@ -53,10 +54,18 @@ class LiveCall:
     def call_under_way(self) -> Interview | None:
         """The talk the person is on the call for now (its timer runs), if any: the app
         opens on it when started again mid-call."""
+        return self._live_if(timer.on_call)
+
+    def timer_running(self) -> Interview | None:
+        """The talk whose timer runs now, even long past its end, if any: quitting asks
+        first, whatever screen the person is on."""
+        return self._live_if(timer.running)
+
+    def _live_if(self, test: Callable[[timer.Reading], bool]) -> Interview | None:
         with self.store.reading() as session:
             live = live_row(session)
             interview = read_model(Interview, live) if live is not None else None
-        if interview is None or not timer.on_call(self.talks.timer_reading(interview)):
+        if interview is None or not test(self.talks.timer_reading(interview)):
             return None
         return interview
 

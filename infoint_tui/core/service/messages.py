@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from sqlmodel import Session, select
 
 from infoint_tui.core import seed
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Contact, MessageDraft, MessageTemplate
 from infoint_tui.core.enums import (
     Channel,
@@ -26,7 +27,7 @@ from infoint_tui.core.enums import (
     Warmth,
 )
 from infoint_tui.core.errors import NotFound, ValidationFailed
-from infoint_tui.core.rules import messages
+from infoint_tui.core.rules import messages, quotes
 from infoint_tui.core.rules.messages import Context
 from infoint_tui.core.service.acts import Acts, add_fact, check_reconnect_wait, held_talk
 from infoint_tui.core.service.contacts import contact_row
@@ -77,6 +78,10 @@ class Composed:
     findings: tuple[messages.Finding, ...]
     draft_saved_at: datetime | None  # set when this is a kept draft
     profile_missing: bool  # your name or situation is not set (Settings fills them)
+    # A thank-you: the sentences of their noted answers it may quote (``rules.quotes``), and
+    # the one it quotes now ("" for none). Other letters quote nothing.
+    quotes: tuple[str, ...] = ()
+    quote: str = ""
 
     @property
     def channel(self) -> SendChannel:
@@ -121,10 +126,12 @@ class Messages:
         interview_id: int | None = None,
         linkedin_limit: int = messages.LINKEDIN_LIMITS[0],
         fresh: bool = False,
+        quote: str | None = None,
     ) -> Composed:
         """The message for this contact: ``kind``, else the letter of ``kinds`` with a kept
         draft, else the one that suits them (``rules.messages.choose_kind``); the kept
-        draft unless ``fresh``."""
+        draft unless ``fresh``. A thank-you quotes ``quote`` ("" for nothing), by default
+        the first sentence of their noted answers that reads as said (``rules.quotes``)."""
         with self.store.reading() as session:
             contact = contact_row(session, contact_id)
             if kind is None:
@@ -145,7 +152,6 @@ class Messages:
                         has_referrer=contact.referred_by_id is not None,
                         may_name_referrer=contact.may_mention_referrer,
                         warmth=Warmth(contact.warmth),
-                        in_the_field=messages.in_field(contact.career_field, profile.field),
                         answered=acts == FactKind.REPLY.value,  # the latest word is theirs
                     )
 
@@ -174,18 +180,41 @@ class Messages:
                 )
             # A second person there is someone else: the contact's address is not theirs.
             address = "" if kind is TemplateKind.SECOND_CONTACT else contact.email
+            offered = (
+                quotes.candidates(noted_answers(session, contact_id, interview_id))
+                if kind is TemplateKind.THANK_YOU
+                else ()
+            )
+            values = values_for(
+                session,
+                contact,
+                profile,
+                kind,
+                self.store.tz,
+                minutes=self.store.policy.interview_minutes,
+                quote=(offered[0] if offered else "") if quote is None else quote,
+            )
             context = Context(
                 kind,
                 Intent(contact.intent),
                 SendChannel(channel),
                 linkedin_limit,
                 has_address=bool(address) or kind is TemplateKind.SECOND_CONTACT,
+                names=tuple(
+                    name
+                    for name in (
+                        values["contact_name"],
+                        values["greeting"],
+                        values["my_name"],
+                        values["referrer_name"],
+                    )
+                    if name.strip()
+                ),
             )
             if draft is not None:
                 subject, body = draft.subject, draft.body
             else:
                 template = template_row(session, kind)
-                values = values_for(session, contact, profile, kind, interview_id, self.store.tz)
                 # A request on LinkedIn is a connection note: the short variant, within its limit.
                 note = seed.LINKEDIN_NOTES.get(kind) if context.channel is SendChannel.LINKEDIN else None
                 try:
@@ -204,6 +233,8 @@ class Messages:
                 findings=tuple(messages.check_message(context, subject, body)),
                 draft_saved_at=draft.updated_at if draft else None,
                 profile_missing=not (profile.name.strip() and profile.situation.strip()),
+                quotes=offered,
+                quote=quotes.quote_in(body, offered),
             )
 
     def render_message(
@@ -220,7 +251,16 @@ class Messages:
         (a missing one shows as its marker, as in the composer)."""
         with self.store.reading() as session:
             contact = contact_row(session, contact_id)
-            values = values_for(session, contact, profile, TemplateKind.THANK_YOU, None, self.store.tz)
+            offered = quotes.candidates(noted_answers(session, contact_id, None))
+            values = values_for(
+                session,
+                contact,
+                profile,
+                TemplateKind.THANK_YOU,
+                self.store.tz,
+                minutes=self.store.policy.interview_minutes,
+                quote=offered[0] if offered else "",
+            )
         return {
             name: values.get(name) or ("" if name in messages.OPTIONAL else messages.marker(words))
             for name, (words, _fix) in messages.PLACEHOLDERS.items()
@@ -331,10 +371,13 @@ def values_for(
     contact: ContactRow,
     profile: Profile,
     kind: TemplateKind,
-    interview_id: int | None,
     tz: tzinfo,
+    *,
+    minutes: int,
+    quote: str,
 ) -> dict[str, str]:
-    """The placeholders' values for this contact and letter."""
+    """The placeholders' values for this contact and letter: ``minutes`` is the talk length
+    the settings say you agree to, ``quote`` the sentence of theirs a thank-you quotes."""
     referrer = contact_row(session, contact.referred_by_id) if contact.referred_by_id else None
     # Asking around is for people in *your* field; other letters are about the field you share.
     field = (
@@ -358,7 +401,6 @@ def values_for(
         .where(InterviewRow.contact_id == contact.id, InterviewRow.status == InterviewStatus.DONE.value)
         .order_by(InterviewRow.ended_at.desc())
     ).first()
-    taken_away = learned(session, contact.id, interview_id) if kind is TemplateKind.THANK_YOU else ""
     return {
         "greeting": messages.greeting(contact.name, contact.greet_as, Warmth(contact.warmth)),
         "contact_name": contact.name,
@@ -375,31 +417,32 @@ def values_for(
         "my_situation": profile.situation,
         "request_date": day(request, tz) if request else "",
         "talk_date": day(talk, tz) if talk else "",
-        "learned_line": f"One thing I took away: {messages.quoted(taken_away)}" if taken_away.strip() else "",
+        "learned_line": quotes.learned_line(quote) if kind is TemplateKind.THANK_YOU else "",
+        "minutes": str(minutes),
     }
 
 
 def day(moment: datetime, tz: tzinfo) -> str:
-    local = moment.astimezone(tz)
+    local = to_zone(moment, tz)
     return f"{local.day} {local.strftime('%B')}"
 
 
-def learned(session: Session, contact_id: int, interview_id: int | None) -> str:
-    """One thing learned, in their words: the first answer noted. Never your own
-    writing (the debrief, the talk notes, stamped notes): that is for you, and may say
-    "biology is not for me"."""
+def noted_answers(session: Session, contact_id: int, interview_id: int | None) -> list[str]:
+    """What they answered, as noted in the talk (``interview_id``, else their latest), in
+    the order asked: what a thank-you may quote. Never your own writing (the debrief, the
+    talk notes, stamped notes): that is for you, and may say "biology is not for me"."""
     query = select(InterviewRow).where(InterviewRow.contact_id == contact_id)
     if interview_id is not None:
         query = query.where(InterviewRow.id == interview_id)
     interview = session.exec(query.order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())).first()
     if interview is None:
-        return ""
+        return []
     answers = session.exec(
         select(InterviewQuestionRow.answer)
         .where(InterviewQuestionRow.interview_id == interview.id, InterviewQuestionRow.required == False)  # noqa: E712 ("who else?" names people)
         .order_by(InterviewQuestionRow.position)
     ).all()
-    return next((answer.strip().splitlines()[0] for answer in answers if answer.strip()), "")
+    return [answer for answer in answers if answer.strip()]
 
 
 def draft_row(session: Session, contact_id: int, kind: TemplateKind) -> MessageDraftRow | None:

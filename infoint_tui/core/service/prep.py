@@ -25,7 +25,7 @@ from infoint_tui.core.rules.readiness import AUTOMATIC_ITEMS, STORY_ITEM, travel
 from infoint_tui.core.service.inputs import apply_changes, checked_text, read_model, refuse_unknown
 from infoint_tui.core.service.live import question_row
 from infoint_tui.core.service.store import Store
-from infoint_tui.core.service.talks import Talks, interview_row, save_interview_texts
+from infoint_tui.core.service.talks import Talks, interview_row, save_interview_texts, story_copied_from
 from infoint_tui.core.tables import ContactRow, InterviewQuestionRow, InterviewRow, PrepItemRow, QuestionRow
 
 PREP_NOTES = ("field_notes", "org_notes", "story")
@@ -87,7 +87,11 @@ class Prep:
             row = session.get(PrepItemRow, item_id)
             if row is None:
                 raise NotFound(f"no checklist item with id {item_id}")
-            if row.text in AUTOMATIC_ITEMS:
+            interview = interview_row(session, row.interview_id)
+            # The story's line ticks itself, but a draft carried over from the last talk is the
+            # person's to keep as it is (``readiness.automatic_done``).
+            draft = row.text == STORY_ITEM and story_copied_from(session, interview) is not None
+            if row.text in AUTOMATIC_ITEMS and not draft:
                 raise ValidationFailed(
                     "item",
                     "this one ticks itself: "
@@ -97,7 +101,6 @@ class Prep:
                         else "choose ten questions (2) that the checks don't flag"
                     ),
                 )
-            interview = interview_row(session, row.interview_id)
             if travel_planned(row.text, interview.travel_minutes):
                 raise ValidationFailed(
                     "item", "this one ticks itself while the minutes to get there are in the logistics (l)"

@@ -18,9 +18,10 @@ from infoint_tui.core.domain import Fact, FollowUp
 from infoint_tui.core.enums import ClosedBy, FollowUpKind
 from infoint_tui.core.errors import NotFound, ValidationFailed
 from infoint_tui.core.rules import timing as rules
-from infoint_tui.core.service.inputs import read_model
+from infoint_tui.core.service.inputs import given_time, read_model
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.tables import ContactRow, FactRow, FollowUpRow
+from infoint_tui.core.text import shown
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,16 @@ class Queue:
                 done_at=parse_utc(row.done_at),
                 snoozed_until=parse_utc(row.snoozed_until),
                 cancelled_at=parse_utc(row.cancelled_at),
-                detail=row.detail,
+                detail=shown(row.detail),
                 created_at=parse_utc(row.created_at),
                 fact_id=row.fact_id,
                 closed_by=ClosedBy(row.closed_by) if row.closed_by else None,
-                reason=row.reason,
+                reason=shown(row.reason),
             )
             items.append(
                 QueueItem(
                     follow_up,
-                    row.name,
+                    shown(row.name),  # read by SQL, not through read_model: shown here
                     follow_up.open and follow_up.effective_due < now,
                     parse_utc(row.talk_at),
                 )
@@ -132,9 +133,7 @@ class Queue:
             return [read_model(Fact, row) for row in rows]
 
     def snooze_follow_up(self, follow_up_id: int, until: datetime) -> FollowUp:
-        if until.tzinfo is None:
-            raise ValidationFailed("until", "needs a time zone")
-        if until <= self.store.clock():
+        if given_time("until", until) <= self.store.clock():
             raise ValidationFailed("until", "must be in the future")
         with self.store.writing() as session:
             row = follow_up_row(session, follow_up_id)

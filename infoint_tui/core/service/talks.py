@@ -34,7 +34,7 @@ from infoint_tui.core.rules.readiness import (
     travel_planned,
 )
 from infoint_tui.core.service.contacts import contact_row
-from infoint_tui.core.service.inputs import checked_text, read_model, refuse_unknown, validated
+from infoint_tui.core.service.inputs import checked_text, given_time, read_model, refuse_unknown, validated
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.tables import (
     ContactRow,
@@ -65,8 +65,8 @@ class Talks:
         """Arrange a talk: its prep checklist and the required question come with it."""
         fields = {"length_minutes": self.store.policy.interview_minutes} | fields
         draft = validated(InterviewFields, fields | {"contact_id": contact_id})
-        if draft.scheduled_at is not None and draft.scheduled_at.tzinfo is None:
-            raise ValidationFailed("scheduled_at", "needs a time zone")
+        if draft.scheduled_at is not None:
+            given_time("scheduled_at", draft.scheduled_at)
         now = self.store.clock()
         if draft.scheduled_at is not None and draft.scheduled_at < now - PAST_GRACE:
             raise InThePast(
@@ -86,17 +86,15 @@ class Talks:
         it, ``schedule_interview``): the name, for "carried over from your talk with …"; None
         once it is edited, or when there is no story."""
         with self.store.reading() as session:
-            return _story_carried_from(session, interview_row(session, interview_id))
+            return story_copied_from(session, interview_row(session, interview_id))
 
     def log_talk(self, contact_id: int, ended_at: datetime, **fields: Any) -> Interview:
         """Record a talk that already happened (it ended at ``ended_at``): the
         follow-ups after a talk are planned from then."""
         fields = {"length_minutes": self.store.policy.interview_minutes} | fields
         draft = validated(InterviewFields, fields | {"contact_id": contact_id})
-        if ended_at.tzinfo is None:
-            raise ValidationFailed("ended_at", "needs a time zone")
         now = self.store.clock()
-        if ended_at > now:
+        if given_time("ended_at", ended_at) > now:
             raise ValidationFailed("ended_at", "is still to come: schedule the talk instead")
         started = ended_at - timedelta(minutes=draft.length_minutes)
         draft.scheduled_at = draft.scheduled_at or started
@@ -110,9 +108,7 @@ class Talks:
     def hold_talk(self, interview_id: int, ended_at: datetime) -> Interview:
         """A planned talk took place (recorded afterwards, without the timer)."""
         now = self.store.clock()
-        if ended_at.tzinfo is None:
-            raise ValidationFailed("ended_at", "needs a time zone")
-        if ended_at > now:
+        if given_time("ended_at", ended_at) > now:
             raise ValidationFailed("ended_at", "is still to come: a talk is held once it has ended")
         with self.store.writing() as session:
             row = interview_row(session, interview_id)
@@ -183,7 +179,7 @@ class Talks:
                     select(InterviewQuestionRow).where(InterviewQuestionRow.interview_id == interview_id)
                 ).all()
             ]
-            draft = _story_carried_from(session, interview) is not None
+            draft = story_copied_from(session, interview) is not None
             items = []
             for row in rows:
                 item = read_model(PrepItem, row)
@@ -321,7 +317,7 @@ class Talks:
 # -- inside a write: shared with the live call, the preparation and the acts --------------
 
 
-def _story_carried_from(session: Session, row: InterviewRow) -> str | None:
+def story_copied_from(session: Session, row: InterviewRow) -> str | None:
     """Whose earlier talk ``row``'s story is still a copy of, or None (see ``story_carried_from``)."""
     if not row.story.strip():
         return None

@@ -23,7 +23,7 @@ from infoint_tui.core.rules.duplicates import e164
 from infoint_tui.core.rules.warmth import default_warmth
 from infoint_tui.core.service.acts import record_stage
 from infoint_tui.core.service.contacts import check_referrer, insert_contact, record_prospect
-from infoint_tui.core.service.inputs import read_model, validated
+from infoint_tui.core.service.inputs import given_time, read_model, validated
 from infoint_tui.core.service.queue import Queue
 from infoint_tui.core.service.store import Store
 from infoint_tui.core.service.talks import Talks
@@ -361,7 +361,7 @@ def _since(written: str | None, now: datetime) -> datetime | None:
         raise ValidationFailed(
             "stage_since", f"{written!r} is not a date and time; write it as 2026-11-02 or 2026-11-02T14:30"
         ) from None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = given_time("stage_since", moment if moment.tzinfo else moment.replace(tzinfo=UTC))
     if moment > now:
         raise ValidationFailed(
             "stage_since", f"{written} is in the future; give the day they reached the stage"

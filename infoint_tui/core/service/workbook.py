@@ -361,6 +361,7 @@ class Workbook:
     # live: what is typed during the call
     current_interview = via("live")
     call_under_way = via("live")
+    timer_running = via("live")
     save_answer = via("live")
     save_talk_notes = via("live")
     set_current_question = via("live")

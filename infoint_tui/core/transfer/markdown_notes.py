@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import InterviewRecord
 from infoint_tui.core.errors import ExportError
 
@@ -55,7 +56,7 @@ def render(record: InterviewRecord, tz: tzinfo) -> str:
     when = interview.started_at or interview.scheduled_at
     out = [f"# Interview with {escape(contact.name)}", ""]
     facts = [
-        ("Date", when.astimezone(tz).strftime("%A %d %B %Y, %H:%M %Z") if when else "not scheduled"),
+        ("Date", to_zone(when, tz).strftime("%A %d %B %Y, %H:%M %Z") if when else "not scheduled"),
         ("Organization", contact.organization),
         ("Title", contact.title),
         ("Field", contact.career_field),

@@ -1,8 +1,10 @@
 """The whole workbook as versioned JSON, and loading it back.
 
-The snapshot holds every table's rows exactly as SQLite stores them (text,
+The snapshot holds every table's rows as SQLite stores them (text,
 integers, reals, nulls), in id order, so export -> restore -> export gives
-the same JSON. Restoring checks the format, the schema revision and every
+the same JSON; text is written as the app shows it (``text.shown``), so a row
+an earlier version stored with a control character restores too.
+Restoring checks the format, the schema revision and every
 table and column name before writing, and lets SQLite's STRICT tables,
 CHECK constraints and foreign keys judge the values: a bad snapshot
 writes nothing.
@@ -22,7 +24,7 @@ from sqlmodel import SQLModel
 
 from infoint_tui.core import tables  # noqa: F401  (the tables must be registered)
 from infoint_tui.core.errors import ImportFileError
-from infoint_tui.core.validation import visible_controls
+from infoint_tui.core.text import hidden, shown
 
 FORMAT = "infoint-tui workbook"
 VERSION = 1
@@ -39,7 +41,13 @@ def dump(connection: Connection, revision: str | None) -> dict[str, Any]:
     for table in _tables():
         result = connection.exec_driver_sql(f'SELECT * FROM "{table.name}" ORDER BY rowid')
         names = list(result.keys())
-        out["tables"][table.name] = [dict(zip(names, row, strict=True)) for row in result]
+        out["tables"][table.name] = [
+            {
+                name: shown(value) if isinstance(value, str) else value
+                for name, value in zip(names, row, strict=True)
+            }
+            for row in result
+        ]
     return out
 
 
@@ -67,6 +75,7 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
     """Insert the snapshot's rows; the caller's transaction commits or rolls back."""
     known = {table.name: table for table in _tables()}
     rows_by_table = _checked(data, known, revision, source)
+    _check_referrals(source, rows_by_table.get("contact", []))
     for name in PERSONAL:
         count = connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
         if count:
@@ -102,6 +111,22 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
         table, rowid, parent, _ = problems[0]
         raise ImportFileError(source, f"table {table}: row {rowid} points to a missing {parent} row")
     return counts
+
+
+def _check_referrals(source: Path | str, contacts: list[dict]) -> None:
+    """A restore refuses a referral loop, as ``import csv`` does: in one, no one was found first."""
+    from infoint_tui.core.rules.referrals import loops
+
+    found = loops({row.get("id"): row.get("referred_by_id") for row in contacts})
+    if found:
+        names = {row.get("id"): shown(str(row.get("name"))) for row in contacts}
+        loop = [*found[0], found[0][0]]
+        chain = ", who was referred by ".join(names[person] for person in loop[1:])
+        raise ImportFileError(
+            source,
+            f"table contact, row id {loop[0]}: referred_by_id makes a referral loop "
+            f"({names[loop[0]]} was referred by {chain}); nothing was restored",
+        )
 
 
 def customised_lists(connection: Connection) -> str | None:
@@ -262,24 +287,43 @@ def _checked_value(
         # A hand-edited file's "title": 0 is the title "0"; written as Python says the
         # number, since SQLite's own text for it drops digits (1e15 + 1 -> "1.0e+15").
         value = str(value)
-    if isinstance(value, str) and visible_controls(value) != value:
-        raise ImportFileError(
-            source,
-            f"table {name}, row {index}: {column} holds a terminal "
-            "control character, which infoint-tui never writes",
-        )
+    if isinstance(value, str):
+        _check_text(source, name, index, column, value)
     return value
 
 
+def _check_text(source: Path | str, table: str, index: int, column: str, value: str) -> None:
+    """Text is restored as it is or not at all: the storage guard's checks (``validation.storable``),
+    refusing where typing would clean."""
+    from infoint_tui.core.validation import storable
+
+    try:
+        if storable(value) != value:
+            raise ValueError(f"holds {hidden(value)}, which infoint-tui never writes")
+    except ValueError as exc:
+        raise ImportFileError(
+            source, f"table {table}, row {index}: {column} {exc}; nothing was restored"
+        ) from None
+
+
 def _check_time(source: Path | str, table: str, index: int, column: str, value: Any) -> None:
-    """A stored time is ISO text ("2026-11-25 15:00:00.000000"), as the workbook writes it."""
+    """A stored time is ISO text ("2026-11-25 15:00:00.000000"), as the workbook writes it, in
+    the years dates may have (``validation.in_years``)."""
+    from infoint_tui.core.validation import in_years
+
     try:
         if not isinstance(value, str):
             raise ValueError
-        datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise ImportFileError(
             source,
             f"table {table}, row {index}: {column} is {value!r}, not a date and "
             'time such as "2026-11-25 15:00:00"; nothing was restored',
+        ) from None
+    try:
+        in_years(moment)
+    except ValueError as exc:
+        raise ImportFileError(
+            source, f"table {table}, row {index}: {column} {exc}; nothing was restored"
         ) from None

@@ -7,6 +7,10 @@ exactly ``rules.messages.check_message`` on the text as it is now, the same
 function the service used when it filled the template: one list of findings,
 so a blank left by a missing value can never be hidden by a later check.
 An edited message is kept as a draft when left, until sent or discarded.
+
+A thank-you quotes one sentence of what they said, chosen here from the
+answers noted in the talk (``rules.quotes``): the first that reads as said is
+offered, the others are a key away (F4), and so is no quote at all.
 """
 
 from __future__ import annotations
@@ -19,20 +23,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from infoint_tui.core.enums import SendChannel, TemplateKind
 from infoint_tui.core.rules.messages import check_message, count_words, mailto
 from infoint_tui.core.rules.questions import Finding, Severity
+from infoint_tui.core.rules.quotes import Gap, with_quote
 from infoint_tui.core.service.messages import Composed
 from infoint_tui.tui import sending
 from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls
 
-# The letters a first message can be; the service picks the one that suits the contact.
 # Every letter, the first messages first: the one that suits where things stand with the
 # person (``rules.messages.choose_kind``) is chosen, and any other is a pick away.
 EVERY_LETTER = tuple(TemplateKind)
+NO_QUOTE = -1  # the quote list's value for "no quote"
 
 SENT_WORDS = {
     TemplateKind.ASK_AROUND: "Ask-around",
@@ -58,16 +63,47 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
     message answers a follow-up, makes sending complete that item.
     """
 
+    HELP_TITLE = "Write to them"
+    HELP_TEXT = (
+        "The letter that suits where things stand with them comes first: to someone you know, "
+        "the guide's 'Do you know someone who works in ___?'; to someone who does not know you, "
+        "a request that introduces you; after a talk, the thank-you. F2 opens the list of letters "
+        "(arrows and enter choose one; shift+tab reaches it too), F6 the channel: an e-mail, a "
+        "LinkedIn note or text to copy. A thank-you quotes one sentence of what they told you: "
+        "F4 goes to the next one noted in the talk, and to no quote (shift+tab to the quote list "
+        "and enter shows them all). The check line under the letter says what would not read "
+        "well to them. An edited letter is kept as a draft."
+    )
+    HELP_GROUPS = {
+        "Choose": ("letters", "channels", "next_quote"),
+        "Send": ("mail", "copy", "sent"),
+        "The text": ("discard", "settings", "close"),
+    }
     DEFAULT_CSS = """
-    ComposeScreen #compose-choices {
+    ComposeScreen #compose-choices, ComposeScreen #compose-quote-row {
         height: auto;
     }
+    ComposeScreen .compose-key {
+        width: auto;
+        padding-right: 1;
+        color: $text-muted;
+    }
     ComposeScreen #compose-kind {
-        width: 2fr;
+        width: 3fr;
     }
     ComposeScreen #compose-channel {
-        width: 1fr;
+        width: 2fr;
+    }
+    ComposeScreen #compose-channel-key {
         margin-left: 1;
+    }
+    ComposeScreen #compose-quote {
+        width: 1fr;
+    }
+    /* One line each, however long the letter's name or the sentence (the letter shows it whole). */
+    ComposeScreen Select Static#label {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     ComposeScreen .dialog-buttons Button {
         width: auto;
@@ -77,6 +113,30 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
     # Function keys take priority: the message's TextArea has its own F6 and F7.
     BINDINGS = [
         Binding("escape", "close", "Close", id="compose.close", tooltip="Close; an edited message is kept"),
+        Binding(
+            "f2",
+            "letters",
+            "Letter",
+            id="compose.letters",
+            tooltip="Choose another letter (the list opens)",
+            priority=True,
+        ),
+        Binding(
+            "f6",
+            "channels",
+            "Channel",
+            id="compose.channels",
+            tooltip="Choose how it goes: e-mail, LinkedIn note or copy (the list opens)",
+            priority=True,
+        ),
+        Binding(
+            "f4",
+            "next_quote",
+            "Quote",
+            id="compose.quote",
+            tooltip="A thank-you: quote the next sentence they told you, or none",
+            priority=True,
+        ),
         Binding(
             "f5",
             "copy",
@@ -126,12 +186,15 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
         self._title = title
         self.composed: Composed | None = None
         self._loaded: tuple[str, str] = ("", "")  # the text as loaded: edited means different
+        self._quote = ""  # the sentence the letter quotes now ("" none)
+        self._gap: Gap | None = None  # where the quote was, when "no quote" took it out
         self._busy = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog compose"):
             yield Static("", id="compose-title")
             with Horizontal(id="compose-choices"):
+                yield Label("Letter f2", classes="compose-key")
                 yield Select(
                     [(k.label, k.value) for k in self._kinds],
                     allow_blank=False,
@@ -139,6 +202,7 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
                     value=self._kinds[0].value,
                     compact=True,
                 )
+                yield Label("Channel f6", classes="compose-key", id="compose-channel-key")
                 yield Select(
                     [(c.label, c.value) for c in SendChannel],
                     allow_blank=False,
@@ -146,6 +210,9 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
                     value=SendChannel.EMAIL.value,
                     compact=True,
                 )
+            with Horizontal(id="compose-quote-row"):
+                yield Label("Quote f4", classes="compose-key")
+                yield Select([("no quote", NO_QUOTE)], allow_blank=False, id="compose-quote", compact=True)
             yield Input(id="compose-subject", placeholder="subject", compact=True)
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
@@ -163,7 +230,12 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
     # -- loading ----------------------------------------------------------------------------
 
     def _load(
-        self, kind: TemplateKind | None, *, fresh: bool = False, channel: SendChannel | None = None
+        self,
+        kind: TemplateKind | None,
+        *,
+        fresh: bool = False,
+        channel: SendChannel | None = None,
+        quote: str | None = None,
     ) -> None:
         self._busy = True
         self.call_workbook(
@@ -176,6 +248,7 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
             interview_id=self._interview_id,
             linkedin_limit=self.app.settings.linkedin_limit,
             fresh=fresh,
+            quote=quote,
             done=self._show,
             failed=self._failed,
         )
@@ -197,6 +270,7 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
         with self.prevent(Select.Changed):
             self.query_one("#compose-kind", Select).value = composed.kind.value
             self.query_one("#compose-channel", Select).value = composed.channel.value
+            self._show_quotes(composed)
         self.query_one("#compose-subject", Input).value = composed.subject
         body = self.query_one("#compose-body", TextArea)
         body.load_text(composed.body)
@@ -248,6 +322,65 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
             text.append("  ✓ reads well", style="green")
         self.query_one("#compose-checks", Static).update(text)
         self.query_one("#settings", Button).display = self.composed.profile_missing
+
+    def _show_quotes(self, composed: Composed) -> None:
+        """The sentences a thank-you may quote, the one it quotes chosen; no row for other letters."""
+        self._quote, self._gap = composed.quote, None
+        choices = self.query_one("#compose-quote", Select)
+        choices.set_options(
+            [(f"“{sentence}”", n) for n, sentence in enumerate(composed.quotes)] + [("no quote", NO_QUOTE)]
+        )
+        choices.value = self._quote_value(composed.quote)
+        self.query_one("#compose-quote-row").display = bool(composed.quotes)
+
+    def action_next_quote(self) -> None:
+        if self.composed is None or not self.composed.quotes:
+            self.notify("Only a thank-you quotes them, from the answers noted in your talk.", markup=False)
+            return
+        choices = self.query_one("#compose-quote", Select)
+        values = [*range(len(self.composed.quotes)), NO_QUOTE]
+        choices.value = values[(values.index(choices.value) + 1) % len(values)]
+
+    @on(Select.Changed, "#compose-quote")
+    def _quote_chosen(self, event: Select.Changed) -> None:
+        if self.composed is None or self._busy:
+            return
+        new = "" if event.value == NO_QUOTE else self.composed.quotes[event.value]
+        if new == self._quote:
+            return
+        body = self.query_one("#compose-body", TextArea)
+        swapped = with_quote(body.text, self._quote, new, self._gap)
+        if swapped is not None:
+            self._quote, self._gap = new, swapped.gap
+            where = body.cursor_location
+            body.load_text(swapped.body)
+            body.move_cursor(where)
+        elif not self.edited and self.composed.draft_saved_at is None:
+            self._load(self.composed.kind, fresh=True, channel=self.channel, quote=new)  # the template again
+        else:
+            self.notify(
+                "Your edits took out the line the quote was in: type the sentence where you want it, "
+                "or F9 starts over from the template.",
+                markup=False,
+            )
+            with self.prevent(Select.Changed):
+                event.select.value = self._quote_value(self._quote)
+
+    def _quote_value(self, sentence: str) -> int:
+        """The quote list's value for a sentence the letter quotes ("" is no quote)."""
+        offered = self.composed.quotes if self.composed else ()
+        return offered.index(sentence) if sentence in offered else NO_QUOTE
+
+    def action_letters(self) -> None:
+        self._open_list("#compose-kind")
+
+    def action_channels(self) -> None:
+        self._open_list("#compose-channel")
+
+    def _open_list(self, selector: str) -> None:
+        choices = self.query_one(selector, Select)
+        choices.focus()
+        choices.action_show_overlay()
 
     @on(Select.Changed, "#compose-kind")
     def _kind_changed(self, event: Select.Changed) -> None:

@@ -137,15 +137,7 @@ class FollowUpsScreen(WorkbookScreen):
     }
 
     BINDINGS = [
-        # A priority key, so the footer and F1 name it (the table's own enter would hide it there).
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            id="followups.open",
-            priority=True,
-            tooltip="Open the item's message or debrief",
-        ),
+        Binding("enter", "open", "Open", id="followups.open", tooltip="Open the item's message or debrief"),
         Binding("x", "done", "Done", id="followups.done", tooltip="Mark the item done"),
         Binding(
             "z", "snooze", "Snooze", id="followups.snooze", tooltip="Snooze: later today, tomorrow, next week"
@@ -268,7 +260,10 @@ class FollowUpsScreen(WorkbookScreen):
             line.update(Text.assemble((action, "bold"), " for ", (item.contact_name, "bold"), ": ", why))
 
     def selected(self) -> QueueItem | None:
-        key = self.query_one(ResponsiveTable).cursor_key()
+        # Asked by check_action from the moment F5 pushes the screen, before it is composed
+        # (the footer underneath recounts the app's "screen." keys): no table yet, nothing selected.
+        table = next(iter(self.query(ResponsiveTable)), None)
+        key = table.cursor_key() if table is not None else None
         return self._by_id.get(int(key)) if key is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

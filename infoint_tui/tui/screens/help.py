@@ -83,6 +83,9 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self._screen = screen
+        # Read now, while ``screen`` is on top: once this dialog is, the keys that work only
+        # outside dialogs (F4, the talk under way) would be left out of the screen's list.
+        self.sections = key_sections(screen)
 
     def compose(self) -> ComposeResult:
         declared = isinstance(self._screen, ScreenContract)
@@ -92,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
             text = self._screen.HELP_TEXT if declared else ""
             if text:
                 yield Static(Text(text), classes="help-text")
-            for section in key_sections(self._screen):
+            for section in self.sections:
                 if section.folded:
                     with Collapsible(title=section.title, collapsed=True):
                         yield Static(key_table(section))

@@ -24,7 +24,7 @@ from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
 from infoint_tui.core.enums import FollowUpKind, Intent
 from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk, starts_early
 from infoint_tui.tui.autosave import Autosaving
-from infoint_tui.tui.formatting import call_reach, local_time
+from infoint_tui.tui.formatting import ANSWERED, call_reach, local_time, question_mark
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
@@ -64,7 +64,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         "Watch the time you agreed: from five minutes before the end, wrap up by asking who else you "
         "might talk to (ctrl+r saves each name as a referral) and exchange business cards (ctrl+g). "
         "If they offer more time, f7 adds five minutes. End with f12: the debrief opens while your "
-        "memory is fresh."
+        "memory is fresh. The marks, one per question: ✎ answered in your notes, ✓ marked answered "
+        "with ctrl+t (for one they answered with nothing to note), · not reached yet."
     )
     HELP_GROUPS = {
         "The time": ("timer", "extend", "end"),
@@ -162,9 +163,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
     WIDE = 110
 
-    def __init__(self, interview_id: int) -> None:
+    def __init__(self, interview_id: int, start: bool = False) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self._start_when_loaded = start  # prep's F12, "Start talk": the timer starts once it is loaded
         self.interview: Interview | None = None
         self.contact: Contact | None = None
         self.questions: list[InterviewQuestion] = []
@@ -238,6 +240,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._show_who()
         self._tick()
         self._release_keys()
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            if self.workbook.timer_reading(self.interview).phase is Phase.NOT_STARTED:
+                self._start_timer(self.interview)
 
     # -- display ----------------------------------------------------------------------
 
@@ -277,8 +283,11 @@ class InterviewScreen(Autosaving, WorkbookScreen):
 
     @staticmethod
     def _question_label(question: InterviewQuestion) -> Text:
-        mark = "✓ " if question.answered else "  "
-        return Text(mark + question.text, style="dim" if question.answered else "")
+        mark, style = question_mark(question)
+        reached = mark != "·"
+        return Text.assemble(
+            (f"{mark} " if reached else "  ", style), (question.text, "dim" if reached else "")
+        )
 
     @property
     def question(self) -> InterviewQuestion | None:
@@ -315,9 +324,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         strip.append("T", style="reverse bold" if self.place == TALK_NOTES else "dim")
         strip.append(" ")
         for number, question in enumerate(self.questions, 1):
-            mark = "✓" if question.answered else "·"
-            style = "reverse bold" if number == self.place else "green" if question.answered else "dim"
-            strip.append(mark, style=style)
+            mark, style = question_mark(question)
+            strip.append(mark, style="reverse bold" if number == self.place else style)
         question = self.question
         if question is None:
             label = Text("Talk notes  ", style="bold")
@@ -330,8 +338,9 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         else:
             label = Text(f"Q{self.place}/{total}  ", style="bold")
             label.append_text(strip)
-            if question.answered:
-                label.append("  ✓ answered", style="green")
+            mark, style = question_mark(question)
+            if mark != "·":
+                label.append(f"  {mark} {ANSWERED[mark]}", style=style)
             label.append("\n" + question.text, style="bold")
         self.query_one("#question-text", Static).update(label)
 
@@ -388,8 +397,16 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 self.talk_notes = text
             else:
                 self.questions[self.place - 1] = self.question.model_copy(update={"answer": text})
+                self._show_mark(self.place - 1)  # notes written (or cleared): its mark follows
             self.autosaver.changed(key, lambda: text, save, label=label)
         self.autosaver.capture(key)
+
+    def _show_mark(self, index: int) -> None:
+        """The list's line for question ``index`` (from 0), after its notes or its tick changed."""
+        self.query_one("#questions", OptionList).replace_option_prompt_at_index(
+            index + 1,
+            self._question_label(self.questions[index]),  # option 0 is the talk notes
+        )
 
     def _editing(self) -> tuple[tuple, str, Callable[[str], object], str]:
         """What the editor holds now: its autosave key, the text stored for it, how to
@@ -409,13 +426,6 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             lambda text, qid=question.id: workbook.save_answer(qid, text),
             f"Q{self.place}: {question.text}",
         )
-
-    def talk_running(self) -> bool:
-        """Whether the talk's timer runs now (quitting asks first)."""
-        if self.interview is None or self.workbook is None:
-            return False
-        reading = self.workbook.timer_reading(self.interview)
-        return reading.phase not in (Phase.NOT_STARTED, Phase.ENDED) and not reading.paused
 
     # -- actions --------------------------------------------------------------------------
 
@@ -449,10 +459,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         def done(updated: InterviewQuestion) -> None:
             index = next(i for i, q in enumerate(self.questions) if q.id == updated.id)
             self.questions[index] = self.questions[index].model_copy(update={"answered": updated.answered})
-            self.query_one("#questions", OptionList).replace_option_prompt_at_index(
-                index + 1,
-                self._question_label(self.questions[index]),  # option 0 is the talk notes
-            )
+            self._show_mark(index)
             self._show_heading()
             self._tick()
 
@@ -466,13 +473,18 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if reading.phase is Phase.ENDED:
             self.notify("This interview has ended.")
             return
-        if reading.phase is Phase.NOT_STARTED or reading.paused:
-            call = self.workbook.start_interview
-        else:
-            call = self.workbook.pause_interview
+        if reading.phase is Phase.NOT_STARTED:
+            self._start_timer(interview)
+            return
+        call = self.workbook.start_interview if reading.paused else self.workbook.pause_interview
+        self.call_workbook(call, interview.id, done=self._timer_changed)
+
+    def _start_timer(self, interview: Interview) -> None:
+        """Start the talk (F6 here, F12 on prep): at once, or after asking when it is planned
+        more than an hour from now (elsewhere F6 opens the Journey, so it may be pressed by habit)."""
+        start = self.workbook.start_interview
         now = self.app.clock()
-        if reading.phase is Phase.NOT_STARTED and starts_early(interview.scheduled_at, now):
-            # Elsewhere F6 opens the Journey: a talk not due yet is started only when asked.
+        if starts_early(interview.scheduled_at, now):
             from infoint_tui.tui.screens.confirm import ConfirmScreen
 
             name = self.contact.name if self.contact is not None else "them"
@@ -481,10 +493,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
                 ConfirmScreen(
                     f"Start the talk with {name}, planned for {when}, now?", yes="Start", no="Not now"
                 ),
-                lambda yes: yes and self.call_workbook(call, interview.id, done=self._timer_changed),
+                lambda yes: yes and self.call_workbook(start, interview.id, done=self._timer_changed),
             )
             return
-        self.call_workbook(call, interview.id, done=self._timer_changed)
+        self.call_workbook(start, interview.id, done=self._timer_changed)
 
     def action_extend(self) -> None:
         if self.interview is not None:

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Select, Sparkline, Static, TabbedContent, TabPane, Tree
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.formatting import warmth_text
 from infoint_tui.tui.screens.base import WorkbookScreen
@@ -35,6 +36,8 @@ def node_label(node: NetworkNode) -> Text:
     label.append(f" · {node.stage.short_label}", style="dim")
     if node.branch_interviews:
         label.append(f" · {plural(node.branch_interviews, 'talk')} from here", style="green")
+    if node.in_loop:
+        label.append(" · in a referral loop", style="bold yellow")
     if node.waiting:
         label.append(" · referred, not contacted yet", style="bold yellow")
     elif node.branch_waiting:
@@ -126,9 +129,10 @@ class JourneyScreen(WorkbookScreen):
             tree.cursor_line = 0
         opened = sorted((r for r in roots if r.children), key=lambda r: -r.branch_interviews)
         waiting = sum(r.branch_waiting for r in roots)
+        found = sum(1 for r in roots if not r.in_loop)
         summary = Text(
-            f"{plural(len(roots), 'person', 'people')} you found yourself; "
-            f"{sum(r.branch_size - 1 for r in roots)} came by referral. "
+            f"{plural(found, 'person', 'people')} you found yourself; "
+            f"{sum(r.branch_size for r in roots) - found} came by referral. "
         )
         if opened:
             best = opened[0]
@@ -196,7 +200,7 @@ class JourneyScreen(WorkbookScreen):
             body.append(f"{question}\n", style="bold")
             body.append(f"  {plural(len(answers), 'answer')}\n", style="dim")
             for answer in answers:
-                when = answer.held_at.astimezone(tz).strftime("%d %b %Y") if answer.held_at else ""
+                when = to_zone(answer.held_at, tz).strftime("%d %b %Y") if answer.held_at else ""
                 body.append(f"  {answer.contact_name}", style="cyan")
                 body.append(f" ({when}): ", style="dim")
                 body.append(f"{answer.answer}\n")
@@ -205,7 +209,7 @@ class JourneyScreen(WorkbookScreen):
         if not themes.directions:
             body.append("  Nothing noted yet: the debrief asks for it after each talk.\n", style="dim")
         for answer in themes.directions:
-            when = answer.held_at.astimezone(tz).strftime("%d %b %Y") if answer.held_at else ""
+            when = to_zone(answer.held_at, tz).strftime("%d %b %Y") if answer.held_at else ""
             body.append(f"  {when}  ", style="dim")
             body.append(f"{answer.contact_name}: ", style="cyan")
             body.append(f"{answer.answer}\n")

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.enums import Channel, ReplyOutcome
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.core.rules.timing import LOGGED_WORDS
@@ -54,7 +55,7 @@ class _WhenDialog(FormKeys, WorkbookCalls, ModalScreen):
     ]
 
     def when_fields(self, moment: datetime) -> ComposeResult:
-        local = moment.astimezone(self.workbook.tz)
+        local = to_zone(moment, self.workbook.tz)
         with Horizontal(classes="row"):
             yield FormField(
                 "Date (YYYY-MM-DD)", "date", Input(local.date().isoformat(), compact=True, id="date")

@@ -383,7 +383,7 @@ class PipelineScreen(WorkbookScreen):
 
     @on(ResponsiveTable.RowSelected, "#contacts")
     def _row_chosen(self) -> None:
-        self.action_detail()  # the table takes enter itself and says so with this message
+        self.action_detail()  # a row clicked twice (enter is this screen's own key)
 
     @on(Input.Submitted, "#pipeline-filter")
     def _filter_done(self) -> None:

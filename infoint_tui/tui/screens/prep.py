@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Header, Select, Static, TabbedContent
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Interview, InterviewQuestion, PrepItem, Question
 from infoint_tui.core.enums import Mode
 from infoint_tui.core.rules.leaving import leave_reminder
@@ -44,7 +45,9 @@ class PrepScreen(Autosaving, WorkbookScreen):
         "and write at least ten open-ended questions about their career, work and advice. Never ask "
         "what they earn (the usual entry-level range is fine), and always end with: who else do you "
         "know that I might talk to? In person at their workplace is best; plan how to get there and "
-        "dress business casual."
+        "dress business casual. f12 starts the talk: its timer runs from then. Back here after the "
+        "talk, your questions carry the call screen's marks: ✎ answered in your notes, ✓ marked "
+        "answered."
     )
     BINDINGS = [
         Binding("1", "tab('tab-checklist')", "Checklist", id="prep.checklist", show=False),
@@ -94,7 +97,12 @@ class PrepScreen(Autosaving, WorkbookScreen):
             tooltip="When, how long, how, where, and a friend coming along",
         ),
         Binding(
-            "f12", "start", "Start talk", id="prep.start", priority=True, tooltip="Start the live interview"
+            "f12",
+            "start",
+            "Start talk",
+            id="prep.start",
+            priority=True,
+            tooltip="Start the talk: the call screen, its timer running",
         ),
     ]
 
@@ -148,7 +156,7 @@ class PrepScreen(Autosaving, WorkbookScreen):
         select = self.query_one("#prep-interview", Select)
         tz = self.workbook.tz
         options = [
-            (f"{name} · {i.scheduled_at.astimezone(tz):%a %d %b %H:%M}" if i.scheduled_at else name, i.id)
+            (f"{name} · {to_zone(i.scheduled_at, tz):%a %d %b %H:%M}" if i.scheduled_at else name, i.id)
             for i, name in upcoming
         ]
         if options != getattr(self, "_options", None):  # set_options clears the choice: only when needed
@@ -347,4 +355,4 @@ class PrepScreen(Autosaving, WorkbookScreen):
         self._leaving = True
         self.note_typed_text()
         self.autosaver.flush()
-        self.app.open_interview(self.interview_id)
+        self.app.open_interview(self.interview_id, start=True)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from infoint_tui.core.clock import to_zone
 from infoint_tui.core.domain import Interview
 from infoint_tui.core.enums import Intent, Mode
 from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
@@ -45,7 +46,7 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
         tz = self.workbook.tz
         existing = self._interview
         if existing is not None and existing.scheduled_at is not None:
-            when = existing.scheduled_at.astimezone(tz)
+            when = to_zone(existing.scheduled_at, tz)
             day, hour = when.date().isoformat(), when.strftime("%H:%M")
         else:
             day, hour = (self.app.clock().astimezone(tz) + timedelta(days=1)).date().isoformat(), "10:00"

@@ -1,4 +1,4 @@
-"""Search everything from anywhere (ctrl+f): contacts, notes, answers, debriefs, your story and research notes.
+"""Search everything from anywhere (ctrl+f): contacts, notes, answers, debriefs, story, research.
 
 Results come as you type, from SQLite's full-text index, with the words
 that matched highlighted in their context; enter opens the contact the

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Interview, PrepItem
 from infoint_tui.core.enums import Mode
-from infoint_tui.core.rules.readiness import applies
+from infoint_tui.core.rules.readiness import STORY_ITEM, applies
 from infoint_tui.tui.widgets.prep_tab import PrepTab
 
 # The guide's own words, for someone who said meeting one to one makes them nervous.
@@ -19,6 +19,14 @@ FRIEND = (
     "are interested in learning more about careers, so why not go in pairs? People are happy to have two "
     "people visit or talk on the phone."
 )
+
+
+def _how_ticked(item: PrepItem) -> str:
+    """Said after a line the checks tick; the story's, while it is the last talk's draft, is
+    the person's to tick (``readiness.automatic_done``)."""
+    if item.automatic:
+        return " (ticks itself)"
+    return " (your last talk's: edit it, or tick it if it fits)" if item.text == STORY_ITEM else ""
 
 
 class ChecklistTab(PrepTab):
@@ -56,7 +64,7 @@ class ChecklistTab(PrepTab):
         options.add_options(
             Option(
                 Text(
-                    ("[x] " if i.done_at else "[ ] ") + i.text + (" (ticks itself)" if i.automatic else ""),
+                    ("[x] " if i.done_at else "[ ] ") + i.text + _how_ticked(i),
                     style="dim" if i.done_at else "",
                 )
             )

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from infoint_tui.core.domain import Interview, InterviewQuestion, Question
 from infoint_tui.core.errors import InfointError
+from infoint_tui.tui.formatting import question_mark
 from infoint_tui.tui.widgets.prep_tab import SEVERITY_STYLE, PrepTab, findings_text
 
 
@@ -53,7 +54,12 @@ class QuestionsTab(PrepTab):
         highlighted = chosen.highlighted
         chosen.clear_options()
         for number, question in enumerate(questions, 1):
-            label = Text(f"{number:>2}. {question.text}")
+            # Back in prep after (or during) the talk: what was answered shows, as on the call screen.
+            mark, style = question_mark(question)
+            label = Text(f"{number:>2}. ")
+            if mark != "·":
+                label.append(f"{mark} ", style=style)
+            label.append(question.text)
             if question.required:
                 label.append("  (always asked)", style="dim")
             for finding in self.workbook.check_question(question.text, interview.intent):

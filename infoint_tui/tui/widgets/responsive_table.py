@@ -71,7 +71,8 @@ class ResponsiveTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        # No enter: the screen's own enter says what choosing a row does ("Open the contact's
+        # details"), in the footer and in F1; a table's enter ("Select") hid it there.
     ]
     COMPONENT_CLASSES = {"table--header", "table--cursor", "table--even-row"}
     DEFAULT_CSS = """
@@ -120,7 +121,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
             return self.table
 
     class RowSelected(RowHighlighted):
-        """Enter (or a click) on a row."""
+        """A click on the row the cursor is on, or a double click (enter is left to the screen)."""
 
     def __init__(self, wide: tuple[str, ...], narrow: tuple[str, ...], **kwargs) -> None:
         super().__init__(**kwargs)

@@ -105,7 +105,7 @@ def test_a_note_typed_in_the_browser_is_in_the_workbook_and_closing_the_tab_lose
         "the note typed in the browser is in the workbook",
     )
     page.keyboard.type("; ask Ana", delay=20)
-    time.sleep(0.2)  # on their way to the app, not yet saved: the autosave waits for a 0.4 s pause
+    time.sleep(0.3)  # on their way to the app, not yet saved: the autosave waits for a 0.4 s pause
     page.close()
     eventually(lambda: not is_held(on_the_call), 20, "the tab's app leaves and lets go of the workbook")
     assert talk_notes(on_the_call) == "She moved from law to energy policy; ask Ana"

@@ -38,6 +38,12 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool, portable: bool) ->
     )
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return int(text)
+
+
 def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
     """The whole command line; ``portable`` words the help for the shipped manual page."""
     parser = argparse.ArgumentParser(
@@ -116,7 +122,9 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
     serving.add_argument(
         "--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST})"
     )
-    serving.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})")
+    serving.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})"
+    )
     serving.add_argument(
         "--public-url", metavar="URL", help="the address browsers use, when a proxy stands in front"
     )

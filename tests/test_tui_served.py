@@ -168,3 +168,17 @@ def test_listening_beyond_this_machine_is_warned_about(host: str, warned: bool) 
     assert (warning is not None) == warned
     if warned:
         assert "no login" in warning and "proxy that authenticates" in warning
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "http"])
+def test_a_port_that_is_not_one_is_named(port: str) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "infoint_tui", "serve", "--port", port], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"infoint-tui serve: error: argument --port: '{port}' is not a port: give a number from 1 to 65535"
+    )

@@ -208,3 +208,12 @@ async def test_without_litestream_the_app_says_so_and_works_on(
         assert app.replicator is None and app.workbook is not None
         (notice,) = [n for n in app._notifications if "No live copy" in n.message]
         assert "No live copy while the app runs: Litestream is not installed" in notice.message
+
+
+def test_restore_replica_from_a_path_not_a_url_says_how_to_write_one(tmp_path: Path) -> None:
+    result = run("restore-replica", str(tmp_path / "usb"), "--db", str(tmp_path / "new.db"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"infoint-tui: replica url {str(tmp_path / 'usb')!r} is not a URL: give one such as "
+        "file:///media/usb/infoint, sftp://you@host/infoint or s3://bucket/infoint"
+    )

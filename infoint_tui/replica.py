@@ -111,7 +111,11 @@ class Replicator:
         self._claim = claim(self.db_path)
         if self._claim is None:
             return False
-        log = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        try:
+            log = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        except OSError as exc:
+            self._release()
+            raise ReplicaError(f"{self.log_path} cannot be written ({exc.strerror})") from None
         try:
             self._process = subprocess.Popen(
                 command,

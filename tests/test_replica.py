@@ -217,3 +217,18 @@ def test_restore_replica_from_a_path_not_a_url_says_how_to_write_one(tmp_path: P
         f"infoint-tui: replica url {str(tmp_path / 'usb')!r} is not a URL: give one such as "
         "file:///media/usb/infoint, sftp://you@host/infoint or s3://bucket/infoint"
     )
+
+
+async def test_a_planted_link_for_the_log_is_not_followed(db_path: Path, clock, tmp_path: Path) -> None:
+    blank_workbook(db_path, clock.now)
+    target = tmp_path / "someone-elses-file"
+    target.write_text("theirs\n")
+    db_path.with_name("workbook.db.replica.log").symlink_to(target)
+    app = InfointApp(
+        db_path, clock=clock, settings=Settings(welcomed=True, replica_url=(tmp_path / "r").as_uri())
+    )
+    async with app.run_test() as pilot:
+        await wait_for_workers(app, pilot)
+        assert app.replicator is None and app.workbook is not None
+        assert any("workbook.db.replica.log cannot be written" in n.message for n in app._notifications)
+    assert target.read_text() == "theirs\n"

@@ -9,6 +9,7 @@ through ``command_output``, which shows the text and turns a failed write into a
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,27 +21,38 @@ from infoint_tui.core import paths
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.transfer import EXPORT_KINDS, IMPORT_KINDS  # a light import: --help stays quick
 from infoint_tui.core.wording import plural
+from infoint_tui.serve import DEFAULT_HOST, DEFAULT_PORT, WEB_DRIVER
+from infoint_tui.shell_docs import SHELLS
 
 
-def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def _db_option(parser: argparse.ArgumentParser, *, top: bool, portable: bool) -> None:
+    # The manual page is written once for every machine: it names no one's home folder.
+    where = "workbook.db in the data folder that 'infoint-tui locate' prints" if portable else None
     parser.add_argument(
         "--db",
         metavar="PATH",
         # On subcommands the default is SUPPRESS so that a --db given before
         # the subcommand is not overwritten by the subcommand's own default.
         default=None if top else argparse.SUPPRESS,
-        help=f"the workbook file (default: ${paths.DB_ENV}, else {paths.default_db_path()})",
+        help=f"the workbook file (default: ${paths.DB_ENV}, else {where or paths.default_db_path()})",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return int(text)
+
+
+def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``portable`` words the help for the shipped manual page."""
     parser = argparse.ArgumentParser(
         prog="infoint-tui",
         description="A keyboard-driven terminal workbook for informational interviewing. "
         "With no command, opens the workbook in the terminal app.",
     )
     parser.add_argument("--version", action="version", version=f"infoint-tui {__version__}")
-    _db_option(parser, top=True)
+    _db_option(parser, top=True, portable=portable)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -51,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_, description=help_)
-        _db_option(sub, top=False)
+        _db_option(sub, top=False, portable=portable)
         return sub
 
     command("locate", "print where the data, the workbook and the settings live")
@@ -102,6 +114,41 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    serving = command(
+        "serve",
+        "open the app in a web browser (textual-serve), one session per tab; it has no login, "
+        "so it listens on 127.0.0.1: reach it from elsewhere through an SSH tunnel",
+    )
+    serving.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST})"
+    )
+    serving.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})"
+    )
+    serving.add_argument(
+        "--public-url", metavar="URL", help="the address browsers use, when a proxy stands in front"
+    )
+    serving.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="a fresh demo workbook for each tab"
+    )
+    replicate = command(
+        "replicate",
+        "keep a live copy of the workbook with Litestream until stopped (for a service unit; "
+        "the app does it by itself while open); the [replica] url setting says where",
+    )
+    replicate.add_argument("--url", metavar="URL", help="the replica, instead of the [replica] url setting")
+    restoring = command(
+        "restore-replica",
+        "bring a workbook back from its replica (on this machine or another) into --db, a new file",
+    )
+    restoring.add_argument("url", metavar="URL", help="the replica, such as file:///media/usb/infoint")
+    completion = commands.add_parser(
+        "completion",
+        help="print the shell completion script for bash, zsh or fish",
+        description="print the shell completion script for bash, zsh or fish; "
+        "for bash: infoint-tui completion bash > ~/.local/share/bash-completion/completions/infoint-tui",
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete for")
     return parser
 
 
@@ -144,7 +191,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER  # textual-serve's pipes, for a browser tab
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal Textual would draw escape codes into the file and wait for keys forever.
         raise InfointError(
             "the app needs a terminal (standard input and output are not one); to use "
@@ -340,6 +388,58 @@ def _today(args: argparse.Namespace) -> int:
         return 2
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from infoint_tui.serve import serve
+
+    demo = args.demo
+    return serve(
+        None if demo else _db(args), demo=demo, host=args.host, port=args.port, public_url=args.public_url
+    )
+
+
+def _replicate(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.settings import load_settings
+    from infoint_tui.core.workbook_file import storage
+    from infoint_tui.replica import ReplicaError, replicate_forever
+
+    path = _db(args)
+    if not storage.inspect_file(path).exists:
+        raise WorkbookError(path, "does not exist")
+    url = args.url or load_settings(paths.config_path()).replica_url
+    if not url:
+        raise ReplicaError(
+            f'no replica to write to: give --url, or add [replica] url = "file:///…" to {paths.config_path()}'
+        )
+    say(f"replicating {path} to {url}", err=True)
+    replicate_forever(path, url)
+    return 0  # not reached: Litestream has taken the process's place
+
+
+def _restore_replica(args: argparse.Namespace) -> int:
+    from infoint_tui.core.errors import WorkbookError
+    from infoint_tui.core.workbook_file import storage
+    from infoint_tui.replica import restore
+
+    if args.db is None:
+        raise WorkbookError(
+            paths.default_db_path(),
+            "restore-replica needs --db PATH (a new file): your workbook is never replaced",
+        )
+    path = Path(args.db)
+    restore(args.url, path)
+    revision = storage.check_readonly(path, full=True)
+    say(f"restored {args.url} into {path}: schema {revision}, integrity ok")
+    return 0
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from infoint_tui.shell_docs import completion_script
+
+    write(completion_script(args.shell))
+    return 0
+
+
 _COMMANDS = {
     "locate": _locate,
     "check": _check,
@@ -349,4 +449,8 @@ _COMMANDS = {
     "export": _export,
     "restore": _restore,
     "today": _today,
+    "serve": _serve,
+    "replicate": _replicate,
+    "restore-replica": _restore_replica,
+    "completion": _completion,
 }

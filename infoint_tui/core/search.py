@@ -71,3 +71,46 @@ def split_snippet(snippet: str) -> list[tuple[str, bool]]:
         if chunk:
             parts.append((shown(chunk), index % 2 == 1))
     return parts
+
+
+# How close a name must come to what was typed to be offered for a typo (rapidfuzz's 0–100 WRatio):
+# "noha" comes to 77 of Noah Chen and 67 of Nora Lee, "nadai kim" to 89 of Nadia Kim.
+CLOSE_NAME = 75
+
+
+class NameIndex:
+    """Contacts by name for the command palette's "jump to a contact", made once per opening.
+
+    A name matches as search matches it: case and accents aside, every word typed begins a
+    word of the name, in any order ("chen no" finds Noah Chen). When no name matches that
+    way, the closest names are offered instead, so a typo still finds the person.
+    """
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self._names = names
+        self._folded = {contact_id: _folded(name) for contact_id, name in names.items()}
+        self._words = {contact_id: _WORD.findall(folded) for contact_id, folded in self._folded.items()}
+
+    def find(self, typed: str, limit: int = 20) -> list[int]:
+        """The ids of the contacts ``typed`` names, best first."""
+        words = _WORD.findall(_folded(typed))
+        if not words:
+            return []
+        found = [
+            contact_id
+            for contact_id, have in self._words.items()
+            if all(any(word.startswith(w) for word in have) for w in words)
+        ]
+        if found:
+            # Whole words typed before a prefix ("noah" before "noahs"); then the name's order.
+            def closeness(contact_id: int) -> tuple[int, str]:
+                whole = sum(w in self._words[contact_id] for w in words)
+                return (-whole, self._folded[contact_id])
+
+            return sorted(found, key=closeness)[:limit]
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(
+            " ".join(words), self._folded, scorer=fuzz.WRatio, score_cutoff=CLOSE_NAME, limit=limit
+        )
+        return [contact_id for _, _, contact_id in close]

@@ -23,12 +23,16 @@ so the person's comments and layout survive.
     [keymap]                    # binding id = key(s)
     "interview.timer" = "f6"
 
+    [replica]                   # a live copy kept by Litestream while the app runs
+    url = "file:///media/usb/infoint"
+
 A missing file means the defaults.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tomllib
@@ -44,6 +48,8 @@ from infoint_tui.core.rules.messages import LINKEDIN_LIMITS
 from infoint_tui.core.rules.policy import Policy
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A replica's address as Litestream takes it: a scheme, then where (file://, sftp://, s3://, …).
+REPLICA_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$")
 
 
 class SettingsError(InfointError):
@@ -70,6 +76,7 @@ class Settings:
     welcomed: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     linkedin_limit: int = LINKEDIN_LIMITS[0]  # characters in a LinkedIn note (300 with Premium)
+    replica_url: str | None = None  # where Litestream keeps a live copy (infoint_tui/replica.py)
 
 
 def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = "") -> int:
@@ -159,9 +166,9 @@ def _toml(path: Path, text: str) -> dict[str, Any]:
 
 def parse_settings(path: Path, text: str) -> Settings:
     data = _toml(path, text)
-    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap"))
+    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap", "replica"))
     tables = {}
-    for name in ("profile", "rules", "app", "messages", "keymap"):
+    for name in ("profile", "rules", "app", "messages", "keymap", "replica"):
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise SettingsError(f"{path}: [{name}] must be a table")
@@ -237,6 +244,13 @@ def parse_settings(path: Path, text: str) -> Settings:
                 '["mon", "tue", "wed", "thu", "fri"]'
             )
         policy = replace(policy, workdays=frozenset(DAY_NAMES.index(d) for d in days))
+    _known(path, "replica", tables["replica"], ("url",))
+    replica_url = _text(path, "replica.url", tables["replica"]["url"]) if "url" in tables["replica"] else None
+    if replica_url is not None and not REPLICA_URL.match(replica_url):
+        raise SettingsError(
+            f"{path}: replica.url must be a URL Litestream can write to, such as "
+            '"file:///media/usb/infoint", "sftp://you@host/infoint" or "s3://bucket/infoint"'
+        )
     welcomed = app.get("welcomed", False)
     if not isinstance(welcomed, bool):
         raise SettingsError(f"{path}: app.welcomed must be true or false")
@@ -258,6 +272,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         welcomed=welcomed,
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
         linkedin_limit=linkedin_limit,
+        replica_url=replica_url,
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events, messages, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -30,6 +30,7 @@ from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.key_hold import KeyHold
 from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
+from infoint_tui.tui.palette import ContactsProvider, TalksProvider
 from infoint_tui.tui.screen_contract import ScreenContract, hosted
 from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
+    from infoint_tui.replica import Replicator
     from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
@@ -77,6 +79,8 @@ class InfointApp(App[int]):
 
     TITLE = "infoint-tui"
     CSS_PATH = "app.tcss"
+    # ctrl+p: the actions (get_system_commands), and people and talks by name.
+    COMMANDS = App.COMMANDS | {ContactsProvider, TalksProvider}
     SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
@@ -148,6 +152,8 @@ class InfointApp(App[int]):
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
+        self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
+        self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
         self._header_parts: dict[str, str] = {}  # see ``header_says``
 
     def get_driver_class(self) -> type[Driver]:
@@ -318,6 +324,8 @@ class InfointApp(App[int]):
         self._save_or_rescue()
         if self.workbook is not None:
             self.workbook.close()
+        if self.replicator is not None:
+            self.replicator.stop()
         if self.scratch_dir is not None:
             shutil.rmtree(self.scratch_dir, ignore_errors=True)
         _remove_temporary_copies()
@@ -331,6 +339,21 @@ class InfointApp(App[int]):
         self._save_or_rescue()
         self._exit_anyway_after(STOP_GRACE_SECONDS, 143)
         self.exit(return_code=143)
+
+    def exit(self, result: int | None = None, return_code: int = 0, message=None) -> None:
+        self._leaving = True  # the app's own way out: what the screens held is dealt with by now
+        super().exit(result, return_code, message)
+
+    async def on_exit_app(self, message: messages.ExitApp) -> None:
+        """Asked to exit from outside, not by a key: a browser tab closed (textual-serve sends
+        the web driver "quit"). Like a hang-up, no one is left to ask: once the keys typed just
+        before have landed, what is typed is stored, or kept in a file beside the workbook."""
+        if self._leaving:
+            return
+        message.prevent_default()  # Textual's own handler would stop the app before the keys land
+        await self._let_typed_keys_land()
+        self._save_or_rescue()
+        self.exit()
 
     def _save_or_rescue(self) -> None:
         """For signals, with no one to ask: what cannot be stored goes to a file beside the workbook."""
@@ -398,7 +421,8 @@ class InfointApp(App[int]):
         from infoint_tui.core.service import Workbook
 
         try:
-            workbook = Workbook.open(self.db_path, clock=self.clock)
+            # With a replica, Litestream does the checkpointing, as its documentation asks.
+            workbook = Workbook.open(self.db_path, clock=self.clock, checkpoints=not self._replicated())
             empty = workbook.count_contacts() == 0
             warnings = workbook.file_warnings()
             call = workbook.call_under_way() if self.resume_call else None
@@ -455,12 +479,38 @@ class InfointApp(App[int]):
 
         self.leave_reminders = LeaveReminders(self)
         self.leave_reminders.start()  # the hour before a talk in person, from any screen
+        if self._replicated():
+            self._start_replica()
         for screen in hosted(self.screen_stack):
             screen.workbook_ready()
         if call is not None:
             self._back_on_the_call(call)
         self._offer_rescued(on_the_call=call is not None)
         self.release_held_keys()  # typed at the first rows, before the workbook was open
+
+    def _replicated(self) -> bool:
+        """A replica is set, and this is the person's own workbook (a --demo's never is copied
+        over their replica)."""
+        return bool(self.settings.replica_url) and self.scratch_dir is None
+
+    def _start_replica(self) -> None:
+        """Run Litestream beside the open workbook (a few milliseconds to start it). From the
+        event loop's thread, not a worker: Litestream ends with the thread that started it."""
+        from infoint_tui.replica import ReplicaError, Replicator
+
+        replicator = Replicator(self.db_path, self.settings.replica_url)
+        try:
+            started = replicator.start()
+        except ReplicaError as exc:
+            self.notify(
+                f"No live copy while the app runs: {exc}",
+                title="Replica",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+            return
+        self.replicator = replicator if started else None
 
     def _back_on_the_call(self, call: Interview) -> None:
         """Started again while a talk's timer runs: the person is on the call, so the call
@@ -802,3 +852,5 @@ class InfointApp(App[int]):
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None
+        if self.replicator is not None:
+            self.replicator.stop()  # after the workbook: Litestream ships the last transactions

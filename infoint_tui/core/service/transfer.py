@@ -271,6 +271,16 @@ class Transfer:
         text = self.export_text(kind)
         return [files.write_text(dest, text, replace=force, protect=protect)]
 
+    def export_download(self, kind: str, name: str) -> bytes:
+        """An export as the bytes of one file named ``name``, for a browser to download: the
+        text for csv, vcard, ics and json, a zip of the interview notes (under ``name``'s stem)
+        for markdown. Nothing is written on the machine the app runs on."""
+        if kind == "markdown":
+            from infoint_tui.core.transfer import markdown_notes
+
+            return markdown_notes.archive(self.interview_records(), self.store.tz, Path(name).stem)
+        return self.export_text(kind).encode("utf-8")
+
     def restore_file(self, path: Path | str) -> dict[str, int]:
         return self.restore_snapshot(snapshot.read(path), source=path)
 

@@ -114,6 +114,7 @@ class Workbook:
         tz: tzinfo | None = None,
         read_only: bool = False,
         migrate_backup: bool = True,
+        checkpoints: bool = True,
     ):
         """Open (or create) the workbook at ``path``.
 
@@ -124,6 +125,8 @@ class Workbook:
         ``read_only`` is for what only reads (exports, dry runs): the file is
         left byte-identical. An older workbook is then not migrated in place:
         a copy is, in a private temporary folder removed on ``close``.
+
+        ``checkpoints=False`` leaves checkpointing to Litestream, replicating the workbook.
         """
         path = Path(path)
         state = storage.inspect_file(path)
@@ -159,7 +162,7 @@ class Workbook:
                 lock.hold_file()
             else:
                 revision = storage.check_readonly(path)
-            engine = storage.make_engine(path)
+            engine = storage.make_engine(path, checkpoints=checkpoints)
             try:
                 migrated = upgraded = False
                 if migrate.needs_upgrade(path, revision):
@@ -427,6 +430,7 @@ class Workbook:
     import_file = via("transfer")
     export_text = via("transfer")
     export_to = via("transfer")
+    export_download = via("transfer")
     restore_file = via("transfer")
 
     # journey: search, network, insights, themes

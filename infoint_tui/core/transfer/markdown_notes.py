@@ -163,3 +163,16 @@ def write(
     for record, target in zip(records, targets, strict=True):
         files.write_text(target, render(record, tz), replace=force, protect=protect)
     return targets
+
+
+def archive(records: list[InterviewRecord], tz: tzinfo, folder: str) -> bytes:
+    """The same files as ``write``, in a zip archive under ``folder/``, built in memory: for a
+    browser session, where the folder is made on the person's machine, not on the server."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archived:
+        for record, name in zip(records, file_names(records), strict=True):
+            archived.writestr(f"{folder}/{name}", render(record, tz))
+    return buffer.getvalue()

@@ -257,12 +257,17 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     prepare(dbapi_connection)
 
 
+def _no_autocheckpoint(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
 def _on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """A read-write engine on an already checked workbook file."""
+def make_engine(path: Path, *, checkpoints: bool = True) -> Engine:
+    """A read-write engine on an already checked workbook file. Without ``checkpoints`` SQLite
+    never copies the log into the file on its own: Litestream, which replicates the log, does."""
     # SQLAlchemy is imported here, not above: the first rows and ``infoint-tui today`` read with sqlite3.
     from sqlalchemy import URL, create_engine, event
 
@@ -271,6 +276,8 @@ def make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
     event.listen(engine, "connect", _on_connect)
+    if not checkpoints:
+        event.listen(engine, "connect", _no_autocheckpoint)
     event.listen(engine, "begin", _on_begin)
     return engine
 

@@ -477,7 +477,17 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
             self.notify("Switch the channel to e-mail to open it in a mail program.", markup=False)
             return
         subject, body = self.current()
-        self._open_mail(mailto(self.composed.address, subject, body), bool(self.composed.address))
+        url = mailto(self.composed.address, subject, body)
+        if self.app.is_web:  # a browser tab: the person's browser hands it to their mail program
+            self.app.open_url(url)
+            self.notify(
+                "Sent to your browser, which opens your mail program with it; press F8 here once "
+                "you have sent it.",
+                title="Mail",
+                markup=False,
+            )
+            return
+        self._open_mail(url, bool(self.composed.address))
 
     @work(thread=True, group="compose-send")
     def _open_mail(self, url: str, addressed: bool) -> None:

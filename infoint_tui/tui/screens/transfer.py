@@ -8,6 +8,7 @@ sees who would be added, updated and skipped before anything is written.
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 from pathlib import Path
 
@@ -218,19 +219,26 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
                         id="export-kind",
                     ),
                 )
-                yield FormField(
-                    "To (a file; a folder for Markdown; → completes a name)",
-                    "path",
-                    Input(suggester=PathSuggester(), compact=True, id="export-path"),
-                )
-                yield Checkbox("Replace files that already exist", id="export-force", compact=True)
+                if self.app.is_web:  # in a browser tab: the file is made on the person's machine
+                    yield Static("Your browser downloads it (Markdown as a .zip).", classes="dialog-body")
+                else:
+                    yield FormField(
+                        "To (a file; a folder for Markdown; → completes a name)",
+                        "path",
+                        Input(suggester=PathSuggester(), compact=True, id="export-path"),
+                    )
+                    yield Checkbox("Replace files that already exist", id="export-force", compact=True)
                 yield Static("", id="export-report", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export F10", variant="primary", id="export-run")
+                yield Button(
+                    "Download F10" if self.app.is_web else "Export F10", variant="primary", id="export-run"
+                )
                 yield Button("Cancel", id="export-cancel")
 
     @on(Select.Changed, "#export-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
+        if self.app.is_web:
+            return
         path = self.query_one("#export-path", Input)
         if path.value in ("", self._suggested):  # keep what the person typed
             name = next(default for _, kind, default in EXPORT_FORMATS if kind == event.value)
@@ -239,6 +247,9 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-run")
     def action_run(self) -> None:
+        if self.app.is_web:
+            self._download(self.query_one("#export-kind", Select).value)
+            return
         value = self.query_one("#export-path", Input).value
         field = self.query_one("#field-path", FormField)
         if not value.strip():
@@ -260,10 +271,24 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
                 else f"Wrote {where}."
             )
 
-        def failed(error: InfointError) -> None:
-            self.query_one("#export-report", Static).update(Text(f"⚠ {error}", style="bold red"))
+        self.call_workbook(
+            self.workbook.export_to, kind, _path(value), force=force, done=done, failed=self._failed
+        )
 
-        self.call_workbook(self.workbook.export_to, kind, _path(value), force=force, done=done, failed=failed)
+    def _failed(self, error: InfointError) -> None:
+        self.query_one("#export-report", Static).update(Text(f"⚠ {error}", style="bold red"))
+
+    def _download(self, kind: str) -> None:
+        """In a browser tab: the export goes to the person's browser as a download."""
+        name = next(default for _, k, default in EXPORT_FORMATS if k == kind)
+        name += ".zip" if kind == "markdown" else ""
+        self.query_one("#export-report", Static).update(Text("Preparing…"))
+
+        def deliver(data: bytes) -> None:
+            self.app.deliver_binary(io.BytesIO(data), save_filename=name)
+            self.dismiss(f"Sent {name} to your browser: it is in your downloads.")
+
+        self.call_workbook(self.workbook.export_download, kind, name, done=deliver, failed=self._failed)
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:

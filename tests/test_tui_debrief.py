@@ -66,3 +66,30 @@ async def test_f1_names_the_four_prompts_and_how_to_move_between_them(db_path, c
         for _, prompt in PROMPTS:
             assert prompt.rstrip("?").lower() in text.lower(), prompt
         assert "f8" in text.lower() and "f9" in text.lower()
+
+
+async def test_done_with_the_debrief_f7_writes_the_thank_you(db_path, clock, held) -> None:
+    """The guide's next step after the notes is the thank-you, right away: F7 from the debrief
+    opens it for this talk, the notes typed just before are stored, and sending it closes the
+    thank-you on the follow-up list."""
+    from infoint_tui.core.enums import FollowUpKind, TemplateKind
+    from infoint_tui.core.settings import Profile, Settings
+    from infoint_tui.tui.screens.compose import ComposeScreen
+
+    profile = Profile(name="Sam Student", situation="a student at Caltech", field="science policy")
+    app = InfointApp(db_path, clock=clock, settings=Settings(welcomed=True, profile=profile))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_workers(app, pilot)
+        app.push_screen(DebriefScreen(held))
+        await wait_for_workers(app, pilot)
+        await pilot.press(*"Briefs", "f7")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ComposeScreen)
+        assert app.screen.composed.kind is TemplateKind.THANK_YOU
+        assert app.workbook.get_interview(held).debrief_learned == "Briefs"
+        assert "F7" in " ".join(screen_lines(app)) or "f7" in " ".join(screen_lines(app)).lower()
+        await pilot.press("f8")
+        await wait_for_workers(app, pilot)
+        joe = app.workbook.get_interview(held).contact_id
+        open_kinds = {i.kind for i in app.workbook.follow_up_queue(contact_id=joe)}
+        assert FollowUpKind.THANK_YOU not in open_kinds

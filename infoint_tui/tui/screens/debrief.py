@@ -32,11 +32,22 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         "The guide says to write your notes the moment you leave or hang up, then send a thank-you "
         "right away. Four prompts, in the guide's words: what did you learn? What else do you need "
         "to know? What impressions did you have? What do you think about your career direction now? "
-        "F9 (alt+down) moves to the next, F8 (alt+up) back; everything here is saved as you type."
+        "F9 (alt+down) moves to the next, F8 (alt+up) back; everything here is saved as you type. "
+        "When you are done, F7 writes the thank-you for this talk (escape leaves it for later: "
+        "the follow-ups, F5, keep it on your list)."
     )
     BINDINGS = [
         Binding("f8,alt+up", "move(-1)", "◀ Previous", id="debrief.previous", priority=True),
         Binding("f9,alt+down", "move(1)", "Next ▶", id="debrief.next", priority=True),
+        # Over the editor's own F7 (select all), as the call screen's F7 is.
+        Binding(
+            "f7",
+            "thank_you",
+            "Thank-you",
+            id="debrief.thank_you",
+            priority=True,
+            tooltip="Write the thank-you now",
+        ),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -45,6 +56,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         self._stored: dict[str, str] = {}  # each answer as loaded or last handed to the autosaver
         # Keys typed before the answers are loaded wait for them (loading would fill the editors over them).
         self._loading = True
+        self._contact_id: int | None = None  # whose talk, once loaded: the thank-you goes to them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +88,7 @@ class DebriefScreen(Autosaving, WorkbookScreen):
 
     def _loaded(self, loaded: tuple[Interview, Contact]) -> None:
         interview, contact = loaded
+        self._contact_id = contact.id
         self._show_whose(interview, contact)
         for field, _ in PROMPTS:
             self._stored[field] = getattr(interview, field)
@@ -94,6 +107,19 @@ class DebriefScreen(Autosaving, WorkbookScreen):
             title.append(f", {local_time(when, self.workbook.tz, self.app.clock())}")
         title.append("\nWrite it down while it's fresh.", style="dim")
         self.query_one("#debrief-title", Static).update(title)
+
+    def action_thank_you(self) -> None:
+        """Done: on to the thank-you for this talk, the guide's next step (the notes are saved first)."""
+        from infoint_tui.core.enums import TemplateKind
+        from infoint_tui.tui.screens.compose import ComposeScreen
+
+        if self._loading or self._contact_id is None:
+            return
+        self.note_typed_text()
+        self.autosaver.flush()
+        self.app.push_screen(
+            ComposeScreen(self._contact_id, (TemplateKind.THANK_YOU,), interview_id=self.interview_id)
+        )
 
     def note_typed_text(self) -> None:
         """Hand every answer's text to the autosaver now, even if its Changed is still on its way."""

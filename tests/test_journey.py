@@ -291,3 +291,22 @@ def test_search_names_the_story_and_the_research_notes_apart(workbook, journey) 
     assert [h.kind for h in workbook.search("resume off")] == ["organization notes"]
     # A word in two parts: named by the first that holds it.
     assert [h.kind for h in workbook.search("pasadena")] == ["your story"]
+
+
+def test_a_search_nobody_waits_for_any_more_stops(workbook, journey) -> None:
+    """Another letter typed, or the screen closed: the search stops where it is (SQLite asks as
+    it works) and says so with None; the next search on the same connection runs whole."""
+    for n in range(400):  # enough rows that ranking "a…" takes SQLite many steps
+        workbook.add_contact(
+            name=f"Ada Aalto {n}", notes="A note about an answer, again and again.", allow_duplicate=True
+        )
+    asked = []
+
+    def stale() -> bool:
+        asked.append(True)
+        return True  # the person typed on at once
+
+    assert workbook.search("a", stale=stale) is None and asked
+    wanted = workbook.search("a", stale=lambda: False)
+    assert wanted == workbook.search("a") and len(wanted) == 50
+    assert workbook.search("techer", stale=lambda: False)[0].contact_name == "Ms. Techer"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from infoint_tui.core import search
 from infoint_tui.core.clock import parse_utc
@@ -31,6 +33,8 @@ from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 
 WEEKS_CHARTED = 12
+# How often (in SQLite's virtual machine steps) a search asks whether it is still wanted.
+STALE_CHECK_STEPS = 1_000
 
 
 @dataclass(frozen=True)
@@ -142,12 +146,26 @@ class Journey:
 
     # -- search -----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 50, *, stale: Callable[[], bool] | None = None
+    ) -> list[SearchHit] | None:
         """Contacts, notes, answers, debriefs and prep notes matching every word (the last as a
-        prefix), best first; case and accents don't matter."""
+        prefix), best first; case and accents don't matter.
+
+        ``stale`` says when nobody wants the answer any more (another letter was typed, the
+        screen closed): SQLite asks it as it works, and stops; the search then returns None.
+        One letter matches most of a big workbook, and ranking all of it takes a while."""
         expression = search.match_expression(query)
         if expression is None:
             return []
+        try:
+            return self._search(expression, limit, stale)
+        except OperationalError as exc:
+            if stale is not None and "interrupt" in str(exc):
+                return None
+            raise
+
+    def _search(self, expression: str, limit: int, stale: Callable[[], bool] | None) -> list[SearchHit]:
         sql = text(
             "SELECT s.kind, s.contact_id, s.interview_id, c.name, "
             "       snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet "
@@ -155,7 +173,14 @@ class Journey:
             " WHERE search_index MATCH :expression ORDER BY rank LIMIT :limit"
         )
         with self.store.engine.connect() as connection:
-            rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
+            if stale is not None:
+                raw = connection.connection.dbapi_connection
+                raw.set_progress_handler(lambda: 1 if stale() else 0, STALE_CHECK_STEPS)
+            try:
+                rows = connection.execute(sql, {"expression": expression, "limit": limit}).all()
+            finally:
+                if stale is not None:
+                    raw.set_progress_handler(None, 0)  # the connection goes back to the pool
             talks = {row.interview_id for row in rows if row.kind == search.PREP_KIND}
             prep = {
                 r.id: r._mapping

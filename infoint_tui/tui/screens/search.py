@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from infoint_tui.core.search import split_snippet
 from infoint_tui.core.wording import plural
@@ -71,8 +72,12 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run(self, query: str) -> None:
-        hits = self.workbook.search(query) if query.strip() else []
-        self.app.call_from_thread(self._show, query, hits)
+        # A newer letter cancels this worker (exclusive), and closing the screen cancels its
+        # workers: the search stops then instead of ranking a big workbook for nobody.
+        worker = get_current_worker()
+        hits = self.workbook.search(query, stale=lambda: worker.is_cancelled) if query.strip() else []
+        if hits is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one("#search-input", Input).value:

@@ -99,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    command(
+        "sync",
+        "bring the calendar set up in the settings ([calendar]) in line with the workbook: "
+        "talks as events, follow-ups as tasks or events",
+    )
     return parser
 
 
@@ -289,6 +294,12 @@ def _today(args: argparse.Namespace) -> int:
         return 2
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from infoint_tui.calendar_command import run_sync
+
+    return run_sync(_db(args))
+
+
 _COMMANDS = {
     "locate": _locate,
     "check": _check,
@@ -298,4 +309,5 @@ _COMMANDS = {
     "export": _export,
     "restore": _restore,
     "today": _today,
+    "sync": _sync,
 }

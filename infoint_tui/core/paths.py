@@ -21,6 +21,14 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def state_dir() -> Path:
+    """What infoint-tui remembers between runs that is not the workbook: what was synced to
+    the calendar, which reminders were already shown."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
+
+
 def config_path() -> Path:
     override = os.environ.get(CONFIG_ENV)
     if override:

@@ -23,6 +23,9 @@ so the person's comments and layout survive.
     [keymap]                    # binding id = key(s)
     "interview.timer" = "f6"
 
+    [calendar]                  # where talks and follow-ups go (core/calendar/config.py)
+    vdir = "~/.calendars/interviews"
+
 A missing file means the defaults.
 """
 
@@ -36,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.core import environment
+from infoint_tui.core.calendar.config import CalendarSettings, parse_calendar
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
 from infoint_tui.core.rules.business_days import parse_region
@@ -69,6 +73,7 @@ class Settings:
     welcomed: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     linkedin_limit: int = LINKEDIN_LIMITS[0]  # characters in a LinkedIn note (300 with Premium)
+    calendar: CalendarSettings | None = None  # None: nothing leaves the machine
 
 
 def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = "") -> int:
@@ -136,7 +141,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
-    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap"))
+    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap", "calendar"))
     tables = {}
     for name in ("profile", "rules", "app", "messages", "keymap"):
         table = data.get(name, {})
@@ -235,6 +240,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         welcomed=welcomed,
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
         linkedin_limit=linkedin_limit,
+        calendar=parse_calendar(path, data.get("calendar")),
     )
 
 

@@ -277,6 +277,22 @@ def write_text(dest: Path | str, text: str, **kwargs) -> Path:
     return write_bytes(dest, text.encode("utf-8"), **kwargs)
 
 
+def remove(path: Path | str, *, what: str = "file") -> None:
+    """Remove the regular file at ``path``; one already gone is fine. A link, a folder or a
+    device there is refused, never followed: only a file this program wrote is removed."""
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(path, f"is not a regular file, so this {what} was left where it is")
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FileRefused(path, f"could not be removed ({exc.strerror or exc})") from None
+    _sync_dir(path.parent)
+
+
 def _sync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))

@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    today.add_argument(
+        "--notify",
+        action="store_true",
+        help="instead, show a desktop notification for each follow-up (and time to leave) that fell "
+        "due since the last run, for a timer every 15 minutes; exit 0, or 2 if none could be shown",
+    )
     command(
         "sync",
         "bring the calendar set up in the settings ([calendar]) in line with the workbook: "
@@ -288,6 +294,10 @@ def _today(args: argparse.Namespace) -> int:
     from infoint_tui.today_command import run
 
     try:
+        if args.notify:
+            from infoint_tui.today_command import run_notify
+
+            return run_notify(_db(args))
         return run(_db(args), as_json=args.json)
     except InfointError as exc:  # 1 means "overdue": a workbook that cannot be read is 2
         print(f"infoint-tui: {exc}", file=sys.stderr)

@@ -92,7 +92,7 @@ def _time(value: str | None) -> datetime | None:
 
 def read_day(path: Path, now: datetime, tz: tzinfo) -> Day:
     """The day at ``now`` in ``tz``, read from the workbook at ``path`` without writing to it."""
-    return read_workbook(path, lambda con: _read(con, now, tz))
+    return read_workbook(path, lambda con: day_from(con, now, tz))
 
 
 def read_workbook(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
@@ -122,7 +122,8 @@ def read_workbook(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
         con.close()
 
 
-def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
+def day_from(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
+    """The day, read on an open connection to the workbook (``read_workbook`` gives one)."""
     local = now.astimezone(tz)
     tomorrow = datetime.combine(local.date() + timedelta(days=1), time(0), tz)
     con.execute("BEGIN")  # one snapshot for both queries, while the app may be writing

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infoint_tui.core.calendar.items import FollowUpFacts, TalkFacts
-from infoint_tui.core.calendar.namespace import KEY
+from infoint_tui.core.calendar.namespace import read_namespace
 from infoint_tui.core.clock import parse_utc as _time
 from infoint_tui.core.enums import FollowUpKind, Intent, InterviewStatus, Mode
-from infoint_tui.core.errors import WorkbookError
 from infoint_tui.core.today import read_workbook
 
 
@@ -36,7 +35,7 @@ def read_facts(path: Path) -> CalendarFacts:
 
 def _read(con: sqlite3.Connection, path: Path) -> CalendarFacts:
     con.execute("BEGIN")  # one snapshot, while the app may be writing
-    row = con.execute("SELECT value FROM workbook_meta WHERE key = ?", (KEY,)).fetchone()
+    namespace = read_namespace(con, path)
     talks = con.execute(
         "SELECT i.id, c.name, c.organization, c.phone, i.scheduled_at, i.length_minutes, i.extra_minutes, "
         "       i.mode, i.location, i.intent, i.status, i.travel_minutes "
@@ -51,14 +50,8 @@ def _read(con: sqlite3.Connection, path: Path) -> CalendarFacts:
         " WHERE f.cancelled_at IS NULL ORDER BY f.id"
     ).fetchall()
     con.execute("COMMIT")
-    if row is None or not row[0]:
-        raise WorkbookError(
-            path,
-            "has lost its calendar namespace (the workbook_meta table); export it to JSON and "
-            "restore that into a new workbook, which gets one",
-        )
     return CalendarFacts(
-        row[0],
+        namespace,
         [
             TalkFacts(
                 id=r[0],

@@ -8,6 +8,8 @@ without it.
 from __future__ import annotations
 
 import secrets
+import sqlite3
+from pathlib import Path
 
 KEY = "calendar_namespace"
 
@@ -22,3 +24,17 @@ def ensure_namespace(connection) -> None:
     connection.exec_driver_sql(
         "INSERT OR IGNORE INTO workbook_meta (key, value) VALUES (?, ?)", (KEY, new_namespace())
     )
+
+
+def read_namespace(con: sqlite3.Connection, path: Path) -> str:
+    """The namespace, read on a plain connection to the workbook at ``path``."""
+    from infoint_tui.core.errors import WorkbookError
+
+    row = con.execute("SELECT value FROM workbook_meta WHERE key = ?", (KEY,)).fetchone()
+    if row is None or not row[0]:
+        raise WorkbookError(
+            path,
+            "has lost its calendar namespace (the workbook_meta table); export it to JSON and "
+            "restore that into a new workbook, which gets one",
+        )
+    return row[0]

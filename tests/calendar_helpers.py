@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
+
+from infoint_tui.core.enums import InterviewStatus
+from infoint_tui.core.rules.timing import WITH_NAME
 
 
 @dataclass(frozen=True)
@@ -54,3 +58,30 @@ def read_vdir(folder: Path) -> dict[str, Seen]:
         (item,) = read_ical(path.read_bytes())
         found[path.name] = item
     return found
+
+
+def on_server(server, url: str) -> Counter:
+    """What a calendar app sees there: every event and task (completed ones too), each as often as
+    it is there."""
+    import caldav
+
+    with server.client() as client:
+        calendar = caldav.Calendar(client=client, url=url)
+        objects = [*calendar.get_events(), *calendar.get_todos(include_completed=True)]
+        return Counter((s.component, s.summary, s.at, s.status) for o in objects for s in read_ical(o.data))
+
+
+def implied(wb) -> Counter:
+    """What the workbook implies, read through the service (not the sync's own query), in the
+    issue's words: every talk not cancelled as an event, each follow-up open or done as a task."""
+    out: Counter = Counter()
+    for talk in wb.list_interviews():
+        if talk.scheduled_at is not None and talk.status is not InterviewStatus.CANCELLED:
+            contact = wb.get_contact(talk.contact_id)
+            who = f"{contact.name} ({contact.organization})" if contact.organization else contact.name
+            out[("VEVENT", f"Informational interview: {who}", talk.scheduled_at, "")] += 1
+    for item in wb.follow_up_queue(include_done=True):
+        if item.follow_up.cancelled_at is None:
+            status = "COMPLETED" if item.follow_up.done_at else "NEEDS-ACTION"
+            out[("VTODO", WITH_NAME[item.kind].format(name=item.contact_name), item.due, status)] += 1
+    return out

@@ -36,6 +36,7 @@ from infoint_tui.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
+    from infoint_tui.tui.calendar_sync import CalendarSync
     from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
@@ -127,6 +128,8 @@ class InfointApp(App[int]):
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
         self._preparing_queue: Worker | None = None
+        self.calendar_sync: CalendarSync | None = None  # when the settings name a calendar
+        self._overdue_said = ""
 
     @property
     def profile(self) -> Profile:
@@ -383,6 +386,12 @@ class InfointApp(App[int]):
 
         self.leave_reminders = LeaveReminders(self)
         self.leave_reminders.start()  # the hour before a talk in person, from any screen
+        if self.settings.calendar is not None and self.scratch_dir is None:  # never a --demo's people
+            from infoint_tui.core.paths import state_dir
+            from infoint_tui.tui.calendar_sync import CalendarSync
+
+            self.calendar_sync = CalendarSync(self, self.settings.calendar, state_dir())
+            self.calendar_sync.start()
         for screen in hosted(self.screen_stack):
             screen.workbook_ready()
         if call is not None:
@@ -497,7 +506,13 @@ class InfointApp(App[int]):
                     exclusive=True,
                 )
             return
-        self.sub_title = f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue"
+        self._overdue_said = f"{plural(count, 'follow-up')} overdue" if count else "nothing overdue"
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The header's line: what is overdue, and how the calendar stands when there is one."""
+        said = [self._overdue_said, self.calendar_sync.status if self.calendar_sync else ""]
+        self.sub_title = " · ".join(part for part in said if part)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -685,6 +700,8 @@ class InfointApp(App[int]):
     def on_unmount(self) -> None:
         # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        if self.calendar_sync is not None:
+            self.calendar_sync.close()
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None

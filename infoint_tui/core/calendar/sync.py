@@ -59,16 +59,21 @@ class SyncReport:
             f"{self.unchanged:,} unchanged",
         ]
         text = f"Calendar up to date at {self.where}: {', '.join(counts)}."
+        return f"{text} {self.notices()}" if self.notices() else text
+
+    def notices(self) -> str:
+        """What the person should know beyond the counts: what was done in the calendar was undone."""
+        said = []
         if self.overwritten:
             shown = "; ".join(f"'{summary}'" for summary in self.overwritten[:3])
             more = f" and {len(self.overwritten) - 3:,} more" if len(self.overwritten) > 3 else ""
-            text += (
-                f" Overwrote {plural(len(self.overwritten), 'item')} edited in the calendar "
+            said.append(
+                f"Overwrote {plural(len(self.overwritten), 'item')} edited in the calendar "
                 f"(the workbook is what counts; change it there): {shown}{more}."
             )
         if self.put_back:
-            text += f" Put back {plural(self.put_back, 'item')} removed in the calendar."
-        return text
+            said.append(f"Put back {plural(self.put_back, 'item')} removed in the calendar.")
+        return " ".join(said)
 
 
 class SyncState:
@@ -111,6 +116,8 @@ class Syncer:
         self.config = config
         self.state_dir = Path(state_dir)
         self._target: Target | None = None
+        # What the last sync left at the target (file name -> fingerprint); None: not known.
+        self._synced: dict[str, str] | None = None
 
     def target(self) -> Target:
         if self._target is None:
@@ -126,10 +133,19 @@ class Syncer:
             self._target.close()
         self._target = None
 
-    def sync(self, db_path: Path, now: datetime, tz: tzinfo) -> SyncReport:
-        """Bring the target in line with the workbook at ``db_path``; ``SyncError`` if it cannot be."""
+    def sync(self, db_path: Path, now: datetime, tz: tzinfo, *, look: bool = True) -> SyncReport:
+        """Bring the target in line with the workbook at ``db_path``; ``SyncError`` if it cannot be.
+
+        With ``look`` false (the app, after a write that changed nothing the calendar shows:
+        typed notes), the target is not even asked when the items are the ones this syncer
+        last left there; the app still looks every few minutes for edits made in the calendar.
+        """
         facts = read_facts(db_path)
         wanted = calendar_items(facts.talks, facts.follow_ups, facts.namespace, self.config.options, tz)
+        fingerprints = {name: item.fingerprint for name, item in wanted.items()}
+        if not look and fingerprints == self._synced:
+            return SyncReport(self.config.target, unchanged=len(wanted))
+        self._synced = None
         try:
             target = self.target()
             before = target.requests
@@ -142,6 +158,7 @@ class Syncer:
             finally:
                 report.requests = target.requests - before
                 state.save()
+            self._synced = fingerprints
             return report
         except SyncError:
             self.close()  # a new connection (and, after a refused login, the password) next time

@@ -25,10 +25,16 @@ from infoint_tui.core.validation import visible_controls
 
 PASSWORD_TIMEOUT_SECONDS = 60
 SERVER_TIMEOUT_SECONDS = 30
+PASSWORD_FAILED = "password command failed"
 
 
 class SyncError(InfointError):
-    """The calendar could not be brought up to date; the message says why and what to do."""
+    """The calendar could not be brought up to date; the message says why and what to do,
+    ``short`` says it in a few words for a status line ("offline", "login refused")."""
+
+    def __init__(self, message: str, short: str = "see the message") -> None:
+        super().__init__(message)
+        self.short = short
 
 
 class Target(Protocol):
@@ -64,12 +70,18 @@ class VdirTarget:
         except FileNotFoundError:
             raise SyncError(
                 f"{folder}: the vdir folder does not exist; create it (vdirsyncer's discover "
-                "makes it) or correct calendar.vdir"
+                "makes it) or correct calendar.vdir",
+                "no vdir folder",
             ) from None
         except OSError as exc:
-            raise SyncError(f"{folder}: the vdir folder cannot be read ({exc.strerror})") from None
+            raise SyncError(
+                f"{folder}: the vdir folder cannot be read ({exc.strerror})", "vdir unreadable"
+            ) from None
         if not stat.S_ISDIR(info.st_mode):
-            raise SyncError(f"{folder}: calendar.vdir must name a folder, and this is a file; correct it")
+            raise SyncError(
+                f"{folder}: calendar.vdir must name a folder, and this is a file; correct it",
+                "vdir is a file",
+            )
 
     def listing(self, prefix: str) -> dict[str, str]:
         self._check()
@@ -81,7 +93,9 @@ class VdirTarget:
                         if entry.is_file(follow_symlinks=False):
                             found[entry.name] = _tag(entry.stat(follow_symlinks=False))
         except OSError as exc:
-            raise SyncError(f"{self.folder}: the vdir folder cannot be read ({exc.strerror})") from None
+            raise SyncError(
+                f"{self.folder}: the vdir folder cannot be read ({exc.strerror})", "vdir unreadable"
+            ) from None
         return found
 
     def put(self, name: str, data: bytes) -> str:
@@ -91,13 +105,14 @@ class VdirTarget:
         if path.is_symlink():
             raise SyncError(
                 f"{path}: is a symbolic link, and infoint-tui writes only its own files there; "
-                "remove the link"
+                "remove the link",
+                "vdir not writable",
             )
         try:
             files.write_bytes(path, data, replace=True, what="calendar item")
             return _tag(os.stat(path, follow_symlinks=False))
         except (files.FileRefused, OSError) as exc:
-            raise SyncError(f"the calendar item could not be written: {exc}") from None
+            raise SyncError(f"the calendar item could not be written: {exc}", "vdir not writable") from None
 
     def delete(self, name: str) -> None:
         from infoint_tui.core.workbook_file import files
@@ -105,7 +120,7 @@ class VdirTarget:
         try:
             files.remove(self.folder / name, what="calendar item")
         except files.FileRefused as exc:
-            raise SyncError(str(exc)) from None
+            raise SyncError(str(exc), "vdir not writable") from None
 
 
 def _tag(info: os.stat_result) -> str:
@@ -153,15 +168,19 @@ class CalDavTarget:
         except error.AuthorizationError:
             raise SyncError(
                 f"{self.host} refused the login for {self.where} (wrong username or password); check "
-                "calendar.username and what calendar.password_command prints"
+                "calendar.username and what calendar.password_command prints",
+                "login refused",
             ) from None
         except (niquests.exceptions.ConnectionError, niquests.exceptions.Timeout, OSError) as exc:
             raise SyncError(
                 f"cannot reach {self.host} ({_reason(exc)}); nothing is lost: the calendar is brought "
-                "up to date at the next sync"
+                "up to date at the next sync",
+                "offline",
             ) from None
         except error.DAVError as exc:
-            raise SyncError(f"{self.host} failed to {what} ({exc}); try again later") from None
+            raise SyncError(
+                f"{self.host} failed to {what} ({exc}); try again later", "server failed"
+            ) from None
 
     def listing(self, prefix: str) -> dict[str, str]:
         response = self._call(
@@ -174,12 +193,14 @@ class CalDavTarget:
         if response.status == 404:
             raise SyncError(
                 f"{self.where}: there is no calendar at this address on {self.host}; check calendar.url "
-                "(the calendar collection itself, as your provider's CalDAV settings show it)"
+                "(the calendar collection itself, as your provider's CalDAV settings show it)",
+                "no such calendar",
             )
         if response.status != 207:
             raise SyncError(
                 f"{self.host} answered {response.status} {response.reason} when asked for the calendar at "
-                f"{self.where}; check calendar.url"
+                f"{self.where}; check calendar.url",
+                "server refused",
             )
         found: dict[str, str] = {}
         own_path = unquote(urlsplit(self.url).path).rstrip("/")
@@ -197,7 +218,8 @@ class CalDavTarget:
         if not is_calendar:
             raise SyncError(
                 f"{self.where}: this address on {self.host} is not a calendar (an account or a folder?); "
-                "give calendar.url the calendar collection's own address"
+                "give calendar.url the calendar collection's own address",
+                "not a calendar",
             )
         return found
 
@@ -217,7 +239,8 @@ class CalDavTarget:
                 else ""
             )
             raise SyncError(
-                f"{self.host} refused to save a calendar item ({response.status} {response.reason}).{hint}"
+                f"{self.host} refused to save a calendar item ({response.status} {response.reason}).{hint}",
+                "server refused",
             )
         return response.headers.get("etag")
 
@@ -225,7 +248,8 @@ class CalDavTarget:
         response = self._call("remove an item", self.client.delete, self.url + name)
         if response.status not in (200, 204, 404):
             raise SyncError(
-                f"{self.host} refused to remove a calendar item ({response.status} {response.reason})"
+                f"{self.host} refused to remove a calendar item ({response.status} {response.reason})",
+                "server refused",
             )
 
 
@@ -253,22 +277,30 @@ def password_from(command: str | tuple[str, ...]) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise SyncError(f"calendar.password_command: {argv[0]} was not found; check the command") from None
+        raise SyncError(
+            f"calendar.password_command: {argv[0]} was not found; check the command", PASSWORD_FAILED
+        ) from None
     except subprocess.TimeoutExpired:
         raise SyncError(
             f"calendar.password_command did not finish within {PASSWORD_TIMEOUT_SECONDS} seconds "
-            "(is it waiting for something typed? it runs without a terminal)"
+            "(is it waiting for something typed? it runs without a terminal)",
+            PASSWORD_FAILED,
         ) from None
     except OSError as exc:
-        raise SyncError(f"calendar.password_command could not be run ({exc.strerror})") from None
+        raise SyncError(
+            f"calendar.password_command could not be run ({exc.strerror})", PASSWORD_FAILED
+        ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         why = f": {visible_controls(said[-1][:160])}" if said else ""
         raise SyncError(
             f"calendar.password_command failed (exit status {done.returncode}{why}); run it in a "
-            "terminal to see why"
+            "terminal to see why",
+            PASSWORD_FAILED,
         )
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     if not lines or not lines[0]:
-        raise SyncError("calendar.password_command printed nothing; it must print the password")
+        raise SyncError(
+            "calendar.password_command printed nothing; it must print the password", PASSWORD_FAILED
+        )
     return lines[0]

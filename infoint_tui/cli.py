@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         _db_option(sub, top=False)
         return sub
 
-    command("locate", "print where the data, the workbook and the settings live")
+    command("locate", "print where the data, the workbook, the settings and the state live")
     command("check", "print the schema version and run SQLite's integrity check")
     backup = command("backup", "write a consistent copy of the workbook (safe while the app is open)")
     backup.add_argument("dest", metavar="DEST", help="the new file to write; it must not exist yet")
@@ -166,6 +166,7 @@ def _locate(args: argparse.Namespace) -> int:
     print(f"data dir:  {paths.data_dir()}")
     print(f"workbook:  {_db(args)}")
     print(f"settings:  {paths.config_path()}")
+    print(f"state:     {paths.state_dir()}")
     return 0
 
 

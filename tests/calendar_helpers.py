@@ -71,9 +71,10 @@ def on_server(server, url: str) -> Counter:
         return Counter((s.component, s.summary, s.at, s.status) for o in objects for s in read_ical(o.data))
 
 
-def implied(wb) -> Counter:
-    """What the workbook implies, read through the service (not the sync's own query), in the
-    issue's words: every talk not cancelled as an event, each follow-up open or done as a task."""
+def implied(wb, now: datetime) -> Counter:
+    """What the workbook implies at ``now``, read through the service (not the sync's own query),
+    in the issue's words: every talk not cancelled as an event, each follow-up open, or done in the
+    last two weeks, as a task."""
     out: Counter = Counter()
     for talk in wb.list_interviews():
         if talk.scheduled_at is not None and talk.status is not InterviewStatus.CANCELLED:
@@ -81,7 +82,8 @@ def implied(wb) -> Counter:
             who = f"{contact.name} ({contact.organization})" if contact.organization else contact.name
             out[("VEVENT", f"Informational interview: {who}", talk.scheduled_at, "")] += 1
     for item in wb.follow_up_queue(include_done=True):
-        if item.follow_up.cancelled_at is None:
-            status = "COMPLETED" if item.follow_up.done_at else "NEEDS-ACTION"
+        done = item.follow_up.done_at
+        if item.follow_up.cancelled_at is None and (done is None or done > now - timedelta(days=14)):
+            status = "COMPLETED" if done else "NEEDS-ACTION"
             out[("VTODO", WITH_NAME[item.kind].format(name=item.contact_name), item.due, status)] += 1
     return out

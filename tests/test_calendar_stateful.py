@@ -215,7 +215,7 @@ class CalendarMachine(RuleBasedStateMachine):
     def sync(self) -> None:
         self.syncer.sync(self.wb.path, self.clock.now, UTC)
         self.synced_once = True
-        assert on_server(self.server, self.url) == implied(self.wb) + Counter([OWN])
+        assert on_server(self.server, self.url) == implied(self.wb, self.clock.now) + Counter([OWN])
 
     @precondition(lambda self: self.synced_once)
     @rule(data=st.data(), what=st.sampled_from(("edit", "delete")))

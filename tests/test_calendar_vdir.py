@@ -404,3 +404,17 @@ def test_options_change_every_item(db_path, clock, folder, tmp_path):
     report = sync.sync(db_path, clock.now, TZ)
     assert report.changed == 6
     assert b"Dana" not in b"".join(p.read_bytes() for p in folder.iterdir())
+
+
+def test_a_task_done_stays_ticked_off_for_two_weeks_then_leaves_the_calendar(
+    db_path, clock, folder, tmp_path
+):
+    """A phone's task list is not an archive: the workbook keeps what was done, the calendar two weeks."""
+    sync = syncer(folder, tmp_path)
+    with Workbook.open(db_path, clock=clock) as wb:
+        build(wb, clock.now)  # Ada's debrief, written now, ticked off her notes
+    notes = "Jot down your notes on the talk with Ada Okafor"
+    sync.sync(db_path, clock.now + timedelta(days=13, hours=23), TZ)
+    assert [s.status for s in read_vdir(folder).values() if s.summary == notes] == ["COMPLETED"]
+    report = sync.sync(db_path, clock.now + timedelta(days=14), TZ)
+    assert report.removed == 1 and notes not in {s.summary for s in read_vdir(folder).values()}

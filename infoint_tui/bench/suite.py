@@ -445,5 +445,8 @@ def run_all(
         figures = bench_start(env, start_db, runs, log)
         figures += bench_typing(env, folder, keys, max(1, runs // 2), log)
         scale = bench_scale(env, folder, sizes, max(1, runs // 2), log)
+        from infoint_tui.bench.calendar import bench_calendar
+
+        figures += bench_calendar(folder, 1000, max(1, runs // 2), log)
         os.sync()
     return figures, scale

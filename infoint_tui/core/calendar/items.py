@@ -3,8 +3,10 @@
 A sync makes the calendar hold exactly ``calendar_items(...)``: every talk
 planned, under way or held as an event (cancelled ones are not there); every
 open follow-up at its due time (a snoozed one at the time it was snoozed
-to), with the queue's words; a follow-up done as a completed task, or gone
-where follow-ups are events; one closed because it no longer applies, gone.
+to), with the queue's words; a follow-up done as a completed task for two
+weeks (``DONE_KEPT``: a phone's task list is not an archive, the workbook
+is), or gone at once where follow-ups are events; one closed because it no
+longer applies, gone.
 Deleting or merging contacts changes the rows this reads, and so the set.
 
 Only what is listed here leaves the machine: a talk's person, organization,
@@ -35,6 +37,7 @@ FORMAT = 1
 PRODID = "-//infoint-tui//calendar sync//EN"
 ALARM_BEFORE = timedelta(minutes=15)  # when no travel time is given
 FOLLOW_UP_MINUTES = 15  # how long a follow-up is, where follow-ups are events
+DONE_KEPT = timedelta(days=14)  # how long a task done stays in the calendar, ticked off
 FOLLOWUPS_AS = ("todo", "event")
 DETAILS = ("full", "minimal")
 
@@ -172,13 +175,15 @@ def calendar_items(
     follow_ups: Iterable[FollowUpFacts],
     namespace: str,
     options: Options,
+    now: datetime,
     tz: tzinfo,
 ) -> dict[str, Item]:
-    """Every item the calendar should hold, by file name."""
+    """Every item the calendar should hold at ``now``, by file name."""
     prefix = uid_prefix(namespace)
     items = [talk_item(talk, prefix, options, tz) for talk in talks if _on_calendar(talk)]
     for follow_up in follow_ups:
-        if follow_up.done_at is None or options.followups_as == "todo":
+        done = follow_up.done_at
+        if done is None or (options.followups_as == "todo" and now - done < DONE_KEPT):
             items.append(follow_up_item(follow_up, prefix, options, tz))
     return {item.name: item for item in items}
 

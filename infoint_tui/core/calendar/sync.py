@@ -141,7 +141,7 @@ class Syncer:
         last left there; the app still looks every few minutes for edits made in the calendar.
         """
         facts = read_facts(db_path)
-        wanted = calendar_items(facts.talks, facts.follow_ups, facts.namespace, self.config.options, tz)
+        wanted = calendar_items(facts.talks, facts.follow_ups, facts.namespace, self.config.options, now, tz)
         fingerprints = {name: item.fingerprint for name, item in wanted.items()}
         if not look and fingerprints == self._synced:
             return SyncReport(self.config.target, unchanged=len(wanted))

@@ -127,6 +127,14 @@ def test_the_notification_reaches_the_session_bus(db_path, clock, tmp_path):
 
     clock.now = datetime.now(UTC)
     build(db_path, clock)
+    with Workbook.open(db_path, clock=clock) as wb:  # its time to leave has come: a name with markup
+        odd = wb.add_contact(name="Bo <b>Chen</b> & Co", source="faculty")
+        wb.schedule_interview(
+            odd.id,
+            scheduled_at=clock.now + timedelta(minutes=30),
+            mode="in_person_workplace",
+            travel_minutes=20,
+        )
     ready, log, monitor = tmp_path / "ready", tmp_path / "shown.jsonl", tmp_path / "monitor.log"
     command = f"{sys.executable} -m infoint_tui --db {db_path} today --notify"
     script = f"""
@@ -145,12 +153,14 @@ def test_the_notification_reaches_the_session_bus(db_path, clock, tmp_path):
         ["dbus-run-session", "--", "sh", "-c", script], capture_output=True, text=True, timeout=60, env=env
     )
     assert done.stdout.splitlines() == [
+        "notified: Time to leave",
         "notified: Jot down your notes on the talk with Ada Okafor",
         "exit status 0",
         "exit status 0",  # the second run, a moment later: nothing new
     ], done.stderr
-    (shown,) = [json.loads(line) for line in log.read_text().splitlines()]
+    leave, shown = [json.loads(line) for line in log.read_text().splitlines()]
     assert shown["app"] == "infoint-tui"
     assert shown["summary"] == "Jot down your notes on the talk with Ada Okafor"
+    assert "with Bo &lt;b&gt;Chen&lt;/b&gt; &amp; Co at" in leave["body"]  # shown as typed, not as markup
     seen = monitor.read_text()
     assert "member=Notify" in seen and 'string "Jot down your notes on the talk with Ada Okafor"' in seen

@@ -161,6 +161,8 @@ def session_bus_address() -> str:
 
 def desktop_notification(title: str, body: str) -> None:
     """Show one notification through org.freedesktop.Notifications on the session bus."""
+    import html
+
     from jeepney import DBusAddress, new_method_call
     from jeepney.io.blocking import open_dbus_connection
     from jeepney.wrappers import DBusErrorResponse, unwrap_msg
@@ -178,8 +180,11 @@ def desktop_notification(title: str, body: str) -> None:
             f"cannot reach the desktop session bus at {address} ({exc}); run it inside your desktop session"
         ) from None
     try:
+        # The body may be read as markup (the specification's <b>, <i>, <a>): a name with '&' or
+        # '<' in it must show as typed; the summary is plain text by the specification.
+        text = html.escape(body, quote=False)
         message = new_method_call(
-            service, "Notify", "susssasa{sv}i", (APP_NAME, 0, "appointment-soon", title, body, [], {}, -1)
+            service, "Notify", "susssasa{sv}i", (APP_NAME, 0, "appointment-soon", title, text, [], {}, -1)
         )
         unwrap_msg(connection.send_and_get_reply(message, timeout=BUS_TIMEOUT_SECONDS))
     except DBusErrorResponse as exc:

@@ -18,7 +18,9 @@ the rules, so they cannot drift apart again:
 - a symbolic link is followed to the regular file it names (settings kept in
   dotfiles stay links); a link that leads nowhere is refused;
 - folders are made 0700;
-- ``-`` means standard output.
+- ``-`` means standard output;
+- a file is removed (a calendar item the workbook no longer implies) only if
+  it is a regular file: a link, a folder or a device there is left alone.
 
 Failures come back as ``FileRefused`` with one sentence naming the path and
 what to do, never as an ``OSError``.

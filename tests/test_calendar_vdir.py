@@ -418,3 +418,21 @@ def test_a_task_done_stays_ticked_off_for_two_weeks_then_leaves_the_calendar(
     assert [s.status for s in read_vdir(folder).values() if s.summary == notes] == ["COMPLETED"]
     report = sync.sync(db_path, clock.now + timedelta(days=14), TZ)
     assert report.removed == 1 and notes not in {s.summary for s in read_vdir(folder).values()}
+
+
+def test_a_link_planted_under_an_items_name_is_neither_followed_nor_removed(db_path, clock, folder, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    with Workbook.open(db_path, clock=clock) as wb:
+        build(wb, clock.now)
+    sync = syncer(folder, tmp_path)
+    sync.sync(db_path, clock.now, TZ)
+    name = sorted(p.name for p in folder.iterdir())[0]
+    (folder / name).unlink()
+    (folder / name).symlink_to(victim)
+    with pytest.raises(SyncError) as caught:
+        sync.sync(db_path, clock.now, TZ)
+    assert "is a symbolic link, and infoint-tui writes only its own files there; remove the link" in str(
+        caught.value
+    )
+    assert victim.read_text() == "keep me" and (folder / name).is_symlink()

@@ -66,7 +66,7 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
         _db_option(sub, top=False, portable=portable)
         return sub
 
-    command("locate", "print where the data, the workbook and the settings live")
+    command("locate", "print where the data, the workbook, the settings and the state live")
     command("check", "print the schema version and run SQLite's integrity check")
     backup = command("backup", "write a consistent copy of the workbook (safe while the app is open)")
     backup.add_argument("dest", metavar="DEST", help="the new file to write; it must not exist yet")
@@ -114,6 +114,17 @@ def build_parser(*, portable: bool = False) -> argparse.ArgumentParser:
         "exit 1 if anything is overdue (works while the app is open)",
     )
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    today.add_argument(
+        "--notify",
+        action="store_true",
+        help="instead, show a desktop notification for each follow-up (and time to leave) that fell "
+        "due since the last run, for a timer every 15 minutes; exit 0, or 2 if none could be shown",
+    )
+    command(
+        "sync",
+        "bring the calendar set up in the settings ([calendar]) in line with the workbook: "
+        "talks as events, follow-ups as tasks or events",
+    )
     serving = command(
         "serve",
         "open the app in a web browser (textual-serve), one session per tab; it has no login, "
@@ -241,6 +252,7 @@ def _locate(args: argparse.Namespace) -> int:
     say(f"data dir:  {paths.data_dir()}")
     say(f"workbook:  {_db(args)}")
     say(f"settings:  {paths.config_path()}")
+    say(f"state:     {paths.state_dir()}")
     return 0
 
 
@@ -380,6 +392,10 @@ def _today(args: argparse.Namespace) -> int:
     from infoint_tui.today_command import run
 
     try:
+        if args.notify:
+            from infoint_tui.today_command import run_notify
+
+            return run_notify(_db(args))
         return run(_db(args), as_json=args.json)
     except OutputLost:
         raise
@@ -440,6 +456,12 @@ def _completion(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from infoint_tui.calendar_command import run_sync
+
+    return run_sync(_db(args))
+
+
 _COMMANDS = {
     "locate": _locate,
     "check": _check,
@@ -453,4 +475,5 @@ _COMMANDS = {
     "replicate": _replicate,
     "restore-replica": _restore_replica,
     "completion": _completion,
+    "sync": _sync,
 }

@@ -2,7 +2,8 @@
 
 Plain text that fits 80 columns, long names and reasons wrapped onto the
 next lines rather than cut (colour only on a terminal, and never with
-``NO_COLOR`` set), or ``--json``. The exit status says whether anything is
+``NO_COLOR`` set), or ``--json``; or, with ``--notify``, desktop notifications
+for what fell due since the last run (``core.notify``). The exit status says whether anything is
 overdue: 0 when nothing is, 1 when something is (2 when the workbook could
 not be read), so ``infoint-tui today >/dev/null || echo "follow-ups overdue"``
 works in a prompt.
@@ -212,3 +213,18 @@ def run(db_path, *, as_json: bool, now: datetime | None = None, stream=None) -> 
     stream = stream or sys.stdout
     write(render_json(day) if as_json else render_text(day, colour=use_colour(stream)), stream)
     return 1 if day.overdue else 0
+
+
+def run_notify(db_path, *, now: datetime | None = None, stream=None, send=None) -> int:
+    """Show what fell due since the last run as desktop notifications; one line each on ``stream``
+    (nothing when nothing is new, so a timer's log stays quiet). 0, or an error (2) when the
+    notifications could not be shown: nothing is then remembered, and the next run tries again."""
+    from infoint_tui.core import paths
+    from infoint_tui.core.clock import local_zone, utc_now
+    from infoint_tui.core.notify import notify_workbook
+    from infoint_tui.core.settings import load_settings
+
+    settings = load_settings(paths.config_path())
+    sent = notify_workbook(db_path, now or utc_now(), local_zone(settings.timezone), paths.state_dir(), send)
+    write("".join(f"notified: {shown(reminder.title)}\n" for reminder in sent), stream)
+    return 0

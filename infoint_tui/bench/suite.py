@@ -436,7 +436,7 @@ def bench_scale(
 
 
 def run_all(
-    sizes: list[int], runs: int, keys: int, log: Callable[[str], None]
+    sizes: list[int], runs: int, keys: int, log: Callable[[str], None], calendar_contacts: int = 1000
 ) -> tuple[list[Figure], list[ScaleRow]]:
     with tempfile.TemporaryDirectory(prefix="infoint-bench-") as scratch:
         folder = Path(scratch)
@@ -445,5 +445,8 @@ def run_all(
         figures = bench_start(env, start_db, runs, log)
         figures += bench_typing(env, folder, keys, max(1, runs // 2), log)
         scale = bench_scale(env, folder, sizes, max(1, runs // 2), log)
+        from infoint_tui.bench.calendar import bench_calendar
+
+        figures += bench_calendar(folder, calendar_contacts, max(1, runs // 2), log)
         os.sync()
     return figures, scale

@@ -23,7 +23,9 @@ def data_dir() -> Path:
 
 
 def state_dir() -> Path:
-    """Where text that could not be saved goes when the workbook's folder cannot take it."""
+    """What infoint-tui keeps between runs that is not the workbook: what was synced to the
+    calendar, which reminders were already shown, and text that could not be saved when the
+    workbook's folder could not take it."""
     from platformdirs import user_state_path
 
     return user_state_path(APP_NAME, appauthor=False)

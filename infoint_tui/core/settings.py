@@ -26,6 +26,9 @@ so the person's comments and layout survive.
     [replica]                   # a live copy kept by Litestream while the app runs
     url = "file:///media/usb/infoint"
 
+    [calendar]                  # where talks and follow-ups go (core/calendar/config.py)
+    vdir = "~/.calendars/interviews"
+
 A missing file means the defaults.
 """
 
@@ -41,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from infoint_tui.core import environment
+from infoint_tui.core.calendar.config import CalendarSettings, parse_calendar
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.paths import CONFIG_ENV
 from infoint_tui.core.rules.business_days import parse_region
@@ -77,6 +81,7 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     linkedin_limit: int = LINKEDIN_LIMITS[0]  # characters in a LinkedIn note (300 with Premium)
     replica_url: str | None = None  # where Litestream keeps a live copy (infoint_tui/replica.py)
+    calendar: CalendarSettings | None = None  # None: nothing leaves the machine
 
 
 def _number(path: Path, key: str, value: Any, low: int, high: int, why: str = "") -> int:
@@ -166,7 +171,7 @@ def _toml(path: Path, text: str) -> dict[str, Any]:
 
 def parse_settings(path: Path, text: str) -> Settings:
     data = _toml(path, text)
-    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap", "replica"))
+    _known(path, "settings", data, ("profile", "rules", "app", "messages", "keymap", "replica", "calendar"))
     tables = {}
     for name in ("profile", "rules", "app", "messages", "keymap", "replica"):
         table = data.get(name, {})
@@ -273,6 +278,7 @@ def parse_settings(path: Path, text: str) -> Settings:
         keymap={binding_id: keys.strip() for binding_id, keys in keymap.items()},
         linkedin_limit=linkedin_limit,
         replica_url=replica_url,
+        calendar=parse_calendar(path, data.get("calendar")),
     )
 
 

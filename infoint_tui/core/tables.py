@@ -242,3 +242,15 @@ class MessageDraftRow(SQLModel, table=True):
     subject: str = ""
     body: str
     updated_at: datetime
+
+
+class WorkbookMetaRow(SQLModel, table=True):
+    """What belongs to the workbook as a whole: ``calendar_namespace``, the random name
+    every calendar item it syncs begins with (migration 0010 writes it once)."""
+
+    __tablename__ = "workbook_meta"
+    __table_args__ = (STRICT,)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    value: str

@@ -13,9 +13,11 @@ are the ones the service stored by its rules; nothing here plans any.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TypeVar
 
 from infoint_tui.core.enums import FollowUpKind, InterviewStatus, Mode
 from infoint_tui.core.errors import InfointError, WorkbookError
@@ -24,6 +26,7 @@ from infoint_tui.core.rules.leaving import LeaveReminder, leave_at
 from infoint_tui.core.text import shown
 from infoint_tui.core.workbook_file import storage
 
+T = TypeVar("T")
 AHEAD = timedelta(hours=24)
 STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel keeps a UTC time in SQLite text; sorts as time does
 
@@ -90,6 +93,12 @@ def _time(value: str | None) -> datetime | None:
 
 def read_day(path: Path, now: datetime, tz: tzinfo) -> Day:
     """The day at ``now`` in ``tz``, read from the workbook at ``path`` without writing to it."""
+    return read_workbook(path, lambda con: day_from(con, now, tz))
+
+
+def read_workbook(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    """``read(connection)`` on the workbook at ``path``, opened read-only with no lock (so it
+    works while the app has it open); a missing, damaged or older workbook is a sentence."""
     from infoint_tui.core.workbook_file import migrate
 
     path = Path(path)
@@ -107,14 +116,15 @@ def read_day(path: Path, now: datetime, tz: tzinfo) -> Day:
                 f"{path} is at schema {revision or 'empty'} and this infoint-tui reads "
                 f"{migrate.HEAD_REVISION}; open it once with infoint-tui to upgrade it, then try again"
             )
-        return _read(con, now, tz)
+        return read(con)
     except sqlite3.DatabaseError as exc:
         raise WorkbookError(path, storage.read_problem(path, exc)) from None
     finally:
         con.close()
 
 
-def _read(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
+def day_from(con: sqlite3.Connection, now: datetime, tz: tzinfo) -> Day:
+    """The day, read on an open connection to the workbook (``read_workbook`` gives one)."""
     local = now.astimezone(tz)
     tomorrow = datetime.combine(local.date() + timedelta(days=1), time(0), tz)
     con.execute("BEGIN")  # one snapshot for both queries, while the app may be writing

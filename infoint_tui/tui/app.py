@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from infoint_tui.core.domain import Interview
     from infoint_tui.core.service import Workbook
     from infoint_tui.replica import Replicator
+    from infoint_tui.tui.calendar_sync import CalendarSync
     from infoint_tui.tui.screens.followups import LoadedQueue
 
 # After a stop signal, once everything is saved: how long Textual may take to restore the terminal.
@@ -155,6 +156,7 @@ class InfointApp(App[int]):
         self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
         self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
         self._header_parts: dict[str, str] = {}  # see ``header_says``
+        self.calendar_sync: CalendarSync | None = None  # when the settings name a calendar
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, reading pastes as text where it is the Linux one
@@ -481,6 +483,12 @@ class InfointApp(App[int]):
         self.leave_reminders.start()  # the hour before a talk in person, from any screen
         if self._replicated():
             self._start_replica()
+        if self.settings.calendar is not None and self.scratch_dir is None:  # never a --demo's people
+            from infoint_tui.core.paths import state_dir
+            from infoint_tui.tui.calendar_sync import CalendarSync
+
+            self.calendar_sync = CalendarSync(self, self.settings.calendar, state_dir())
+            self.calendar_sync.start()
         for screen in hosted(self.screen_stack):
             screen.workbook_ready()
         if call is not None:
@@ -658,9 +666,15 @@ class InfointApp(App[int]):
 
     def header_says(self, **parts: str) -> None:
         """What the header says on every screen: when to leave for a talk, if it is time to
-        think of it, then what is overdue (``leave``, ``overdue``)."""
+        think of it, what is overdue, and how the calendar stands when there is one (``leave``,
+        ``overdue``, ``calendar``)."""
         self._header_parts.update(parts)
-        self.sub_title = " · ".join(p for p in (self._header_parts.get(k) for k in ("leave", "overdue")) if p)
+        said = (self._header_parts.get(key) for key in ("leave", "overdue", "calendar"))
+        self.sub_title = " · ".join(part for part in said if part)
+
+    def show_status(self) -> None:
+        """The calendar's sync changed how it stands: the header says so."""
+        self.header_says(calendar=self.calendar_sync.status if self.calendar_sync else "")
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -849,6 +863,8 @@ class InfointApp(App[int]):
     def on_unmount(self) -> None:
         # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        if self.calendar_sync is not None:
+            self.calendar_sync.close()
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None

@@ -119,6 +119,19 @@ ACTIONS: dict[FollowUpKind, str] = {
 }
 
 
+# What to do, for whom: the queue's action with the person's name in it, where the name is not
+# beside it in a column (a calendar, a desktop notification).
+WITH_NAME: dict[FollowUpKind, str] = {
+    FollowUpKind.JOT_NOTES: "Jot down your notes on the talk with {name}",
+    FollowUpKind.THANK_YOU: "Send a thank-you to {name}",
+    FollowUpKind.REACH_REFERRAL: "Reach out to {name} (referral)",
+    FollowUpKind.SCHEDULE_TALK: "Schedule the talk with {name}",
+    FollowUpKind.SECOND_CONTACT: "Try a second person where {name} works",
+    FollowUpKind.FOLLOW_UP_REQUEST: "Follow up on your request to {name}",
+    FollowUpKind.RECONNECT: "Reconnect with {name} about a job search",
+}
+
+
 # The act each item asks for, as the contact page's log (``l``) offers it once done by hand.
 LOGGED_WORDS: dict[FollowUpKind, str] = {
     FollowUpKind.JOT_NOTES: "Done: notes jotted down",
@@ -147,21 +160,23 @@ def done_notice(kind: FollowUpKind, name: str) -> str:
 
 def describe(kind: FollowUpKind, talk_at: datetime | None, detail: str, now: datetime, tz: tzinfo) -> str:
     """Why an item is on the list, in words: "for Wednesday's talk; right away…"."""
-    reason = []
-    if talk_at is not None and kind in (
+    return reason(kind, None if talk_at is None else f"{day_name(talk_at, now, tz)}'s talk", detail)
+
+
+def reason(kind: FollowUpKind, talk: str | None, detail: str) -> str:
+    """Why an item is on the list, the talk named as the caller says it ("Wednesday's talk" on
+    the screen, "the talk on 25 November 2026" in a calendar, where the words must not age)."""
+    parts = []
+    if talk is not None and kind in (
         FollowUpKind.JOT_NOTES,
         FollowUpKind.THANK_YOU,
         FollowUpKind.RECONNECT,
         FollowUpKind.REACH_REFERRAL,
     ):
-        reason.append(
-            f"from {day_name(talk_at, now, tz)}'s talk"
-            if kind is FollowUpKind.REACH_REFERRAL
-            else f"for {day_name(talk_at, now, tz)}'s talk"
-        )
+        parts.append(f"from {talk}" if kind is FollowUpKind.REACH_REFERRAL else f"for {talk}")
     if detail:
-        reason.append(detail)
-    return "; ".join(reason)
+        parts.append(detail)
+    return "; ".join(parts)
 
 
 def day_name(moment: datetime, now: datetime, tz: tzinfo) -> str:

@@ -106,6 +106,9 @@ def load(connection: Connection, data: Any, revision: str | None, source: Path |
                 source, f"table {table.name}: a row was refused ({getattr(exc, 'orig', exc)})"
             ) from None
         counts[table.name] = len(rows)
+    from infoint_tui.core.calendar.namespace import ensure_namespace
+
+    ensure_namespace(connection)  # a snapshot written without one still gets a calendar namespace
     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
     if problems:
         table, rowid, parent, _ = problems[0]

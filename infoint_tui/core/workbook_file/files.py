@@ -18,7 +18,9 @@ the rules, so they cannot drift apart again:
 - a symbolic link is followed to the regular file it names (settings kept in
   dotfiles stay links); a link that leads nowhere is refused;
 - folders are made 0700;
-- ``-`` means standard output.
+- ``-`` means standard output;
+- a file is removed (a calendar item the workbook no longer implies) only if
+  it is a regular file: a link, a folder or a device there is left alone.
 
 Failures come back as ``FileRefused`` with one sentence naming the path and
 what to do, never as an ``OSError``.
@@ -295,6 +297,22 @@ def write_bytes(
 
 def write_text(dest: Path | str, text: str, **kwargs) -> Path:
     return write_bytes(dest, text.encode("utf-8"), **kwargs)
+
+
+def remove(path: Path | str, *, what: str = "file") -> None:
+    """Remove the regular file at ``path``; one already gone is fine. A link, a folder or a
+    device there is refused, never followed: only a file this program wrote is removed."""
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(path, f"is not a regular file, so this {what} was left where it is")
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FileRefused(path, f"could not be removed ({exc.strerror or exc})") from None
+    _sync_dir(path.parent)
 
 
 def _sync_dir(directory: Path) -> None:

@@ -18,7 +18,7 @@ from infoint_tui.core.errors import WorkbookDamaged, WorkbookError, WorkbookTooN
 if TYPE_CHECKING:  # only a type here: ``infoint-tui today`` reads HEAD_REVISION without SQLAlchemy
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

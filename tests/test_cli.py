@@ -43,7 +43,7 @@ def test_locate_honours_the_environment(tmp_path: Path, monkeypatch, capsys, pri
     out = capsys.readouterr().out
     assert str(private_home / "data" / "infoint-tui" / "workbook.db") in out
     # what was synced to the calendar and which reminders were shown
-    assert f"state:     {private_home / '.local' / 'state' / 'infoint-tui'}" in out
+    assert f"state:     {private_home / 'state' / 'infoint-tui'}" in out
     monkeypatch.setenv("INFOINT_TUI_DB", str(tmp_path / "env.db"))
     main(["locate"])
     assert str(tmp_path / "env.db") in capsys.readouterr().out

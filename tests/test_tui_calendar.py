@@ -14,7 +14,7 @@ from infoint_tui.core.settings import Settings
 from infoint_tui.tui import calendar_sync
 from infoint_tui.tui.app import InfointApp
 from tests.calendar_helpers import read_vdir
-from tests.helpers import blank_workbook, wait_for_workers
+from tests.helpers import blank_workbook, notices, wait_for_workers
 
 
 async def settle(app, pilot) -> None:
@@ -67,10 +67,10 @@ async def test_while_the_calendar_is_away_the_header_says_why_and_it_catches_up_
         app.workbook.schedule_interview(dana.id, scheduled_at=clock.now + timedelta(days=1), mode="video")
         await settle(app, pilot)
         assert app.sub_title == "nothing overdue · calendar: no vdir folder"
-        (said,) = [n for n in app._notifications if n.title == "Calendar not synced"]
-        assert said.message.startswith(f"{folder}: the vdir folder does not exist; create it")
+        (said,) = [n for n in notices(app) if n.startswith("Calendar not synced: ")]
+        assert said.startswith(f"Calendar not synced: {folder}: the vdir folder does not exist; create it")
         await settle(app, pilot)  # tried again a moment later: said once, not at every try
-        assert len([n for n in app._notifications if n.title == "Calendar not synced"]) == 1
+        assert len([n for n in notices(app) if n.startswith("Calendar not synced: ")]) == 1
         folder.mkdir()
         await pilot.pause(calendar_sync.RETRY_SECONDS)
         await settle(app, pilot)

@@ -57,6 +57,21 @@ def test_undo_when_someone_added_since_has_the_deleted_persons_id(wb: Workbook, 
     assert wb.list_interviews(cy.id) == []
 
 
+def test_undo_a_merge_of_a_referral_into_their_referrer_after_someone_took_the_id(wb: Workbook) -> None:
+    """Found by the stateful test: Ann (Joe's referral) merged into Joe, then Cy added, who got
+    Ann's freed id; undoing the merge made Cy Joe's referral too (with a "reach out" to send)."""
+    joe = wb.add_contact(name="Joe Chameau", source="faculty")
+    ann = wb.add_referral(joe.id, name="Ann Lee")
+    undo = wb.merge_contacts(joe.id, ann.id)
+    cy = wb.add_contact(name="Cy Ng", source="friend")
+    assert cy.id == ann.id  # SQLite reused it: the case this test is about
+    back = wb.unmerge(undo)
+    assert wb.get_contact(cy.id).referred_by_id is None
+    assert [i.kind for i in wb.follow_up_queue(contact_id=cy.id)] == []
+    assert wb.get_contact(back).referred_by_id == joe.id
+    assert [i.kind for i in wb.follow_up_queue(contact_id=back)] == [FollowUpKind.REACH_REFERRAL]
+
+
 def test_undoing_twice_is_refused_by_name(wb: Workbook) -> None:
     ann = wb.add_contact(name="Ann Lee", source="friend")
     undo = wb.delete_contact(ann.id)

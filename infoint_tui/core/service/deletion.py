@@ -8,6 +8,7 @@ delete can be undone exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy import delete as sql_delete
@@ -67,8 +68,11 @@ class DeletedContact:
     contact_id: int
     name: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
-    referred_ids: tuple[int, ...] = ()
-    linked_follow_ups: tuple[tuple[int, int], ...] = ()  # (follow-up id, interview id) of other contacts
+    # The people they referred, as (id, created_at): an id alone may be someone added since,
+    # after SQLite handed a freed id to them (a merged-away record's).
+    referred: tuple[tuple[int, datetime], ...] = ()
+    # Other contacts' follow-ups tied to their talks, as (follow-up id, created_at, interview id).
+    linked_follow_ups: tuple[tuple[int, datetime, int], ...] = ()
 
 
 def impact(deleted: DeletedContact) -> DeletionImpact:
@@ -78,7 +82,7 @@ def impact(deleted: DeletedContact) -> DeletionImpact:
         len(deleted.rows["interview"]),
         len(deleted.rows["note"]),
         len(deleted.rows["follow_up"]),
-        len(deleted.referred_ids),
+        len(deleted.referred),
     )
 
 
@@ -136,17 +140,21 @@ def put_back(connection, deleted: DeletedContact) -> int:
                 .values(current_question_id=questions[talk["current_question_id"]])
             )
     contact_id = moved["contact"].get(deleted.contact_id, deleted.contact_id)
-    if deleted.referred_ids:
+    for referred_id, created_at in deleted.referred:  # the same people, not whoever has their id now
         connection.execute(
             update(CONTACT)
-            .where(CONTACT.c.id.in_(deleted.referred_ids), CONTACT.c.referred_by_id.is_(None))
+            .where(
+                CONTACT.c.id == referred_id,
+                CONTACT.c.created_at == created_at,
+                CONTACT.c.referred_by_id.is_(None),
+            )
             .values(referred_by_id=contact_id)
         )
     talks = moved.get("interview", {})
-    for follow_up_id, interview_id in deleted.linked_follow_ups:
+    for follow_up_id, created_at, interview_id in deleted.linked_follow_ups:
         connection.execute(
             update(FOLLOW_UP)
-            .where(FOLLOW_UP.c.id == follow_up_id)
+            .where(FOLLOW_UP.c.id == follow_up_id, FOLLOW_UP.c.created_at == created_at)
             .values(interview_id=talks.get(interview_id, interview_id))
         )
     return contact_id
@@ -185,9 +193,11 @@ def snapshot(connection, contact_id: int) -> DeletedContact:
     interview_ids = [r["id"] for r in found["interview"]]
     for table in OWNED_BY_INTERVIEW:
         found[table.name] = rows(table, table.c.interview_id.in_(interview_ids))
-    referred = tuple(r["id"] for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id))
+    referred = tuple(
+        (r["id"], r["created_at"]) for r in rows(CONTACT, CONTACT.c.referred_by_id == contact_id)
+    )
     linked = tuple(
-        (r["id"], r["interview_id"])
+        (r["id"], r["created_at"], r["interview_id"])
         for r in rows(
             FOLLOW_UP,
             FOLLOW_UP.c.interview_id.in_(interview_ids) & (FOLLOW_UP.c.contact_id != contact_id),

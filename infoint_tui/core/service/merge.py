@@ -17,7 +17,7 @@ that need nothing but the rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -124,7 +124,12 @@ def unmerge(connection, merged: MergedContacts) -> int:
         row.id for row in connection.execute(select(CONTACT.c.id).where(CONTACT.c.referred_by_id == kept_id))
     }
     connection.execute(delete(CONTACT).where(CONTACT.c.id == kept_id))
-    put_back(connection, merged.kept)
+    # If the kept record had referred the other, that link comes back with the other's own row;
+    # its old id may be someone added since, who must not become the kept record's referral.
+    gone = merged.other.contact_id
+    put_back(
+        connection, replace(merged.kept, referred=tuple(r for r in merged.kept.referred if r[0] != gone))
+    )
     other_id = put_back(connection, merged.other)
     if since:
         connection.execute(

@@ -216,6 +216,9 @@ class InfointApp(App[int]):
         # Every screen shown in a terminal too small for it says how big it must be instead.
         self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
         self.push_screen(PipelineScreen())
+        # Keys typed before the workbook is open (a first launch migrates a new file; a big one
+        # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
+        self.hold_keys()
         self._open_workbook()
         # Textual handles neither: closing the terminal (SIGHUP) or a polite kill
         # (SIGTERM) would otherwise end the app before pending notes are saved.
@@ -494,7 +497,10 @@ class InfointApp(App[int]):
         if call is not None:
             self._back_on_the_call(call)
         self._offer_rescued(on_the_call=call is not None)
-        self.release_held_keys()  # typed at the first rows, before the workbook was open
+        if empty and not self.settings.welcomed:  # once the welcome is up, with its first field in focus
+            self.call_after_refresh(self.release_held_keys)
+        else:
+            self.release_held_keys()  # typed at the first rows, before the workbook was open
 
     def _replicated(self) -> bool:
         """A replica is set, and this is the person's own workbook (a --demo's never is copied

@@ -10,7 +10,7 @@ import pytest
 from rich.style import Style
 from textual.binding import Binding
 from textual.color import Color
-from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets import Input, OptionList, Select, TextArea, Tree
 from textual.widgets._toast import Toast
 
 from infoint_tui.core.rules.timer import Phase
@@ -67,6 +67,14 @@ def left_edge(app, widget) -> tuple[str, Style]:
     return cell(app, region.x, region.y + region.height // 2)
 
 
+async def press_each(app, pilot, *keys: str) -> None:
+    """Press each key once the app is idle, and wait for whatever it started."""
+    await wait_for_workers(app, pilot)
+    for key in keys:
+        await pilot.press(key)
+        await wait_for_workers(app, pilot)
+
+
 async def assert_marked(app, pilot, widget) -> None:
     """``widget`` has the focus and says so by more than a shade of background: a visible glyph
     at its left edge, in a colour far from the one behind it, that goes when the focus goes
@@ -114,10 +122,7 @@ async def test_the_focused_field_differs_from_its_unfocused_sibling_by_a_mark(de
 async def test_every_kind_of_control_shows_it_has_the_focus(demo_path, clock, keys, control) -> None:
     app = InfointApp(demo_path, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_workers(app, pilot)
-        for key in keys:
-            await pilot.press(key)
-            await wait_for_workers(app, pilot)
+        await press_each(app, pilot, *keys)
         focused = app.focused
         assert isinstance(focused, control), focused
         await assert_marked(app, pilot, focused)
@@ -154,6 +159,143 @@ async def test_the_debrief_keeps_its_four_prompts_with_the_mark(db_path, clock, 
         for prompt in ("learn", "else do you need", "impressions", "career direction"):
             assert prompt in text
         await assert_marked(app, pilot, app.focused)
+
+
+@pytest.mark.parametrize(
+    ("keys", "overlay_of"),
+    [
+        (("e", *["tab"] * 9, "space"), "#source"),  # the contact form's "How you found them"
+        (("o", "f2"), "#compose-kind"),  # the composer's letters
+    ],
+    ids=["how-you-found-them", "letters"],
+)
+async def test_an_open_list_shows_each_option_whole_beside_the_mark(
+    demo_path, clock, keys, overlay_of
+) -> None:
+    """The bar of the focused list goes beside its options, not over their first letters (the
+    open list read "▌hoose one ▌riend ▌amily", "▌equest (informational)")."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_each(app, pilot, *keys)
+        select = app.screen.query_one(overlay_of, Select)
+        assert select.expanded
+        overlay = select.query_one("SelectOverlay", OptionList)
+        assert app.focused is overlay
+        region = overlay.region
+        shown = [line[region.x : region.right] for line in screen_lines(app)[region.y : region.bottom]]
+        assert all(line[0] in BARS + " " for line in shown), shown  # the bar's column, before the words
+        text = " ".join(" ".join(line[1:].split()) for line in shown)  # a long option wraps
+        prompts = [str(option.prompt) for option in overlay.options]
+        in_view = [prompt for prompt in prompts if prompt[1:] in text]  # the list scrolls
+        assert len(in_view) >= min(len(prompts), 8), shown
+        for prompt in in_view:
+            assert prompt in text, f"{prompt!r} is not whole in {shown}"
+
+
+async def walk_the_focus(app, pilot) -> list:
+    """Tab once round the screen's focus chain: every control that took the focus."""
+    seen = []
+    while app.focused is not None and app.focused not in seen:
+        seen.append(app.focused)
+        await pilot.press("tab")
+        await wait_for_workers(app, pilot)
+    return seen
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("f3", "3"),
+        ("f3", "2"),
+        ("f3",),
+        ("f6",),
+        ("f6", "3"),
+        ("f4",),
+        ("f4", "ctrl+o"),
+        ("f5",),
+        ("f5", "z"),
+        ("o",),
+        ("e",),
+        ("s",),
+        ("l",),
+        ("enter",),
+        ("ctrl+f", *"kim"),
+    ],
+    ids=[
+        "prep-notes",
+        "prep-questions",
+        "prep-checklist",
+        "journey",
+        "themes",
+        "talk",
+        "talk-with-questions",
+        "follow-ups",
+        "snooze",
+        "composer",
+        "contact-form",
+        "schedule",
+        "log",
+        "contact-page",
+        "search",
+    ],
+)
+async def test_every_control_on_the_screen_shows_the_mark_when_tabbed_to(demo_path, clock, keys) -> None:
+    """Tab round each screen: every control the focus lands on carries the bar, the tab strips
+    and the header's compact lists too (escape and shift+tab from prep's note editor landed on
+    the strip of tabs, which showed nothing)."""
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_each(app, pilot, *keys)
+        for control in await walk_the_focus(app, pilot):
+            control.focus()
+            await pilot.pause()
+            shown = control.query_one("SelectCurrent") if isinstance(control, Select) else control
+            if shown.region.height == 0:  # scrolled out of a dialog's view: tab scrolls it in
+                continue
+            char, _ = left_edge(app, shown)
+            assert char in BARS, f"{control!r} has the focus and no mark ({char!r})"
+
+
+async def test_prep_escape_and_shift_tab_from_the_notes_lands_on_a_marked_control(demo_path, clock) -> None:
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_each(app, pilot, "f3", "3", "escape", "shift+tab")
+        assert app.focused is not None
+        await assert_marked(app, pilot, app.focused)
+
+
+async def test_the_journey_puts_the_focus_on_each_pages_control(demo_path, clock) -> None:
+    """F6 opens on the network tree, focused and marked: down moves to the next person and enter
+    opens them, as the page says; 1, 2 and 3 put the focus on the tree, the insights and the
+    theme list."""
+    from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+
+    app = InfointApp(demo_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("f6")
+        await wait_for_workers(app, pilot)
+        tree = app.screen.query_one("#network", Tree)
+        await assert_marked(app, pilot, tree)
+        for key, target in (("2", "#insights"), ("3", "#theme-select"), ("1", "#network")):
+            await pilot.press(key)
+            await wait_for_workers(app, pilot)
+            await assert_marked(app, pilot, app.screen.query_one(target))
+            app.screen.query_one(target).focus()
+            await pilot.pause()
+        await pilot.press("down")
+        assert tree.cursor_line == 1
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+
+
+def test_the_journeys_help_names_the_trees_keys() -> None:
+    from infoint_tui.tui.screens.journey import JourneyScreen
+
+    text = JourneyScreen.HELP_TEXT
+    for words in ("enter opens", "space folds", "↑ and ↓", "shift+←", "tab moves"):
+        assert words in text, words
 
 
 # -- notices ------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.screens.form_keys import FORM_HINT, FormKeys
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormField
 
 
 class QuickForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen[Contact | None]):
@@ -60,7 +60,7 @@ class QuickForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen[Contact | N
         with Vertical(classes="dialog quick"):
             yield Static(Text(self.TITLE.format(name=self.contact.name), style="bold"))
             for field, label in self.FIELDS:
-                yield FormField(label, field, Input(self.initial(field), compact=True, id=field))
+                yield FormField(label, field, Field(self.initial(field), compact=True, id=field))
             yield from self.extra()
             yield Static(Text(FORM_HINT, style="dim"))
 

@@ -33,6 +33,7 @@ from infoint_tui.core.service.messages import Composed
 from infoint_tui.tui import sending
 from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import Field
 
 # Every letter, the first messages first: the one that suits where things stand with the
 # person (``rules.messages.choose_kind``) is chosen, and any other is a pick away.
@@ -213,7 +214,7 @@ class ComposeScreen(WorkbookCalls, ScreenContract, ModalScreen[bool]):
             with Horizontal(id="compose-quote-row"):
                 yield Label("Quote f4", classes="compose-key")
                 yield Select([("no quote", NO_QUOTE)], allow_blank=False, id="compose-quote", compact=True)
-            yield Input(id="compose-subject", placeholder="subject", compact=True)
+            yield Field(id="compose-subject", placeholder="subject", compact=True)
             yield TextArea(id="compose-body", soft_wrap=True)
             yield Static("", id="compose-checks")
             with Horizontal(classes="dialog-buttons"):

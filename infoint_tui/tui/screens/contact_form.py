@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 
@@ -19,7 +19,7 @@ from infoint_tui.tui.screen_contract import ScreenContract
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.screens.form_keys import FormKeys
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormBody, FormField
 
 if TYPE_CHECKING:
     from infoint_tui.core.domain import Contact
@@ -77,10 +77,10 @@ class ContactForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen["Contact 
             yield Static(Text(self._title, style="bold"))
             if self._fixed_referrer:
                 yield Static(Text(f"Referred by {self._fixed_referrer}"), classes="form-note")
-            with VerticalScroll():
+            with FormBody():
                 for field, label in TEXT_FIELDS:
                     yield FormField(
-                        label, field, Input(getattr(c, field) if c else "", compact=True, id=field)
+                        label, field, Field(getattr(c, field) if c else "", compact=True, id=field)
                     )
                 # No default for someone new: "a friend" would make a name from a list hot.
                 source = c.source if c else (Source.REFERRAL if self._fixed_referrer else None)

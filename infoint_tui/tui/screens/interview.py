@@ -26,6 +26,7 @@ from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk, start
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.formatting import ANSWERED, call_reach, local_time, question_mark
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.field import Field
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
@@ -188,7 +189,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             with Vertical(id="interview-main"):
                 yield Static("", id="question-text")
                 yield TextArea(id="answer", soft_wrap=True, tab_behavior="indent")
-                yield Input(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
+                yield Field(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
                 yield Static("", id="notes-log")
         yield SaveState(id="save-state")
         yield KeysFooter()

@@ -49,13 +49,17 @@ class JourneyScreen(WorkbookScreen):
     """Network, insights and themes across every talk."""
 
     AREA = "journey"  # its own area key is left out of the footer
+    AUTO_FOCUS = "#network"  # the tree takes the keys the page names, not the strip of tabs
 
     HELP_TITLE = "Journey: where your network came from and what you have learned"
     HELP_TEXT = (
         "Network shows who referred whom, starting from the people you know directly: each branch says "
         "how many talks it led to and who is still waiting for your first message. Insights counts your "
         "pipeline and explains each figure. Themes puts side by side what different people in one field "
-        "or organization said to the same question. ctrl+f searches everything from any screen."
+        "or organization said to the same question. On Network, ↑ and ↓ move from person to person, "
+        "shift+← goes to who referred them, space folds or unfolds their branch, and enter opens the "
+        "contact. 1, 2 and 3 open a page with its list focused; tab moves between the strip of tabs "
+        "and the page. ctrl+f searches everything from any screen."
     )
     BINDINGS = [
         Binding("1", "tab('tab-network')", "Network", id="journey.network"),

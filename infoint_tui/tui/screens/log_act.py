@@ -23,7 +23,7 @@ from infoint_tui.core.rules.timing import LOGGED_WORDS
 from infoint_tui.core.validation import TimeError, local_datetime
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormField
 
 # What can be logged: replies to a request first, then the acts the person's open follow-ups
 # ask for (added once read: a thank-you sent by hand), then other ways of being in touch.
@@ -58,9 +58,9 @@ class _WhenDialog(FormKeys, WorkbookCalls, ModalScreen):
         local = to_zone(moment, self.workbook.tz)
         with Horizontal(classes="row"):
             yield FormField(
-                "Date (YYYY-MM-DD)", "date", Input(local.date().isoformat(), compact=True, id="date")
+                "Date (YYYY-MM-DD)", "date", Field(local.date().isoformat(), compact=True, id="date")
             )
-            yield FormField("Time (HH:MM)", "time", Input(local.strftime("%H:%M"), compact=True, id="time"))
+            yield FormField("Time (HH:MM)", "time", Field(local.strftime("%H:%M"), compact=True, id="time"))
 
     def chosen_time(self) -> datetime:
         value = lambda name: self.query_one(f"#{name}", Input).value  # noqa: E731
@@ -108,7 +108,7 @@ class LogActDialog(_WhenDialog):
                 Select(CHOICES, value=CHOICES[0][1], allow_blank=False, compact=True, id="what"),
             )
             yield from self.when_fields(self.app.clock())
-            yield FormField("Note (optional)", "note", Input("", compact=True, id="note"))
+            yield FormField("Note (optional)", "note", Field("", compact=True, id="note"))
             yield Static(
                 Text(
                     "A reply stops the reminders; a follow-up done by hand (a thank-you sent) "

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import Field
 
 SHOWN = 40  # candidates listed at once; typing narrows them
 
@@ -44,7 +45,7 @@ class MergeDialog(WorkbookCalls, ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
             yield Static(Text(f"Merge into {self._keep_name}", style="bold"), id="merge-title")
-            yield Input(placeholder="type to find the other record", compact=True, id="merge-filter")
+            yield Field(placeholder="type to find the other record", compact=True, id="merge-filter")
             yield OptionList(id="merge-candidates")
             with VerticalScroll(id="merge-fields"):
                 yield Static("", id="merge-summary")

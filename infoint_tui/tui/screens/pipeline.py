@@ -18,6 +18,7 @@ from infoint_tui.tui.redraw import update_in_place
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.screens.confirm import ConfirmScreen
 from infoint_tui.tui.screens.contact_form import ContactForm
+from infoint_tui.tui.widgets.field import Field
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.responsive_table import Cell, ResponsiveTable, column_widths
 
@@ -196,7 +197,7 @@ class PipelineScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Opening the workbook…"), id="pipeline-summary")
-        yield Input(
+        yield Field(
             placeholder="/ to filter by name, organization, field, stage or warmth",
             id="pipeline-filter",
             compact=True,
@@ -425,6 +426,9 @@ class PipelineScreen(WorkbookScreen):
             box.insert_text_at_cursor("/")  # a slash typed in the filter is text
         else:
             self.set_focus(box)
+            # The slash starts a new filter: the one standing is selected, for the letters typed
+            # next to replace (an arrow keeps it). After the focus, which puts the cursor at the end.
+            box.call_later(box.select_all)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#pipeline-filter", Input)

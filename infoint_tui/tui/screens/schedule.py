@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
@@ -19,7 +19,7 @@ from infoint_tui.core.errors import InfointError, InThePast, ValidationFailed
 from infoint_tui.core.validation import TimeError, UnclearLocalTime, local_datetime, minutes
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormBody, FormField
 
 
 class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
@@ -58,15 +58,15 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
         )
         with Vertical(classes="dialog form"):
             yield Static(Text(title, style="bold"))
-            with VerticalScroll():
+            with FormBody():
                 with Horizontal(classes="row"):
-                    yield FormField("Date (YYYY-MM-DD)", "date", Input(day, compact=True, id="date"))
-                    yield FormField("Time (HH:MM)", "time", Input(hour, compact=True, id="time"))
+                    yield FormField("Date (YYYY-MM-DD)", "date", Field(day, compact=True, id="date"))
+                    yield FormField("Time (HH:MM)", "time", Field(hour, compact=True, id="time"))
                     length = existing.length_minutes if existing else self.workbook.policy.interview_minutes
                     yield FormField(
                         "Minutes agreed",
                         "length_minutes",
-                        Input(str(length), compact=True, id="length_minutes", type="integer"),
+                        Field(str(length), compact=True, id="length_minutes", type="integer"),
                     )
                 yield FormField(
                     "How",
@@ -83,18 +83,18 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
                 yield FormField(
                     "Where (address, phone number or video link)",
                     "location",
-                    Input(existing.location if existing else "", compact=True, id="location"),
+                    Field(existing.location if existing else "", compact=True, id="location"),
                 )
                 yield FormField(
                     "A friend coming along (optional)",
                     "companion",
-                    Input(existing.companion if existing else "", compact=True, id="companion"),
+                    Field(existing.companion if existing else "", compact=True, id="companion"),
                 )
                 travel = existing.travel_minutes if existing and existing.travel_minutes else ""
                 yield FormField(
                     "Minutes to get there, in person (a reminder says when to leave)",
                     "travel_minutes",
-                    Input(str(travel), compact=True, id="travel_minutes", type="integer"),
+                    Field(str(travel), compact=True, id="travel_minutes", type="integer"),
                 )
                 if existing is None:
                     yield FormField(

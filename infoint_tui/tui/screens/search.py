@@ -23,6 +23,7 @@ from infoint_tui.core.search import split_snippet
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.redraw import update_in_place
 from infoint_tui.tui.screens.base import WorkbookCalls
+from infoint_tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
     from infoint_tui.core.service import SearchHit
@@ -55,7 +56,7 @@ class SearchScreen(WorkbookCalls, ModalScreen["SearchHit | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog search"):
             yield Static(Text("Search everything", style="bold"))
-            yield Input(
+            yield Field(
                 placeholder="words from a name, a note, an answer… (accents and case don't matter)",
                 id="search-input",
                 compact=True,

@@ -8,7 +8,7 @@ import re
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, Switch
 
@@ -16,7 +16,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.settings import DAY_NAMES, Settings, SettingsError, save_settings
 from infoint_tui.tui.screens.base import WorkbookCalls
 from infoint_tui.tui.screens.form_keys import FormKeys
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormBody, FormField
 
 WELCOME = (
     "An informational interview is a short talk (about 30 minutes) with someone doing work you might "
@@ -60,12 +60,12 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
         profile, policy = self._settings.profile, self._settings.policy
         with Vertical(classes="dialog form"):
             yield Static(Text("Welcome to infoint-tui" if self._welcome else "Settings", style="bold"))
-            with VerticalScroll():
+            with FormBody():
                 if self._welcome:
                     yield Static(Text(WELCOME), classes="dialog-body")
                 for key, label in PROFILE_FIELDS:
                     yield FormField(
-                        label, f"profile.{key}", Input(getattr(profile, key), compact=True, id=key)
+                        label, f"profile.{key}", Field(getattr(profile, key), compact=True, id=key)
                     )
                 yield FormField(NERVOUS, "profile.nervous", Switch(profile.nervous, id="nervous"))
                 if not self._welcome:
@@ -73,18 +73,18 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
                         yield FormField(
                             label,
                             f"rules.{key}",
-                            Input(str(getattr(policy, key)), compact=True, type="integer", id=key),
+                            Field(str(getattr(policy, key)), compact=True, type="integer", id=key),
                         )
                     days = " ".join(DAY_NAMES[d] for d in sorted(policy.workdays))
                     yield FormField(
                         "Business days (mon tue wed thu fri sat sun)",
                         "rules.business_days",
-                        Input(days, compact=True, id="business_days"),
+                        Field(days, compact=True, id="business_days"),
                     )
                     yield FormField(
                         "LinkedIn note limit, characters (200 free, 300 Premium)",
                         "messages.linkedin_limit",
-                        Input(
+                        Field(
                             str(self._settings.linkedin_limit),
                             compact=True,
                             type="integer",
@@ -94,7 +94,7 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
                     yield FormField(
                         "Theme (as in the command palette's Theme list)",
                         "app.theme",
-                        Input(self._settings.theme or self.app.theme, compact=True, id="theme"),
+                        Field(self._settings.theme or self.app.theme, compact=True, id="theme"),
                     )
                 if not self._welcome:
                     yield Static(Text(f"Saved in {self._path}", style="dim"))

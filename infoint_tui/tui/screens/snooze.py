@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from infoint_tui.core.validation import local_datetime
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormField
 
 
 class SnoozeScreen(ModalScreen[datetime | None]):
@@ -40,7 +40,7 @@ class SnoozeScreen(ModalScreen[datetime | None]):
             options = [Option(f"{n}  {label}") for n, (label, _) in enumerate(self._choices, 1)]
             options.append(Option(f"{len(self._choices) + 1}  a date…", id="date"))
             yield OptionList(*options, id="snooze-choices")
-            yield FormField("Date and time (YYYY-MM-DD HH:MM)", "when", Input(compact=True, id="when"))
+            yield FormField("Date and time (YYYY-MM-DD HH:MM)", "when", Field(compact=True, id="when"))
 
     def on_mount(self) -> None:
         self.query_one("#field-when").display = False

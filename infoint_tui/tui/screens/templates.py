@@ -14,6 +14,7 @@ from infoint_tui.core.enums import TemplateKind
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.messages import PLACEHOLDERS
 from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.widgets.field import Field
 
 
 class TemplatesScreen(WorkbookScreen):
@@ -46,7 +47,7 @@ class TemplatesScreen(WorkbookScreen):
         )
         with Horizontal(id="template-panes"):
             with Vertical():
-                yield Input(id="template-subject", compact=True, placeholder="subject")
+                yield Field(id="template-subject", compact=True, placeholder="subject")
                 yield TextArea(id="template-body", soft_wrap=True)
             yield Static("", id="template-preview")
         yield Static("", id="template-problems")

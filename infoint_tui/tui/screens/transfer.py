@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Input, Select, Static
@@ -24,7 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.screens.base import WorkbookCalls
-from infoint_tui.tui.widgets.field import FormField
+from infoint_tui.tui.widgets.field import Field, FormBody, FormField
 
 IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
@@ -78,7 +78,7 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog transfer"):
             yield Static(Text("Import contacts", style="bold"))
-            with VerticalScroll():
+            with FormBody():
                 yield FormField(
                     "Format",
                     "kind",
@@ -93,7 +93,7 @@ class ImportScreen(WorkbookCalls, ModalScreen[str | None]):
                 yield FormField(
                     "File (→ completes a name; enter previews)",
                     "path",
-                    Input(
+                    Field(
                         placeholder="~/Downloads/Connections.csv",
                         suggester=PathSuggester(),
                         compact=True,
@@ -207,7 +207,7 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog transfer"):
             yield Static(Text("Export", style="bold"))
-            with VerticalScroll():
+            with FormBody():
                 yield FormField(
                     "What",
                     "kind",
@@ -225,7 +225,7 @@ class ExportScreen(WorkbookCalls, ModalScreen[str | None]):
                     yield FormField(
                         "To (a file; a folder for Markdown; → completes a name)",
                         "path",
-                        Input(suggester=PathSuggester(), compact=True, id="export-path"),
+                        Field(suggester=PathSuggester(), compact=True, id="export-path"),
                     )
                     yield Checkbox("Replace files that already exist", id="export-force", compact=True)
                 yield Static("", id="export-report", classes="dialog-body")

@@ -1,12 +1,39 @@
-"""A labelled form field with its error shown right beside it."""
+"""The app's text field, a labelled form field with its error shown right beside it, and the
+scrolling body of a form."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Label, Static, Switch
+from textual.widgets import Input, Label, Static, Switch
+
+
+class Field(Input):
+    """Every one-line text field in the app: entered, it keeps its text, the cursor at the end.
+
+    Textual's ``Input`` selects all its text when it takes the focus, so the next key typed
+    replaced it: a person tabbing on to the field they meant typed over the one before it (a
+    talk's address became the friend's name, and was saved). A selection is the person's to make
+    (shift+arrows, shift+home); ``app.tcss`` makes it plain to see.
+    """
+
+    def __init__(self, value: str | None = None, **kwargs) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
+
+    def on_focus(self, event: events.Focus) -> None:
+        # Runs before Input's own handler, which puts the terminal's cursor where this one is.
+        # Focus coming back to the app (from another window) leaves the cursor where it was.
+        if not event.from_app_focus:
+            self.cursor_position = len(self.value)
+
+
+class FormBody(VerticalScroll, can_focus=False):
+    """The part of a form that scrolls. Not a stop of its own when tabbing: a field brings itself
+    into view as it takes the focus, and a focused scroller is a place with no bar, where a key
+    typed went nowhere a person could see (the contact form had one between two fields)."""
 
 
 class FormField(Vertical):

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from infoint_tui.core.domain import Interview, PrepItem
 from infoint_tui.core.enums import Mode
 from infoint_tui.core.rules.readiness import STORY_ITEM, applies
+from infoint_tui.tui.widgets.field import Field
 from infoint_tui.tui.widgets.prep_tab import PrepTab
 
 # The guide's own words, for someone who said meeting one to one makes them nervous.
@@ -40,7 +41,7 @@ class ChecklistTab(PrepTab):
     def compose(self) -> ComposeResult:
         yield Static("", id="prep-friend")
         yield OptionList(id="prep-items")
-        yield Input(
+        yield Field(
             placeholder="your own item (enter adds, escape cancels)", id="prep-new-item", compact=True
         )
 

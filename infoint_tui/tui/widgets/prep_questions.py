@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from infoint_tui.core.domain import Interview, InterviewQuestion, Question
 from infoint_tui.core.errors import InfointError
 from infoint_tui.tui.formatting import question_mark
+from infoint_tui.tui.widgets.field import Field
 from infoint_tui.tui.widgets.prep_tab import SEVERITY_STYLE, PrepTab, findings_text
 
 
@@ -32,7 +33,7 @@ class QuestionsTab(PrepTab):
             with Vertical(classes="prep-column"):
                 yield Static(Text("Question bank (enter adds)", style="bold"))
                 yield OptionList(id="prep-bank")
-        yield Input(
+        yield Field(
             placeholder="write your own question (enter saves, escape leaves)", id="prep-write", compact=True
         )
         yield Static("", id="prep-write-checks")

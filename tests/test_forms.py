@@ -83,7 +83,7 @@ async def test_a_switch_says_yes_or_no_and_space_flips_it(tmp_path, clock) -> No
         await pilot.pause()
         assert switch.value is False
         lines = screen_lines(app)
-        index = next(i for i, line in enumerate(lines) if "May you mention" in line)
+        index = next(i for i, line in enumerate(lines) if "suggested it?" in line)
         assert any(line.rstrip("█ ").endswith(" no") for line in lines[index + 1 : index + 4])
 
 
@@ -113,3 +113,18 @@ async def test_enter_moves_past_lists_and_check_boxes_too(tmp_path, clock) -> No
         await pilot.press("enter")
         await wait_for_workers(app, pilot)
         assert app.screen is form and not source.expanded and app.focused is not source
+
+
+async def test_only_someone_referred_is_asked_whether_the_letter_may_name_who_did(tmp_path, clock) -> None:
+    """The walk found a new contact nobody referred asked "May you mention who referred you?";
+    a referral's form asks it naming the one who referred them."""
+    app = await _open(tmp_path, clock, "new contact")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, "new contact")
+        assert not app.screen.query("#may_mention_referrer")
+        await pilot.press("escape")
+        await wait_for_workers(app, pilot)
+        referrer = app.screen.selected().name
+        await _reach(app, pilot, "referral")
+        (label,) = [f.label for f in app.screen.query(FormField) if f.field == "may_mention_referrer"]
+        assert label == f"May you tell them {referrer} suggested it?"

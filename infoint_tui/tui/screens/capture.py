@@ -169,7 +169,11 @@ class ReferralCapture(QuickForm):
         return self.contact.career_field if field == "career_field" else ""
 
     def extra(self) -> ComposeResult:
-        yield FormField("May you mention their name?", "may_mention_referrer", Switch(True, id="may_mention"))
+        yield FormField(
+            f"May you tell them {self.contact.name} suggested it?",
+            "may_mention_referrer",
+            Switch(True, id="may_mention"),
+        )
 
     def values(self) -> dict[str, Any]:
         return super().values() | {"may_mention_referrer": self.query_one("#may_mention", Switch).value}

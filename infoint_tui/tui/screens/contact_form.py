@@ -115,11 +115,14 @@ class ContactForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen["Contact 
                         id="intent",
                     ),
                 )
-                yield FormField(
-                    "May you mention who referred you?",
-                    "may_mention_referrer",
-                    Switch(c.may_mention_referrer if c else True, id="may_mention_referrer"),
-                )
+                # Asked only of someone a person referred: whether your letter may name them.
+                if self._fixed_referrer or (c is not None and c.referred_by_id is not None):
+                    who = self._fixed_referrer or "the person who referred you"
+                    yield FormField(
+                        f"May you tell them {who} suggested it?",
+                        "may_mention_referrer",
+                        Switch(c.may_mention_referrer if c else True, id="may_mention_referrer"),
+                    )
                 yield FormField(
                     "Notes (Markdown)",
                     "notes",
@@ -135,7 +138,8 @@ class ContactForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen["Contact 
         warmth = self.query_one("#warmth", Select).value
         values["warmth"] = None if warmth == RULES_DECIDE else warmth
         values["intent"] = self.query_one("#intent", Select).value
-        values["may_mention_referrer"] = self.query_one("#may_mention_referrer", Switch).value
+        for switch in self.query("#may_mention_referrer").results(Switch):  # none: nobody referred them
+            values["may_mention_referrer"] = switch.value
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 

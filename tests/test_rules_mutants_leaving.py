@@ -94,6 +94,12 @@ def test_at_the_time_to_leave_it_says_now_and_then_how_late(after_leaving: timed
     assert reminder.says(reminder.leave_at + after_leaving, LA, "Mei") == (
         f"{lead} for your talk with Mei at 17:00 (40 min to get there)."
     )
+    assert reminder.headline(reminder.leave_at + after_leaving, LA, "Mei") == f"{lead} for Mei"
+
+
+def test_the_header_line_says_when_to_leave_and_for_whom() -> None:
+    reminder = leave_at(talk())
+    assert reminder.headline(START - timedelta(minutes=90), LA, "Mei Raman") == "Leave at 16:10 for Mei Raman"
 
 
 @pytest.mark.parametrize(

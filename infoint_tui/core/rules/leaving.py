@@ -33,18 +33,20 @@ class LeaveReminder:
         """One line: 'Leave at 14:20 for your talk with Mei Raman at 15:00 (40 min to get there).'"""
         start = to_zone(self.starts_at, tz).strftime("%H:%M")
         trip = f"{self.travel_minutes} min to get there" if self.travel_minutes else "no travel time given"
-        if now >= self.leave_at:
-            late = int((now - self.leave_at).total_seconds() // 60)
-            lead = "Leave now" if late < 1 else f"Leave now ({late} min late)"
-        else:
-            leave = to_zone(self.leave_at, tz)
-            day = "" if leave.date() == now.astimezone(tz).date() else f"{leave:%a} "  # "Fri 09:50"
-            lead = f"Leave {day}at {leave:%H:%M}"
-        return f"{lead} for your talk with {who} at {start} ({trip})."
+        return f"{self._lead(now, tz)} for your talk with {who} at {start} ({trip})."
 
     def headline(self, now: datetime, tz: tzinfo, who: str) -> str:
         """Short, for the header on every screen: 'Leave at 14:20 for Mei Raman'."""
-        return self.says(now, tz, who).split(" for your talk with ")[0] + f" for {who}"
+        return f"{self._lead(now, tz)} for {who}"
+
+    def _lead(self, now: datetime, tz: tzinfo) -> str:
+        """'Leave at 14:20', 'Leave Fri at 09:50', 'Leave now', 'Leave now (5 min late)'."""
+        if now >= self.leave_at:
+            late = int((now - self.leave_at).total_seconds() // 60)
+            return "Leave now" if late < 1 else f"Leave now ({late} min late)"
+        leave = to_zone(self.leave_at, tz)
+        day = "" if leave.date() == now.astimezone(tz).date() else f"{leave:%a} "  # "Fri 09:50"
+        return f"Leave {day}at {leave:%H:%M}"
 
 
 def leave_at(interview) -> LeaveReminder | None:

@@ -17,6 +17,8 @@ import time
 import uuid
 from pathlib import Path
 
+from infoint_tui.core.workbook_file import files
+
 USER, PASSWORD = "sam", "secret"
 START_SECONDS = 30
 
@@ -34,13 +36,14 @@ class RadicaleServer:
         self.folder = folder
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        (folder / "users").write_text(f"{USER}:{PASSWORD}\n")
-        (folder / "config").write_text(
+        files.write_text(folder / "users", f"{USER}:{PASSWORD}\n")
+        files.write_text(
+            folder / "config",
             f"[server]\nhosts = 127.0.0.1:{self.port}\n"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {folder / 'users'}\n"
             "htpasswd_encryption = plain\ndelay = 0\n"
             f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
-            "[rights]\ntype = owner_only\n[logging]\nlevel = error\n"
+            "[rights]\ntype = owner_only\n[logging]\nlevel = error\n",
         )
         self.process: subprocess.Popen | None = None
 

@@ -22,6 +22,7 @@ from textual.app import App
 
 from infoint_tui.core.calendar.config import CalendarSettings
 from infoint_tui.core.calendar.sync import Syncer, SyncReport
+from infoint_tui.core.calendar.targets import SyncError
 from infoint_tui.core.errors import InfointError
 
 CHECK_EVERY_SECONDS = 1.0
@@ -91,7 +92,7 @@ class CalendarSync:
     def _failed(self, error: InfointError) -> None:
         self._running = False
         self._failed_at = time.monotonic()
-        self.status = f"calendar: {getattr(error, 'short', 'not synced')}"
+        self.status = f"calendar: {error.short if isinstance(error, SyncError) else 'not synced'}"
         if str(error) != self._said:
             self._said = str(error)
             self._app.notify(

@@ -27,6 +27,7 @@ from infoint_tui.core.rules import timer
 from infoint_tui.core.rules.questions import Finding, check_question
 from infoint_tui.core.rules.readiness import (
     MODE_ADVICE,
+    STORY_ITEM,
     ChecklistState,
     Readiness,
     automatic_done,
@@ -304,11 +305,12 @@ class Talks:
 
     def interview_readiness(self, interview_id: int) -> Readiness:
         interview = self.get_interview(interview_id)
-        checklist = [
-            ChecklistState(i.text, i.applies_to, i.done_at is not None) for i in self.prep_items(interview_id)
-        ]
+        items = self.prep_items(interview_id)
+        checklist = [ChecklistState(i.text, i.applies_to, i.done_at is not None) for i in items]
         questions = [q.text for q in self.interview_questions(interview_id)]
-        draft = self.story_carried_from(interview_id) is not None
+        # prep_items found it out already: a written story's line is the person's to tick only
+        # while it is the last talk's draft (``automatic_done``).
+        draft = interview.story.strip() != "" and any(i.text == STORY_ITEM and not i.automatic for i in items)
         return readiness(
             interview.mode, checklist, questions, interview.story, interview.intent, story_draft=draft
         )

@@ -435,18 +435,31 @@ def bench_scale(
     return table
 
 
+PARTS = ("start", "typing", "scale", "calendar")
+
+
 def run_all(
-    sizes: list[int], runs: int, keys: int, log: Callable[[str], None], calendar_contacts: int = 1000
+    sizes: list[int],
+    runs: int,
+    keys: int,
+    log: Callable[[str], None],
+    calendar_contacts: int = 1000,
+    parts: tuple[str, ...] = PARTS,
 ) -> tuple[list[Figure], list[ScaleRow]]:
+    figures: list[Figure] = []
+    scale: list[ScaleRow] = []
     with tempfile.TemporaryDirectory(prefix="infoint-bench-") as scratch:
         folder = Path(scratch)
         env = Environment(folder)
-        start_db = demo(folder / "start.db", 1000)
-        figures = bench_start(env, start_db, runs, log)
-        figures += bench_typing(env, folder, keys, max(1, runs // 2), log)
-        scale = bench_scale(env, folder, sizes, max(1, runs // 2), log)
-        from infoint_tui.bench.calendar import bench_calendar
+        if "start" in parts:
+            figures += bench_start(env, demo(folder / "start.db", 1000), runs, log)
+        if "typing" in parts:
+            figures += bench_typing(env, folder, keys, max(1, runs // 2), log)
+        if "scale" in parts:
+            scale = bench_scale(env, folder, sizes, max(1, runs // 2), log)
+        if "calendar" in parts:
+            from infoint_tui.bench.calendar import bench_calendar
 
-        figures += bench_calendar(folder, calendar_contacts, max(1, runs // 2), log)
+            figures += bench_calendar(folder, calendar_contacts, max(1, runs // 2), log)
         os.sync()
     return figures, scale

@@ -3,6 +3,8 @@
 ``python -m infoint_tui.bench.baselines table`` — a minimal Textual app showing a DataTable;
 ``... sqlmodel WORKBOOK`` — the same, importing SQLModel and reading the contact table;
 ``... textarea FILE`` — a bare TextArea holding the text of FILE, focused;
+``... call FILE`` — F4 pushes a screen with a bare TextArea holding the text of FILE; there ctrl+r,
+ctrl+g, ctrl+n and F12 each push a bare ModalScreen (escape closes it);
 ``... keystroke`` — a bare Input whose every change is written to a line above it, the smallest
 round trip from a key to the screen that a filter or a search box can make.
 """
@@ -85,6 +87,60 @@ def textarea_app(path: str):
     return TextAreaApp()
 
 
+def call_app(path: str):
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.containers import Vertical
+    from textual.screen import ModalScreen, Screen
+    from textual.widgets import Footer, Header, Input, Static, TextArea
+
+    with open(path, encoding="utf-8") as handle:
+        content = handle.read()
+
+    class BareDialog(ModalScreen[None]):
+        DEFAULT_CSS = (
+            "BareDialog { align: center middle; } BareDialog > Vertical { width: 60; height: auto; }"
+        )
+        BINDINGS = [Binding("escape", "dismiss", "Close")]
+
+        def compose(self):
+            with Vertical():
+                yield Static("bare dialog")
+                yield Input()
+
+    class CallScreen(Screen):
+        BINDINGS = [
+            Binding(key, "dialog", key, priority=True) for key in ("ctrl+r", "ctrl+g", "ctrl+n", "f12")
+        ]
+
+        def compose(self):
+            yield Header()
+            yield TextArea(content, soft_wrap=True, tab_behavior="indent", id="answer")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            editor = self.query_one(TextArea)
+            editor.move_cursor(editor.document.end)
+            editor.focus()
+
+        def action_dialog(self) -> None:
+            self.app.push_screen(BareDialog())
+
+    class CallApp(App):
+        TITLE = TITLE
+        BINDINGS = [Binding("f4", "call", "Call")]
+
+        def compose(self):
+            yield Header()
+            yield Static("ready")
+            yield Footer()
+
+        def action_call(self) -> None:
+            self.push_screen(CallScreen())
+
+    return CallApp()
+
+
 def keystroke_app():
     from textual.app import App
     from textual.widgets import Footer, Header, Input, Static
@@ -114,6 +170,7 @@ def main(argv: list[str]) -> None:
         "sqlmodel": sqlmodel_app,
         "textarea": textarea_app,
         "keystroke": keystroke_app,
+        "call": call_app,
     }
     app = apps[kind](*rest)
     app.run()

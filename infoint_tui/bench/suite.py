@@ -87,6 +87,8 @@ class Environment:
             "XDG_DATA_HOME": str(home / "data"),
             "XDG_CONFIG_HOME": str(home / "config"),
             "XDG_CACHE_HOME": str(home / "cache"),
+            # Python keeps what it compiles, as on a person's machine (a shell may have turned it off).
+            "PYTHONDONTWRITEBYTECODE": "",
         }
         self.python = sys.executable
 
@@ -94,6 +96,10 @@ class Environment:
         return PtyProgram(
             [self.python, "-m", "infoint_tui", "--db", str(db)], cols=cols, rows=rows, env=self.env
         )
+
+    def launch(self, env: dict[str, str]) -> PtyProgram:
+        """The app as a person starts it (no ``--db``: its own data folder), with ``env`` for its home."""
+        return PtyProgram([self.python, "-m", "infoint_tui"], env=env)
 
     def baseline(self, *args: str) -> PtyProgram:
         return PtyProgram([self.python, "-m", "infoint_tui.bench.baselines", *args], env=self.env)
@@ -435,7 +441,7 @@ def bench_scale(
     return table
 
 
-PARTS = ("start", "typing", "scale", "calendar")
+PARTS = ("start", "typing", "call", "first-launch", "scale", "calendar")
 
 
 def run_all(
@@ -455,6 +461,14 @@ def run_all(
             figures += bench_start(env, demo(folder / "start.db", 1000), runs, log)
         if "typing" in parts:
             figures += bench_typing(env, folder, keys, max(1, runs // 2), log)
+        if "call" in parts:
+            from infoint_tui.bench.call import bench_call
+
+            figures += bench_call(env, folder, runs, log)
+        if "first-launch" in parts:
+            from infoint_tui.bench.call import bench_first_launch
+
+            figures += bench_first_launch(env, runs, log)
         if "scale" in parts:
             scale = bench_scale(env, folder, sizes, max(1, runs // 2), log)
         if "calendar" in parts:

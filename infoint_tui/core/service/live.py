@@ -13,14 +13,14 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from infoint_tui.core.domain import Interview, InterviewQuestion
+from infoint_tui.core.domain import Interview, InterviewQuestion, InterviewRecord
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.errors import NotFound
 from infoint_tui.core.rules import timer
 from infoint_tui.core.service.inputs import checked_text, read_model
 from infoint_tui.core.service.settlement import DEBRIEF_FIELDS
 from infoint_tui.core.service.store import Store
-from infoint_tui.core.service.talks import Talks, interview_row, save_interview_texts
+from infoint_tui.core.service.talks import Talks, interview_row, read_record, save_interview_texts
 from infoint_tui.core.tables import InterviewQuestionRow, InterviewRow
 
 # A planned talk counts as "the one on now" from this long before its start.
@@ -36,20 +36,29 @@ class LiveCall:
 
     def current_interview(self) -> Interview | None:
         """The live talk if there is one, else the next planned one (recent or upcoming)."""
-        now = self.store.clock()
         with self.store.reading() as session:
-            live = live_row(session)
-            if live is not None:
-                return read_model(Interview, live)
-            planned = session.exec(
-                select(InterviewRow)
-                .where(
-                    InterviewRow.status == InterviewStatus.PLANNED.value,
-                    InterviewRow.scheduled_at >= now - CURRENT_FROM,
-                )
-                .order_by(InterviewRow.scheduled_at)
-            ).first()
-            return read_model(Interview, planned) if planned is not None else None
+            row = self._current_row(session)
+            return read_model(Interview, row) if row is not None else None
+
+    def current_record(self) -> InterviewRecord | None:
+        """The current talk (as ``current_interview``) with its contact, questions and notes,
+        read at once: all the call screen shows."""
+        with self.store.reading() as session:
+            row = self._current_row(session)
+            return read_record(session, row) if row is not None else None
+
+    def _current_row(self, session) -> InterviewRow | None:
+        live = live_row(session)
+        if live is not None:
+            return live
+        return session.exec(
+            select(InterviewRow)
+            .where(
+                InterviewRow.status == InterviewStatus.PLANNED.value,
+                InterviewRow.scheduled_at >= self.store.clock() - CURRENT_FROM,
+            )
+            .order_by(InterviewRow.scheduled_at)
+        ).first()
 
     def call_under_way(self) -> Interview | None:
         """The talk the person is on the call for now (its timer runs), if any: the app

@@ -14,9 +14,11 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from infoint_tui.core.domain import (
+    Contact,
     Interview,
     InterviewFields,
     InterviewQuestion,
+    InterviewRecord,
     InterviewState,
     Note,
     PrepItem,
@@ -158,12 +160,12 @@ class Talks:
 
     def interview_questions(self, interview_id: int) -> list[InterviewQuestion]:
         with self.store.reading() as session:
-            rows = session.exec(
-                select(InterviewQuestionRow)
-                .where(InterviewQuestionRow.interview_id == interview_id)
-                .order_by(InterviewQuestionRow.position)
-            ).all()
-            return [read_model(InterviewQuestion, row) for row in rows]
+            return read_questions(session, interview_id)
+
+    def interview_record(self, interview_id: int) -> InterviewRecord:
+        """The talk with its contact, questions and notes, read at once (the call screen's all)."""
+        with self.store.reading() as session:
+            return read_record(session, interview_row(session, interview_id))
 
     def prep_items(self, interview_id: int) -> list[PrepItem]:
         """The checklist; the story and questions lines are ticked by the checks, not by hand."""
@@ -198,12 +200,7 @@ class Talks:
 
     def notes(self, interview_id: int) -> list[Note]:
         with self.store.reading() as session:
-            rows = session.exec(
-                select(NoteRow)
-                .where(NoteRow.interview_id == interview_id)
-                .order_by(NoteRow.offset_seconds, NoteRow.id)
-            ).all()
-            return [read_model(Note, row) for row in rows]
+            return read_notes(session, interview_id)
 
     def add_note(self, interview_id: int, text_: str, offset_seconds: int) -> Note:
         if offset_seconds < 0:
@@ -385,6 +382,34 @@ def interview_row(session: Session, interview_id: int) -> InterviewRow:
     if row is None:
         raise NotFound(f"no interview with id {interview_id}")
     return row
+
+
+def read_questions(session: Session, interview_id: int) -> list[InterviewQuestion]:
+    rows = session.exec(
+        select(InterviewQuestionRow)
+        .where(InterviewQuestionRow.interview_id == interview_id)
+        .order_by(InterviewQuestionRow.position)
+    ).all()
+    return [read_model(InterviewQuestion, row) for row in rows]
+
+
+def read_notes(session: Session, interview_id: int) -> list[Note]:
+    rows = session.exec(
+        select(NoteRow)
+        .where(NoteRow.interview_id == interview_id)
+        .order_by(NoteRow.offset_seconds, NoteRow.id)
+    ).all()
+    return [read_model(Note, row) for row in rows]
+
+
+def read_record(session: Session, row: InterviewRow) -> InterviewRecord:
+    """The talk in ``row`` with everything written during it, in the session's one snapshot."""
+    return InterviewRecord(
+        read_model(Interview, row),
+        read_model(Contact, contact_row(session, row.contact_id)),
+        read_questions(session, row.id),
+        read_notes(session, row.id),
+    )
 
 
 def save_interview_texts(

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from infoint_tui.core.domain import Contact, ContactFields, Interview, InterviewRecord
+from infoint_tui.core.domain import Contact, ContactFields, InterviewRecord
 from infoint_tui.core.enums import Source, Stage, Warmth
 from infoint_tui.core.errors import ExportError, ValidationFailed
 from infoint_tui.core.rules.duplicates import e164
@@ -26,7 +26,7 @@ from infoint_tui.core.service.contacts import check_referrer, insert_contact, re
 from infoint_tui.core.service.inputs import given_time, read_model, validated
 from infoint_tui.core.service.queue import Queue
 from infoint_tui.core.service.store import Store
-from infoint_tui.core.service.talks import Talks
+from infoint_tui.core.service.talks import read_record
 from infoint_tui.core.tables import ContactRow, InterviewRow
 from infoint_tui.core.transfer import IMPORT_KINDS, TEXT_EXPORTS, snapshot
 from infoint_tui.core.transfer.incoming import ImportReport, Incoming
@@ -42,9 +42,8 @@ PROGRESS_EVERY = 1000
 class Transfer:
     """Getting contacts in and everything out."""
 
-    def __init__(self, store: Store, talks: Talks, queue: Queue) -> None:
+    def __init__(self, store: Store, queue: Queue) -> None:
         self.store = store
-        self.talks = talks
         self.queue = queue
 
     def import_contacts(
@@ -154,24 +153,11 @@ class Transfer:
 
     def interview_records(self) -> list[InterviewRecord]:
         """Every interview with its contact, questions and notes, oldest first."""
-        records = []
         with self.store.reading() as session:
             rows = session.exec(
-                select(InterviewRow, ContactRow)
-                .join(ContactRow, ContactRow.id == InterviewRow.contact_id)
-                .order_by(InterviewRow.scheduled_at, InterviewRow.id)
+                select(InterviewRow).order_by(InterviewRow.scheduled_at, InterviewRow.id)
             ).all()
-            pairs = [(read_model(Interview, i), read_model(Contact, c)) for i, c in rows]
-        for interview, contact in pairs:
-            records.append(
-                InterviewRecord(
-                    interview,
-                    contact,
-                    self.talks.interview_questions(interview.id),
-                    self.talks.notes(interview.id),
-                )
-            )
-        return records
+            return [read_record(session, row) for row in rows]
 
     def export_snapshot(self) -> dict[str, Any]:
         """The whole workbook as plain data (see ``transfer.snapshot``)."""

@@ -97,7 +97,7 @@ class Workbook:
         self.queue = Queue(store)
         self.acts = Acts(store, self.contacts, self.talks)
         self.messages = Messages(store, self.acts)
-        self.transfer = Transfer(store, self.talks, self.queue)
+        self.transfer = Transfer(store, self.queue)
         self.journey = Journey(store)
         self.overview = Overview(store, self.contacts, self.talks, self.queue)
         self.records = Records(store)
@@ -347,6 +347,7 @@ class Workbook:
     get_interview = via("talks")
     list_interviews = via("talks")
     interview_questions = via("talks")
+    interview_record = via("talks")
     prep_items = via("talks")
     notes = via("talks")
     add_note = via("talks")
@@ -364,6 +365,7 @@ class Workbook:
 
     # live: what is typed during the call
     current_interview = via("live")
+    current_record = via("live")
     call_under_way = via("live")
     timer_running = via("live")
     save_answer = via("live")

@@ -27,7 +27,10 @@ from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
+from infoint_tui.tui import collector
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+from infoint_tui.tui.call_ahead import CallAhead
+from infoint_tui.tui.focus_mark import FocusMarks
 from infoint_tui.tui.key_hold import KeyHold
 from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.palette import ContactsProvider, TalksProvider
@@ -42,7 +45,7 @@ from infoint_tui.tui.widgets.size_notice import show_size_notice
 if TYPE_CHECKING:
     from textual.driver import Driver
 
-    from infoint_tui.core.domain import Interview
+    from infoint_tui.core.domain import InterviewRecord
     from infoint_tui.core.service import Workbook
     from infoint_tui.replica import Replicator
     from infoint_tui.tui.calendar_sync import CalendarSync
@@ -82,7 +85,6 @@ class InfointApp(App[int]):
     CSS_PATH = "app.tcss"
     # ctrl+p: the actions (get_system_commands), and people and talks by name.
     COMMANDS = App.COMMANDS | {ContactsProvider, TalksProvider}
-    SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.
@@ -152,6 +154,7 @@ class InfointApp(App[int]):
         self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
         # The follow-up queue built while idle after start (screens/followups), for the first F5.
         self.prepared_queue: LoadedQueue | None = None
+        self.call_ahead = CallAhead(self)  # the talk F4 opens, read while the pipeline is idle
         self._preparing_queue: Worker | None = None
         self._leaving = False  # exit() was called: the app chose to leave (see on_exit_app)
         self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
@@ -215,6 +218,7 @@ class InfointApp(App[int]):
         self.apply_settings(self.settings)
         # Every screen shown in a terminal too small for it says how big it must be instead.
         self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
+        self.screen_change_signal.subscribe(self, FocusMarks(self).follow)  # one focus bar: the top screen's
         self.push_screen(PipelineScreen())
         # Keys typed before the workbook is open (a first launch migrates a new file; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
@@ -430,7 +434,8 @@ class InfointApp(App[int]):
             workbook = Workbook.open(self.db_path, clock=self.clock, checkpoints=not self._replicated())
             empty = workbook.count_contacts() == 0
             warnings = workbook.file_warnings()
-            call = workbook.call_under_way() if self.resume_call else None
+            under_way = workbook.call_under_way() if self.resume_call else None
+            call = workbook.interview_record(under_way.id) if under_way is not None else None
         except InfointError as exc:
             self.call_from_thread(self._failed_to_open, str(exc))
             return
@@ -465,7 +470,7 @@ class InfointApp(App[int]):
         drawn.wait(timeout=1.0)
 
     def _opened(
-        self, workbook: Workbook, empty: bool, warnings: list[str] = (), call: Interview | None = None
+        self, workbook: Workbook, empty: bool, warnings: list[str] = (), call: InterviewRecord | None = None
     ) -> None:
         self.workbook = workbook
         for warning in warnings:
@@ -526,12 +531,13 @@ class InfointApp(App[int]):
             return
         self.replicator = replicator if started else None
 
-    def _back_on_the_call(self, call: Interview) -> None:
+    def _back_on_the_call(self, call: InterviewRecord) -> None:
         """Started again while a talk's timer runs: the person is on the call, so the call
-        screen comes first (keys typed meanwhile are notes for it); F2 leads to the pipeline."""
+        screen comes first, with the talk read (keys typed meanwhile are notes for it); F2
+        leads to the pipeline."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
-        self.push_screen(InterviewScreen(call.id))
+        self.push_screen(InterviewScreen(call.interview.id, record=call))
         self.notify(
             "The timer kept running while the app was closed. F2: the pipeline.",
             title="Back on your call",
@@ -572,6 +578,13 @@ class InfointApp(App[int]):
             (path, text), rest = kept[0], kept[1:]
             self.push_screen(RescuedScreen(path, text), lambda _: self._show_rescued(rest))
 
+    def pipeline_drawn(self) -> None:
+        """The pipeline has drawn fresh rows: read ahead, while the app is idle, what the
+        keys people press next would wait for (F4's talk, once F5's queue)."""
+        collector.settle()  # the first time: the app is up
+        self.call_ahead.read()
+        self.prepare_followups()
+
     def prepare_followups(self) -> None:
         """Once, after the pipeline's rows are in: build the follow-up queue while the app is
         idle, so the first F5 shows it without reading the workbook (thousands of items take
@@ -593,6 +606,7 @@ class InfointApp(App[int]):
         return prepared
 
     def _failed_to_open(self, message: str) -> None:
+        collector.settle()
         self.error_message = message
         self.release_held_keys()  # the message needs its answer from the keyboard
 
@@ -764,28 +778,37 @@ class InfointApp(App[int]):
 
     def open_interview(self, interview_id: int | None, start: bool = False) -> None:
         """Show an interview (the current one if no id), over the pipeline; ``start``: and start
-        its timer if it has not started (asking first when it is planned for later)."""
+        its timer if it has not started (asking first when it is planned for later). The talk
+        comes read, from what the pipeline read ahead (``CallAhead``) or else read here, so the
+        call screen's first frame has its notes."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
-        def show(interview) -> None:
-            if interview is None:
+        def show(record: InterviewRecord | None, screen: Callable[[], InterviewScreen] | None = None) -> None:
+            if record is None:
                 self.release_held_keys()
                 self.notify("No interview under way or coming up. Schedule one with s on the pipeline.")
                 return
 
             def push() -> None:
-                self.push_screen(InterviewScreen(interview.id, start=start))
-                self.release_held_keys()  # to the call screen, which holds them until the talk is loaded
+                self.push_screen(
+                    screen() if screen else InterviewScreen(record.interview.id, start=start, record=record)
+                )
+                self.release_held_keys()  # typed while the talk was read: notes for it
 
             self.to_pipeline(push)
 
-        # While the talk is looked up, keys typed are notes for it, not pipeline commands.
+        ahead = self.call_ahead.ready(interview_id)
+        if ahead is not None:
+            # Built ahead too, unless the timer is to start as it opens (prep's F12).
+            show(ahead.record, None if start else lambda: self.call_ahead.call_screen(ahead))
+            return
+        # While the talk is read, keys typed are notes for it, not pipeline commands.
         self.hold_keys()
         workbook = self.workbook
         fetch = (
-            workbook.current_interview
+            workbook.current_record
             if interview_id is None
-            else (lambda: workbook.get_interview(interview_id))
+            else (lambda: workbook.interview_record(interview_id))
         )
         self.run_worker(lambda: self.call_from_thread(show, fetch()), thread=True, group="open-interview")
 

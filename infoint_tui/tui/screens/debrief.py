@@ -50,12 +50,14 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         ),
     ]
 
-    def __init__(self, interview_id: int) -> None:
+    def __init__(self, interview_id: int, shown: tuple[Interview, Contact] | None = None) -> None:
         super().__init__()
         self.interview_id = interview_id
         self._stored: dict[str, str] = {}  # each answer as loaded or last handed to the autosaver
+        # The talk and its contact as the call screen holds them: shown in the first frame.
+        self._shown = shown
         # Keys typed before the answers are loaded wait for them (loading would fill the editors over them).
-        self._loading = True
+        self._loading = shown is None
         self._contact_id: int | None = None  # whose talk, once loaded: the thank-you goes to them
 
     def compose(self) -> ComposeResult:
@@ -69,7 +71,26 @@ class DebriefScreen(Autosaving, WorkbookScreen):
         yield KeysFooter()
 
     def workbook_ready(self) -> None:
+        if self._shown is not None:
+            shown, self._shown = self._shown, None
+            self._loaded(shown)
+            return
         self.call_workbook(self._read, done=self._loaded, failed=self._load_failed)
+
+    def end_talk(self) -> None:
+        """End the talk this debrief is for, in the background (the call screen opens the
+        debrief at once); if it cannot be ended, say so: it stays under way, F4 leads back."""
+        self.call_workbook(
+            self.workbook.end_interview,
+            self.interview_id,
+            failed=lambda error: self.notify(
+                f"The talk was not ended ({error}); F4 goes back to it.",
+                title="Not ended",
+                severity="error",
+                markup=False,
+                timeout=20,
+            ),
+        )
 
     def _read(self) -> tuple[Interview, Contact]:
         interview = self.workbook.get_interview(self.interview_id)
@@ -94,7 +115,8 @@ class DebriefScreen(Autosaving, WorkbookScreen):
             self._stored[field] = getattr(interview, field)
             self.query_one(f"#{field}", TextArea).load_text(self._stored[field])
         self.set_focus(self.query_one(f"#{PROMPTS[0][0]}", TextArea))
-        self._release_keys()
+        if self._loading:
+            self._release_keys()
 
     def _show_whose(self, interview: Interview, contact: Contact) -> None:
         """Whose talk this is and when: several debriefs can wait at once, after a busy day."""

@@ -17,13 +17,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, Note
+from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, InterviewRecord, Note
 from infoint_tui.core.enums import FollowUpKind, Intent
 from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk, starts_early
 from infoint_tui.tui.autosave import Autosaving
+from infoint_tui.tui.built_ahead import BuiltAhead
 from infoint_tui.tui.formatting import ANSWERED, call_reach, local_time, question_mark
 from infoint_tui.tui.screens.base import WorkbookScreen
 from infoint_tui.tui.widgets.field import Field
@@ -32,6 +34,7 @@ from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
+END_QUESTION = "End the interview? The timer stops, the follow-ups are planned and the debrief opens."
 # The editor's places, as the list beside it shows them: the talk notes first, then question n at n.
 TALK_NOTES = 0
 
@@ -164,9 +167,11 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
     WIDE = 110
 
-    def __init__(self, interview_id: int, start: bool = False) -> None:
+    def __init__(self, interview_id: int, start: bool = False, record: InterviewRecord | None = None) -> None:
         super().__init__()
         self.interview_id = interview_id
+        # The talk as already read (see ``App.open_interview``): shown in the first frame.
+        self._record = record
         self._start_when_loaded = start  # prep's F12, "Start talk": the timer starts once it is loaded
         self.interview: Interview | None = None
         self.contact: Contact | None = None
@@ -176,7 +181,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._note_offset = 0
         self._details: bool | None = None  # None: by the terminal's width
         # Keys typed before the talk is loaded wait for it (the editor would be filled over them).
-        self._loading = True
+        self._loading = record is None
+        self._ahead: BuiltAhead | None = None  # the dialogs of the call, built while it is drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -207,7 +213,13 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._show_details()
 
     def workbook_ready(self) -> None:
-        self.call_workbook(self._load_all, done=self._loaded, failed=self._load_failed)
+        if self._record is not None:  # came with the talk read: shown before the first frame
+            record, self._record = self._record, None
+            self._loaded(record)
+            return
+        self.call_workbook(
+            self.workbook.interview_record, self.interview_id, done=self._loaded, failed=self._load_failed
+        )
 
     def _load_failed(self, error) -> None:
         self._release_keys()
@@ -220,27 +232,19 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._loading = False
         self.app.send_held_keys()
 
-    def _load_all(self):
-        workbook = self.workbook
-        interview = workbook.get_interview(self.interview_id)
-        return (
-            interview,
-            workbook.get_contact(interview.contact_id),
-            workbook.interview_questions(self.interview_id),
-            workbook.notes(self.interview_id),
-        )
-
-    def _loaded(self, loaded) -> None:
-        self.interview, self.contact, self.questions, notes = loaded
+    def _loaded(self, record: InterviewRecord) -> None:
+        self.interview, self.contact, self.questions = record.interview, record.contact, record.questions
         self.talk_notes = self.interview.talk_notes
         current_id = self.interview.current_question_id
         remembered = next((n for n, q in enumerate(self.questions, 1) if q.id == current_id), TALK_NOTES)
         self._fill_questions()
         self._show_question(remembered, remember=False)
-        self._show_notes(notes)
+        self._show_notes(record.notes)
         self._show_who()
         self._tick()
-        self._release_keys()
+        if self._loading:
+            self._release_keys()
+        self.call_after_refresh(self._build_ahead)
         if self._start_when_loaded:
             self._start_when_loaded = False
             if self.workbook.timer_reading(self.interview).phase is Phase.NOT_STARTED:
@@ -365,8 +369,9 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         agreed = self.interview.length_minutes + self.interview.extra_minutes
         bar = self.query_one(TimerBar)
         before = bar.phase
-        # A bell only when the clock moves the talk on (moving to "who else" is the person's own step).
-        if bar.show(reading, agreed) and before is not None and reading.by_clock:
+        # A bell only when the clock moves the talk on (moving to "who else" is the person's own step),
+        # and only on screen: the call screen built ahead of F4 keeps its bar current, silently.
+        if bar.show(reading, agreed) and before is not None and reading.by_clock and self.is_active:
             self.app.bell()
             self.notify(reading.prompt, title=reading.phase.value.capitalize(), timeout=10)
 
@@ -509,6 +514,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         if extended:
             self._show_who()
         self._tick()
+        self._build_ahead()  # the debrief says when the talk started
 
     def action_note(self) -> None:
         box = self.query_one("#stamped-note", Input)
@@ -560,11 +566,51 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         box.display = False
         self.set_focus(self.query_one("#answer", TextArea))
 
-    def action_referral(self) -> None:
-        from infoint_tui.tui.screens.capture import ReferralCapture
+    # -- the dialogs of the call, built ahead ---------------------------------------------
 
+    def _dialogs(self) -> dict[str, tuple[tuple, Callable[[], Screen]]]:
+        """Each dialog the call's keys open: what it is built for (its key), and how to build it."""
+        from infoint_tui.tui.screens.capture import CardCapture, ReferralCapture
+        from infoint_tui.tui.screens.confirm import ConfirmScreen
+        from infoint_tui.tui.screens.debrief import DebriefScreen
+
+        talk, contact = self.interview, self.contact
+        person = (contact.id, contact.updated_at)
+        return {
+            "referral": (("referral", *person), lambda: ReferralCapture(contact, self.interview_id)),
+            "card": (("card", *person), lambda: CardCapture(contact)),
+            "end": (("end",), lambda: ConfirmScreen(END_QUESTION, yes="End")),
+            "debrief": (
+                ("debrief", talk.id, talk.started_at, *person),
+                lambda: DebriefScreen(talk.id, shown=(talk, contact)),
+            ),
+        }
+
+    def _build_ahead(self) -> None:
+        """Once the call is on screen (and each time it is shown again): build its dialogs ahead.
+        Not while the call screen itself is built ahead of F4: its dialogs wait for it to be shown."""
+        if self.interview is None or self.contact is None or not self.is_active:
+            return
+        if self._ahead is None:
+            self._ahead = BuiltAhead(self.app)
+        self._ahead.want(list(self._dialogs().values()))
+
+    def _dialog(self, name: str) -> Screen:
+        """The dialog ``name``, as built ahead if it was (else built now)."""
+        key, make = self._dialogs()[name]
+        built = self._ahead.take(key) if self._ahead is not None else None
+        return built if built is not None else make()
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._build_ahead)  # in place of the one a dialog just used
+
+    def on_unmount(self) -> None:
+        if self._ahead is not None:
+            self._ahead.clear()
+
+    def action_referral(self) -> None:
         if self.contact is not None:
-            form = ReferralCapture(self.contact, self.interview_id)
+            form = self._dialog("referral")
             self.app.push_screen(form, lambda referral: self._referral_saved(referral, form.linked_existing))
 
     def _referral_saved(self, referral: Contact | None, existing: bool = False) -> None:
@@ -586,10 +632,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             )
 
     def action_card(self) -> None:
-        from infoint_tui.tui.screens.capture import CardCapture
-
         if self.contact is not None:
-            self.app.push_screen(CardCapture(self.contact), self._card_saved)
+            self.app.push_screen(self._dialog("card"), self._card_saved)
 
     def _card_saved(self, contact: Contact | None) -> None:
         if contact is not None:
@@ -622,27 +666,16 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         )
 
     def action_end(self) -> None:
-        from infoint_tui.tui.screens.confirm import ConfirmScreen
-
-        if self.interview is None:
+        if self.interview is None or self.contact is None:
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
+                # The debrief opens at once, while the talk is ended in the background: the
+                # memory is fresh now, and the timer stops as the question is answered.
                 self.autosaver.flush()
-                self.call_workbook(self.workbook.end_interview, self.interview.id, done=self._ended)
+                debrief = self._dialog("debrief")
+                self.app.switch_screen(debrief)
+                debrief.end_talk()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "End the interview? The timer stops, the follow-ups are planned and the debrief opens.",
-                yes="End",
-            ),
-            answered,
-        )
-
-    def _ended(self, interview: Interview) -> None:
-        from infoint_tui.tui.screens.debrief import DebriefScreen
-
-        self.interview = interview
-        self._tick()
-        self.app.switch_screen(DebriefScreen(interview.id))
+        self.app.push_screen(self._dialog("end"), answered)

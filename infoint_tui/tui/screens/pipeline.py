@@ -223,6 +223,11 @@ class PipelineScreen(WorkbookScreen):
         self.reload()
         self.refresh_bindings()  # the contact keys wait for the open workbook
 
+    def on_screen_resume(self) -> None:
+        # Back on the pipeline with nothing changed: no reload (it would read ahead), so read ahead here.
+        if self.workbook is not None and self.is_current():
+            self.call_after_refresh(self.app.pipeline_drawn)
+
     # -- loading and showing --------------------------------------------------------
 
     def show_first_rows(self, contacts: list[ContactSummary], summary: PipelineSummary) -> None:
@@ -281,7 +286,7 @@ class PipelineScreen(WorkbookScreen):
         self.app.refresh_overdue(summary.overdue)
         self._unhide(select_id)
         self._fill(select_id)
-        self.call_after_refresh(self.app.prepare_followups)  # once the rows are drawn
+        self.call_after_refresh(self.app.pipeline_drawn)  # read ahead once the rows are drawn
 
     def _unhide(self, contact_id: int | None) -> None:
         """The person just added or changed is shown even if the filter would hide them: the

@@ -82,9 +82,9 @@ _BLANKS: dict[object, object] = {}
 
 
 def blank_workbook(path, now):
-    """Put at ``path`` the file ``Workbook.open`` creates at ``now`` (every migration run, the
+    """Put at ``path`` the file ``Workbook.open`` creates at ``now`` (the newest schema, the
     bank of questions and templates seeded), copied from one built once per test process:
-    running the migrations takes a tenth of a second or more, and most tests only need a
+    a copy takes a millisecond, a creation tens of them, and most tests only need a
     workbook to work in. Tests about creating a workbook open a path that does not exist."""
     import atexit
     import shutil

@@ -12,6 +12,7 @@ import pytest
 from infoint_tui import __version__
 from infoint_tui.cli import main
 from infoint_tui.core.service import Workbook
+from infoint_tui.core.workbook_file.migrate import HEAD_REVISION
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -114,7 +115,8 @@ def test_check_reports_version_and_refuses_damage(tmp_path: Path) -> None:
     good = tmp_path / "good.db"
     Workbook.open(good).close()
     result = run("check", "--db", str(good))
-    assert result.returncode == 0 and "integrity: ok" in result.stdout and "schema:" in result.stdout
+    assert result.returncode == 0 and "integrity: ok" in result.stdout
+    assert f"schema:    {HEAD_REVISION} (this infoint-tui writes {HEAD_REVISION})" in result.stdout
     foreign = tmp_path / "foreign.db"
     foreign.write_bytes(b"\x00" * 4096)
     result = run("check", "--db", str(foreign))

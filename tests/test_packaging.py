@@ -92,3 +92,18 @@ def test_the_manual_page_ships_where_man_finds_it(built: dict[str, Path]) -> Non
         assert shipped, wheel_members(built["wheel"])
         assert archive.read(shipped[0]).decode() == page
     assert "man/infoint-tui.1" in sdist_members(built["sdist"])
+
+
+@pytest.mark.long
+def test_the_files_the_code_reads_ship_in_the_wheel(built: dict[str, Path]) -> None:
+    """The package's files that are not Python (the schema new workbooks are made from, the
+    styles) are in the wheel, as they are in the repository: without them the app cannot start."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "infoint_tui"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    data = [name for name in tracked if not name.endswith(".py")]
+    assert "infoint_tui/core/workbook_file/schema.sql" in data
+    with zipfile.ZipFile(built["wheel"]) as archive:
+        for name in data:
+            assert name in archive.namelist(), name
+            assert archive.read(name) == (ROOT / name).read_bytes(), name

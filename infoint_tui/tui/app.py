@@ -220,7 +220,7 @@ class InfointApp(App[int]):
         self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
         self.screen_change_signal.subscribe(self, FocusMarks(self).follow)  # one focus bar: the top screen's
         self.push_screen(PipelineScreen())
-        # Keys typed before the workbook is open (a first launch migrates a new file; a big one
+        # Keys typed before the workbook is open (an older one is migrated first; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
         self.hold_keys()
         self._open_workbook()

@@ -1,6 +1,7 @@
 """The workbook's calendar namespace: the random name its calendar items begin with.
 
-Migration 0010 writes one into ``workbook_meta`` for every workbook; a
+Migration 0012 writes one into ``workbook_meta`` for every workbook it upgrades,
+a new workbook gets one as it is made (``workbook_file/schema_snapshot``), and a
 snapshot restored without one gets a new one here, so no workbook is ever
 without it.
 """
@@ -15,7 +16,7 @@ KEY = "calendar_namespace"
 
 
 def new_namespace() -> str:
-    """Sixteen hex digits (64 random bits), as migration 0010 writes them."""
+    """Sixteen hex digits (64 random bits), as migration 0012 writes them."""
     return secrets.token_hex(8)
 
 

@@ -14,6 +14,7 @@ A caller may as well use a part directly (``workbook.queue``).
 """
 
 import shutil
+import sqlite3
 from contextlib import AbstractContextManager
 from datetime import tzinfo
 from pathlib import Path
@@ -151,7 +152,6 @@ class Workbook:
                 path, f"cannot be opened here ({exc.strerror}); check the folder exists and is yours to write"
             ) from None
         try:
-            revision: str | None = None
             created = False
             if not state.exists:
                 try:
@@ -159,33 +159,49 @@ class Workbook:
                 except OSError as exc:
                     raise WorkbookError(path, f"cannot be created ({exc.strerror})") from None
                 created = True
-                lock.hold_file()
-            else:
-                revision = storage.check_readonly(path)
-            engine = storage.make_engine(path, checkpoints=checkpoints)
+            engine = None
             try:
+                if created:
+                    lock.hold_file()
+                    revision = cls._lay_out_newest(path)
+                else:
+                    revision = storage.check_readonly(path)
+                engine = storage.make_engine(path, checkpoints=checkpoints)
                 migrated = upgraded = False
+                # A new workbook is at the newest schema already (unless the snapshot was not
+                # written anew after a migration was added: the migrations then finish the job).
                 if migrate.needs_upgrade(path, revision):
-                    if revision is not None and migrate_backup:
+                    if revision is not None and migrate_backup and not created:
                         migrate.backup_before_migration(path, revision, clock())
                         migrated = True
                     migrate.upgrade(engine, path)
                     upgraded = True
                 workbook = cls(path, engine, lock, clock, tz)
-                if revision is None or upgraded:
+                if created or upgraded:
                     workbook._seed()  # an upgrade may bring new message templates
-                if revision is not None and migrated:
+                if migrated:
                     workbook._after_migration()
             except BaseException:
-                engine.dispose()
+                if engine is not None:
+                    engine.dispose()
                 if created:
-                    for suffix in ("", "-wal", "-shm"):
-                        Path(f"{path}{suffix}").unlink(missing_ok=True)
+                    storage.remove_new_file(path)
                 raise
         except BaseException:
             lock.release()
             raise
         return workbook
+
+    @staticmethod
+    def _lay_out_newest(path: Path) -> str:
+        """Give the new, empty file at ``path`` the newest schema at once; its revision."""
+        from infoint_tui.core.workbook_file import schema_snapshot
+
+        try:
+            return schema_snapshot.apply(path)
+        except sqlite3.Error as exc:
+            cause = storage.write_obstacle(path) or str(exc)  # "disk I/O error" may be a full disk
+            raise WorkbookError(path, f"cannot be created, and nothing was left behind: {cause}") from None
 
     @classmethod
     def _open_copy(cls, path: Path, clock: Clock, tz: tzinfo | None):

@@ -228,21 +228,32 @@ def read_revision(con: sqlite3.Connection, path: Path | None = None) -> str | No
 
 
 def create_file(path: Path, *, private_dir: bool) -> None:
-    """Create an empty database file readable by its owner only."""
+    """Create an empty database file readable by its owner only (removed again if that fails
+    after the name was taken: only a file this call made is ever removed)."""
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)
         if private_dir:
             os.chmod(path.parent, 0o700)
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
-    con = sqlite3.connect(path)
     try:
-        # SQLite gives -wal and -shm the database file's mode, so 0600 carries over.
-        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        con.execute("PRAGMA journal_mode=WAL")
-        con.commit()
-    finally:
-        con.close()
+        con = sqlite3.connect(path)
+        try:
+            # SQLite gives -wal and -shm the database file's mode, so 0600 carries over.
+            con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            con.execute("PRAGMA journal_mode=WAL")
+            con.commit()
+        finally:
+            con.close()
+    except BaseException:
+        remove_new_file(path)
+        raise
+
+
+def remove_new_file(path: Path) -> None:
+    """Remove a workbook this process has just created and could not finish, with SQLite's files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

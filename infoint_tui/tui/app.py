@@ -797,13 +797,13 @@ class InfointApp(App[int]):
 
             self.to_pipeline(push)
 
+        # Until the call screen is up, keys typed are notes for it, not pipeline commands.
+        self.hold_keys()
         ahead = self.call_ahead.ready(interview_id)
         if ahead is not None:
             # Built ahead too, unless the timer is to start as it opens (prep's F12).
             show(ahead.record, None if start else lambda: self.call_ahead.call_screen(ahead))
             return
-        # While the talk is read, keys typed are notes for it, not pipeline commands.
-        self.hold_keys()
         workbook = self.workbook
         fetch = (
             workbook.current_record

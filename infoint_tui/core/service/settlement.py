@@ -262,8 +262,6 @@ def follow_up_view(row) -> progress.FollowUpView:
     )
 
 
-DEBRIEF_FIELDS = ("debrief_learned", "debrief_open_questions", "debrief_impressions", "debrief_direction")
-
 
 def _utc(value):
     """Times from the ORM come back aware; from raw rows they are text."""

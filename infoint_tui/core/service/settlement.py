@@ -262,7 +262,6 @@ def follow_up_view(row) -> progress.FollowUpView:
     )
 
 
-
 def _utc(value):
     """Times from the ORM come back aware; from raw rows they are text."""
     if value is None or isinstance(value, datetime):

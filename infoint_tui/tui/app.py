@@ -36,6 +36,7 @@ from infoint_tui.tui.screens.base import after_typed_keys
 from infoint_tui.tui.screens.help import HelpScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
+from infoint_tui.tui.under_dialog import mark_screens_in_view
 from infoint_tui.tui.visible_text import VisibleText
 from infoint_tui.tui.widgets.size_notice import show_size_notice
 
@@ -82,7 +83,6 @@ class InfointApp(App[int]):
     CSS_PATH = "app.tcss"
     # ctrl+p: the actions (get_system_commands), and people and talks by name.
     COMMANDS = App.COMMANDS | {ContactsProvider, TalksProvider}
-    SUSPENDED_SCREEN_CLASS = "-suspended"  # a screen under another: its focus is not marked (app.tcss)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
         # A priority key: it works in dialogs too (the composer, search), whose keys it then lists.
@@ -215,6 +215,10 @@ class InfointApp(App[int]):
         self.apply_settings(self.settings)
         # Every screen shown in a terminal too small for it says how big it must be instead.
         self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
+        # A screen seen under a dialog keeps its focused control but not its mark (app.tcss).
+        self.screen_change_signal.subscribe(
+            self, lambda _: mark_screens_in_view(self.screen_stack), immediate=True
+        )
         self.push_screen(PipelineScreen())
         # Keys typed before the workbook is open (a first launch migrates a new file; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).

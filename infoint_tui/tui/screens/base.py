@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
@@ -137,7 +137,17 @@ class WorkbookScreen(WorkbookCalls, ScreenContract, Screen[None]):
         if self.app.workbook is not None:
             self.workbook_ready()
 
-    def on_screen_resume(self) -> None:
+    # The theme the screen's widgets were last styled in (see ``on_screen_resume``).
+    _styled_in: tuple[str, bool] | None = None
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown again: load afresh if another screen changed the workbook (or it has aged)."""
+        # Shown again (F5, a contact's details), Textual would match every widget's CSS again
+        # in case the styles changed while it was away: a third of the key's time. Only a new
+        # theme changes them here. (Runs before Textual's own handler, a base class's.)
+        styled_in = (self.app.theme, self.app.ansi_color)
+        if self._styled_in == styled_in:
+            event.refresh_styles = False
+        self._styled_in = styled_in
         if self.workbook is not None and self._shown_as_of is not None and not self.is_current():
             self.workbook_ready()

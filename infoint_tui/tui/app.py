@@ -28,6 +28,7 @@ from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
+from infoint_tui.tui.idle_collect import CHECK_SECONDS, IdleCollector
 from infoint_tui.tui.key_hold import KeyHold
 from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.palette import ContactsProvider, TalksProvider
@@ -157,6 +158,8 @@ class InfointApp(App[int]):
         self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
         self._header_parts: dict[str, str] = {}  # see ``header_says``
         self.calendar_sync: CalendarSync | None = None  # when the settings name a calendar
+        # The garbage collector's full passes, made while no one types (see ``idle_collect``).
+        self._collector = IdleCollector()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, reading pastes as text where it is the Linux one
@@ -219,6 +222,8 @@ class InfointApp(App[int]):
         self.screen_change_signal.subscribe(
             self, lambda _: mark_screens_in_view(self.screen_stack), immediate=True
         )
+        self._collector.start()
+        self.set_interval(CHECK_SECONDS, self._collector.check, name="idle-collect")
         self.push_screen(PipelineScreen())
         # Keys typed before the workbook is open (a first launch migrates a new file; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
@@ -624,8 +629,10 @@ class InfointApp(App[int]):
         """
         if isinstance(event, events.Paste):
             event.text = shown(event.text)
+            self._collector.key_pressed()
         if isinstance(event, events.Key):
             if not event.is_forwarded:
+                self._collector.key_pressed()
                 if self._key_hold.take(event):
                     return
                 self._key_screens[event] = self.screen
@@ -873,6 +880,7 @@ class InfointApp(App[int]):
     def on_unmount(self) -> None:
         # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        self._collector.stop()
         if self.calendar_sync is not None:
             self.calendar_sync.close()
         if self.workbook is not None:

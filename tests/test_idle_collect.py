@@ -83,3 +83,21 @@ async def test_typing_on_without_a_pause_still_has_its_garbage_collected(demo_ap
             await pilot.press("down")
         await pilot.pause(2 * idle_collect.CHECK_SECONDS)
         assert full_passes() > before
+
+
+async def test_an_app_no_one_types_in_leaves_the_passes_to_python(demo_app) -> None:
+    """Loading a big workbook with no one typing, the app makes no full passes of its own
+    (one every half second at 50,000 contacts was 20 % of the load's time): after the one
+    at the pause, Python's own schedule is back."""
+    thresholds = gc.get_threshold()
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("down")
+        await pilot.pause(idle_collect.IDLE_SECONDS + 2 * idle_collect.CHECK_SECONDS)
+        assert gc.get_threshold() == thresholds
+        before = full_passes()
+        for _ in range(4):
+            gc.collect(1)  # as a load in the background makes them
+            await pilot.pause(idle_collect.CHECK_SECONDS)
+        assert full_passes() == before

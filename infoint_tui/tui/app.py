@@ -222,7 +222,6 @@ class InfointApp(App[int]):
         self.screen_change_signal.subscribe(
             self, lambda _: mark_screens_in_view(self.screen_stack), immediate=True
         )
-        self._collector.start()
         self.set_interval(CHECK_SECONDS, self._collector.check, name="idle-collect")
         self.push_screen(PipelineScreen())
         # Keys typed before the workbook is open (a first launch migrates a new file; a big one

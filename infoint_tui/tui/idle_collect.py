@@ -1,4 +1,4 @@
-"""The garbage collector's full passes, made while no one is typing.
+"""The garbage collector's full passes, kept out of the typing.
 
 Python's cycle collector now and then walks every object the program holds
 (a full pass), once enough have piled up since the last. A big workbook is
@@ -7,14 +7,15 @@ the follow-up queue read ahead, beside the libraries' own): a full pass took
 100 to 200 ms there, and it came whenever the count was reached, often in the
 middle of a key (a quarter of the enters on a contact waited for one, issue 29).
 
-So while the app runs, Python's own full passes are off (the young
-generations are still collected as usual: they are small and quick), and
-the app makes them itself once no key has come for ``IDLE_SECONDS`` and
-something was kept since the last; typed on without a pause, they come after
-``FORCE_AFTER`` young collections anyway, so garbage never piles up for long.
-(Freezing what a load keeps, ``gc.freeze``, was tried first and dropped: the
-widgets alive at a freeze and gone later, a notice, a closed dialog, the
-footer's old keys, were never collected again.)
+So from a key until the typing pauses for ``IDLE_SECONDS``, Python's own full
+passes are held (the young generations are still collected as usual: they are
+small and quick); at the pause one full pass is made, if anything was kept
+meanwhile, and Python's own schedule takes over again (while the app loads a
+big workbook with no one typing, it makes as few as it would have). Typed on
+without a pause, a pass comes after ``FORCE_AFTER`` young collections anyway,
+so garbage never piles up for long. (Freezing what a load keeps, ``gc.freeze``,
+was tried first and dropped: the widgets alive at a freeze and gone later, a
+notice, a closed dialog, the footer's old keys, were never collected again.)
 """
 
 from __future__ import annotations
@@ -25,57 +26,64 @@ import time
 # No key for this long: a person has stopped to read, and a pass (a fraction of a second at
 # 50,000 contacts) is unlikely to hold up the next key.
 IDLE_SECONDS = 2.0
-# How often the app looks whether it is idle.
+# How often the app looks whether the typing has paused.
 CHECK_SECONDS = 0.5
 # Young (generation 1) collections since the last full pass after which one is made even while
-# typing: ten times as many as Python waits for by default, so it comes rarely, but it comes.
+# typing: ten times as many as Python waits for at least, so it comes rarely, but it comes.
 FORCE_AFTER = 100
-# Python's full passes, off: their threshold set past any count of young collections.
+# Python's full passes, held: their threshold set past any count of young collections.
 NEVER = 2**31 - 1
 
-
-# Python's thresholds before the first app turned its full passes off, while apps run (tests run
-# several in one process, one after another or one inside another's run).
+# Python's thresholds from before the typing began, while any app's typing holds the full passes
+# (tests run several apps in one process, one after another or one inside another's run).
 _saved: tuple[int, int, int] | None = None
-_running = 0
+_holding = 0
+
+
+def _hold() -> None:
+    global _saved, _holding
+    if _holding == 0:
+        _saved = gc.get_threshold()
+        gc.set_threshold(_saved[0], _saved[1], NEVER)
+    _holding += 1
+
+
+def _release() -> None:
+    global _holding
+    _holding -= 1
+    if _holding == 0 and _saved is not None:
+        gc.set_threshold(*_saved)
 
 
 class IdleCollector:
-    """Turns Python's own full passes off while the app runs, and makes them when idle."""
+    """Holds Python's full passes from a key until the typing pauses, then makes one."""
 
     def __init__(self) -> None:
         self._last_key = time.monotonic()
-        self._started = False
-
-    def start(self) -> None:
-        """From now on, full passes are made by ``check`` (call it every ``CHECK_SECONDS``)."""
-        global _saved, _running
-        if self._started:
-            return
-        self._started = True
-        if _running == 0:
-            _saved = gc.get_threshold()
-            gc.set_threshold(_saved[0], _saved[1], NEVER)
-        _running += 1
-
-    def stop(self) -> None:
-        """Python makes its own full passes again, once no app is left running."""
-        global _running
-        if not self._started:
-            return
-        self._started = False
-        _running -= 1
-        if _running == 0 and _saved is not None:
-            gc.set_threshold(*_saved)
+        self._typing = False
 
     def key_pressed(self) -> None:
         self._last_key = time.monotonic()
+        if not self._typing:
+            self._typing = True
+            _hold()
 
     def check(self) -> bool:
-        """Make a full pass if it is time to (see the module docstring); True if one was made."""
+        """Call every ``CHECK_SECONDS``: makes a full pass at a pause in the typing, or after
+        ``FORCE_AFTER`` young collections; True if it made one."""
+        if not self._typing:
+            return False  # Python's own schedule
         young_collections = gc.get_count()[2]  # generation-1 passes since the last full one
-        idle = time.monotonic() - self._last_key >= IDLE_SECONDS
-        if young_collections >= FORCE_AFTER or (idle and young_collections > 0):
+        paused = time.monotonic() - self._last_key >= IDLE_SECONDS
+        if paused:
+            self.stop()
+        if young_collections and (paused or young_collections >= FORCE_AFTER):
             gc.collect()
             return True
         return False
+
+    def stop(self) -> None:
+        """Give the full passes back to Python (the typing paused, or the app has ended)."""
+        if self._typing:
+            self._typing = False
+            _release()

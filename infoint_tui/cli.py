@@ -210,9 +210,9 @@ def _run_app(args: argparse.Namespace) -> int:
             "the workbook from a script, give a command such as export, import, backup or "
             "check (infoint-tui --help lists them)"
         )
-    from infoint_tui.tui import collector
+    from infoint_tui.tui import idle_collect
 
-    collector.hold()  # until the app has settled: see tui/collector.py
+    idle_collect.hold()  # until the app is up: see tui/idle_collect.py
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="demo-", dir=_scratch_root()) as folder:
             return _run_tui(demo_app(Path(folder)))

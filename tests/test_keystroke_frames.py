@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.screen import Screen
+from textual.widgets import Header
 
 from infoint_tui.core.pipeline import matches, search_text
 from infoint_tui.tui.app import InfointApp
@@ -153,3 +155,58 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(demo_app) -
         await pilot.resize_terminal(80, 24)  # narrower: fewer areas fit, so it is rebuilt
         await wait_for_workers(app, pilot)
         assert len(footer.children) < len(keys)
+
+
+def count_restyles(app) -> list:
+    """From now on, every node whose CSS is matched again (a screen's whole tree on a class change)."""
+    restyled: list = []
+    update_nodes = app.stylesheet.update_nodes
+
+    def counting(nodes, animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        update_nodes(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = counting
+    return restyled
+
+
+async def test_showing_the_details_again_restyles_no_screen(demo_app) -> None:
+    """Enter on a row, the second time: the details come up without matching the CSS of a
+    whole screen again, neither theirs (styled when built) nor the pipeline's (hidden under them)."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("enter", "escape", "down")  # the details screen built, and left
+        await wait_for_workers(app, pilot)
+        restyled = count_restyles(app)
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen)
+        assert not [node for node in restyled if isinstance(node, Screen)]
+
+
+async def test_details_shown_again_after_a_new_theme_wear_it(demo_app) -> None:
+    """Left before the theme changed, the details come back in the new theme, as a details
+    screen built now would be."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.press("enter", "escape")
+        await wait_for_workers(app, pilot)
+        details = app.get_screen("contact-detail")
+
+        def colours(screen) -> list:
+            return [screen.styles.background, screen.query_one(Header).styles.background]
+
+        dark = colours(details)
+        app.theme = "textual-light"
+        await wait_for_workers(app, pilot)
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert app.screen is details
+        fresh = ContactDetailScreen()
+        fresh.show_contact(details._shown, app.workbook.revision)
+        await app.push_screen(fresh)
+        await wait_for_workers(app, pilot)
+        assert colours(details) == colours(fresh) != dark

@@ -12,7 +12,7 @@ from textual.widgets import Input, TextArea
 
 from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.service import Workbook
-from infoint_tui.tui import collector
+from infoint_tui.tui import idle_collect
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.capture import CardCapture
 from infoint_tui.tui.screens.debrief import DebriefScreen
@@ -130,7 +130,7 @@ async def test_y_opens_the_debrief_at_once_and_the_talk_ends_with_what_was_typed
 
 @pytest.fixture
 def held_collector():
-    collector.hold()
+    idle_collect.hold()
     yield
     gc.unfreeze()
     gc.enable()

@@ -3,6 +3,7 @@ and a damaged workbook still refused before anything is written."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -167,6 +168,41 @@ async def test_the_first_f5_shows_the_queue_built_while_idle(db_path, clock, peo
         expected = workbook.follow_up_queue()
         assert [i.follow_up.id for i in screen.items] == [i.follow_up.id for i in expected]
         assert f"{len(expected)} to do" in plain(screen.query_one("#followups-summary").render())
+
+
+class NotGoneThrough(list):
+    """A list that may be indexed and measured, not gone through: an item at a time is fine."""
+
+    def __iter__(self):
+        raise AssertionError("gone through item by item on the event loop")
+
+
+async def test_the_first_f5_goes_through_none_of_the_queue(db_path, clock, people) -> None:
+    """However long the queue built while idle, the first F5 only draws a screenful of it:
+    indexing, counting and measuring it were done with the reading, in the background."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        prepared = app.prepared_queue
+        assert prepared is not None and prepared.items
+        rows = prepared.rows
+        app.prepared_queue = dataclasses.replace(
+            prepared,
+            items=NotGoneThrough(prepared.items),
+            rows=dataclasses.replace(rows, keys=NotGoneThrough(rows.keys), cells=NotGoneThrough(rows.cells)),
+        )
+        await pilot.press("f5")
+        await wait_for_workers(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        table = screen.query_one(ResponsiveTable)
+        assert table.row_count == len(prepared.items)
+        first = prepared.items[0]
+        assert screen.selected() is first
+        assert first.contact_name in plain(table.get_row_at(0)[3])
+        summary = plain(screen.query_one("#followups-summary").render())
+        assert f"{sum(i.follow_up.open for i in prepared.items)} to do" in summary
+        assert f"{sum(i.overdue for i in prepared.items)} overdue" in summary
 
 
 @pytest.mark.parametrize("change", ["a write", "an hour"])

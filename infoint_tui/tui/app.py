@@ -27,10 +27,10 @@ from infoint_tui.core.paths import config_path
 from infoint_tui.core.settings import Profile, Settings
 from infoint_tui.core.text import shown
 from infoint_tui.core.wording import plural
-from infoint_tui.tui import collector
 from infoint_tui.tui.autosave import DEBOUNCE_SECONDS
 from infoint_tui.tui.call_ahead import CallAhead
 from infoint_tui.tui.focus_mark import FocusMarks
+from infoint_tui.tui.idle_collect import CHECK_SECONDS, IdleCollector, settle
 from infoint_tui.tui.key_hold import KeyHold
 from infoint_tui.tui.notices import follow_notices, notice_markup, notice_seconds, place_notices
 from infoint_tui.tui.palette import ContactsProvider, TalksProvider
@@ -160,6 +160,8 @@ class InfointApp(App[int]):
         self.replicator: Replicator | None = None  # Litestream beside the workbook ([replica] url)
         self._header_parts: dict[str, str] = {}  # see ``header_says``
         self.calendar_sync: CalendarSync | None = None  # when the settings name a calendar
+        # The garbage collector's full passes, made while no one types (see ``idle_collect``).
+        self._collector = IdleCollector()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, reading pastes as text where it is the Linux one
@@ -218,7 +220,9 @@ class InfointApp(App[int]):
         self.apply_settings(self.settings)
         # Every screen shown in a terminal too small for it says how big it must be instead.
         self.screen_change_signal.subscribe(self, lambda screen: show_size_notice(screen, self.size))
-        self.screen_change_signal.subscribe(self, FocusMarks(self).follow)  # one focus bar: the top screen's
+        # A screen seen under a dialog keeps its focused control but not its mark (app.tcss).
+        self.screen_change_signal.subscribe(self, FocusMarks(self).follow, immediate=True)
+        self.set_interval(CHECK_SECONDS, self._collector.check, name="idle-collect")
         self.push_screen(PipelineScreen())
         # Keys typed before the workbook is open (an older one is migrated first; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
@@ -581,7 +585,7 @@ class InfointApp(App[int]):
     def pipeline_drawn(self) -> None:
         """The pipeline has drawn fresh rows: read ahead, while the app is idle, what the
         keys people press next would wait for (F4's talk, once F5's queue)."""
-        collector.settle()  # the first time: the app is up
+        settle()  # the first time: the app is up (see idle_collect)
         self.call_ahead.read()
         self.prepare_followups()
 
@@ -606,7 +610,7 @@ class InfointApp(App[int]):
         return prepared
 
     def _failed_to_open(self, message: str) -> None:
-        collector.settle()
+        settle()
         self.error_message = message
         self.release_held_keys()  # the message needs its answer from the keyboard
 
@@ -634,8 +638,10 @@ class InfointApp(App[int]):
         """
         if isinstance(event, events.Paste):
             event.text = shown(event.text)
+            self._collector.key_pressed()
         if isinstance(event, events.Key):
             if not event.is_forwarded:
+                self._collector.key_pressed()
                 if self._key_hold.take(event):
                     return
                 self._key_screens[event] = self.screen
@@ -892,6 +898,7 @@ class InfointApp(App[int]):
     def on_unmount(self) -> None:
         # Everything is saved by now: a hang-up while Textual restores the terminal just ends the process.
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        self._collector.stop()
         if self.calendar_sync is not None:
             self.calendar_sync.close()
         if self.workbook is not None:

@@ -19,13 +19,13 @@ from textual.widgets import Input, Static, Switch
 from infoint_tui.core.domain import Contact
 from infoint_tui.core.errors import InfointError, ValidationFailed
 from infoint_tui.tui.screen_contract import ScreenContract
-from infoint_tui.tui.screens.base import WorkbookCalls, after_queued_keys
+from infoint_tui.tui.screens.base import KeptStyles, WorkbookCalls, after_queued_keys
 from infoint_tui.tui.screens.duplicate import handle_duplicate
 from infoint_tui.tui.screens.form_keys import FORM_HINT, FormKeys
 from infoint_tui.tui.widgets.field import Field, FormField
 
 
-class QuickForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen[Contact | None]):
+class QuickForm(KeptStyles, FormKeys, WorkbookCalls, ScreenContract, ModalScreen[Contact | None]):
     """A handful of one-line fields; f10 saves (or enter in the last), escape cancels."""
 
     AUTO_FOCUS = "Input"

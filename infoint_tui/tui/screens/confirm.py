@@ -9,8 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from infoint_tui.tui.screens.base import KeptStyles
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(KeptStyles, ModalScreen[bool]):
     """Dismisses with True for yes; escape or no gives False."""
 
     BINDINGS = [

@@ -12,6 +12,7 @@ same row, by key, when the rows are replaced.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -59,6 +60,38 @@ def column_widths(labels: Sequence[str], rows: Iterable[Sequence[object]]) -> li
             if width > widths[index]:
                 widths[index] = width
     return widths
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """Rows as the table keeps them: each row's key and cells, where each key is, and the
+    columns' widths. Built before they are shown, off the event loop for a long list (tens
+    of thousands of follow-ups take a while to index), so showing them costs what a
+    screenful does."""
+
+    keys: list[str]
+    cells: list[Sequence[object]]
+    index: dict[str, int]
+    widths: list[int]
+
+    @classmethod
+    def build(
+        cls,
+        labels: Sequence[str],
+        rows: Iterable[tuple[str, Sequence[object]]],
+        widths: Sequence[int] | None = None,
+    ) -> TableRows:
+        """The rows for the columns ``labels``; ``widths`` (one per column) saves measuring them."""
+        keys, cells = [], []
+        for key, row in rows:
+            keys.append(key)
+            cells.append(row)
+        return cls(
+            keys,
+            cells,
+            {key: n for n, key in enumerate(keys)},
+            list(widths) if widths is not None else column_widths(labels, cells),
+        )
 
 
 class ResponsiveTable(ScrollView, can_focus=True):
@@ -156,7 +189,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
             return False
         self.columns_shown = columns
         self._header = [Text(label) for label in columns]
-        self._set_rows([], [], None)
+        self._set_rows(TableRows.build(columns, ()), None)
         return True
 
     def refill(
@@ -170,27 +203,22 @@ class ResponsiveTable(ScrollView, can_focus=True):
         ``widths`` (one per column shown) saves measuring the rows; pass the
         widths of the whole data set so the columns stay put while filtering.
         """
-        keep = select or self.cursor_key()
-        keys, cells = [], []
-        for key, row in rows:
-            keys.append(key)
-            cells.append(row)
-        self._set_rows(keys, cells, keep, widths)
+        self.show_rows(TableRows.build(self.columns_shown, rows, widths), select)
 
-    def _set_rows(
-        self,
-        keys: list[str],
-        cells: list[Sequence[object]],
-        keep: str | None,
-        widths: Sequence[int] | None = None,
-    ) -> None:
+    def show_rows(self, rows: TableRows, select: str | None = None) -> None:
+        """Replace the rows with ``rows``, built for the columns shown (``TableRows.build``);
+        the cursor goes to ``select``, or stays on the row it was on."""
+        self._set_rows(rows, select or self.cursor_key())
+
+    def _set_rows(self, rows: TableRows, keep: str | None) -> None:
         before = self._screenful()
-        self._keys, self._cells = keys, cells
-        self._index = {key: n for n, key in enumerate(keys)}
-        self._natural = list(widths) if widths is not None else column_widths(self.columns_shown, cells)
+        self._keys, self._cells, self._index = rows.keys, rows.cells, rows.index
+        self._natural = rows.widths
         self._fit_columns()
         previous = self.cursor_row
-        self.cursor_row = min(self._index.get(keep, previous) if keep else previous, max(0, len(keys) - 1))
+        self.cursor_row = min(
+            self._index.get(keep, previous) if keep else previous, max(0, len(self._keys) - 1)
+        )
         self._scroll_to_cursor()
         after = self._screenful()
         if before[0] != after[0]:

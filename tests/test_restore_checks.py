@@ -123,6 +123,8 @@ def _edited(snapshot_file: Path, table: str, row: int, **changes) -> Path:
         ("contact", {"email": "not an address"}, "table contact, row id 1: email"),
         ("contact", {"linkedin_url": "javascript:alert(1)"}, "table contact, row id 1: linkedin_url"),
         ("contact", {"phone": 10**30}, "table contact, row 1: phone"),
+        # SQLite would number a row without its id itself, and what refers to it point elsewhere.
+        ("contact", {"id": None}, "table contact, row 1: id is missing"),
     ],
 )
 def test_restore_refuses_what_the_app_cannot_read_back(

@@ -252,6 +252,7 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
             for column in known[name].columns
             if isinstance(getattr(column.type, "impl", column.type), String)
         }
+        keys = [column.name for column in known[name].columns if column.primary_key]
         for index, row in enumerate(rows, 1):
             if not isinstance(row, dict):
                 raise ImportFileError(source, f"table {name}, row {index}: expected an object")
@@ -259,6 +260,13 @@ def _checked(data: Any, known: dict, revision: str | None, source: Path | str) -
             if unknown:
                 raise ImportFileError(
                     source, f"table {name}, row {index}: unknown column {sorted(unknown)[0]!r}"
+                )
+            # Without its key SQLite would number the row itself, and what refers to it would
+            # point elsewhere or nowhere: the file is not what it says.
+            missing = next((key for key in keys if row.get(key) is None), None)
+            if missing is not None:
+                raise ImportFileError(
+                    source, f"table {name}, row {index}: {missing} is missing; nothing was restored"
                 )
             for column, value in row.items():
                 row[column] = _checked_value(source, name, index, column, value, times, texts)

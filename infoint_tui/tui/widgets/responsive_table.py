@@ -222,7 +222,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         after = self._screenful()
         if before[0] != after[0]:
-            self.refresh()  # scrolled, or the columns changed: every line is new
+            self.refresh()  # scrolled, the columns or the lines for rows changed: all are new
         else:
             # Only the lines that show another row (or lost or gained the cursor) are drawn again:
             # a filter keystroke often keeps the top rows where they were.
@@ -233,16 +233,17 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self.post_message(self.RowHighlighted(self, self.cursor_key()))
 
     def _screenful(self) -> tuple[tuple, list[tuple]]:
-        """What the visible lines show: (scroll position, widths) and, per line, the row's key,
-        its cells and whether the cursor is on it."""
-        top = round(self.scroll_y)
+        """What the visible lines show: (scroll position, widths, size, lines for rows) and, per
+        line, the row's key, its cells and whether the cursor is on it. New rows may bring a
+        horizontal scrollbar, and a line fewer for rows: then every line is new."""
+        top, page = round(self.scroll_y), self._page
         lines = []
-        for row in range(top, top + self._page):
+        for row in range(top, top + page):
             if row < len(self._keys):
                 lines.append((self._keys[row], self._cells[row], row == self.cursor_row))
             else:
                 lines.append(None)
-        return (top, tuple(self._widths), self.size), lines
+        return (top, tuple(self._widths), self.size, page), lines
 
     def _fit_columns(self) -> None:
         """Shrink the widest column, one cell at a time, until the row fits (cut cells end in "…")."""

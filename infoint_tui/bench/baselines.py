@@ -64,9 +64,24 @@ def sqlmodel_app(path: str):
     return _table_app(rows)
 
 
+def notes_widgets(content: str) -> list:
+    """A header, the notes in a bare TextArea, a footer: what the typing and call baselines show."""
+    from textual.widgets import Footer, Header, TextArea
+
+    return [Header(), TextArea(content, soft_wrap=True, tab_behavior="indent", id="answer"), Footer()]
+
+
+def go_on_at_the_end(node) -> None:
+    """As the interview screen does: the cursor at the end of the notes, in focus."""
+    from textual.widgets import TextArea
+
+    editor = node.query_one(TextArea)
+    editor.move_cursor(editor.document.end)
+    editor.focus()
+
+
 def textarea_app(path: str):
     from textual.app import App
-    from textual.widgets import Footer, Header, TextArea
 
     with open(path, encoding="utf-8") as handle:
         content = handle.read()
@@ -75,14 +90,10 @@ def textarea_app(path: str):
         TITLE = TITLE
 
         def compose(self):
-            yield Header()
-            yield TextArea(content, soft_wrap=True, tab_behavior="indent", id="answer")
-            yield Footer()
+            yield from notes_widgets(content)
 
         def on_mount(self) -> None:
-            editor = self.query_one(TextArea)
-            editor.move_cursor(editor.document.end)  # as the interview screen does: go on at the end
-            editor.focus()
+            go_on_at_the_end(self)
 
     return TextAreaApp()
 
@@ -92,7 +103,7 @@ def call_app(path: str):
     from textual.binding import Binding
     from textual.containers import Vertical
     from textual.screen import ModalScreen, Screen
-    from textual.widgets import Footer, Header, Input, Static, TextArea
+    from textual.widgets import Footer, Header, Input, Static
 
     with open(path, encoding="utf-8") as handle:
         content = handle.read()
@@ -114,14 +125,10 @@ def call_app(path: str):
         ]
 
         def compose(self):
-            yield Header()
-            yield TextArea(content, soft_wrap=True, tab_behavior="indent", id="answer")
-            yield Footer()
+            yield from notes_widgets(content)
 
         def on_mount(self) -> None:
-            editor = self.query_one(TextArea)
-            editor.move_cursor(editor.document.end)
-            editor.focus()
+            go_on_at_the_end(self)
 
         def action_dialog(self) -> None:
             self.app.push_screen(BareDialog())

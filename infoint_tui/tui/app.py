@@ -586,7 +586,8 @@ class InfointApp(App[int]):
         """The pipeline has drawn fresh rows: read ahead, while the app is idle, what the
         keys people press next would wait for (F4's talk, once F5's queue)."""
         settle()  # the first time: the app is up (see idle_collect)
-        self.call_ahead.read()
+        if isinstance(self.screen, PipelineScreen):  # not under the call itself (a launch onto it)
+            self.call_ahead.read()
         self.prepare_followups()
 
     def prepare_followups(self) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from infoint_tui.bench.pty_driver import PtyProgram
 from infoint_tui.bench.suite import KEYS, Environment, Figure, demo, first_row, median_text
+from infoint_tui.core.workbook_file import files
 
 CALL_KEYS = {
     "f2": "\x1bOQ",
@@ -90,7 +91,7 @@ def open_and_time(program: PtyProgram, key: str, shown: str) -> float:
 def bench_call(env: Environment, folder: Path, runs: int, log: Callable[[str], None]) -> list[Figure]:
     upcoming, running = call_workbooks(folder)
     text_file = folder / "talk-notes.txt"
-    text_file.write_text(talk_notes(), encoding="utf-8")
+    files.write_text(text_file, talk_notes())
     pipeline_row = first_row(upcoming)
     bare_screen, app_screen, bare_modal = [], [], []
     to_pipeline, to_call, debrief = [], [], []

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from infoint_tui.bench.pty_driver import PtyProgram
+from infoint_tui.core.workbook_file import files
 
 KEYS = {
     "f2": "\x1bOQ",
@@ -221,7 +222,7 @@ def bench_typing(
 ) -> tuple[Figure, Figure, Figure]:
     db, question_id = typing_workbook(folder)
     text_file = folder / "note.txt"
-    text_file.write_text(note_text(), encoding="utf-8")
+    files.write_text(text_file, note_text())
     app, bare, saves, steady = [], [], [], []
     top_row = first_row(db)  # read before launching: the app holds the workbook's lock
     for round_ in range(rounds):

@@ -32,6 +32,7 @@ class BuiltAhead:
         self.app = app
         self._built: dict[Hashable, Screen] = {}
         self._wanted: list[tuple[Hashable, Callable[[], Screen]]] = []
+        self._building = False  # a build is on its way: ``want`` adds to it, not a second one
 
     def want(self, wanted: list[tuple[Hashable, Callable[[], Screen]]]) -> None:
         """Keep built exactly these screens: build the missing ones, in order, one at a time,
@@ -40,21 +41,21 @@ class BuiltAhead:
         for key in [key for key in self._built if key not in keys]:
             self._discard(self._built.pop(key))
         self._wanted = [(key, make) for key, make in wanted if key not in self._built]
-        if self._wanted:
+        if self._wanted and not self._building:
+            self._building = True
             self.app.set_timer(BUILD_EVERY_SECONDS, self._build_next)
 
     def _build_next(self) -> None:
         if not self._wanted:
+            self._building = False
             return
         key, make = self._wanted.pop(0)
-        if key not in self._built:
-            screen = make()
-            # What pushing a screen does first (``App._get_screen``): start it, which composes and
-            # mounts its widgets, off screen until it is pushed.
-            self.app._register(self.app, screen)
-            self._built[key] = screen
-        if self._wanted:
-            self.app.call_after_refresh(lambda: self.app.set_timer(BUILD_EVERY_SECONDS, self._build_next))
+        screen = make()
+        # What pushing a screen does first (``App._get_screen``): start it, which composes and
+        # mounts its widgets, off screen until it is pushed. Textual has no public way to.
+        self.app._register(self.app, screen)
+        self._built[key] = screen
+        self.app.call_after_refresh(lambda: self.app.set_timer(BUILD_EVERY_SECONDS, self._build_next))
 
     def take(self, key: Hashable) -> Screen | None:
         """The screen built for ``key``, if there is one, to push now (it is not kept further)."""

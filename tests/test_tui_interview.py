@@ -218,6 +218,18 @@ async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock
         assert not screen.query_one("#interview-side").display
 
 
+async def test_a_last_tick_while_the_call_is_taken_down_is_harmless(db_path, clock, planned) -> None:
+    """Textual removes a closing screen's widgets before it stops the screen's timers; a tick
+    that lands in between once crashed the app as it quit (seen in CI)."""
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot)
+        await screen.query_one(TimerBar).remove()  # as the screen's teardown does, first
+        screen._tick()  # the interval's next tick
+        await pilot.pause()
+        assert app.is_running
+
+
 async def test_quitting_saves_what_was_just_typed(db_path, clock, planned) -> None:
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -359,7 +359,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         log.display = bool(notes)
 
     def _tick(self) -> None:
-        if self.interview is None:
+        bars = self.query(TimerBar)
+        # Textual takes a closing screen's widgets down before it stops the screen's timers,
+        # so a last tick may find no bar: there is nothing left to show it on.
+        if self.interview is None or not bars:
             return
         place = place_in_talk(
             [(q.text, q.answer, q.answered) for q in self.questions],
@@ -367,7 +370,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         )
         reading = self.workbook.timer_reading(self.interview, place)
         agreed = self.interview.length_minutes + self.interview.extra_minutes
-        bar = self.query_one(TimerBar)
+        bar = bars.first()
         before = bar.phase
         # A bell only when the clock moves the talk on (moving to "who else" is the person's own step),
         # and only on screen: the call screen built ahead of F4 keeps its bar current, silently.

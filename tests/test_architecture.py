@@ -42,3 +42,15 @@ def test_opening_a_current_workbook_does_not_import_alembic(tmp_path: Path) -> N
         "print('alembic' in sys.modules, 'markdown_it' in sys.modules)"
     )
     assert out.split() == ["False", "False"]
+
+
+def test_what_the_first_frame_shows_loads_without_the_database_layer() -> None:
+    """The app, the first look (the pipeline's rows or the call) and the call screen come
+    before SQLAlchemy and SQLModel: they load in a worker once the first frame is drawn."""
+    out = _run(
+        "import sys\n"
+        "import infoint_tui.tui.app, infoint_tui.core.first_look, infoint_tui.tui.screens.interview\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(loaded & {'sqlalchemy', 'sqlmodel', 'pydantic', 'alembic'}))"
+    )
+    assert out.strip() == "[]"

@@ -193,6 +193,57 @@ async def test_started_again_mid_call_it_opens_on_the_call(db_path, clock, plann
         assert not isinstance(app.screen, InterviewScreen)
 
 
+async def test_started_again_mid_call_the_call_shows_before_the_workbook_opens(
+    db_path, clock, planned, monkeypatch
+) -> None:
+    """Back on the call, its notes are on screen while the database layer still loads; what is
+    typed and pasted meanwhile waits, then lands in the notes in the order it came."""
+    import threading
+
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+        wb.save_talk_notes(planned, "Thanked her; my story")
+        wb.add_note(planned, "she moved teams in 2019", offset_seconds=95)
+    clock.advance(minutes=7)
+    go_on = threading.Event()
+    real_open = Workbook.open.__func__
+
+    def held_open(cls, *args, **kwargs):
+        go_on.wait(10)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Workbook, "open", classmethod(held_open))
+    app = InfointApp(db_path, clock=clock, autosave_delay=0, resume_call=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, InterviewScreen):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()  # drawn
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and app.workbook is None
+        editor = screen.query_one("#answer", TextArea)
+        assert editor.text == "Thanked her; my story"
+        shown = "\n".join(screen_lines(app))
+        assert "Joe Chameau" in shown and "she moved teams in 2019" in shown
+        assert screen.query_one(TimerBar).phase is Phase.OPENING  # seven minutes in, on the talk notes
+        assert screen.check_action("referral", ()) is None  # nothing done before the talk is loaded
+        await type_text(pilot, ", typed")
+        app.post_message(events.Paste(", pasted"))
+        await pilot.pause()
+        await type_text(pilot, ", after")
+        await pilot.pause(0.2)
+        assert editor.text == "Thanked her; my story"  # held, not typed over by the load
+        go_on.set()
+        await wait_for_workers(app, pilot)
+        assert app.workbook is not None and app.screen is screen
+        assert [type(s) for s in app.screen_stack].count(InterviewScreen) == 1
+        assert editor.text == "Thanked her; my story, typed, pasted, after"
+        assert screen.check_action("referral", ()) is True
+    with Workbook.open(db_path, clock=clock) as wb:
+        assert wb.get_interview(planned).talk_notes == "Thanked her; my story, typed, pasted, after"
+
+
 async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock, planned) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         interview = wb.get_interview(planned)

@@ -10,6 +10,9 @@ checked, and refused if damaged, by ``Workbook.open`` before anything is
 written. Anything unusual (a new file, an older or newer schema, a file
 another infoint-tui holds, or one SQLite cannot read) gives no preview, and
 the proper open says what is wrong.
+
+Started again mid-call, the talk under way is read here too
+(``core.call_look``), so the app opens on the call as fast.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from infoint_tui.core import pipeline
+from infoint_tui.core.call_look import CallLook, call_under_way
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.workbook_file import lock, storage
 from infoint_tui.core.workbook_file.migrate import HEAD_REVISION
@@ -27,14 +31,17 @@ from infoint_tui.core.workbook_file.migrate import HEAD_REVISION
 
 @dataclass(frozen=True)
 class FirstLook:
-    """The pipeline's first rows and its summary line, as the full load will show them."""
+    """The pipeline's first rows and its summary line, as the full load will show them; and
+    the talk under way, when asked for and there is one."""
 
     contacts: list[pipeline.ContactSummary]
     summary: pipeline.PipelineSummary
+    call: CallLook | None = None
 
 
-def first_look(path: Path, now: datetime, tz: tzinfo, limit: int) -> FirstLook | None:
-    """The first ``limit`` contacts and the summary, or None where only the proper open may say."""
+def first_look(path: Path, now: datetime, tz: tzinfo, limit: int, call: bool = False) -> FirstLook | None:
+    """The first ``limit`` contacts and the summary (and, with ``call``, the talk under way),
+    or None where only the proper open may say."""
     try:
         if not storage.inspect_file(path).exists or lock.is_held(path):
             return None
@@ -47,6 +54,7 @@ def first_look(path: Path, now: datetime, tz: tzinfo, limit: int) -> FirstLook |
             return FirstLook(
                 pipeline.first_contacts(connection, limit, groups),
                 pipeline.summary(connection, now, tz, groups),
+                call_under_way(connection, now) if call else None,
             )
         finally:
             connection.close()

@@ -214,7 +214,8 @@ class InfointApp(App[int]):
 
     def on_descendant_focus(self) -> None:
         """The focus moved: a notice stays off the control that now has it."""
-        place_notices(self.screen)
+        if self.screen_stack:  # not while the app closes: its screens are gone
+            place_notices(self.screen)
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings)
@@ -447,8 +448,9 @@ class InfointApp(App[int]):
 
     def _show_first_rows(self) -> None:
         """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
-        milliseconds) and show it before the database layer loads; wait until it is drawn,
-        so the import that follows does not compete with drawing it."""
+        milliseconds) and show it before the database layer loads, or, started again mid-call,
+        the call; wait until it is drawn, so the import that follows does not compete with
+        drawing it."""
         from infoint_tui.core.clock import local_zone
         from infoint_tui.core.first_look import first_look
 
@@ -456,15 +458,20 @@ class InfointApp(App[int]):
             tz = local_zone(self.settings.timezone)
         except ValueError:  # settings are checked when read; nothing to show early otherwise
             return
-        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS)
+        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS, call=self.resume_call)
         if look is None:
             return
+        if look.call is not None:
+            from infoint_tui.tui.screens.interview import InterviewScreen  # here, off the event loop
         drawn = threading.Event()
 
         def show() -> None:
             screen = self.screen
             if self.workbook is None and isinstance(screen, PipelineScreen):
-                screen.show_first_rows(look.contacts, look.summary)
+                if look.call is not None:  # on the call: its notes first (the rows load under it)
+                    self.push_screen(InterviewScreen(look.call.interview.id, look=look.call))
+                else:
+                    screen.show_first_rows(look.contacts, look.summary)
                 # Keys typed at the rows before the workbook is open (F4 for the talk, enter on a
                 # name, notes typed after F4) wait for it, then go where they would have gone.
                 self.hold_keys()
@@ -501,10 +508,12 @@ class InfointApp(App[int]):
 
             self.calendar_sync = CalendarSync(self, self.settings.calendar, state_dir())
             self.calendar_sync.start()
+        # Opened on the call at the first look: its screen takes the talk as read here.
+        shown_early = call is not None and self._call_shown_early(call)
         for screen in hosted(self.screen_stack):
             screen.workbook_ready()
         if call is not None:
-            self._back_on_the_call(call)
+            self._back_on_the_call(call, shown_early)
         self._offer_rescued(on_the_call=call is not None)
         if empty and not self.settings.welcomed:  # once the welcome is up, with its first field in focus
             self.call_after_refresh(self.release_held_keys)
@@ -535,13 +544,25 @@ class InfointApp(App[int]):
             return
         self.replicator = replicator if started else None
 
-    def _back_on_the_call(self, call: InterviewRecord) -> None:
-        """Started again while a talk's timer runs: the person is on the call, so the call
-        screen comes first, with the talk read (keys typed meanwhile are notes for it); F2
-        leads to the pipeline."""
+    def _call_shown_early(self, call: InterviewRecord) -> bool:
+        """Whether the call screen on top, from the first look, is ``call``'s (it is then
+        handed the talk as read on opening)."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
-        self.push_screen(InterviewScreen(call.interview.id, record=call))
+        screen = self.screen
+        if isinstance(screen, InterviewScreen) and screen.interview_id == call.interview.id:
+            screen.take_record(call)
+            return True
+        return False
+
+    def _back_on_the_call(self, call: InterviewRecord, shown: bool = False) -> None:
+        """Started again while a talk's timer runs: the person is on the call, so the call
+        screen comes first (``shown`` already, from the first look), with the talk read (keys
+        typed meanwhile are notes for it); F2 leads to the pipeline."""
+        from infoint_tui.tui.screens.interview import InterviewScreen
+
+        if not shown:
+            self.push_screen(InterviewScreen(call.interview.id, record=call))
         self.notify(
             "The timer kept running while the app was closed. F2: the pipeline.",
             title="Back on your call",
@@ -637,9 +658,11 @@ class InfointApp(App[int]):
         Pasted text has its terminal control characters made visible before
         any editor sees it: Textual would write them to the terminal as they are.
         """
-        if isinstance(event, events.Paste):
+        if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = shown(event.text)
             self._collector.key_pressed()
+            if self._key_hold.take(event):
+                return
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 self._collector.key_pressed()

@@ -8,6 +8,9 @@ while a screen is on its way (``hold``/``release``) and while the screen on
 top says it ``holds_keys`` (the screen contract), and sends them on, in the
 order typed, once nothing holds them.
 
+A paste is typing too, all at once: it waits with the keys, in its place
+among them.
+
 Order is the hard part. Sending on means posting each key to the app again,
 behind any key already read from the terminal; so keys keep waiting while a
 send is scheduled and while the keys sent on are still on their way, and go
@@ -30,10 +33,10 @@ class KeyHold:
         self._app = app
         self._screen_holds = screen_holds  # whether the screen on top holds keys now
         self._for_screen_on_way = False
-        self._keys: list[events.Key] = []
+        self._keys: list[events.Key | events.Paste] = []
         self._held_again = 0  # keys sent on and held again: at the front, in order
         self._scheduled = False  # a send is scheduled: keys typed meanwhile go after those held
-        self._on_their_way: set[events.Key] = set()  # sent on, not yet back through ``take``
+        self._on_their_way: set[events.Key | events.Paste] = set()  # sent on, not yet back through ``take``
 
     def waiting(self) -> bool:
         """Whether keys typed now must wait: for a screen on its way, or for the one on top."""
@@ -49,8 +52,8 @@ class KeyHold:
             self._for_screen_on_way = False
             self.send_on()
 
-    def take(self, key: events.Key) -> bool:
-        """Whether ``key`` (read from the terminal, or sent on from here) is held."""
+    def take(self, key: events.Key | events.Paste) -> bool:
+        """Whether ``key`` (a key or a paste, read from the terminal or sent on from here) is held."""
         if key in self._on_their_way:
             self._on_their_way.discard(key)
             if self.waiting():
@@ -81,6 +84,10 @@ class KeyHold:
             return  # sent once the last key on its way is back, or the hold ends
         keys, self._keys, self._held_again = self._keys, [], 0
         for key in keys:
-            again = events.Key(key.key, key.character)
+            again = (
+                events.Paste(key.text)
+                if isinstance(key, events.Paste)
+                else events.Key(key.key, key.character)
+            )
             self._on_their_way.add(again)
             self._app.post_message(again)

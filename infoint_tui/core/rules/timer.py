@@ -91,6 +91,19 @@ class TimerState:
     extra_minutes: int = 0
     ended_at: datetime | None = None
 
+    @classmethod
+    def of(cls, stored) -> TimerState:
+        """The timer's part of anything that stores a talk: a read model, a row, the call
+        screen's first look (``core.call_look``)."""
+        return cls(
+            length_minutes=stored.length_minutes,
+            started_at=stored.started_at,
+            paused_at=stored.paused_at,
+            paused_seconds=stored.paused_seconds,
+            extra_minutes=stored.extra_minutes,
+            ended_at=stored.ended_at,
+        )
+
     @property
     def agreed_seconds(self) -> int:
         return (self.length_minutes + self.extra_minutes) * 60

@@ -19,7 +19,6 @@ from infoint_tui.core.domain import (
     InterviewFields,
     InterviewQuestion,
     InterviewRecord,
-    InterviewState,
     Note,
     PrepItem,
 )
@@ -219,21 +218,9 @@ class Talks:
 
     # -- the timer and the end of the talk ---------------------------------------
 
-    @staticmethod
-    def timer_state(interview: InterviewState) -> timer.TimerState:
-        """The timer's stored part, from an interview (read model or row alike)."""
-        return timer.TimerState(
-            length_minutes=interview.length_minutes,
-            started_at=interview.started_at,
-            paused_at=interview.paused_at,
-            paused_seconds=interview.paused_seconds,
-            extra_minutes=interview.extra_minutes,
-            ended_at=interview.ended_at,
-        )
-
     def timer_reading(self, interview: Interview, place: timer.Place = timer.AT_THE_START) -> timer.Reading:
         """The timer now; ``place`` (where the notes are) says whether the talk is past the opening."""
-        return timer.read(self.timer_state(interview), self.store.clock(), place)
+        return timer.read(timer.TimerState.of(interview), self.store.clock(), place)
 
     def start_interview(self, interview_id: int) -> Interview:
         """Start (or resume) the timer; the talk is live from now."""
@@ -258,7 +245,7 @@ class Talks:
             row = interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 return read_model(Interview, row)
-            apply_timer(row, timer.end(self.timer_state(row), now))
+            apply_timer(row, timer.end(timer.TimerState.of(row), now))
             row.status = InterviewStatus.DONE.value
             session.add(row)
         return read_model(Interview, row)
@@ -283,7 +270,7 @@ class Talks:
             row = interview_row(session, interview_id)
             if row.status == InterviewStatus.DONE.value:
                 raise ValidationFailed("status", "this interview has ended")
-            apply_timer(row, change(self.timer_state(row), now))
+            apply_timer(row, change(timer.TimerState.of(row), now))
             if row.started_at is not None:
                 row.status = InterviewStatus.LIVE.value
             row.updated_at = now

@@ -367,7 +367,6 @@ class Workbook:
     prep_items = via("talks")
     notes = via("talks")
     add_note = via("talks")
-    timer_state = via("talks")
     timer_reading = via("talks")
     start_interview = via("talks")
     pause_interview = via("talks")

@@ -11,6 +11,7 @@ left or the app stops.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -21,9 +22,18 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, InterviewRecord, Note
 from infoint_tui.core.enums import FollowUpKind, Intent
-from infoint_tui.core.rules.timer import Phase, clock_text, place_in_talk, starts_early
+from infoint_tui.core.rules.timer import (
+    AT_THE_START,
+    Phase,
+    Place,
+    Reading,
+    TimerState,
+    clock_text,
+    place_in_talk,
+    read,
+    starts_early,
+)
 from infoint_tui.tui.autosave import Autosaving
 from infoint_tui.tui.built_ahead import BuiltAhead
 from infoint_tui.tui.formatting import ANSWERED, call_reach, local_time, question_mark
@@ -32,6 +42,10 @@ from infoint_tui.tui.widgets.field import Field
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
+
+if TYPE_CHECKING:  # the database layer loads after the first frame; see ``screen_on_call``
+    from infoint_tui.core.call_look import CallLook
+    from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, InterviewRecord, Note
 
 TICK_SECONDS = 0.5
 END_QUESTION = "End the interview? The timer stops, the follow-ups are planned and the debrief opens."
@@ -167,11 +181,20 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     # From this width the story and the question list show beside the notes unless hidden (ctrl+o).
     WIDE = 110
 
-    def __init__(self, interview_id: int, start: bool = False, record: InterviewRecord | None = None) -> None:
+    def __init__(
+        self,
+        interview_id: int,
+        start: bool = False,
+        record: InterviewRecord | None = None,
+        look: CallLook | None = None,
+    ) -> None:
         super().__init__()
         self.interview_id = interview_id
         # The talk as already read (see ``App.open_interview``): shown in the first frame.
         self._record = record
+        # Or, started again mid-call, the talk as read before the workbook was open
+        # (``core.call_look``): drawn at once, keys held and nothing done until the talk is loaded.
+        self._look = look
         self._start_when_loaded = start  # prep's F12, "Start talk": the timer starts once it is loaded
         self.interview: Interview | None = None
         self.contact: Contact | None = None
@@ -206,11 +229,18 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self.set_focus(self.query_one("#answer", TextArea))
         self.set_interval(TICK_SECONDS, self._tick, name="interview timer")
         self._show_details()
+        if self._look is not None:
+            self._show_record(self._look)
         # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's handler),
         # and a second call would load the text again, over what was typed in between.
 
     def on_resize(self) -> None:
         self._show_details()
+
+    def take_record(self, record: InterviewRecord) -> None:
+        """The talk as the app read it on opening the workbook: loaded at ``workbook_ready``
+        in place of the first look, with no second read."""
+        self._record = record
 
     def workbook_ready(self) -> None:
         if self._record is not None:  # came with the talk read: shown before the first frame
@@ -233,6 +263,20 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self.app.send_held_keys()
 
     def _loaded(self, record: InterviewRecord) -> None:
+        self._look = None
+        self._show_record(record)
+        if self._loading:
+            self._release_keys()
+        self.call_after_refresh(self._build_ahead)
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            if self._reading().phase is Phase.NOT_STARTED:
+                self._start_timer(self.interview)
+
+    # -- display ----------------------------------------------------------------------
+
+    def _show_record(self, record: InterviewRecord | CallLook) -> None:
+        """Show the talk, as loaded or as first seen (the same names, the same way)."""
         self.interview, self.contact, self.questions = record.interview, record.contact, record.questions
         self.talk_notes = self.interview.talk_notes
         current_id = self.interview.current_question_id
@@ -242,15 +286,6 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._show_notes(record.notes)
         self._show_who()
         self._tick()
-        if self._loading:
-            self._release_keys()
-        self.call_after_refresh(self._build_ahead)
-        if self._start_when_loaded:
-            self._start_when_loaded = False
-            if self.workbook.timer_reading(self.interview).phase is Phase.NOT_STARTED:
-                self._start_timer(self.interview)
-
-    # -- display ----------------------------------------------------------------------
 
     def _show_who(self) -> None:
         """What the call needs in view: who, how to reach them or where, the time agreed, your story."""
@@ -358,6 +393,10 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         log.update(text)
         log.display = bool(notes)
 
+    def _reading(self, place: Place = AT_THE_START) -> Reading:
+        """The talk's timer now (``place``: where the notes are in the talk)."""
+        return read(TimerState.of(self.interview), self.app.clock(), place)
+
     def _tick(self) -> None:
         bars = self.query(TimerBar)
         # Textual takes a closing screen's widgets down before it stops the screen's timers,
@@ -368,7 +407,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             [(q.text, q.answer, q.answered) for q in self.questions],
             None if self.place == TALK_NOTES else self.place - 1,  # the rule counts questions from 0
         )
-        reading = self.workbook.timer_reading(self.interview, place)
+        reading = self._reading(place)
         agreed = self.interview.length_minutes + self.interview.extra_minutes
         bar = bars.first()
         before = bar.phase
@@ -455,7 +494,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     @on(OptionList.OptionSelected, "#questions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         target = event.option_index  # the options are the places, the talk notes first
-        if target != self.place and self.interview is not None:
+        if target != self.place and self.interview is not None and self._look is None:
             self._keep_current_text()
             self._show_question(target)
         self.set_focus(self.query_one("#answer", TextArea))
@@ -478,7 +517,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         interview = self.interview
         if interview is None:
             return
-        reading = self.workbook.timer_reading(interview)
+        reading = self._reading()
         if reading.phase is Phase.ENDED:
             self.notify("This interview has ended.")
             return
@@ -532,7 +571,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self._open_note(box)
 
     def _open_note(self, box: Input) -> None:
-        elapsed = self.workbook.timer_reading(self.interview).elapsed if self.interview else 0
+        elapsed = self._reading().elapsed if self.interview else 0
         box.placeholder = f"note at {clock_text(elapsed)} (enter saves, escape cancels)"
         box.display = True
         box.value = ""
@@ -540,6 +579,8 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         self.set_focus(box)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._look is not None:
+            return None  # first seen, not loaded: shown, and nothing done until the workbook is open
         if action == "note_done":
             return self.query_one("#stamped-note", Input).display
         return True
@@ -591,8 +632,9 @@ class InterviewScreen(Autosaving, WorkbookScreen):
 
     def _build_ahead(self) -> None:
         """Once the call is on screen (and each time it is shown again): build its dialogs ahead.
-        Not while the call screen itself is built ahead of F4: its dialogs wait for it to be shown."""
-        if self.interview is None or self.contact is None or not self.is_active:
+        Not while the call screen itself is built ahead of F4: its dialogs wait for it to be shown;
+        nor while it shows the first look: they wait for the talk to be loaded."""
+        if self.interview is None or self.contact is None or not self.is_active or self._look is not None:
             return
         if self._ahead is None:
             self._ahead = BuiltAhead(self.app)

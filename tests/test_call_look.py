@@ -8,8 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from infoint_tui.core.clock import local_zone
-from infoint_tui.core.first_look import first_look
+from infoint_tui.core.first_look import first_look_at_call
 from infoint_tui.core.service import Workbook
 from tests.helpers import blank_workbook
 
@@ -45,12 +44,10 @@ def test_the_first_look_at_the_call_is_what_the_service_reads(db_path, clock, up
         wb.set_current_question(talk.id, questions[1].id)
         under_way = wb.call_under_way()
         record = wb.interview_record(talk.id)
-    look = first_look(db_path, clock(), local_zone(), 5, call=True)
-    assert look is not None
+    call = first_look_at_call(db_path, clock())
     if under_way is None:
-        assert look.call is None
+        assert call is None
         return
-    call = look.call
     assert call is not None and call.interview.id == under_way.id
     for seen, read in (
         (call.interview, record.interview),
@@ -62,10 +59,13 @@ def test_the_first_look_at_the_call_is_what_the_service_reads(db_path, clock, up
             assert getattr(seen, field.name) == getattr(read, field.name), field.name
 
 
-def test_no_call_is_looked_for_unless_asked(db_path, clock) -> None:
+def test_a_call_in_a_workbook_held_open_is_left_to_the_proper_open(db_path, clock) -> None:
     with Workbook.open(blank_workbook(db_path, clock.now), clock=clock) as wb:
         mei = wb.add_contact(name="Mei Raman", source="alumni_database")
         talk = wb.schedule_interview(mei.id, scheduled_at=clock.now + timedelta(minutes=1))
         wb.start_interview(talk.id)
-    assert first_look(db_path, clock(), local_zone(), 5, call=True).call is not None
-    assert first_look(db_path, clock(), local_zone(), 5).call is None
+        assert wb.call_under_way() is not None
+        assert first_look_at_call(db_path, clock()) is None  # another infoint-tui has it open
+    assert first_look_at_call(db_path, clock()) is not None
+    assert first_look_at_call(db_path.with_name("new.db"), clock()) is None
+    assert not db_path.with_name("new.db").exists()

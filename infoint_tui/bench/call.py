@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from infoint_tui.bench.pty_driver import PtyProgram
-from infoint_tui.bench.suite import KEYS, Environment, Figure, demo, first_row, median_text
+from infoint_tui.bench.suite import KEYS, SETTLE_SECONDS, Environment, Figure, demo, first_row, median_text
 from infoint_tui.core.workbook_file import files
 
 CALL_KEYS = {
@@ -40,9 +40,6 @@ DIALOGS = (
     ("F12: end the talk?", CALL_KEYS["f12"], "End the interview?", "n"),
 )
 DEBRIEF = "Debrief of your talk with"
-# How long the app stands open on the pipeline before F4: long enough for the workbook to be open
-# and what is read while idle to be read (F4 pressed sooner waits for the workbook, keys held).
-SETTLE_SECONDS = 3.0
 PAUSE_SECONDS = 1.0  # between one key of the call and the next: a person listens, reads, decides
 WELCOME = "Welcome to infoint-tui"
 

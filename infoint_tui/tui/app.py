@@ -138,6 +138,7 @@ class InfointApp(App[int]):
         # Open on a talk whose timer runs (the person's own workbook, started again mid-call, after
         # quitting or a crash); a fresh demo's talk under way is a showcase: it starts on the pipeline.
         self.resume_call = resume_call
+        self._opened_on_call = False  # the first frame showed the call (``_on_the_call_at_once``)
         # How long typing may pause before it is saved (tests pass 0: saved at once, no sleeping).
         self.autosave_delay = DEBOUNCE_SECONDS if autosave_delay is None else autosave_delay
         self.db_path = Path(db_path)
@@ -225,6 +226,7 @@ class InfointApp(App[int]):
         self.screen_change_signal.subscribe(self, FocusMarks(self).follow, immediate=True)
         self.set_interval(CHECK_SECONDS, self._collector.check, name="idle-collect")
         self.push_screen(PipelineScreen())
+        self._opened_on_call = self.resume_call and self._on_the_call_at_once()
         # Keys typed before the workbook is open (an older one is migrated first; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
         self.hold_keys()
@@ -446,32 +448,43 @@ class InfointApp(App[int]):
             return
         self.call_from_thread(self._opened, workbook, empty, warnings, call)
 
+    def _on_the_call_at_once(self) -> bool:
+        """Started again while a talk's timer runs: the first frame shows the call. The talk is
+        read with plain ``sqlite3`` (read-only, a millisecond or two: ``core.first_look``) before
+        the database layer loads; keys typed meanwhile wait for the workbook, then go to the
+        notes. Whether the call is shown (if not, the open finds it, or says what is wrong)."""
+        from infoint_tui.core.first_look import first_look_at_call
+
+        look = first_look_at_call(self.db_path, self.clock())
+        if look is None:
+            return False
+        from infoint_tui.tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(look.interview.id, look=look))
+        return True
+
     def _show_first_rows(self) -> None:
         """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
-        milliseconds) and show it before the database layer loads, or, started again mid-call,
-        the call; wait until it is drawn, so the import that follows does not compete with
-        drawing it."""
+        milliseconds) and show it before the database layer loads; wait until it is drawn,
+        so the import that follows does not compete with drawing it."""
         from infoint_tui.core.clock import local_zone
         from infoint_tui.core.first_look import first_look
 
+        if self._opened_on_call:
+            return  # the call is on top: the pipeline loads under it with the workbook
         try:
             tz = local_zone(self.settings.timezone)
         except ValueError:  # settings are checked when read; nothing to show early otherwise
             return
-        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS, call=self.resume_call)
+        look = first_look(self.db_path, self.clock(), tz, FIRST_ROWS)
         if look is None:
             return
-        if look.call is not None:
-            from infoint_tui.tui.screens.interview import InterviewScreen  # here, off the event loop
         drawn = threading.Event()
 
         def show() -> None:
             screen = self.screen
             if self.workbook is None and isinstance(screen, PipelineScreen):
-                if look.call is not None:  # on the call: its notes first (the rows load under it)
-                    self.push_screen(InterviewScreen(look.call.interview.id, look=look.call))
-                else:
-                    screen.show_first_rows(look.contacts, look.summary)
+                screen.show_first_rows(look.contacts, look.summary)
                 # Keys typed at the rows before the workbook is open (F4 for the talk, enter on a
                 # name, notes typed after F4) wait for it, then go where they would have gone.
                 self.hold_keys()

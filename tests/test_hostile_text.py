@@ -174,3 +174,17 @@ def test_shown_leaves_nothing_a_terminal_acts_on(value: str) -> None:
 def test_shown_keeps_text_that_only_looks_unusual() -> None:
     for value in ("👩\u200d💻 dev", "\u0645\u200c\u0627", "tab\tand\nline\r\n", "مريم الحسيني", "[bold]x[/]"):
         assert shown(value) == value
+
+
+def test_text_python_calls_printable_is_never_changed() -> None:
+    """``shown`` passes printable text through untouched (it is drawn on every line of every
+    frame): so no character it may replace may be printable, in all of Unicode."""
+    import re
+    import sys
+
+    from infoint_tui.core import text
+
+    may_replace = re.compile(f"[{text._ACTING}{text._JOINERS}\r]")
+    replaced = [chr(c) for c in range(sys.maxunicode + 1) if may_replace.match(chr(c))]
+    assert len(replaced) > 70 and "\x1b" in replaced and "\u202e" in replaced
+    assert not [ch for ch in replaced if ch.isprintable()]

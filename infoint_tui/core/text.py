@@ -41,6 +41,8 @@ def shown(value: str) -> str:
     """``value`` as it may be written to a terminal: each character that would act (control,
     C1, bidi override, zero-width) replaced by a visible stand-in; tabs and line breaks stay.
     Text without them comes back unchanged, so showing twice is showing once."""
+    if value.isprintable():  # the common case, at C speed: every character replaced is unprintable
+        return value
     return _HIDDEN.sub(_stand_in, value)
 
 

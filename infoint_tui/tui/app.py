@@ -470,8 +470,19 @@ class InfointApp(App[int]):
         from infoint_tui.core.clock import local_zone
         from infoint_tui.core.first_look import first_look
 
-        if self._opened_on_call:
-            return  # the call is on top: the pipeline loads under it with the workbook
+        if self._opened_on_call:  # the call is on top: the pipeline loads under it with the workbook
+            # Its notes come into view a frame after the first (scrolled to the last line once
+            # laid out): the import waits for that frame too.
+            drawn = threading.Event()
+            def after(refreshes: int) -> None:
+                if refreshes:
+                    self.call_after_refresh(lambda: after(refreshes - 1))
+                else:
+                    drawn.set()
+
+            self.call_from_thread(lambda: after(5))
+            drawn.wait(timeout=1.0)
+            return
         try:
             tz = local_zone(self.settings.timezone)
         except ValueError:  # settings are checked when read; nothing to show early otherwise

@@ -34,6 +34,12 @@ class FocusMarks:
             if not widget.is_attached or widget.screen is top:
                 widget.remove_class(UNDER)
                 self._marked.discard(widget)
+        # The screens now covered lose their bar once the dialog is drawn: restyling the control
+        # first made the dialog wait for it (a frame with both bars is too short to see).
+        self.app.call_after_refresh(self._mark_covered)
+
+    def _mark_covered(self) -> None:
+        stack = self.app.screen_stack
         for screen in stack[:-1]:
             focused = screen.focused
             if focused is not None and focused not in self._marked:

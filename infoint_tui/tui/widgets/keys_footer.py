@@ -107,7 +107,9 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        if self.is_attached and self._signature(self._chosen()) != self._composed:
+        # Not on a screen under another: no one sees it, and it is checked again when its
+        # screen is shown (focus comes back, and with it the bindings' signal).
+        if self.is_attached and self.screen.is_active and self._signature(self._chosen()) != self._composed:
             await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:

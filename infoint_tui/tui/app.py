@@ -58,6 +58,10 @@ HANG_UP_GRACE_SECONDS = 5.0
 # Contacts read for the first screen, before the database layer has loaded: more than a
 # tall terminal shows, so the rows don't run out before the rest has loaded.
 FIRST_ROWS = 120
+# Started on the call, its notes are in view at the third frame: the first, then the editor's text
+# (wrapped once it is laid out), then scrolled to its last line. Loading the database layer before
+# that (a thread, but it holds the interpreter) kept them off the screen for a tenth of a second.
+FRAMES_TO_THE_NOTES = 3
 # Stateless: one filter serves every line of every app.
 VISIBLE_TEXT = VisibleText()
 
@@ -463,6 +467,13 @@ class InfointApp(App[int]):
         self.push_screen(InterviewScreen(look.interview.id, look=look))
         return True
 
+    def _after_frames(self, frames: int, then: Callable[[], None]) -> None:
+        """``then()`` once ``frames`` more frames are drawn."""
+        if frames:
+            self.call_after_refresh(lambda: self._after_frames(frames - 1, then))
+        else:
+            then()
+
     def _show_first_rows(self) -> None:
         """Read the pipeline's first screenful with plain ``sqlite3`` (read-only, a few
         milliseconds) and show it before the database layer loads; wait until it is drawn,
@@ -471,16 +482,8 @@ class InfointApp(App[int]):
         from infoint_tui.core.first_look import first_look
 
         if self._opened_on_call:  # the call is on top: the pipeline loads under it with the workbook
-            # Its notes come into view a frame after the first (scrolled to the last line once
-            # laid out): the import waits for that frame too.
             drawn = threading.Event()
-            def after(refreshes: int) -> None:
-                if refreshes:
-                    self.call_after_refresh(lambda: after(refreshes - 1))
-                else:
-                    drawn.set()
-
-            self.call_from_thread(lambda: after(5))
+            self.call_from_thread(lambda: self._after_frames(FRAMES_TO_THE_NOTES, drawn.set))
             drawn.wait(timeout=1.0)
             return
         try:

@@ -206,31 +206,44 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         # Keys typed before the talk is loaded wait for it (the editor would be filled over them).
         self._loading = record is None
         self._ahead: BuiltAhead | None = None  # the dialogs of the call, built while it is drawn
+        self._notes: list[Note] = []
+        if look is not None or record is not None:
+            self._take(look if look is not None else record)  # drawn from the first frame on
 
     def compose(self) -> ComposeResult:
+        # Built with the talk in them when it is known (a record or the first look), so the first
+        # frame has it: filled in afterwards, the screen came up empty and filled a frame or two later.
+        known = self.interview is not None
         yield Header()
-        yield TimerBar(id="timer")
-        yield Static("", id="call-info")
-        yield Static("", id="story")
+        bar = TimerBar(id="timer")
+        if known:
+            bar.show(self._reading(self._place_in_talk()), self._agreed_minutes())
+        yield bar
+        yield Static(self._who_text() if known else "", id="call-info")
+        yield Static(self._story_text() if known else "", id="story")
         with Horizontal(id="interview-body"):
             with Vertical(id="interview-side"):
-                yield OptionList(id="questions")
+                yield OptionList(*self._question_options(), id="questions")
             with Vertical(id="interview-main"):
-                yield Static("", id="question-text")
-                yield TextArea(id="answer", soft_wrap=True, tab_behavior="indent")
+                yield Static(self._heading_text() if known else "", id="question-text")
+                yield TextArea(self._editor_text(), id="answer", soft_wrap=True, tab_behavior="indent")
                 yield Field(placeholder="note (enter saves, escape cancels)", id="stamped-note", compact=True)
-                yield Static("", id="notes-log")
+                log = Static(self._notes_text(), id="notes-log")
+                log.display = bool(self._notes)
+                yield log
         yield SaveState(id="save-state")
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        if not self.query("#stamped-note"):
+            return  # built ahead and taken down before its turn came (the app closing): nothing to set
         self.query_one("#stamped-note", Input).display = False
         self.query_one("#questions", OptionList).can_focus = False  # typing always goes to the notes
         self.set_focus(self.query_one("#answer", TextArea))
         self.set_interval(TICK_SECONDS, self._tick, name="interview timer")
         self._show_details()
-        if self._look is not None:
-            self._show_record(self._look)
+        if self.interview is not None:  # composed with the talk in it: the notes show their end
+            self._to_the_end(self.query_one("#answer", TextArea))
         # No super().on_mount(): Textual calls WorkbookScreen.on_mount itself (every class's handler),
         # and a second call would load the text again, over what was typed in between.
 
@@ -275,33 +288,44 @@ class InterviewScreen(Autosaving, WorkbookScreen):
 
     # -- display ----------------------------------------------------------------------
 
-    def _show_record(self, record: InterviewRecord | CallLook) -> None:
-        """Show the talk, as loaded or as first seen (the same names, the same way)."""
+    def _take(self, record: InterviewRecord | CallLook) -> None:
+        """Hold the talk, as loaded or as first seen (the same names): what the screen shows."""
         self.interview, self.contact, self.questions = record.interview, record.contact, record.questions
         self.talk_notes = self.interview.talk_notes
         current_id = self.interview.current_question_id
-        remembered = next((n for n, q in enumerate(self.questions, 1) if q.id == current_id), TALK_NOTES)
+        self.place = next((n for n, q in enumerate(self.questions, 1) if q.id == current_id), TALK_NOTES)
+        self._notes = record.notes
+
+    def _show_record(self, record: InterviewRecord | CallLook) -> None:
+        """Show the talk, as loaded or as first seen."""
+        self._take(record)
         self._fill_questions()
-        self._show_question(remembered, remember=False)
+        self._show_question(self.place, remember=False)
         self._show_notes(record.notes)
         self._show_who()
         self._tick()
 
-    def _show_who(self) -> None:
-        """What the call needs in view: who, how to reach them or where, the time agreed, your story."""
+    def _agreed_minutes(self) -> int:
+        # The same total the timer counts down from: F7's five minutes are agreed too.
+        return self.interview.length_minutes + self.interview.extra_minutes
+
+    def _who_text(self) -> Text:
+        """What the call needs in view: who, how to reach them or where, the time agreed."""
         interview, contact = self.interview, self.contact
         text = Text(contact.name, style="bold")
         text.append(f"  {call_reach(interview, contact)}")
-        # The same total the timer counts down from: F7's five minutes are agreed too.
-        agreed = interview.length_minutes + interview.extra_minutes
-        text.append(f"  ·  {agreed} min agreed  ·  {interview.intent.label}", style="dim")
-        self.query_one("#call-info", Static).update(text)
+        text.append(f"  ·  {self._agreed_minutes()} min agreed  ·  {interview.intent.label}", style="dim")
+        return text
+
+    def _story_text(self) -> Text:
         story = Text("Your story  ", style="bold")
-        story.append(
-            interview.story.strip() or "not written yet (prep, F3)",
-            style="" if interview.story.strip() else "dim italic",
-        )
-        self.query_one("#story", Static).update(story)
+        told = self.interview.story.strip()
+        story.append(told or "not written yet (prep, F3)", style="" if told else "dim italic")
+        return story
+
+    def _show_who(self) -> None:
+        self.query_one("#call-info", Static).update(self._who_text())
+        self.query_one("#story", Static).update(self._story_text())
 
     def _show_details(self) -> None:
         details = self._details if self._details is not None else self.app.size.width >= self.WIDE
@@ -318,8 +342,15 @@ class InterviewScreen(Autosaving, WorkbookScreen):
     def _fill_questions(self) -> None:
         options = self.query_one("#questions", OptionList)
         options.clear_options()
-        options.add_option(Option(Text("  Talk notes", style="italic")))
-        options.add_options(Option(self._question_label(q)) for q in self.questions)
+        options.add_options(self._question_options())
+
+    def _question_options(self) -> list[Option]:
+        """The list beside the notes: the talk notes first, then each question with its mark."""
+        if self.interview is None:
+            return []
+        return [Option(Text("  Talk notes", style="italic"))] + [
+            Option(self._question_label(q)) for q in self.questions
+        ]
 
     @staticmethod
     def _question_label(question: InterviewQuestion) -> Text:
@@ -334,21 +365,32 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         """The question the editor is on; None on the talk notes."""
         return None if self.place == TALK_NOTES else self.questions[self.place - 1]
 
+    def _editor_text(self) -> str:
+        """What the editor holds at the place in the talk: the talk notes or the question's answer."""
+        if self.interview is None:
+            return ""
+        question = self.question
+        return self.talk_notes if question is None else question.answer
+
     def _show_question(self, place: int, remember: bool = True) -> None:
         self.place = max(TALK_NOTES, min(place, len(self.questions)))
         self._show_heading()
         editor = self.query_one("#answer", TextArea)
         question = self.question
-        editor.load_text(self.talk_notes if question is None else question.answer)
+        editor.load_text(self._editor_text())
+        self._to_the_end(editor)
+        if remember and self.interview is not None:
+            question_id = None if question is None else question.id
+            self.call_workbook(self.workbook.set_current_question, self.interview.id, question_id)
+            self._tick()  # the phase follows the place in the talk at once
+
+    def _to_the_end(self, editor: TextArea) -> None:
+        """The cursor after the last letter, where typing goes on."""
         editor.move_cursor(editor.document.end)
         # After the next refresh, when the wrapped lines and options have their
         # heights: the editor shows its last line, the list scrolls the same way every time.
         self.call_after_refresh(editor.scroll_cursor_visible)
         self.call_after_refresh(self._highlight_current)
-        if remember and self.interview is not None:
-            question_id = None if question is None else question.id
-            self.call_workbook(self.workbook.set_current_question, self.interview.id, question_id)
-            self._tick()  # the phase follows the place in the talk at once
 
     def _highlight_current(self) -> None:
         options = self.query_one("#questions", OptionList)
@@ -357,6 +399,9 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             options.scroll_to_highlight()
 
     def _show_heading(self) -> None:
+        self.query_one("#question-text", Static).update(self._heading_text())
+
+    def _heading_text(self) -> Text:
         """The current question (or the talk notes) over the editor, with where the talk is:
         a mark per question, answered ones ticked."""
         total = len(self.questions)
@@ -382,20 +427,31 @@ class InterviewScreen(Autosaving, WorkbookScreen):
             if mark != "·":
                 label.append(f"  {mark} {ANSWERED[mark]}", style=style)
             label.append("\n" + question.text, style="bold")
-        self.query_one("#question-text", Static).update(label)
+        return label
 
-    def _show_notes(self, notes: list[Note]) -> None:
+    def _notes_text(self) -> Text:
+        """The last stamped notes, under the editor."""
         text = Text()
-        for note in notes[-3:]:
+        for note in self._notes[-3:]:
             text.append(("\n" if text else "") + clock_text(note.offset_seconds) + "  ", style="dim")
             text.append(note.text.replace("\n", " "))
+        return text
+
+    def _show_notes(self, notes: list[Note]) -> None:
+        self._notes = notes
         log = self.query_one("#notes-log", Static)
-        log.update(text)
+        log.update(self._notes_text())
         log.display = bool(notes)
 
     def _reading(self, place: Place = AT_THE_START) -> Reading:
         """The talk's timer now (``place``: where the notes are in the talk)."""
         return read(TimerState.of(self.interview), self.app.clock(), place)
+
+    def _place_in_talk(self) -> Place:
+        return place_in_talk(
+            [(q.text, q.answer, q.answered) for q in self.questions],
+            None if self.place == TALK_NOTES else self.place - 1,  # the rule counts questions from 0
+        )
 
     def _tick(self) -> None:
         bars = self.query(TimerBar)
@@ -403,12 +459,7 @@ class InterviewScreen(Autosaving, WorkbookScreen):
         # so a last tick may find no bar: there is nothing left to show it on.
         if self.interview is None or not bars:
             return
-        place = place_in_talk(
-            [(q.text, q.answer, q.answered) for q in self.questions],
-            None if self.place == TALK_NOTES else self.place - 1,  # the rule counts questions from 0
-        )
-        reading = self._reading(place)
-        agreed = self.interview.length_minutes + self.interview.extra_minutes
+        reading, agreed = self._reading(self._place_in_talk()), self._agreed_minutes()
         bar = bars.first()
         before = bar.phase
         # A bell only when the clock moves the talk on (moving to "who else" is the person's own step),

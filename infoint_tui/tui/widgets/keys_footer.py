@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -107,10 +107,18 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        # Not on a screen under another: no one sees it, and it is checked again when its
-        # screen is shown (focus comes back, and with it the bindings' signal).
-        if self.is_attached and self.screen.is_active and self._signature(self._chosen()) != self._composed:
+        if self.is_attached and self._seen() and self._signature(self._chosen()) != self._composed:
             await self.recompose()
+
+    def _seen(self) -> bool:
+        """Whether the footer's screen shows: on top, or under dialogs only (they let it show
+        through). Under a full screen, or built ahead, no one sees it: it is checked again when
+        its screen is shown (the focus comes back, and with it the bindings' signal)."""
+        stack = self.app.screen_stack
+        screen = self.screen
+        if screen not in stack:
+            return False
+        return all(isinstance(above, ModalScreen) for above in stack[stack.index(screen) + 1 :])
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:

@@ -78,3 +78,24 @@ def test_undoing_twice_is_refused_by_name(wb: Workbook) -> None:
     wb.restore_contact(undo)
     with pytest.raises(Exception, match="Ann Lee is already in the workbook"):
         wb.restore_contact(undo)
+
+
+def test_undo_keeps_the_order_of_two_acts_in_the_same_minute(wb: Workbook, clock) -> None:
+    """Found by the stateful test's reference model. Two requests sent in one minute: the later
+    has the reminders. After a delete, another act took the first request's id, so only that one
+    came back under a new id, after the second; the reminders moved to the earlier request."""
+    ann = wb.add_contact(name="Ann Lee", source="friend", organization="Lab")
+    bo = wb.add_contact(name="Bo Chen", source="friend", organization="Agency")
+    wb.record_request_sent(ann.id, channel="email")
+    wb.record_request_sent(ann.id, channel="message")  # the same minute: the reminders are its own
+
+    def reminders_wait_on(contact: int) -> set[tuple[str, str]]:
+        channel = {f.id: f.channel.value for f in wb.facts(contact)}
+        return {(i.kind.value, channel[i.follow_up.fact_id]) for i in wb.follow_up_queue(contact_id=contact)}
+
+    before = reminders_wait_on(ann.id)
+    assert before == {("second_contact", "message"), ("follow_up_request", "message")}
+    undo = wb.delete_contact(ann.id)
+    wb.record_request_sent(bo.id)  # takes the first id Ann's history had, not the second
+    back = wb.restore_contact(undo)
+    assert reminders_wait_on(back) == before

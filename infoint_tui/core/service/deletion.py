@@ -161,18 +161,23 @@ def put_back(connection, deleted: DeletedContact) -> int:
 
 
 def _insert_keeping_ids(connection, table: Table, rows: list[dict], moved: dict) -> dict[int, int]:
-    """Insert ``rows`` with their ids where free, else with new ones; old id -> new id for those."""
+    """Insert ``rows`` with their ids where free, else with new ones; old id -> new id for those.
+
+    The rows keep their order by id, which the rules read as the order things happened in
+    (two requests sent in the same minute: the later one has the reminders). So when a row
+    must move, every restored row after it moves too, in order, to ids after all others."""
     for row in rows:
         for column, parent in REFERENCES.get(table.name, {}).items():
             row[column] = moved.get(parent, {}).get(row[column], row[column])
     ids = [row["id"] for row in rows]
     taken = {r[0] for r in connection.execute(select(table.c.id).where(table.c.id.in_(ids)))}
-    free = [row for row in rows if row["id"] not in taken]
-    if free:
-        connection.execute(insert(table), free)
+    first_moved = min(taken, default=None)
+    kept = [row for row in rows if first_moved is None or row["id"] < first_moved]
+    if kept:
+        connection.execute(insert(table), kept)
     renumbered = {}
-    for row in rows:
-        if row["id"] in taken:
+    for row in sorted(rows, key=lambda row: row["id"]):
+        if first_moved is not None and row["id"] >= first_moved:
             values = {name: value for name, value in row.items() if name != "id"}
             renumbered[row["id"]] = connection.execute(insert(table).values(values)).inserted_primary_key[0]
     return renumbered

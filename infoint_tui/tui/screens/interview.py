@@ -43,7 +43,7 @@ from infoint_tui.tui.widgets.keys_footer import KeysFooter
 from infoint_tui.tui.widgets.save_state import SaveState
 from infoint_tui.tui.widgets.timer_bar import TimerBar
 
-if TYPE_CHECKING:  # the database layer loads after the first frame; see ``screen_on_call``
+if TYPE_CHECKING:  # the database layer loads after the first frame (``App._on_the_call_at_once``)
     from infoint_tui.core.call_look import CallLook
     from infoint_tui.core.domain import Contact, Interview, InterviewQuestion, InterviewRecord, Note
 

@@ -154,3 +154,21 @@ def joe_and_a_talk(folder: Path) -> Path:
         joe = wb.add_contact(name="Joe Chameau", source="faculty")
         wb.schedule_interview(joe.id, scheduled_at=utc_now())
     return path
+
+
+def hold_workbook_open(monkeypatch):
+    """Make ``Workbook.open`` wait until the returned event is set: what the app shows, and
+    does with keys, before the database layer is ready."""
+    import threading
+
+    from infoint_tui.core.service import Workbook
+
+    go_on = threading.Event()
+    real_open = Workbook.open.__func__
+
+    def held_open(cls, *args, **kwargs):
+        go_on.wait(10)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Workbook, "open", classmethod(held_open))
+    return go_on

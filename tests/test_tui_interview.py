@@ -15,7 +15,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import blank_workbook, notices, screen_lines, wait_for_workers
+from tests.helpers import blank_workbook, hold_workbook_open, notices, screen_lines, wait_for_workers
 
 
 @pytest.fixture
@@ -198,21 +198,12 @@ async def test_started_again_mid_call_the_call_shows_before_the_workbook_opens(
 ) -> None:
     """Back on the call, its notes are on screen while the database layer still loads; what is
     typed and pasted meanwhile waits, then lands in the notes in the order it came."""
-    import threading
-
     with Workbook.open(db_path, clock=clock) as wb:
         wb.start_interview(planned)
         wb.save_talk_notes(planned, "Thanked her; my story")
         wb.add_note(planned, "she moved teams in 2019", offset_seconds=95)
     clock.advance(minutes=7)
-    go_on = threading.Event()
-    real_open = Workbook.open.__func__
-
-    def held_open(cls, *args, **kwargs):
-        go_on.wait(10)
-        return real_open(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Workbook, "open", classmethod(held_open))
+    go_on = hold_workbook_open(monkeypatch)
     app = InfointApp(db_path, clock=clock, autosave_delay=0, resume_call=True)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(100):

@@ -21,7 +21,7 @@ from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.screens.prep import PrepScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import blank_workbook, plain, wait_for_workers
+from tests.helpers import blank_workbook, hold_workbook_open, plain, wait_for_workers
 
 NAMES = ["émile zola", "Émile Ames", "anna bell", "Zoë Quist", "ÅSA ek", "bob", "Bob", "Ærø Line"]
 
@@ -81,14 +81,7 @@ async def test_first_rows_are_shown_before_the_workbook_opens(db_path, clock, pe
     with Workbook.open(db_path, clock=clock) as wb:
         wb_contacts = wb.list_contacts()
     expected = [c.id for c in wb_contacts]
-    go_on = threading.Event()
-    real_open = Workbook.open.__func__
-
-    def held_open(cls, *args, **kwargs):
-        go_on.wait(10)
-        return real_open(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Workbook, "open", classmethod(held_open))
+    go_on = hold_workbook_open(monkeypatch)
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen

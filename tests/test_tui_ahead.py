@@ -42,6 +42,13 @@ async def settled(app, pilot) -> None:
     await wait_for_workers(app, pilot)
 
 
+async def to_the_call(app, pilot) -> None:
+    """F4 from the pipeline, once what is read and built ahead is ready, as a person a minute before."""
+    await settled(app, pilot)
+    await pilot.press("f4")
+    await settled(app, pilot)
+
+
 def editor(app) -> TextArea:
     return app.screen.query_one("#answer", TextArea)
 
@@ -58,9 +65,7 @@ async def test_f4_draws_the_call_with_its_notes_in_its_very_first_frame(db_path,
             draw(screen, update)
 
         app._display = display
-        await settled(app, pilot)
-        await pilot.press("f4")
-        await settled(app, pilot)
+        await to_the_call(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
     assert frames, "the call screen was never drawn"
     assert all("night shifts" in frame for frame in frames), frames[:3]
@@ -92,9 +97,7 @@ async def test_a_dialog_built_ahead_shows_the_contact_as_the_last_card_left_them
 ) -> None:
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
-        await pilot.press("f4")
-        await settled(app, pilot)  # the card dialog built ahead, with Joe as he was
+        await to_the_call(app, pilot)  # the card dialog built ahead, with Joe as he was
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press(*"Chief", "f10")
@@ -111,9 +114,7 @@ async def test_y_opens_the_debrief_at_once_and_the_talk_ends_with_what_was_typed
 ) -> None:
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app, pilot)
-        await pilot.press("f4")
-        await settled(app, pilot)
+        await to_the_call(app, pilot)
         await pilot.press("f6")  # the talk starts
         await settled(app, pilot)
         await pilot.press("f12")

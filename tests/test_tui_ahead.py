@@ -14,10 +14,11 @@ from infoint_tui.core.enums import InterviewStatus
 from infoint_tui.core.service import Workbook
 from infoint_tui.tui import idle_collect
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.screens.capture import CardCapture
+from infoint_tui.tui.screens.capture import CardCapture, ReferralCapture
 from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.message import MessageScreen
+from infoint_tui.tui.widgets.field import FormField
 from tests.helpers import blank_workbook, wait_for_workers
 
 # Long enough for the pipeline to read the talk ahead and build the call screen, or the call
@@ -107,6 +108,30 @@ async def test_a_dialog_built_ahead_shows_the_contact_as_the_last_card_left_them
         await pilot.pause()
         assert isinstance(app.screen, CardCapture)
         assert app.screen.query_one("#title", Input).value == "Chief"
+
+
+async def test_a_referral_typed_the_instant_ctrl_r_is_pressed_lands_field_by_field(
+    db_path, clock, talk
+) -> None:
+    """The referral box draws its first field a frame before the rest: a name, a tab and an
+    organization typed in one burst with ctrl+r still land in the two fields, and are saved."""
+    app = InfointApp(db_path, clock=clock, autosave_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_the_call(app, pilot)  # the referral box built ahead
+        burst = ["ctrl+r", *"Bo Li", "tab", *"Acme", "enter", "enter", *"bo@acme.org", "f10"]
+        for key in burst:  # posted at once, as a terminal delivers a burst of typing
+            name = {" ": "space", "@": "at", ".": "full_stop"}.get(key, key)
+            app.post_message(events.Key(name, key if len(key) == 1 else None))
+        await settled(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        (found,) = [c for c in app.workbook.list_contacts() if c.name == "Bo Li"]
+        bo = app.workbook.get_contact(found.id)
+        assert (bo.organization, bo.phone, bo.email) == ("Acme", "", "bo@acme.org")
+        assert bo.referred_by_id == app.screen.contact.id
+        await pilot.press("ctrl+r")  # the next one shows every field, in the same place
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReferralCapture)
+        assert all(field.display for field in app.screen.query(FormField))
 
 
 async def test_y_opens_the_debrief_at_once_and_the_talk_ends_with_what_was_typed_in_it(

@@ -3,6 +3,13 @@
 Both save through the service and close, so focus (and the cursor) go back
 to the note the person was writing; keys typed while the save runs follow
 the person back to the note.
+
+Each opens with its heading and first field alone, the one typed into first,
+and shows the rest of its fields one frame later: Textual's first frame of a
+dialog lays out and draws every field in it, and the referral's six made it
+open in nearly twice the time of a bare dialog (issue 29). Keys typed in that
+frame wait for the whole form, so a tab or an enter typed at once still
+moves to the field the person sees next.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Static, Switch
 
 from infoint_tui.core.domain import Contact
@@ -55,20 +63,40 @@ class QuickForm(KeptStyles, FormKeys, WorkbookCalls, ScreenContract, ModalScreen
         self.contact = contact
         self._saving = False  # meanwhile the app holds the keys typed, for the note underneath
         self._last_values: dict[str, Any] = {}
+        self._shown_next: list[Widget] = []  # the fields after the first, until the first frame is drawn
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog quick"):
             yield Static(Text(self.TITLE.format(name=self.contact.name), style="bold"))
-            for field, label in self.FIELDS:
-                yield FormField(label, field, Field(self.initial(field), compact=True, id=field))
-            yield from self.extra()
+            first, *rest = [
+                FormField(label, field, Field(self.initial(field), compact=True, id=field))
+                for field, label in self.FIELDS
+            ]
+            self._shown_next = [*rest, *self.extra()]
+            for widget in self._shown_next:
+                widget.display = False
+            yield first
+            yield from self._shown_next
             yield Static(Text(FORM_HINT, style="dim"))
+
+    def on_screen_resume(self) -> None:
+        # Textual lays out and draws a screen as it comes on top (``Screen._on_screen_resume``,
+        # after this handler); what is called after the refresh comes once that frame is out.
+        if self._shown_next:
+            self.call_after_refresh(self._show_the_rest)
+
+    def _show_the_rest(self) -> None:
+        for widget in self._shown_next:
+            widget.display = True
+        self._shown_next = []
+        self.app.send_held_keys()  # typed while the first frame was drawn: into the whole form
 
     def initial(self, field: str) -> str:
         return ""
 
-    def extra(self) -> ComposeResult:
-        return iter(())
+    def extra(self) -> list[Widget]:
+        """Widgets after the text fields (shown with the fields after the first)."""
+        return []
 
     def values(self) -> dict[str, Any]:
         return {field: self.query_one(f"#{field}", Input).value for field, _ in self.FIELDS}
@@ -84,7 +112,7 @@ class QuickForm(KeptStyles, FormKeys, WorkbookCalls, ScreenContract, ModalScreen
         return [(self.LABEL.format(name=self.contact.name), "\n".join(typed))] if typed else []
 
     def holds_keys(self) -> bool:
-        return self._saving
+        return self._saving or bool(self._shown_next)
 
     def _stop_holding_keys(self) -> None:
         """The save is over: the keys typed meanwhile go on to whatever has focus now."""
@@ -168,12 +196,14 @@ class ReferralCapture(QuickForm):
     def initial(self, field: str) -> str:
         return self.contact.career_field if field == "career_field" else ""
 
-    def extra(self) -> ComposeResult:
-        yield FormField(
-            f"May you tell them {self.contact.name} suggested it?",
-            "may_mention_referrer",
-            Switch(True, id="may_mention"),
-        )
+    def extra(self) -> list[Widget]:
+        return [
+            FormField(
+                f"May you tell them {self.contact.name} suggested it?",
+                "may_mention_referrer",
+                Switch(True, id="may_mention"),
+            )
+        ]
 
     def values(self) -> dict[str, Any]:
         return super().values() | {"may_mention_referrer": self.query_one("#may_mention", Switch).value}

@@ -36,11 +36,13 @@ async def test_no_full_pass_while_keys_keep_coming(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_workers(app, pilot)
+        await pilot.pause(0.3)  # what is read and built ahead once the rows are drawn
+        await wait_for_workers(app, pilot)
         before = full_passes()
         kept = []
-        for _ in range(20):
-            kept.append([[] for _ in range(20_000)])
+        for _ in range(20):  # from the first key on: before it, Python's own schedule holds
             await pilot.press("down")
+            kept.append([[] for _ in range(20_000)])
         assert full_passes() == before
         del kept
     assert gc.get_threshold() == thresholds  # Python's own passes are back once the app has ended

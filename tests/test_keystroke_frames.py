@@ -20,7 +20,7 @@ from textual.widgets import Header
 
 from infoint_tui.core.pipeline import matches, search_text
 from infoint_tui.tui.app import InfointApp
-from infoint_tui.tui.screens.contact_detail import ContactDetailScreen
+from infoint_tui.tui.screens.contact_detail import SCREEN_NAME, ContactDetailScreen
 from infoint_tui.tui.screens.log_act import LogActDialog
 from infoint_tui.tui.screens.pipeline import PipelineScreen
 from infoint_tui.tui.widgets.keys_footer import KeysFooter
@@ -123,6 +123,28 @@ async def test_details_come_up_whole_and_for_the_person_chosen(demo_app) -> None
         assert app.screen is details, "the same screen, shown again"
         body = plain(details.query_one("#detail-body").content)
         assert body.startswith(second.name) and first.name not in body.splitlines()[0]
+
+
+async def test_the_first_enter_after_start_finds_its_details_read_and_their_screen_built(
+    demo_app,
+) -> None:
+    """The first enter after start used to read the details and build their screen (header,
+    scroll view, footer) while the person waited: both are done once the rows are drawn."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        await pilot.pause(0.3)
+        await wait_for_workers(app, pilot)
+        first = app.screen._shown[0]
+        built = app.get_screen(SCREEN_NAME)
+        assert built.is_attached, "the details screen is built before the first enter"
+        read, reads = app.workbook.contact_detail, []
+        app.workbook.contact_detail = lambda contact_id: reads.append(contact_id) or read(contact_id)
+        frames = record_frames(app)
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert app.screen is built and reads == []
+        assert first.name in frames[0] and "found via" in frames[0], frames[:1]
 
 
 async def test_keys_typed_while_the_details_are_read_go_to_them(demo_app) -> None:

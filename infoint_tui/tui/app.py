@@ -632,10 +632,11 @@ class InfointApp(App[int]):
 
     def pipeline_drawn(self) -> None:
         """The pipeline has drawn fresh rows: read ahead, while the app is idle, what the
-        keys people press next would wait for (F4's talk, once F5's queue)."""
+        keys people press next would wait for (F4's talk, enter's details, once F5's queue)."""
         settle()  # the first time: the app is up (see idle_collect)
         if isinstance(self.screen, PipelineScreen):  # not under the call itself (a launch onto it)
             self.call_ahead.read()
+            self.screen.read_ahead_chosen()
         self.prepare_followups()
 
     def prepare_followups(self) -> None:

@@ -25,6 +25,12 @@ from textual.screen import Screen
 BUILD_EVERY_SECONDS = 0.05
 
 
+def build_off_screen(app, screen: Screen) -> None:
+    """Compose and mount ``screen``'s widgets now, off screen until it is pushed: what pushing
+    a screen does first (``App._get_screen``). Textual has no public way to."""
+    app._register(app, screen)
+
+
 class BuiltAhead:
     """The screens one place keeps built ahead, by what each is for."""
 
@@ -51,9 +57,7 @@ class BuiltAhead:
             return
         key, make = self._wanted.pop(0)
         screen = make()
-        # What pushing a screen does first (``App._get_screen``): start it, which composes and
-        # mounts its widgets, off screen until it is pushed. Textual has no public way to.
-        self.app._register(self.app, screen)
+        build_off_screen(self.app, screen)
         self._built[key] = screen
         self.app.call_after_refresh(lambda: self.app.set_timer(BUILD_EVERY_SECONDS, self._build_next))
 

@@ -23,6 +23,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.rules.timing import ACTIONS
 from infoint_tui.core.service import ContactDetail
+from infoint_tui.tui.built_ahead import build_off_screen
 from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
 from infoint_tui.tui.screens.debrief import PROMPTS as DEBRIEF_PROMPTS
@@ -166,8 +167,12 @@ class ContactDetailScreen(WorkbookScreen):
             self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def keep_read_ahead(self, detail: ContactDetail, revision: int) -> None:
-        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact."""
+        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact; the
+        first time, build the screen with them, so that the first enter only draws it."""
         self._ahead = (detail, revision, time.monotonic())
+        if not self.is_attached:
+            self.show_contact(detail, revision)
+            build_off_screen(self.app, self)
 
     def read_ahead_for(self, contact_id: int) -> tuple[ContactDetail, int] | None:
         """The details of ``contact_id`` read ahead, with their revision, if still current."""

@@ -381,6 +381,13 @@ class PipelineScreen(WorkbookScreen):
         contact_id = int(event.key)
         self._read_ahead = self.set_timer(READ_AHEAD_AFTER, lambda: self._read_details(contact_id))
 
+    def read_ahead_chosen(self) -> None:
+        """Read ahead the details of the row the cursor is on (the first, after start): the
+        first enter, too, shows them at once, on a details screen already built."""
+        chosen = self.selected()
+        if chosen is not None and self.workbook is not None:
+            self._read_details(chosen.id)
+
     def _read_details(self, contact_id: int) -> None:
         from infoint_tui.tui.screens.contact_detail import read_ahead
 

@@ -384,6 +384,8 @@ class PipelineScreen(WorkbookScreen):
     def read_ahead_chosen(self) -> None:
         """Read ahead the details of the row the cursor is on (the first, after start): the
         first enter, too, shows them at once, on a details screen already built."""
+        if self._read_ahead is not None:
+            return  # the cursor just moved: the row it rests on is read in a moment
         chosen = self.selected()
         if chosen is not None and self.workbook is not None:
             self._read_details(chosen.id)

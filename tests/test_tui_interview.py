@@ -235,6 +235,38 @@ async def test_started_again_mid_call_the_call_shows_before_the_workbook_opens(
         assert wb.get_interview(planned).talk_notes == "Thanked her; my story, typed, pasted, after"
 
 
+async def test_started_again_mid_call_the_first_frame_sent_to_the_terminal_has_the_notes(
+    db_path, clock, planned, monkeypatch
+) -> None:
+    """The call comes up whole: the first frame that reaches the terminal has its notes and story,
+    and no frame of the pipeline comes before it. Textual sends nothing while it mounts the app,
+    and the frame after that redraws only what changed: a call drawn during the mount was shown
+    without its notes until a later frame."""
+    with Workbook.open(db_path, clock=clock) as wb:
+        wb.start_interview(planned)
+        wb.save_talk_notes(planned, "Thanked her; my story")
+        wb.save_prep_notes(planned, story="Two summers of bridge surveys")
+    clock.advance(minutes=7)
+    sent: list[tuple[str, str]] = []  # (screen, text) of each frame that can reach the terminal
+    display = InfointApp._display
+
+    def record(app, screen, changes) -> None:
+        if changes is not None and not app._batch_count:  # in a batch, Textual drops the frame
+            sent.append((type(screen).__name__, changes.render_segments(app.console)))
+        display(app, screen, changes)
+
+    monkeypatch.setattr(InfointApp, "_display", record)
+    app = InfointApp(db_path, clock=clock, resume_call=True)
+    async with app.run_test(size=(120, 40)) as pilot:  # wide enough for the story beside the notes
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+    drawn = [(screen, text) for screen, text in sent if screen != "Screen"]  # Textual's blank default
+    assert drawn, "the call was drawn"
+    screen, first = drawn[0]
+    assert screen == "InterviewScreen"
+    assert "Joe Chameau" in first and "Thanked her; my story" in first and "Two summers" in first
+
+
 async def test_the_call_screen_gives_the_notes_most_of_80_columns(db_path, clock, planned) -> None:
     with Workbook.open(db_path, clock=clock) as wb:
         interview = wb.get_interview(planned)

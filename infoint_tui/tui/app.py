@@ -45,6 +45,7 @@ from infoint_tui.tui.widgets.size_notice import show_size_notice
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from infoint_tui.core.call_look import CallLook
     from infoint_tui.core.domain import InterviewRecord
     from infoint_tui.core.service import Workbook
     from infoint_tui.replica import Replicator
@@ -229,8 +230,15 @@ class InfointApp(App[int]):
         # A screen seen under a dialog keeps its focused control but not its mark (app.tcss).
         self.screen_change_signal.subscribe(self, FocusMarks(self).follow, immediate=True)
         self.set_interval(CHECK_SECONDS, self._collector.check, name="idle-collect")
-        self.push_screen(PipelineScreen())
-        self._opened_on_call = self.resume_call and self._on_the_call_at_once()
+        look = self._call_under_way_at_start()
+        self._opened_on_call = look is not None
+        if look is None:
+            self.push_screen(PipelineScreen())
+        else:
+            # Pushed once the app is mounted: Textual sends no frame to the terminal while it mounts
+            # the app, and the frame after that redraws only what changed since the one it dropped,
+            # so a call pushed here came up without its notes and story for a frame (~40 ms).
+            self.call_later(self._onto_the_call, look)
         # Keys typed before the workbook is open (an older one is migrated first; a big one
         # takes a moment) wait for it, then go to the screen that asks for them (the welcome).
         self.hold_keys()
@@ -452,20 +460,24 @@ class InfointApp(App[int]):
             return
         self.call_from_thread(self._opened, workbook, empty, warnings, call)
 
-    def _on_the_call_at_once(self) -> bool:
-        """Started again while a talk's timer runs: the first frame shows the call. The talk is
-        read with plain ``sqlite3`` (read-only, a millisecond or two: ``core.first_look``) before
-        the database layer loads; keys typed meanwhile wait for the workbook, then go to the
-        notes. Whether the call is shown (if not, the open finds it, or says what is wrong)."""
+    def _call_under_way_at_start(self) -> CallLook | None:
+        """Started again while a talk's timer runs: the talk, read with plain ``sqlite3``
+        (read-only, a millisecond or two: ``core.first_look``) before the database layer loads,
+        so the first frame shows the call. None: the app opens on the pipeline (and the open
+        finds the talk, or says what is wrong with the file)."""
+        if not self.resume_call:
+            return None
         from infoint_tui.core.first_look import first_look_at_call
 
-        look = first_look_at_call(self.db_path, self.clock())
-        if look is None:
-            return False
+        return first_look_at_call(self.db_path, self.clock())
+
+    def _onto_the_call(self, look: CallLook) -> None:
+        """The pipeline with the call on top. Keys typed meanwhile wait for the workbook,
+        then go to the notes."""
         from infoint_tui.tui.screens.interview import InterviewScreen
 
+        self.push_screen(PipelineScreen())
         self.push_screen(InterviewScreen(look.interview.id, look=look))
-        return True
 
     def _after_frames(self, frames: int, then: Callable[[], None]) -> None:
         """``then()`` once ``frames`` more frames are drawn."""

@@ -147,6 +147,34 @@ async def test_the_first_enter_after_start_finds_its_details_read_and_their_scre
         assert first.name in frames[0] and "found via" in frames[0], frames[:1]
 
 
+async def test_details_read_ahead_are_drawn_before_the_enter(demo_app) -> None:
+    """The cursor rests on a person: their details are read, put in the details screen and drawn
+    off screen, so the enter only shows lines already drawn (the body of the details cost more
+    to draw than the rest of the frame); what is shown is that person, from the top."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_workers(app, pilot)
+        pipeline = app.screen
+        await pilot.press("enter")  # shown once, scrolled down, and left
+        await wait_for_workers(app, pilot)
+        await pilot.press("end", "escape")
+        await pilot.press("down", "down")
+        await pilot.pause(0.5)  # rests there: read ahead
+        await wait_for_workers(app, pilot)
+        await pilot.pause(0.2)
+        chosen = pipeline._shown[2]
+        body = app.get_screen(SCREEN_NAME).query_one("#detail-body")
+        drawn = []
+        render = body._render_content
+        body._render_content = lambda: drawn.append(1) or render()
+        frames = record_frames(app)
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert isinstance(app.screen, ContactDetailScreen) and drawn == []
+        assert app.screen.query_one("#detail").scroll_y == 0
+        assert chosen.name in frames[0] and "found via" in frames[0], frames[:1]
+
+
 async def test_keys_typed_while_the_details_are_read_go_to_them(demo_app) -> None:
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:

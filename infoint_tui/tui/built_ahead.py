@@ -31,6 +31,15 @@ def build_off_screen(app, screen: Screen) -> None:
     app._register(app, screen)
 
 
+def draw_off_screen(app, screen: Screen) -> None:
+    """Lay out and draw ``screen``, built and not shown, at the app's size, and throw the frame
+    away: each widget keeps the lines it drew until it changes, so pushing the screen then only
+    puts them together. Textual has no public way to."""
+    if screen.is_attached and screen not in app.screen_stack:
+        screen._refresh_layout(app.size)
+        screen._compositor.render_update(full=True)
+
+
 class BuiltAhead:
     """The screens one place keeps built ahead, by what each is for."""
 

@@ -2,8 +2,8 @@
 people they referred, interviews with notes, follow-ups and stage history.
 
 Opening a contact is a keystroke like any other, so the screen is built once
-and shown again, and comes up with the details already read (see
-``show_contact``)."""
+and shown again, and comes up with the details already read, and drawn, when
+the cursor rested on the person (see ``show_contact``)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.timer import clock_text
 from infoint_tui.core.rules.timing import ACTIONS
 from infoint_tui.core.service import ContactDetail
-from infoint_tui.tui.built_ahead import build_off_screen
+from infoint_tui.tui.built_ahead import build_off_screen, draw_off_screen
 from infoint_tui.tui.formatting import closed_on, local_time, relative_due, warmth_text
 from infoint_tui.tui.screens.base import RELOAD_AFTER_SECONDS, WorkbookScreen
 from infoint_tui.tui.screens.debrief import PROMPTS as DEBRIEF_PROMPTS
@@ -115,7 +115,10 @@ def _details_screen(app) -> ContactDetailScreen:
 def _push(app, screen: ContactDetailScreen, detail: ContactDetail, revision: int) -> None:
     if screen in app.screen_stack:
         screen = ContactDetailScreen()
-    screen.show_contact(detail, revision)
+    if screen.showing is detail:  # read ahead: in it already, laid out and drawn
+        screen.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
+    else:
+        screen.show_contact(detail, revision)
     app.push_screen(screen)
 
 
@@ -157,6 +160,11 @@ class ContactDetailScreen(WorkbookScreen):
         assert self._shown is not None
         return render_detail(self._shown, self.app.clock(), self.workbook.tz)
 
+    @property
+    def showing(self) -> ContactDetail | None:
+        """The details in the screen, shown or ready to be."""
+        return self._shown
+
     def show_contact(self, detail: ContactDetail, revision: int) -> None:
         """Show ``detail``, read at workbook ``revision``, from the top: nothing of the person
         shown before stays on the screen."""
@@ -167,12 +175,16 @@ class ContactDetailScreen(WorkbookScreen):
             self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def keep_read_ahead(self, detail: ContactDetail, revision: int) -> None:
-        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact; the
-        first time, build the screen with them, so that the first enter only draws it."""
+        """Keep ``detail``, read at workbook ``revision``, for an enter on that contact, in the
+        screen (built the first time) and drawn off screen: the enter then only shows what is
+        drawn (the details' body cost more to draw than the rest of the frame)."""
         self._ahead = (detail, revision, time.monotonic())
+        if self in self.app.screen_stack:
+            return  # shown (under a dialog, or searched from itself): the enter shows them anew
+        self.show_contact(detail, revision)
         if not self.is_attached:
-            self.show_contact(detail, revision)
             build_off_screen(self.app, self)
+        self.app.call_after_refresh(lambda: draw_off_screen(self.app, self))
 
     def read_ahead_for(self, contact_id: int) -> tuple[ContactDetail, int] | None:
         """The details of ``contact_id`` read ahead, with their revision, if still current."""

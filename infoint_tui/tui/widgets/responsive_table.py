@@ -171,6 +171,8 @@ class ResponsiveTable(ScrollView, can_focus=True):
         # a filter keystroke redraws every visible row, mostly rows that were on screen before.
         self._drawn: dict[str | None, tuple[Sequence[object], list[Segment]]] = {}
         self.cursor_row = 0
+        # The row the cursor was on when the columns changed, until the rows come back for them.
+        self._key_before_fit: str | None = None
 
     # -- columns and rows -------------------------------------------------------------
 
@@ -187,6 +189,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
         columns = self.narrow_columns if width < NARROW_BELOW else self.wide
         if columns == self.columns_shown:
             return False
+        self._key_before_fit = self.cursor_key() or self._key_before_fit
         self.columns_shown = columns
         self._header = [Text(label) for label in columns]
         self._set_rows(TableRows.build(columns, ()), None)
@@ -208,7 +211,8 @@ class ResponsiveTable(ScrollView, can_focus=True):
     def show_rows(self, rows: TableRows, select: str | None = None) -> None:
         """Replace the rows with ``rows``, built for the columns shown (``TableRows.build``);
         the cursor goes to ``select``, or stays on the row it was on."""
-        self._set_rows(rows, select or self.cursor_key())
+        keep, self._key_before_fit = select or self.cursor_key() or self._key_before_fit, None
+        self._set_rows(rows, keep)
 
     def _set_rows(self, rows: TableRows, keep: str | None) -> None:
         before = self._screenful()

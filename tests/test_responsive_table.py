@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
+from infoint_tui.tui.widgets.responsive_table import ResponsiveTable, TableRows
 from tests.helpers import screen_lines
 
 COLUMNS = tuple("ABCDEFG")
@@ -28,8 +28,8 @@ async def test_rows_replaced_as_both_scrollbars_appear_are_all_drawn() -> None:
         table = app.query_one(ResponsiveTable)
         table.fit(200)
         await pilot.pause()
-        table.refill(rows(3, 8), widths=[8] * len(COLUMNS))
-        table.refill(rows(11, 12), widths=[12] * len(COLUMNS))
+        table.show_rows(TableRows.build(COLUMNS, rows(3, 8), [8] * len(COLUMNS)))
+        table.show_rows(TableRows.build(COLUMNS, rows(11, 12), [12] * len(COLUMNS)))
         await pilot.pause()
         shown = screen_lines(app)
         assert table.show_vertical_scrollbar and table.show_horizontal_scrollbar

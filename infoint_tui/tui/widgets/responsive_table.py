@@ -64,14 +64,12 @@ def column_widths(labels: Sequence[str], rows: Iterable[Sequence[object]]) -> li
 
 @dataclass(frozen=True)
 class TableRows:
-    """Rows as the table keeps them: each row's key and cells, where each key is, and the
-    columns' widths. Built before they are shown, off the event loop for a long list (tens
-    of thousands of follow-ups take a while to index), so showing them costs what a
-    screenful does."""
+    """Rows as the table keeps them: each row's key and cells, and the columns' widths.
+    Built before they are shown, off the event loop for a long list (tens of thousands of
+    follow-ups), so showing them costs what a screenful does."""
 
     keys: list[str]
     cells: list[Sequence[object]]
-    index: dict[str, int]
     widths: list[int]
 
     @classmethod
@@ -82,16 +80,18 @@ class TableRows:
         widths: Sequence[int] | None = None,
     ) -> TableRows:
         """The rows for the columns ``labels``; ``widths`` (one per column) saves measuring them."""
-        keys, cells = [], []
-        for key, row in rows:
-            keys.append(key)
-            cells.append(row)
-        return cls(
-            keys,
-            cells,
-            {key: n for n, key in enumerate(keys)},
-            list(widths) if widths is not None else column_widths(labels, cells),
-        )
+        pairs = list(rows)
+        keys = [key for key, _ in pairs]
+        cells = [row for _, row in pairs]
+        return cls(keys, cells, list(widths) if widths is not None else column_widths(labels, cells))
+
+    def position(self, key: str) -> int | None:
+        """Where ``key``'s row is, if it is there. A scan, in C: for the one look-up showing
+        new rows makes, quicker than an index of every key (a filter keystroke at 10,000 rows built one)."""
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return None
 
 
 class ResponsiveTable(ScrollView, can_focus=True):
@@ -164,7 +164,6 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self._header: list[Text] = []  # the column labels, as drawn in the header row
         self._keys: list[str] = []
         self._cells: list[Sequence[object]] = []
-        self._index: dict[str, int] = {}
         self._natural: list[int] = []  # what the cells need
         self._widths: list[int] = []  # what they get: shrunk to the table's width when that is less
         # Each drawn row's text as segments, by key, for the cells and widths it was drawn with:
@@ -195,19 +194,6 @@ class ResponsiveTable(ScrollView, can_focus=True):
         self._set_rows(TableRows.build(columns, ()), None)
         return True
 
-    def refill(
-        self,
-        rows: Iterable[tuple[str, Sequence[object]]],
-        select: str | None = None,
-        widths: Sequence[int] | None = None,
-    ) -> None:
-        """Replace the rows; the cursor goes to ``select``, or stays on the row it was on.
-
-        ``widths`` (one per column shown) saves measuring the rows; pass the
-        widths of the whole data set so the columns stay put while filtering.
-        """
-        self.show_rows(TableRows.build(self.columns_shown, rows, widths), select)
-
     def show_rows(self, rows: TableRows, select: str | None = None) -> None:
         """Replace the rows with ``rows``, built for the columns shown (``TableRows.build``);
         the cursor goes to ``select``, or stays on the row it was on."""
@@ -216,13 +202,11 @@ class ResponsiveTable(ScrollView, can_focus=True):
 
     def _set_rows(self, rows: TableRows, keep: str | None) -> None:
         before = self._screenful()
-        self._keys, self._cells, self._index = rows.keys, rows.cells, rows.index
+        self._keys, self._cells = rows.keys, rows.cells
         self._natural = rows.widths
         self._fit_columns()
-        previous = self.cursor_row
-        self.cursor_row = min(
-            self._index.get(keep, previous) if keep else previous, max(0, len(self._keys) - 1)
-        )
+        kept = rows.position(keep) if keep else None
+        self.cursor_row = min(self.cursor_row if kept is None else kept, max(0, len(self._keys) - 1))
         self._scroll_to_cursor()
         after = self._screenful()
         if before[0] != after[0]:

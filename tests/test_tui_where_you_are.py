@@ -463,19 +463,24 @@ async def test_every_key_the_follow_ups_bind_is_in_their_help(demo_path, clock) 
 
 @pytest.mark.parametrize("key", ["f2", "f5"])
 async def test_the_row_you_are_on_stays_chosen_when_the_terminal_is_resized(demo_path, clock, key) -> None:
-    """Widened past the narrow column set and back (the table shows other columns, so its rows
-    are built anew), the pipeline and the follow-ups keep the cursor on the row it was on."""
+    """Narrowed past the wide column set and back (the table shows other columns, so its rows
+    are built anew), the pipeline and the follow-ups keep the cursor on the row it was on, and
+    that row in view in the fewer lines of a smaller terminal."""
     app = InfointApp(demo_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_workers(app, pilot)
         await pilot.press(key)
         await wait_for_workers(app, pilot)
         table = app.screen.query_one(ResponsiveTable)
-        await pilot.press("down", "down", "down")
+        await pilot.resize_terminal(120, 40)
+        await wait_for_workers(app, pilot)
+        await pilot.press(*["down"] * 25)  # below what 80×24 shows
         chosen = table.cursor_key()
-        assert chosen is not None and table.cursor_row == 3
-        for size in ((120, 40), (80, 24)):
+        assert chosen is not None and table.cursor_row == 25
+        for size in ((80, 24), (120, 40), (80, 24)):
             await pilot.resize_terminal(*size)
             await wait_for_workers(app, pilot)
             assert table.cursor_key() == chosen, size
-            assert table.cursor_row == 3, size
+            assert table.cursor_row == 25, size
+            top = round(table.scroll_y)
+            assert top <= table.cursor_row < top + table.size.height - 1, f"{size}: the row is in view"

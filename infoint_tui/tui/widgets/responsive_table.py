@@ -275,6 +275,7 @@ class ResponsiveTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._fit_columns()
+        self._scroll_to_cursor()  # fewer lines: the row the cursor is on stays in view
         self.refresh()
 
     def cursor_key(self) -> str | None:
@@ -295,12 +296,16 @@ class ResponsiveTable(ScrollView, can_focus=True):
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, again: bool = True) -> None:
         top = round(self.scroll_y)
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
         elif self.cursor_row >= top + self._page:
             self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, immediate=True)
+            if again and round(self.scroll_y) == top:
+                # Rows that just brought the scrollbar cannot be scrolled until it is laid out
+                # (after a resize, the rows come back for the new columns): once more after that.
+                self.call_after_refresh(self._scroll_to_cursor, False)
 
     def _cursor_moved(self) -> None:
         self._scroll_to_cursor()

@@ -128,3 +128,43 @@ async def test_only_someone_referred_is_asked_whether_the_letter_may_name_who_di
         await _reach(app, pilot, "referral")
         (label,) = [f.label for f in app.screen.query(FormField) if f.field == "may_mention_referrer"]
         assert label == f"May you tell them {referrer} suggested it?"
+
+
+@pytest.mark.parametrize("name", ["new contact", "edit contact", "schedule", "log", "settings"])
+async def test_f10_typed_in_one_burst_with_the_text_saves_the_text(tmp_path, clock, name) -> None:
+    """f10 runs as it is read; the letters typed just before it, in the same burst, are still on
+    their way to their field. The save waits for them: the form saves what was typed."""
+    from textual import events
+
+    app = await _open(tmp_path, clock, name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, name)
+        form = app.screen
+        field = next(f.widget for f in form.query(FormField) if isinstance(f.widget, Input))
+        field.focus()
+        await pilot.pause()
+        typed = field.value + "Zq9"
+        seen: list[str] = []
+        save = getattr(form, f"action_{form.SAVE_ACTION}")
+        setattr(form, f"action_{form.SAVE_ACTION}", lambda: seen.append(field.value) or save())
+        for key in ("end", "Z", "q", "9", "f10"):  # posted at once, as a terminal delivers a burst
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_for_workers(app, pilot)
+        assert seen and seen[0] == typed
+
+
+async def test_a_title_typed_with_f10_in_one_burst_is_stored(tmp_path, clock) -> None:
+    from textual import events
+
+    app = await _open(tmp_path, clock, "edit contact")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _reach(app, pilot, "edit contact")
+        contact_id = app.screen_stack[-2].selected().id
+        (title,) = [f.widget for f in app.screen.query(FormField) if f.field == "title"]
+        title.focus()
+        await pilot.pause()
+        title.value = ""
+        for key in ("Z", "9", "f10"):
+            app.post_message(events.Key(key, key))
+        await wait_for_workers(app, pilot)
+        assert app.workbook.get_contact(contact_id).title == "Z9"

@@ -323,3 +323,22 @@ async def test_leaving_the_template_editor_with_edits_asks_first(db_path, clock,
         await wait_for_workers(app, pilot)
         assert isinstance(app.screen, FollowUpsScreen)
         assert "P.S. Mine." not in app.workbook.get_template(TemplateKind.THANK_YOU).body
+
+
+async def test_a_template_edit_typed_with_f10_in_one_burst_is_stored(db_path, clock, after_a_talk) -> None:
+    """f10 runs as it is read: the letters typed just before it wait to reach the body first."""
+    from textual import events
+
+    app = InfointApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await queue(app, pilot)
+        await pilot.press("t")
+        await wait_for_workers(app, pilot)
+        body = app.screen.query_one("#template-body", TextArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        await pilot.pause()
+        for key in ("Z", "q", "9", "f10"):  # posted at once, as a terminal delivers a burst
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_for_workers(app, pilot)
+        assert app.workbook.get_template(TemplateKind.THANK_YOU).body.endswith("Zq9")

@@ -50,7 +50,7 @@ class ContactForm(FormKeys, WorkbookCalls, ScreenContract, ModalScreen["Contact 
     AUTO_FOCUS = "#name"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+enter,f10", "submit", "Save", id="form.save", priority=True),
+        Binding("ctrl+enter,f10", "save_form", "Save", id="form.save", priority=True),
         *FormKeys.FORM_BINDINGS,
     ]
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, Switch
+from textual.widgets import Checkbox, Input, Select, Switch, TextArea
 
+from infoint_tui.tui.screens.base import after_queued_keys
 from infoint_tui.tui.widgets.field import FormField
 
 # The hint forms show under their fields.
@@ -23,7 +24,8 @@ FORM_HINT = "enter: next field · f10 saves · escape cancels"
 
 
 class FormKeys:
-    """Mixed into a ``ModalScreen`` whose fields are ``FormField``s; ``SAVE_ACTION`` names its save."""
+    """Mixed into a ``ModalScreen`` whose fields are ``FormField``s; ``SAVE_ACTION`` names its save,
+    and its save keys are bound to ``save_form``."""
 
     SAVE_ACTION = "submit"
     # What enter moves on from: the fields a person fills in, lists and check boxes included.
@@ -51,6 +53,14 @@ class FormKeys:
     def action_next_field(self) -> None:
         fields = [widget for widget in self.focus_chain if isinstance(widget, self.FIELD_TYPES)]
         if fields and self.focused is fields[-1]:
-            getattr(self, f"action_{self.SAVE_ACTION}")()
+            self.action_save_form()
         else:
             self.focus_next()
+
+    def action_save_form(self) -> None:
+        """Save (f10, or enter in the last field) once the keys typed before it are in their
+        fields. A save key is a priority binding, run as it is read; the letters typed just
+        before it may still be on their way (each field reads its own queue), and a title
+        typed with f10 in one burst was saved without them."""
+        fields = [widget for widget in self.query("*") if isinstance(widget, (*self.FIELD_TYPES, TextArea))]
+        after_queued_keys(fields, getattr(self, f"action_{self.SAVE_ACTION}"))

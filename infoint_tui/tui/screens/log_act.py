@@ -50,7 +50,7 @@ class _WhenDialog(FormKeys, WorkbookCalls, ModalScreen):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("f10", "submit", "Save", id="dialog.save", priority=True),
+        Binding("f10", "save_form", "Save", id="dialog.save", priority=True),
         *FormKeys.FORM_BINDINGS,
     ]
 

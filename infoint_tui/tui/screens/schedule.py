@@ -30,7 +30,7 @@ class ScheduleForm(FormKeys, WorkbookCalls, ModalScreen[Interview | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="schedule.cancel"),
-        Binding("f10", "submit", "Save", id="schedule.save", priority=True),
+        Binding("f10", "save_form", "Save", id="schedule.save", priority=True),
         *FormKeys.FORM_BINDINGS,
     ]
 

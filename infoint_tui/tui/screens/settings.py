@@ -45,7 +45,7 @@ class SettingsScreen(FormKeys, WorkbookCalls, ModalScreen[Settings | None]):
     AUTO_FOCUS = "#name"
     BINDINGS = [
         Binding("escape", "skip", "Skip", id="settings.skip"),
-        Binding("f10", "save", "Save", id="settings.save", priority=True),
+        Binding("f10", "save_form", "Save", id="settings.save", priority=True),
         *FormKeys.FORM_BINDINGS,
     ]
     SAVE_ACTION = "save"

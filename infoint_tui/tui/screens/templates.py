@@ -13,7 +13,7 @@ from infoint_tui.core.domain import MessageTemplate
 from infoint_tui.core.enums import TemplateKind
 from infoint_tui.core.errors import InfointError
 from infoint_tui.core.rules.messages import PLACEHOLDERS
-from infoint_tui.tui.screens.base import WorkbookScreen
+from infoint_tui.tui.screens.base import WorkbookScreen, after_queued_keys
 from infoint_tui.tui.widgets.field import Field
 
 
@@ -156,6 +156,11 @@ class TemplatesScreen(WorkbookScreen):
         )
 
     def action_save(self) -> None:
+        # f10 runs as it is read: the letters typed just before it may still be on their way.
+        fields = [self.query_one("#template-subject", Input), self.query_one("#template-body", TextArea)]
+        after_queued_keys(fields, self._save)
+
+    def _save(self) -> None:
         kind = TemplateKind(self.query_one("#template-kind", Select).value)
         subject = self.query_one("#template-subject", Input).value
         body = self.query_one("#template-body", TextArea).text

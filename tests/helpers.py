@@ -42,6 +42,21 @@ async def wait_for_workers(app, pilot, timeout: float = WORKERS_TIMEOUT) -> None
             raise AssertionError(f"still busy after {timeout:g} s: workers {busy}, {queued} messages waiting")
 
 
+# Printable characters whose Textual key names are words.
+KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", "@": "at", "?": "question_mark"}
+
+
+def post_burst(app, keys) -> None:
+    """Post ``keys`` (key names, or single characters) at once, as a terminal delivers a burst
+    of typing: none waits for the one before it to be handled, unlike ``pilot.press``."""
+    from textual import events
+
+    characters = {name: character for character, name in KEY_NAMES.items()}
+    for key in keys:
+        name = KEY_NAMES.get(key, key)
+        app.post_message(events.Key(name, characters.get(name, key if len(key) == 1 else None)))
+
+
 def plain(renderable) -> str:
     """A Rich renderable as the text a person would read."""
     console = Console(width=300, record=True, file=io.StringIO())

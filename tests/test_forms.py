@@ -10,7 +10,7 @@ from infoint_tui.core.demo import write_demo
 from infoint_tui.tui.app import InfointApp
 from infoint_tui.tui.screens.form_keys import FormKeys
 from infoint_tui.tui.widgets.field import FormField
-from tests.helpers import screen_lines, wait_for_workers
+from tests.helpers import post_burst, screen_lines, wait_for_workers
 
 # How to open each form from the demo's pipeline, and the label of its first field.
 FORMS = {
@@ -134,8 +134,6 @@ async def test_only_someone_referred_is_asked_whether_the_letter_may_name_who_di
 async def test_f10_typed_in_one_burst_with_the_text_saves_the_text(tmp_path, clock, name) -> None:
     """f10 runs as it is read; the letters typed just before it, in the same burst, are still on
     their way to their field. The save waits for them: the form saves what was typed."""
-    from textual import events
-
     app = await _open(tmp_path, clock, name)
     async with app.run_test(size=(80, 24)) as pilot:
         await _reach(app, pilot, name)
@@ -147,15 +145,12 @@ async def test_f10_typed_in_one_burst_with_the_text_saves_the_text(tmp_path, clo
         seen: list[str] = []
         save = getattr(form, f"action_{form.SAVE_ACTION}")
         setattr(form, f"action_{form.SAVE_ACTION}", lambda: seen.append(field.value) or save())
-        for key in ("end", "Z", "q", "9", "f10"):  # posted at once, as a terminal delivers a burst
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        post_burst(app, ["end", *"Zq9", "f10"])
         await wait_for_workers(app, pilot)
         assert seen and seen[0] == typed
 
 
 async def test_a_title_typed_with_f10_in_one_burst_is_stored(tmp_path, clock) -> None:
-    from textual import events
-
     app = await _open(tmp_path, clock, "edit contact")
     async with app.run_test(size=(80, 24)) as pilot:
         await _reach(app, pilot, "edit contact")
@@ -164,7 +159,6 @@ async def test_a_title_typed_with_f10_in_one_burst_is_stored(tmp_path, clock) ->
         title.focus()
         await pilot.pause()
         title.value = ""
-        for key in ("Z", "9", "f10"):
-            app.post_message(events.Key(key, key))
+        post_burst(app, ["Z", "9", "f10"])
         await wait_for_workers(app, pilot)
         assert app.workbook.get_contact(contact_id).title == "Z9"

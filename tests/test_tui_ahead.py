@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 
 import pytest
-from textual import events
 from textual.widgets import Input, TextArea
 
 from infoint_tui.core.enums import InterviewStatus
@@ -19,7 +18,7 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.screens.message import MessageScreen
 from infoint_tui.tui.widgets.field import FormField
-from tests.helpers import blank_workbook, wait_for_workers
+from tests.helpers import blank_workbook, post_burst, wait_for_workers
 
 # Long enough for the pipeline to read the talk ahead and build the call screen, or the call
 # screen its dialogs (each built a moment after the last).
@@ -86,8 +85,7 @@ async def test_keys_typed_right_after_f4_land_in_the_notes(db_path, clock, talk)
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(app, pilot)
-        for key in ("f4", "s", "e", "e"):  # posted at once, as a terminal delivers a burst of typing
-            app.post_message(events.Key(key, key if len(key) == 1 else None))  # s on the pipeline: schedule
+        post_burst(app, ["f4", *"see"])  # s on the pipeline: schedule
         await settled(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert editor(app).text.endswith("see")
@@ -119,9 +117,7 @@ async def test_a_referral_typed_the_instant_ctrl_r_is_pressed_lands_field_by_fie
     async with app.run_test(size=(80, 24)) as pilot:
         await to_the_call(app, pilot)  # the referral box built ahead
         burst = ["ctrl+r", *"Bo Li", "tab", *"Acme", "enter", "enter", *"bo@acme.org", "f10"]
-        for key in burst:  # posted at once, as a terminal delivers a burst of typing
-            name = {" ": "space", "@": "at", ".": "full_stop"}.get(key, key)
-            app.post_message(events.Key(name, key if len(key) == 1 else None))
+        post_burst(app, burst)
         await settled(app, pilot)
         assert isinstance(app.screen, InterviewScreen)
         (found,) = [c for c in app.workbook.list_contacts() if c.name == "Bo Li"]

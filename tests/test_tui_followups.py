@@ -17,7 +17,7 @@ from infoint_tui.tui.screens.followups import FollowUpsScreen
 from infoint_tui.tui.screens.snooze import SnoozeScreen
 from infoint_tui.tui.screens.templates import TemplatesScreen
 from infoint_tui.tui.widgets.responsive_table import ResponsiveTable
-from tests.helpers import blank_workbook, plain, screen_lines, wait_for_workers
+from tests.helpers import blank_workbook, plain, post_burst, screen_lines, wait_for_workers
 
 
 @pytest.fixture
@@ -327,8 +327,6 @@ async def test_leaving_the_template_editor_with_edits_asks_first(db_path, clock,
 
 async def test_a_template_edit_typed_with_f10_in_one_burst_is_stored(db_path, clock, after_a_talk) -> None:
     """f10 runs as it is read: the letters typed just before it wait to reach the body first."""
-    from textual import events
-
     app = InfointApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await queue(app, pilot)
@@ -338,7 +336,6 @@ async def test_a_template_edit_typed_with_f10_in_one_burst_is_stored(db_path, cl
         body.focus()
         body.move_cursor(body.document.end)
         await pilot.pause()
-        for key in ("Z", "q", "9", "f10"):  # posted at once, as a terminal delivers a burst
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        post_burst(app, [*"Zq9", "f10"])
         await wait_for_workers(app, pilot)
         assert app.workbook.get_template(TemplateKind.THANK_YOU).body.endswith("Zq9")

@@ -15,7 +15,14 @@ from infoint_tui.tui.screens.debrief import DebriefScreen
 from infoint_tui.tui.screens.duplicate import DuplicateDialog
 from infoint_tui.tui.screens.interview import InterviewScreen
 from infoint_tui.tui.widgets.timer_bar import TimerBar
-from tests.helpers import blank_workbook, hold_workbook_open, notices, screen_lines, wait_for_workers
+from tests.helpers import (
+    blank_workbook,
+    hold_workbook_open,
+    notices,
+    post_burst,
+    screen_lines,
+    wait_for_workers,
+)
 
 
 @pytest.fixture
@@ -502,16 +509,7 @@ async def test_answers_typed_without_a_pause_land_under_their_questions(db_path,
     app = InfointApp(db_path, clock=clock, autosave_delay=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_interview(app, pilot)
-        keys = {" ": "space", ".": "full_stop"}
-        stream = [
-            "f9",
-            *[keys.get(c, c) for c in "Long days."],
-            "f9",
-            *[keys.get(c, c) for c in "Twice a year."],
-        ]
-        for key in stream:  # posted at once, as a terminal delivers a burst of typing
-            character = {"space": " ", "full_stop": "."}.get(key, key if len(key) == 1 else None)
-            app.post_message(events.Key(key, character))
+        post_burst(app, ["f9", *"Long days.", "f9", *"Twice a year."])
         await wait_for_workers(app, pilot)
         await pilot.press("f8")  # moving saves what is on screen
         await wait_for_workers(app, pilot)

@@ -115,10 +115,7 @@ def _details_screen(app) -> ContactDetailScreen:
 def _push(app, screen: ContactDetailScreen, detail: ContactDetail, revision: int) -> None:
     if screen in app.screen_stack:
         screen = ContactDetailScreen()
-    if screen.showing is detail:  # read ahead: in it already, laid out and drawn
-        screen.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
-    else:
-        screen.show_contact(detail, revision)
+    screen.show_contact(detail, revision)
     app.push_screen(screen)
 
 
@@ -160,18 +157,15 @@ class ContactDetailScreen(WorkbookScreen):
         assert self._shown is not None
         return render_detail(self._shown, self.app.clock(), self.workbook.tz)
 
-    @property
-    def showing(self) -> ContactDetail | None:
-        """The details in the screen, shown or ready to be."""
-        return self._shown
-
     def show_contact(self, detail: ContactDetail, revision: int) -> None:
         """Show ``detail``, read at workbook ``revision``, from the top: nothing of the person
         shown before stays on the screen."""
+        drawn = detail is self._shown  # read ahead: in the screen already, laid out and drawn
         self._contact_id, self._shown = detail.contact.id, detail
         self.loaded_at(revision)
         if self.is_mounted:
-            self.query_one("#detail-body", Static).update(self._body())
+            if not drawn:
+                self.query_one("#detail-body", Static).update(self._body())
             self.query_one("#detail", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def keep_read_ahead(self, detail: ContactDetail, revision: int) -> None:

@@ -412,7 +412,7 @@ class PipelineScreen(WorkbookScreen):
         row = table.cursor_row
         if row < len(self._shown) and str(self._shown[row].id) == key:
             return self._shown[row]
-        return next((c for c in self._shown if str(c.id) == key), None)
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_contact = {
